@@ -1,0 +1,502 @@
+//! From a loaded survey to its [`Summary`]: per question distributions, per part
+//! reliability and (with `by`) cross-tabs.
+
+use peiling_survey::normalize::normalize;
+use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
+
+use crate::crosstab::crosstab;
+use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
+use crate::stats;
+use crate::summary::*;
+use crate::AnalysisError;
+
+/// What to compute; the CLI turns its flags into this.
+#[derive(Debug, Clone)]
+pub struct AnalysisOptions {
+    /// Only respondents whose answer to `question` is `value` (all filters must hold).
+    pub filters: Vec<Filter>,
+    /// Cross-tabulate every categorical question by this question.
+    pub by: Option<String>,
+    /// Suppress breakdown cells below this many respondents (0: off).
+    pub min_group: usize,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            filters: Vec::new(),
+            by: None,
+            min_group: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filter {
+    pub question: String,
+    pub value: String,
+}
+
+impl std::str::FromStr for Filter {
+    type Err = AnalysisError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.split_once('=') {
+            Some((q, v)) if !q.trim().is_empty() && !v.trim().is_empty() => Ok(Filter {
+                question: q.trim().to_string(),
+                value: v.trim().to_string(),
+            }),
+            _ => Err(AnalysisError::Invalid(format!(
+                "--where \"{s}\": expected QUESTION=VALUE, e.g. need=Ja"
+            ))),
+        }
+    }
+}
+
+pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, AnalysisError> {
+    let parts = survey
+        .parts
+        .iter()
+        .map(|p| analyze_part(p, opts))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Summary {
+        schema: SCHEMA.to_string(),
+        survey: SurveyInfo {
+            id: survey.id.clone(),
+            title: survey.title.clone(),
+            title_en: survey.title_en.clone(),
+            partnership: survey.partnership.clone(),
+            edition: survey.edition.clone(),
+        },
+        filters: opts
+            .filters
+            .iter()
+            .map(|f| format!("{}={}", f.question, f.value))
+            .collect(),
+        min_group: opts.min_group,
+        parts,
+    })
+}
+
+/// Does this answer say `wanted` (normalised) for its question?
+pub fn answer_is(question: &Question, answer: &Answer, wanted: &str) -> bool {
+    let cats = question.kind.categories();
+    let is = |i: usize| cats.get(i).is_some_and(|c| c.spellings().any(|s| s == wanted));
+    match answer {
+        Answer::Choice(i) => is(*i),
+        Answer::Number { band: Some(b), .. } => is(*b),
+        Answer::Multi { chosen, .. } => chosen.iter().any(|&i| is(i)),
+        Answer::NotApplicable(i) => match &question.kind {
+            Kind::Scale { not_applicable, .. } => not_applicable
+                .get(*i)
+                .is_some_and(|c| c.spellings().any(|s| s == wanted)),
+            _ => false,
+        },
+        Answer::Text(t) | Answer::Unknown(t) => normalize(t) == wanted,
+        Answer::Number { value, band: None } => {
+            peiling_survey::import::parse_number(wanted).is_some_and(|w| w == *value)
+        }
+        Answer::NoAnswer | Answer::Invalid(_) => false,
+    }
+}
+
+fn resolve<'a>(
+    q: &'a Questionnaire,
+    id: &str,
+    flag: &str,
+) -> Result<(usize, &'a Question), AnalysisError> {
+    q.question_index(id)
+        .map(|i| (i, &q.questions[i]))
+        .ok_or_else(|| {
+            AnalysisError::Invalid(format!(
+                "{flag}: questionnaire \"{}\" has no question \"{id}\" (its questions: {})",
+                q.id,
+                q.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })
+}
+
+fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, AnalysisError> {
+    let q = part.questionnaire();
+    let mut responses: Vec<&Response> = part.data.responses.iter().collect();
+    for f in &opts.filters {
+        let (qi, question) = resolve(q, &f.question, "--where")?;
+        if question.is_personal() {
+            return Err(AnalysisError::Invalid(format!(
+                "--where: \"{}\" is personal data and cannot be used as a filter",
+                f.question
+            )));
+        }
+        let wanted = normalize(&f.value);
+        responses.retain(|r| answer_is(question, &r.answers[qi], &wanted));
+    }
+    let asked = asked_mask(q, &responses)?;
+    let frame = frame::long_frame(q, &responses, &asked)?;
+    let agg = frame::aggregate(frame)?;
+
+    let questions = q
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(qi, question)| summarise(question, qi, &responses, &asked[qi], &agg))
+        .collect();
+
+    let crosstabs = match &opts.by {
+        Some(by) => {
+            let (bi, by_q) = resolve(q, by, "--by")?;
+            if by_q.kind.categories().is_empty() {
+                return Err(AnalysisError::Invalid(format!(
+                    "--by: \"{by}\" is a {} question; group by a question with options",
+                    by_q.kind.name()
+                )));
+            }
+            q.questions
+                .iter()
+                .enumerate()
+                .filter(|(qi, question)| *qi != bi && !question.kind.categories().is_empty())
+                .map(|(qi, question)| crosstab(question, qi, by_q, bi, &responses, opts.min_group))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+
+    let respondents = responses.len();
+    Ok(PartSummary {
+        questionnaire: q.id.clone(),
+        title: q.title.clone(),
+        title_en: q.title_en.clone(),
+        audience: q.audience.clone(),
+        population: part.population,
+        respondents,
+        rows_read: part.data.report.rows_read,
+        rows_rejected: part.data.report.rows_rejected(),
+        response_rate: part
+            .population
+            .filter(|&p| p > 0 && opts.filters.is_empty())
+            .map(|p| respondents as f64 / p as f64),
+        questions,
+        reliability: reliability(q, &responses),
+        crosstabs,
+    })
+}
+
+/// Per question, per respondent: was the question put to them (its `only_if` holds)?
+fn asked_mask(q: &Questionnaire, responses: &[&Response]) -> Result<Vec<Vec<bool>>, AnalysisError> {
+    q.questions
+        .iter()
+        .map(|question| match &question.only_if {
+            None => Ok(vec![true; responses.len()]),
+            Some(cond) => {
+                let (ci, cq) = resolve(q, &cond.question, "only_if")?;
+                let wanted = normalize(&cond.answer);
+                Ok(responses.iter().map(|r| answer_is(cq, &r.answers[ci], &wanted)).collect())
+            }
+        })
+        .collect()
+}
+
+fn pct(k: usize, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        round6(k as f64 * 100.0 / n as f64)
+    }
+}
+
+/// Rounding to 6 decimals keeps the JSON stable across platforms' last-bit noise.
+pub(crate) fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+fn row(label: &peiling_survey::Choice, count: usize, base: usize, answered: Option<usize>) -> CategoryRow {
+    CategoryRow {
+        label: label.label.clone(),
+        label_en: label.label_en.clone(),
+        count,
+        pct_base: pct(count, base),
+        pct_answered: answered.map(|a| pct(count, a)),
+        wilson95: answered
+            .and_then(|a| stats::wilson(count, a))
+            .map(|[lo, hi]| [round6(lo * 100.0), round6(hi * 100.0)]),
+    }
+}
+
+fn summarise(
+    question: &Question,
+    qi: usize,
+    responses: &[&Response],
+    asked: &[bool],
+    agg: &Aggregates,
+) -> QuestionSummary {
+    let count = |code: i32| agg.counts.get(&(qi as u32, code)).copied().unwrap_or(0);
+    let base = asked.iter().filter(|&&a| a).count();
+    let no_answer = count(NO_ANSWER);
+    let invalid = count(INVALID);
+    let answered = base - no_answer - invalid;
+    let asked_answers = || {
+        responses
+            .iter()
+            .zip(asked)
+            .filter(|(_, &a)| a)
+            .map(move |(r, _)| &r.answers[qi])
+    };
+
+    let detail = match &question.kind {
+        Kind::Single { options } | Kind::YesNo { options, .. } => Detail::Choice {
+            rows: options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| row(o, count(i as i32), base, Some(answered)))
+                .collect(),
+        },
+        Kind::Multi { options, .. } => {
+            let mut rows: Vec<(usize, CategoryRow)> = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (i, row(o, count(i as i32), base, Some(answered))))
+                .collect();
+            rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+            let chosen: usize = rows.iter().map(|r| r.1.count).sum();
+            Detail::Multi {
+                rows: rows.into_iter().map(|r| r.1).collect(),
+                other: dedup(asked_answers().filter_map(|a| match a {
+                    Answer::Multi { other: Some(t), .. } => Some(t.as_str()),
+                    _ => None,
+                })),
+                mean_chosen: (answered > 0).then(|| round6(chosen as f64 / answered as f64)),
+            }
+        }
+        Kind::Scale {
+            levels,
+            not_applicable,
+            neutral,
+        } => {
+            let na: Vec<usize> = (0..not_applicable.len())
+                .map(|i| count(NOT_APPLICABLE + i as i32))
+                .collect();
+            let rated = answered - na.iter().sum::<usize>();
+            let counts: Vec<usize> = (0..levels.len()).map(|i| count(i as i32)).collect();
+            let top2 = counts.iter().take(2).sum::<usize>();
+            let mut top2_row = row(levels.first().unwrap_or(&levels[0]), top2, base, Some(rated));
+            top2_row.label = format!(
+                "{} + {}",
+                levels[0].label,
+                levels.get(1).map_or("", |l| l.label.as_str())
+            );
+            top2_row.label_en = match (&levels[0].label_en, levels.get(1).and_then(|l| l.label_en.as_ref())) {
+                (Some(a), Some(b)) => Some(format!("{a} + {b}")),
+                _ => None,
+            };
+            Detail::Scale {
+                rows: levels
+                    .iter()
+                    .zip(&counts)
+                    .map(|(l, &c)| row(l, c, base, Some(rated)))
+                    .collect(),
+                not_applicable: not_applicable
+                    .iter()
+                    .zip(&na)
+                    .map(|(l, &c)| row(l, c, base, None))
+                    .collect(),
+                neutral: *neutral,
+                top2: (rated > 0).then_some(top2_row),
+                median: median_level(&counts).map(|i| levels[i].label.clone()),
+            }
+        }
+        Kind::Number { unit, .. } | Kind::Bands { unit, .. } => {
+            let values: Vec<Option<f64>> = asked_answers()
+                .filter_map(|a| match a {
+                    Answer::Number { value, .. } => Some(Some(*value)),
+                    Answer::Unknown(_) => Some(None),
+                    Answer::Choice(_) => Some(None),
+                    _ => None,
+                })
+                .collect();
+            let unknown = count(UNKNOWN);
+            let s = agg.stats.get(&(qi as u32)).copied().unwrap_or_default();
+            let known = answered - unknown;
+            let histogram: Vec<CategoryRow> = match &question.kind {
+                Kind::Bands { bands, .. } => bands
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| row(&b.choice, count(i as i32), base, Some(known)))
+                    .collect(),
+                _ => nice_bins(&values.iter().flatten().copied().collect::<Vec<_>>())
+                    .into_iter()
+                    .map(|(choice, c)| row(&choice, c, base, Some(known)))
+                    .collect(),
+            };
+            let top = histogram.iter().map(|r| r.count).max().unwrap_or(0);
+            Detail::Number {
+                unit: unit.clone(),
+                values: s.n,
+                unknown,
+                unknown_texts: asked_answers()
+                    .filter_map(|a| match a {
+                        Answer::Unknown(t) => Some(t.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                mean: s.mean.map(round6),
+                median: s.median.map(round6),
+                sd: s.sd.filter(|x| x.is_finite()).map(round6),
+                min: s.min,
+                max: s.max,
+                mode: if top == 0 {
+                    Vec::new()
+                } else {
+                    histogram.iter().filter(|r| r.count == top).map(|r| r.label.clone()).collect()
+                },
+                histogram,
+                list: if matches!(question.kind, Kind::Number { .. }) {
+                    values
+                } else {
+                    Vec::new()
+                },
+            }
+        }
+        Kind::Text { motivation_for } => Detail::Text {
+            answers: dedup(asked_answers().filter_map(|a| match a {
+                Answer::Text(t) => Some(t.as_str()),
+                _ => None,
+            })),
+            motivation_for: motivation_for.clone(),
+        },
+        Kind::Personal { personal } => Detail::Personal {
+            personal: format!("{personal:?}").to_lowercase(),
+        },
+    };
+    QuestionSummary {
+        id: question.id.clone(),
+        text: question.text.clone(),
+        label_en: question.label_en.clone(),
+        group: question.group.clone(),
+        kind: question.kind.name().to_string(),
+        base,
+        condition: question
+            .only_if
+            .as_ref()
+            .map(|c| format!("{} = {}", c.question, c.answer)),
+        answered,
+        no_answer,
+        invalid,
+        detail,
+    }
+}
+
+/// The level where the cumulative count first reaches half of the rated answers.
+fn median_level(counts: &[usize]) -> Option<usize> {
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut cum = 0;
+    counts.iter().position(|&c| {
+        cum += c;
+        2 * cum >= total
+    })
+}
+
+/// Texts trimmed and deduplicated case- and punctuation-insensitively, first-seen order.
+fn dedup<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TextCount> {
+    let mut out: Vec<(String, TextCount)> = Vec::new();
+    for t in texts {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let key = normalize(t);
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, tc)) => tc.count += 1,
+            None => out.push((
+                key,
+                TextCount {
+                    text: t.to_string(),
+                    count: 1,
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, tc)| tc).collect()
+}
+
+/// Equal-width bins of a round width (1, 2, 5 × 10^k), at most 8 of them.
+fn nice_bins(values: &[f64]) -> Vec<(peiling_survey::Choice, usize)> {
+    let (Some(lo), Some(hi)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return Vec::new();
+    };
+    let span = (hi - lo).max(1.0);
+    let mut width = 1.0;
+    'outer: for exp in 0..12 {
+        for m in [1.0, 2.0, 5.0] {
+            width = m * 10f64.powi(exp);
+            if span / width <= 7.0 {
+                break 'outer;
+            }
+        }
+    }
+    let start = (lo / width).floor() * width;
+    let mut bins = Vec::new();
+    let mut from = start;
+    while from <= hi {
+        let to = from + width;
+        let c = values.iter().filter(|&&v| v >= from && v < to).count();
+        let label = if width == 1.0 {
+            format!("{from}")
+        } else {
+            format!("{}-{}", from, to - 1.0)
+        };
+        bins.push((
+            peiling_survey::Choice {
+                label,
+                label_en: None,
+                synonyms: Vec::new(),
+                code: None,
+                themes: Vec::new(),
+            },
+            c,
+        ));
+        from = to;
+    }
+    bins
+}
+
+/// Cronbach's alpha for each set of ≥ 2 scale items with the same levels.
+fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
+    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    for (qi, question) in q.questions.iter().enumerate() {
+        if let Kind::Scale { levels, .. } = &question.kind {
+            let key: Vec<String> = levels.iter().map(|l| normalize(&l.label)).collect();
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, items)) => items.push(qi),
+                None => groups.push((key, vec![qi])),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, items)| items.len() >= 2)
+        .map(|(levels, items)| {
+            let k = levels.len() as f64;
+            let rows: Vec<Vec<f64>> = responses
+                .iter()
+                .filter_map(|r| {
+                    items
+                        .iter()
+                        .map(|&qi| match r.answers[qi] {
+                            Answer::Choice(l) => Some(k - l as f64),
+                            _ => None,
+                        })
+                        .collect::<Option<Vec<f64>>>()
+                })
+                .collect();
+            Reliability {
+                items: items.iter().map(|&qi| q.questions[qi].id.clone()).collect(),
+                respondents: rows.len(),
+                cronbach_alpha: stats::cronbach_alpha(&rows).map(round6),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,232 @@
+//! The computed figures of a survey: what `analyze --json` prints and what the report
+//! and planner read. Schema documented in docs/analysis-schema.md; bump SCHEMA on change.
+
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: &str = "peiling-analysis/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub schema: String,
+    pub survey: SurveyInfo,
+    /// The `--where` filters applied, as given.
+    pub filters: Vec<String>,
+    /// Breakdown cells below this are suppressed (0: off).
+    pub min_group: usize,
+    pub parts: Vec<PartSummary>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SurveyInfo {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub partnership: Option<String>,
+    pub edition: Option<String>,
+}
+
+/// One questionnaire (audience) of the survey.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PartSummary {
+    pub questionnaire: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub audience: String,
+    pub population: Option<u32>,
+    /// Accepted rows after filters: the n of every question.
+    pub respondents: usize,
+    pub rows_read: usize,
+    pub rows_rejected: usize,
+    /// respondents / population, when the population is known.
+    pub response_rate: Option<f64>,
+    pub questions: Vec<QuestionSummary>,
+    /// Cronbach's alpha per group of scale items sharing levels (e.g. the "capabel" items).
+    pub reliability: Vec<Reliability>,
+    /// Present with `--by`.
+    pub crosstabs: Vec<CrossTab>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuestionSummary {
+    pub id: String,
+    pub text: String,
+    pub label_en: Option<String>,
+    pub group: String,
+    pub kind: String,
+    /// Respondents the question was put to: all, or those meeting its `only_if`.
+    pub base: usize,
+    /// `only_if` as "question = answer", when the question was conditional.
+    pub condition: Option<String>,
+    /// answered + no_answer + invalid = base.
+    pub answered: usize,
+    pub no_answer: usize,
+    pub invalid: usize,
+    pub detail: Detail,
+}
+
+/// A category (option, level, band) with its count and percentages.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CategoryRow {
+    pub label: String,
+    pub label_en: Option<String>,
+    pub count: usize,
+    /// % of the question's base (all respondents it was put to).
+    pub pct_base: f64,
+    /// % of those who answered (for scales: answered minus not applicable).
+    pub pct_answered: Option<f64>,
+    /// 95 % Wilson interval of the proportion of those who answered, in %.
+    pub wilson95: Option<[f64; 2]>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TextCount {
+    pub text: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Detail {
+    /// single, yesno: rows in option order.
+    Choice { rows: Vec<CategoryRow> },
+    /// multi: rows ranked by count (ties in option order); "other" texts collected.
+    Multi {
+        rows: Vec<CategoryRow>,
+        other: Vec<TextCount>,
+        /// Mean number of options chosen by those who answered.
+        mean_chosen: Option<f64>,
+    },
+    /// scale: levels in order (most positive first), not-applicable apart.
+    Scale {
+        rows: Vec<CategoryRow>,
+        not_applicable: Vec<CategoryRow>,
+        neutral: Option<usize>,
+        /// Share of the two most positive levels among those who answered a level.
+        top2: Option<CategoryRow>,
+        /// Label of the median level.
+        median: Option<String>,
+    },
+    /// number and bands: statistics over the known values; histogram in the bands.
+    Number {
+        unit: Option<String>,
+        /// Answers with a known value (for bands answered by label: none).
+        values: usize,
+        /// Answers like "???": answered, value unknown.
+        unknown: usize,
+        /// The unknown markers as written, in order of appearance.
+        unknown_texts: Vec<String>,
+        mean: Option<f64>,
+        median: Option<f64>,
+        sd: Option<f64>,
+        min: Option<f64>,
+        max: Option<f64>,
+        histogram: Vec<CategoryRow>,
+        /// Label(s) of the most frequent band.
+        mode: Vec<String>,
+        /// Individual values in answer order (small surveys: the report's table).
+        list: Vec<Option<f64>>,
+    },
+    /// text: trimmed, deduplicated (case-insensitively), first-seen order.
+    Text {
+        answers: Vec<TextCount>,
+        motivation_for: Option<String>,
+    },
+    /// personal data: only how many gave it, never the content.
+    Personal { personal: String },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Reliability {
+    pub items: Vec<String>,
+    pub respondents: usize,
+    pub cronbach_alpha: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Test {
+    pub name: String,
+    pub statistic: f64,
+    pub df: Option<f64>,
+    pub p: f64,
+}
+
+/// A question by a grouping question; `None` cells are suppressed (small groups).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CrossTab {
+    pub question: String,
+    pub by: String,
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub counts: Vec<Vec<Option<usize>>>,
+    pub suppressed: usize,
+    pub chi_square: Option<Test>,
+    pub cramers_v: Option<f64>,
+    /// 2x2 tables: Fisher's exact test (two-sided).
+    pub fisher: Option<Test>,
+    /// Ordinal question: Mann-Whitney U (two groups) or Kruskal-Wallis (more).
+    pub ordinal: Option<Test>,
+    /// Expected counts below 5: the chi-square approximation is doubtful.
+    pub warning: Option<String>,
+}
+
+/// Two surveys (or two parts) side by side on their shared questions.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Comparison {
+    pub schema: String,
+    pub left: String,
+    pub right: String,
+    pub questions: Vec<QuestionComparison>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuestionComparison {
+    pub questionnaire: String,
+    pub id: String,
+    pub text: String,
+    pub kind: String,
+    pub left_base: usize,
+    pub right_base: usize,
+    pub rows: Vec<ComparedRow>,
+    pub test: Option<Test>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ComparedRow {
+    pub label: String,
+    pub left_count: usize,
+    pub left_pct: f64,
+    pub right_count: usize,
+    pub right_pct: f64,
+    /// right - left, in percentage points.
+    pub diff_pp: f64,
+}
+
+impl Summary {
+    pub fn part(&self, questionnaire: &str) -> Option<&PartSummary> {
+        self.parts.iter().find(|p| p.questionnaire == questionnaire)
+    }
+}
+
+impl PartSummary {
+    pub fn question(&self, id: &str) -> Option<&QuestionSummary> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+impl CategoryRow {
+    pub fn label(&self, english: bool) -> &str {
+        match (&self.label_en, english) {
+            (Some(en), true) => en,
+            _ => &self.label,
+        }
+    }
+}
+
+impl QuestionSummary {
+    pub fn label(&self, english: bool) -> &str {
+        match (&self.label_en, english) {
+            (Some(en), true) => en,
+            _ => &self.text,
+        }
+    }
+}

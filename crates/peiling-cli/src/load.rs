@@ -1,0 +1,41 @@
+//! Turns the survey flags into import options and loads the survey they name.
+
+use anyhow::Result;
+use peiling_survey::import::TableOptions;
+use peiling_survey::{DuplicatePolicy, ExportFormat, ImportOptions, Survey};
+
+use crate::args::{DuplicatesArg, FormatArg, SurveyArgs};
+
+pub fn import_options(args: &SurveyArgs) -> ImportOptions {
+    ImportOptions {
+        format: match args.format {
+            FormatArg::Auto => None,
+            FormatArg::Msforms => Some(ExportFormat::MsForms),
+            FormatArg::Google => Some(ExportFormat::GoogleForms),
+            FormatArg::Limesurvey => Some(ExportFormat::LimeSurvey),
+            FormatArg::Plain => Some(ExportFormat::Plain),
+        },
+        table: TableOptions {
+            delimiter: args.separator,
+            sheet: args.sheet.clone(),
+            utf8_only: args.utf8_only,
+        },
+        duplicates: match args.duplicates {
+            DuplicatesArg::KeepAll => DuplicatePolicy::KeepAll,
+            DuplicatesArg::KeepFirst => DuplicatePolicy::KeepFirst,
+            DuplicatesArg::KeepLast => DuplicatePolicy::KeepLast,
+        },
+        strict: args.strict,
+    }
+}
+
+/// The survey the flags name: a folder, a questionnaire + export, or the bundled one.
+pub fn survey(args: &SurveyArgs) -> Result<Survey> {
+    let opts = import_options(args);
+    let survey = match (&args.survey, &args.questionnaire, &args.data) {
+        (Some(path), _, _) => Survey::load(path, &opts)?,
+        (None, Some(q), Some(d)) => Survey::single(q, d, &opts)?,
+        _ => Survey::bundled(&opts)?,
+    };
+    Ok(survey)
+}

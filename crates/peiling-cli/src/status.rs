@@ -1,0 +1,71 @@
+//! Exit codes: 0 ok, 1 internal error, 2 user error; a closed pipe is a normal exit.
+
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// The command did what was asked.
+    Success,
+    /// peiling itself failed: a bug or the machine (disk full, ...).
+    Failure,
+    /// The input or the arguments were wrong; the message says how.
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        match status {
+            ExitStatus::Success => ExitCode::SUCCESS,
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// A mistake of the user that the CLI itself found (conflicting flags, a bad value).
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+pub fn user(message: impl Into<String>) -> anyhow::Error {
+    UserError(message.into()).into()
+}
+
+/// Prints the error as one line and picks the exit status.
+pub fn report(err: &anyhow::Error) -> ExitStatus {
+    for cause in err.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                return ExitStatus::Success;
+            }
+        }
+    }
+    let user_error = err.chain().any(|c| {
+        c.is::<UserError>()
+            || c.is::<peiling_survey::SurveyError>()
+            || c.is::<peiling_survey::ImportError>()
+            || c.is::<peiling_survey::DefinitionError>()
+            || matches!(
+                c.downcast_ref::<peiling_analysis::AnalysisError>(),
+                Some(peiling_analysis::AnalysisError::Invalid(_))
+            )
+    });
+    let message = err
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ");
+    eprintln!("peiling: {}", message.replace('\n', " "));
+    if user_error {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Failure
+    }
+}

@@ -1,0 +1,427 @@
+//! Import of survey exports: every row accepted or rejected with its reason, every
+//! cell answered, unanswered or invalid, so the accounting always closes.
+
+mod answers;
+mod columns;
+mod table;
+
+use std::collections::HashMap;
+
+pub use answers::parse_number;
+pub use columns::{detect_format, ExportFormat};
+pub use table::{read_table, Table, TableOptions};
+
+use crate::error::ImportError;
+use crate::questionnaire::{Kind, Questionnaire};
+use crate::response::{
+    Answer, Coercion, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
+};
+use columns::{map_columns, MetaField, Source};
+
+/// What to do with a second submission of the same respondent (same id or e-mail).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DuplicatePolicy {
+    /// Keep every submission; duplicates are only reported.
+    #[default]
+    KeepAll,
+    KeepFirst,
+    KeepLast,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Force the export format instead of detecting it from the header.
+    pub format: Option<ExportFormat>,
+    pub table: TableOptions,
+    pub duplicates: DuplicatePolicy,
+    /// Any problem at all is an error.
+    pub strict: bool,
+}
+
+/// The responses of one questionnaire from one export file.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub questionnaire: Questionnaire,
+    pub responses: Vec<Response>,
+    pub report: ImportReport,
+}
+
+/// Imports an export file's bytes; `file` names it in messages.
+pub fn import(
+    questionnaire: &Questionnaire,
+    file: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Dataset, ImportError> {
+    let table = read_table(file, bytes, &opts.table)?;
+    import_table(questionnaire, file, table, opts)
+}
+
+pub fn import_table(
+    questionnaire: &Questionnaire,
+    file: &str,
+    table: Table,
+    opts: &ImportOptions,
+) -> Result<Dataset, ImportError> {
+    let map = map_columns(questionnaire, &table.headers, opts.format);
+    let mut warnings = Vec::new();
+    let mut missing_questions = Vec::new();
+    for (q, source) in questionnaire.questions.iter().zip(&map.questions) {
+        if source.is_none() {
+            if q.required {
+                return Err(ImportError::row(
+                    file,
+                    1,
+                    format!(
+                        "no column for required question \"{}\" ({}): expected a header \"{}\"",
+                        q.id, q.kind.name(), q.text
+                    ),
+                ));
+            }
+            missing_questions.push(q.id.clone());
+        }
+    }
+    if map.questions.iter().all(Option::is_none) {
+        return Err(ImportError::row(
+            file,
+            1,
+            format!(
+                "no column matches a question of \"{}\": is this the right questionnaire for this export?",
+                questionnaire.id
+            ),
+        ));
+    }
+    if table.rows.is_empty() {
+        return Err(ImportError::file(
+            file,
+            "the file has a header but no responses",
+        ));
+    }
+
+    let width = table.headers.len();
+    let mut responses = Vec::new();
+    let mut rejected = Vec::new();
+    let mut problems = Vec::new();
+    let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
+    let rows_read = table.rows.len();
+
+    for row in table.rows {
+        let fields = &row.fields;
+        let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
+        if filled == 0 {
+            rejected.push(Rejected {
+                row: row.line,
+                reason: "empty row".into(),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        // Extra trailing separators are common in spreadsheet saves; extra data is not.
+        let extra_data = fields.iter().skip(width).any(|f| !f.trim().is_empty());
+        if fields.len() < width || extra_data {
+            rejected.push(Rejected {
+                row: row.line,
+                reason: format!(
+                    "the row has {} fields, the header {}: a separator too many or too few?",
+                    fields.len(),
+                    width
+                ),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        let cell = |col: usize| fields.get(col).map_or("", |s| s.as_str());
+
+        let mut meta = Meta::default();
+        for &(col, field) in &map.meta {
+            let v = cell(col).trim();
+            if v.is_empty() {
+                continue;
+            }
+            let slot = match field {
+                MetaField::Id => &mut meta.id,
+                MetaField::Started => &mut meta.started,
+                MetaField::Completed => &mut meta.completed,
+                MetaField::Email => &mut meta.email,
+                MetaField::Name => &mut meta.name,
+                MetaField::Ignored => continue,
+            };
+            *slot = Some(v.to_string());
+        }
+
+        let mut answers = Vec::with_capacity(questionnaire.questions.len());
+        let mut row_problems = Vec::new();
+        let mut missing_required = None;
+        for (qi, (q, source)) in questionnaire.questions.iter().zip(&map.questions).enumerate() {
+            let (col, raw) = match source {
+                None => (0, String::new()),
+                Some(Source::Column(col)) => (*col, cell(*col).to_string()),
+                Some(Source::OptionColumns { options, other }) => {
+                    (options.first().map_or(0, |o| o.0), option_columns_text(q, options, *other, &cell))
+                }
+            };
+            let answer = match answers::parse_cell(q, &raw) {
+                Ok(parsed) => {
+                    for (from, to) in parsed.coerced {
+                        *coerced.entry((qi, from, to)).or_default() += 1;
+                    }
+                    parsed.answer
+                }
+                Err(e) => {
+                    row_problems.push(Problem {
+                        row: row.line,
+                        column: col + 1,
+                        header: table.headers.get(col).cloned().unwrap_or_default(),
+                        question: Some(q.id.clone()),
+                        found: raw.trim().to_string(),
+                        expected: e.expected,
+                    });
+                    Answer::Invalid(raw.trim().to_string())
+                }
+            };
+            if q.required && !answer.is_answered() && missing_required.is_none() {
+                missing_required = Some(q.id.clone());
+            }
+            answers.push(answer);
+        }
+        if let Some(qid) = missing_required {
+            problems.extend(row_problems);
+            rejected.push(Rejected {
+                row: row.line,
+                reason: format!("required question \"{qid}\" has no valid answer"),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        problems.extend(row_problems);
+        responses.push(Response {
+            row: row.line,
+            meta,
+            answers,
+        });
+    }
+
+    let duplicates = resolve_duplicates(&mut responses, &mut rejected, opts.duplicates);
+    if !map.unmatched.is_empty() {
+        warnings.push(format!(
+            "{} column(s) match no question and were not read",
+            map.unmatched.len()
+        ));
+    }
+
+    let tallies = questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            let mut t = QuestionTally {
+                question: q.id.clone(),
+                ..QuestionTally::default()
+            };
+            for r in &responses {
+                match &r.answers[qi] {
+                    Answer::NoAnswer => t.no_answer += 1,
+                    Answer::Invalid(_) => t.invalid += 1,
+                    Answer::Unknown(_) => {
+                        t.answered += 1;
+                        t.unknown += 1;
+                    }
+                    _ => t.answered += 1,
+                }
+            }
+            t
+        })
+        .collect();
+
+    let mut coercions: Vec<Coercion> = coerced
+        .into_iter()
+        .map(|((qi, from, to), count)| Coercion {
+            question: questionnaire.questions[qi].id.clone(),
+            from,
+            to,
+            count,
+        })
+        .collect();
+    coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
+    rejected.sort_by_key(|r| r.row);
+    problems.sort_by_key(|p| (p.row, p.column));
+
+    let report = ImportReport {
+        file: file.to_string(),
+        format: map.format.name().to_string(),
+        encoding: table.encoding.to_string(),
+        rows_read,
+        rows_accepted: responses.len(),
+        rejected,
+        problems,
+        coercions,
+        unmatched_columns: map.unmatched.into_iter().map(|(_, h)| h).collect(),
+        missing_questions,
+        duplicates,
+        tallies,
+        warnings,
+    };
+    debug_assert_eq!(report.rows_read, report.rows_accepted + report.rows_rejected());
+
+    if opts.strict {
+        if let Some(e) = first_problem(&report) {
+            return Err(e);
+        }
+    }
+    Ok(Dataset {
+        questionnaire: questionnaire.clone(),
+        responses,
+        report,
+    })
+}
+
+/// LimeSurvey spreads a multi-select over columns; re-assemble it as `a;b;other;`.
+fn option_columns_text<'a>(
+    q: &crate::questionnaire::Question,
+    options: &[(usize, usize)],
+    other: Option<usize>,
+    cell: &impl Fn(usize) -> &'a str,
+) -> String {
+    let Kind::Multi { options: choices, .. } = &q.kind else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut sorted = options.to_vec();
+    sorted.sort_by_key(|&(_, oi)| oi);
+    for (col, oi) in sorted {
+        let v = crate::normalize::normalize(cell(col));
+        if matches!(v.as_str(), "y" | "yes" | "ja" | "1" | "x") {
+            out.push_str(&choices[oi].label);
+            out.push(';');
+        }
+    }
+    if let Some(col) = other {
+        let v = cell(col).trim();
+        if !v.is_empty() {
+            out.push_str(&v.replace(';', ","));
+            out.push(';');
+        }
+    }
+    out
+}
+
+fn resolve_duplicates(
+    responses: &mut Vec<Response>,
+    rejected: &mut Vec<Rejected>,
+    policy: DuplicatePolicy,
+) -> Vec<Duplicate> {
+    let key = |r: &Response| -> Option<String> {
+        if let Some(e) = r.meta.email.as_deref() {
+            let e = e.trim().to_lowercase();
+            if e.contains('@') {
+                return Some(format!("e-mail {e}"));
+            }
+        }
+        r.meta.id.as_deref().map(|id| format!("id {}", id.trim()))
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, r) in responses.iter().enumerate() {
+        if let Some(k) = key(r) {
+            match first.get(&k) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    first.insert(k.clone(), groups.len());
+                    groups.push((k, vec![i]));
+                }
+            }
+        }
+    }
+    let mut duplicates = Vec::new();
+    let mut drop = vec![false; responses.len()];
+    for (k, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        let keep = match policy {
+            DuplicatePolicy::KeepAll => None,
+            DuplicatePolicy::KeepFirst => Some(members[0]),
+            DuplicatePolicy::KeepLast => Some(*members.last().unwrap_or(&members[0])),
+        };
+        for &i in &members[1..] {
+            duplicates.push(Duplicate {
+                row: responses[i].row,
+                first_row: responses[members[0]].row,
+                key: k.clone(),
+                kept: keep.is_none() || keep == Some(i),
+            });
+        }
+        if let Some(keep) = keep {
+            for &i in members.iter().filter(|&&i| i != keep) {
+                drop[i] = true;
+            }
+        }
+    }
+    let mut i = 0;
+    responses.retain(|r| {
+        let d = drop[i];
+        i += 1;
+        if d {
+            rejected.push(Rejected {
+                row: r.row,
+                reason: "duplicate submission (another submission of the same respondent was kept)".into(),
+                fields: Vec::new(),
+            });
+        }
+        !d
+    });
+    duplicates
+}
+
+fn first_problem(report: &ImportReport) -> Option<ImportError> {
+    let file = &report.file;
+    if let Some(p) = report.problems.first() {
+        return Some(problem_error(file, p));
+    }
+    if let Some(r) = report.rejected.first() {
+        return Some(ImportError::row(file, r.row, format!("row rejected: {}", r.reason)));
+    }
+    if let Some(c) = report.unmatched_columns.first() {
+        return Some(ImportError::row(
+            file,
+            1,
+            format!("column \"{c}\" matches no question (strict mode)"),
+        ));
+    }
+    if let Some(q) = report.missing_questions.first() {
+        return Some(ImportError::row(
+            file,
+            1,
+            format!("no column for question \"{q}\" (strict mode)"),
+        ));
+    }
+    report.duplicates.first().map(|d| {
+        ImportError::row(
+            file,
+            d.row,
+            format!("duplicate submission of row {} ({}) (strict mode)", d.first_row, d.key),
+        )
+    })
+}
+
+/// The one-line form of a cell problem: `file:row:column: found ..., expected ...`.
+pub fn problem_error(file: &str, p: &Problem) -> ImportError {
+    ImportError::cell(
+        file,
+        p.row,
+        &p.column.to_string(),
+        format!(
+            "column \"{}\": found \"{}\", expected {}",
+            short(&p.header, 60),
+            short(&p.found, 80),
+            p.expected
+        ),
+    )
+}
+
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,19 @@
+//! peiling-survey: the questionnaire model and the import of survey exports.
+//!
+//! A [`Questionnaire`] is read from TOML ([`Questionnaire::from_toml`]); an export is
+//! imported against it into a [`Dataset`] of [`Response`]s with an [`ImportReport`]
+//! that accounts for every row and cell; a [`Survey`] ties questionnaires, exports and
+//! populations together.
+
+pub mod error;
+pub mod import;
+pub mod normalize;
+pub mod questionnaire;
+pub mod response;
+pub mod survey;
+
+pub use error::{DefinitionError, ImportError, SurveyError};
+pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
+pub use questionnaire::{Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink};
+pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
+pub use survey::{Part, Survey, BUNDLED_NAME};

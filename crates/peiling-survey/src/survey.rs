@@ -1,0 +1,227 @@
+//! A survey: questionnaires with their response files and populations (`survey.toml`),
+//! loaded from a folder, from one questionnaire + export, or from the bundled data.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+use serde::Deserialize;
+
+use crate::error::{DefinitionError, SurveyError};
+use crate::import::{import, Dataset, ImportOptions};
+use crate::questionnaire::Questionnaire;
+
+/// The BOS 2020 survey of Bijlage 2, compiled into the binary so it works anywhere.
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../datasets/bos-2020");
+
+/// Name of the bundled survey, as shown to users.
+pub const BUNDLED_NAME: &str = "bos-2020 (bundled)";
+
+/// A loaded survey: one part per questionnaire, each with its imported responses.
+#[derive(Debug, Clone)]
+pub struct Survey {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub partnership: Option<String>,
+    /// Label for year-over-year comparisons, e.g. "2020".
+    pub edition: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Invited respondents; the survey.toml value wins over the questionnaire's.
+    pub population: Option<u32>,
+    pub data: Dataset,
+}
+
+impl Part {
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.data.questionnaire
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSurvey {
+    id: String,
+    title: String,
+    title_en: Option<String>,
+    partnership: Option<String>,
+    edition: Option<String>,
+    #[serde(rename = "part")]
+    parts: Vec<RawPart>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    questionnaire: String,
+    data: String,
+    population: Option<u32>,
+}
+
+/// Where the survey's files come from.
+enum Files<'a> {
+    Folder(&'a Path),
+    Bundled,
+}
+
+impl Files<'_> {
+    fn read(&self, name: &str) -> Result<(String, Vec<u8>), SurveyError> {
+        match self {
+            Files::Folder(dir) => {
+                let path = dir.join(name);
+                let bytes = std::fs::read(&path).map_err(|source| SurveyError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok((path.display().to_string(), bytes))
+            }
+            Files::Bundled => BUNDLED
+                .get_file(name)
+                .map(|f| (format!("bos-2020/{name}"), f.contents().to_vec()))
+                .ok_or_else(|| SurveyError::Io {
+                    path: PathBuf::from(name),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "not in the bundled survey"),
+                }),
+        }
+    }
+}
+
+fn text(file: &str, bytes: Vec<u8>) -> Result<String, SurveyError> {
+    String::from_utf8(bytes).map_err(|e| {
+        DefinitionError {
+            file: file.to_string(),
+            line: 1,
+            message: format!("not UTF-8 text (byte {}): definition files must be UTF-8", e.utf8_error().valid_up_to()),
+        }
+        .into()
+    })
+}
+
+pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, SurveyError> {
+    let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let source = text(&name, bytes)?;
+    Ok(Questionnaire::from_toml(&name, &source)?)
+}
+
+impl Survey {
+    /// The bundled BOS 2020 survey.
+    pub fn bundled(opts: &ImportOptions) -> Result<Survey, SurveyError> {
+        Self::from_files(&Files::Bundled, opts)
+    }
+
+    /// A folder with a `survey.toml`, or the `survey.toml` itself.
+    pub fn load(path: &Path, opts: &ImportOptions) -> Result<Survey, SurveyError> {
+        let dir = if path.is_dir() {
+            path.to_path_buf()
+        } else {
+            path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        };
+        if !path.is_dir() && !path.exists() {
+            return Err(SurveyError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            });
+        }
+        if path.is_file() && path.file_name().is_some_and(|n| n != "survey.toml") {
+            // Any other file name is still read as the survey definition.
+            let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            return Self::from_definition(&Files::Folder(&dir), &path.display().to_string(), bytes, opts);
+        }
+        Self::from_files(&Files::Folder(&dir), opts)
+    }
+
+    /// One questionnaire and one export file, without a survey.toml.
+    pub fn single(questionnaire: &Path, data: &Path, opts: &ImportOptions) -> Result<Survey, SurveyError> {
+        let q = load_questionnaire(questionnaire)?;
+        let bytes = std::fs::read(data).map_err(|source| SurveyError::Io {
+            path: data.to_path_buf(),
+            source,
+        })?;
+        let dataset = import(&q, &data.display().to_string(), &bytes, opts)?;
+        Ok(Survey {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            title_en: q.title_en.clone(),
+            partnership: None,
+            edition: None,
+            parts: vec![Part {
+                population: q.population,
+                data: dataset,
+            }],
+        })
+    }
+
+    fn from_files(files: &Files, opts: &ImportOptions) -> Result<Survey, SurveyError> {
+        let (name, bytes) = files.read("survey.toml")?;
+        Self::from_definition(files, &name, bytes, opts)
+    }
+
+    fn from_definition(
+        files: &Files,
+        name: &str,
+        bytes: Vec<u8>,
+        opts: &ImportOptions,
+    ) -> Result<Survey, SurveyError> {
+        let source = text(name, bytes)?;
+        let raw: RawSurvey = toml::from_str(&source)
+            .map_err(|e| DefinitionError::toml(name, &source, e.span(), e.message()))?;
+        if raw.parts.is_empty() {
+            return Err(DefinitionError::at(name, &source, 0, "the survey has no [[part]]".into()).into());
+        }
+        let mut parts = Vec::with_capacity(raw.parts.len());
+        for p in &raw.parts {
+            let (qname, qbytes) = files.read(&p.questionnaire)?;
+            let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
+            if parts.iter().any(|x: &Part| x.questionnaire().id == q.id) {
+                let offset = source.find(&p.questionnaire).unwrap_or(0);
+                return Err(DefinitionError::at(
+                    name,
+                    &source,
+                    offset,
+                    format!("questionnaire \"{}\" is used by two parts", q.id),
+                )
+                .into());
+            }
+            let (dname, dbytes) = files.read(&p.data)?;
+            let data = import(&q, &dname, &dbytes, opts)?;
+            parts.push(Part {
+                population: p.population.or(q.population),
+                data,
+            });
+        }
+        Ok(Survey {
+            id: raw.id,
+            title: raw.title,
+            title_en: raw.title_en,
+            partnership: raw.partnership,
+            edition: raw.edition,
+            parts,
+        })
+    }
+
+    pub fn part(&self, questionnaire_id: &str) -> Option<&Part> {
+        self.parts.iter().find(|p| p.questionnaire().id == questionnaire_id)
+    }
+
+    pub fn title(&self, english: bool) -> &str {
+        match (&self.title_en, english) {
+            (Some(en), true) => en,
+            _ => &self.title,
+        }
+    }
+}
+
+/// The raw bytes of a bundled file (for tests and `peiling synth`).
+pub fn bundled_file(name: &str) -> Option<&'static [u8]> {
+    BUNDLED.get_file(name).map(|f| f.contents())
+}

@@ -1,0 +1,4 @@
+//! End-to-end tests: run the real `peiling` binary, one module per area.
+
+mod common;
+mod foundation;
