@@ -116,7 +116,9 @@ fn is_subquestion_header(header: &str) -> Option<(&str, &str)> {
     }
     let (code, sub) = h.rsplit_once('_')?;
     let sub_ok = sub.eq_ignore_ascii_case("other")
-        || (sub.len() > 2 && sub[..2].eq_ignore_ascii_case("sq") && sub[2..].chars().all(|c| c.is_ascii_digit()));
+        || (sub.len() > 2
+            && sub.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("sq"))
+            && sub[2..].chars().all(|c| c.is_ascii_digit()));
     (sub_ok && !code.is_empty()).then_some((code, sub))
 }
 

@@ -1,0 +1,13 @@
+//! Fuzz target: any text as a questionnaire definition; errors are fine, panics are not.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use peiling_survey::Questionnaire;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Err(e) = Questionnaire::from_toml("fuzz.toml", text) {
+            assert!(!e.to_string().contains('\n'), "one-line errors");
+        }
+    }
+});
