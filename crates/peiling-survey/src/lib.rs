@@ -6,6 +6,7 @@
 //! populations together.
 
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod normalize;
 pub mod questionnaire;
