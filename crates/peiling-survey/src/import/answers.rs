@@ -67,7 +67,10 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
                     ),
                 });
             }
-            Ok(plain(Answer::Number { value, band: None }))
+            Ok(Parsed {
+                answer: Answer::Number { value, band: None },
+                coerced: number_coercion(text, value),
+            })
         }
         Kind::Bands { bands, unknown, .. } => {
             if is_unknown(unknown, text) {
@@ -82,10 +85,13 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
             }
             match parse_number(text) {
                 Some(value) => match bands.iter().position(|b| b.contains(value)) {
-                    Some(band) => Ok(plain(Answer::Number {
-                        value,
-                        band: Some(band),
-                    })),
+                    Some(band) => Ok(Parsed {
+                        answer: Answer::Number {
+                            value,
+                            band: Some(band),
+                        },
+                        coerced: number_coercion(text, value),
+                    }),
                     None => Err(Rejected {
                         expected: format!("a number inside one of the bands, or {}", one_of(&labels).expected),
                     }),
@@ -95,6 +101,16 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
         }
         Kind::Multi { options, other } => parse_multi(options, *other, text),
         Kind::Text { .. } | Kind::Personal { .. } => Ok(plain(Answer::Text(text.to_string()))),
+    }
+}
+
+/// "12 jaar" or "7,5" read as a number is worth reporting; "12" is not.
+fn number_coercion(text: &str, value: f64) -> Vec<(String, String)> {
+    let written = fmt_num(value);
+    if text.trim() == written {
+        Vec::new()
+    } else {
+        vec![(text.trim().to_string(), written)]
     }
 }
 
@@ -196,7 +212,10 @@ fn parse_multi(options: &[Choice], other: Option<usize>, text: &str) -> Result<P
         let mut candidates = Vec::new();
         for (j, (piece, sep)) in pieces.iter().enumerate().skip(i) {
             joined.push_str(piece);
-            candidates.push((j, joined.clone()));
+            // A run never ends on an empty piece: "a;" is the option "a", not "a;".
+            if !piece.trim().is_empty() {
+                candidates.push((j, joined.clone()));
+            }
             joined.push(*sep);
         }
         for (j, candidate) in candidates.iter().rev() {

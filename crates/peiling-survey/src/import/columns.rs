@@ -128,28 +128,45 @@ pub fn map_columns(q: &Questionnaire, headers: &[String], forced: Option<ExportF
     let mut questions: Vec<Option<Source>> = vec![None; q.questions.len()];
     let mut unmatched = Vec::new();
 
+    // The question text is the strongest claim on a column; then the export's own
+    // metadata columns; only then ids, codes and English labels ("Naam" is metadata
+    // even when a question has the id "naam").
+    let texts: Vec<String> = q.questions.iter().map(|question| normalize(&question.text)).collect();
     let keys: Vec<Vec<String>> = q
         .questions
         .iter()
         .map(|question| {
-            let mut k = vec![normalize(&question.text), normalize(&question.id)];
+            let mut k = vec![normalize(&question.id)];
             k.extend(question.code.iter().map(|c| normalize(c)));
             k.extend(question.label_en.iter().map(|l| normalize(l)));
             k
         })
         .collect();
-
-    for (col, header) in headers.iter().enumerate() {
-        let h = normalize(header);
-        if let Some(qi) = keys.iter().position(|k| k.contains(&h)) {
+    let normalized: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
+    let mut taken = vec![false; headers.len()];
+    for (col, h) in normalized.iter().enumerate() {
+        if let Some(qi) = texts.iter().position(|t| t == h) {
             if questions[qi].is_none() {
                 questions[qi] = Some(Source::Column(col));
-                continue;
+                taken[col] = true;
             }
+        }
+    }
+
+    for (col, header) in headers.iter().enumerate() {
+        if taken[col] {
+            continue;
         }
         if let Some(m) = meta_field(format, header) {
             meta.push((col, m));
             continue;
+        }
+        let h = &normalized[col];
+        if let Some(qi) = keys.iter().position(|k| k.contains(h)) {
+            if questions[qi].is_none() {
+                questions[qi] = Some(Source::Column(col));
+                continue;
+            }
         }
         if let Some((code, sub)) = is_subquestion_header(header) {
             let code_n = normalize(code);
