@@ -1,4 +1,5 @@
 //! End-to-end tests: run the real `peiling` binary, one module per area.
 
 mod common;
+mod bijlage;
 mod foundation;
