@@ -5,7 +5,10 @@ use std::process::{Command, Output};
 
 /// The repository root (tests run from the CLI crate's folder).
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn bundled() -> PathBuf {
@@ -44,7 +47,13 @@ impl Run {
     /// Asserts exit code 0 and returns stdout.
     #[track_caller]
     pub fn ok(&self) -> String {
-        assert_eq!(self.code(), 0, "stderr: {}\nstdout: {}", self.stderr(), self.stdout());
+        assert_eq!(
+            self.code(),
+            0,
+            "stderr: {}\nstdout: {}",
+            self.stderr(),
+            self.stdout()
+        );
         self.stdout()
     }
     /// Asserts a user error: exit code 2, one line on stderr, no panic.
@@ -53,7 +62,11 @@ impl Run {
         let err = self.stderr();
         assert_eq!(self.code(), 2, "stderr: {err}\nstdout: {}", self.stdout());
         assert!(!err.contains("panicked"), "panic: {err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "one line expected: {err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one line expected: {err}"
+        );
         err.trim_end().to_string()
     }
 }

@@ -17,7 +17,10 @@ fn year_over_year_on_shared_questions() {
     .ok();
     let v: Value = serde_json::from_str(&out).unwrap();
     let c = &v["comparison"];
-    assert_eq!((c["left"].as_str(), c["right"].as_str()), (Some("2020"), Some("2021")));
+    assert_eq!(
+        (c["left"].as_str(), c["right"].as_str()),
+        (Some("2020"), Some("2021"))
+    );
     let q = c["questions"]
         .as_array()
         .unwrap()
@@ -30,7 +33,9 @@ fn year_over_year_on_shared_questions() {
         .headers()
         .unwrap()
         .iter()
-        .position(|h| h == "Heb je een opleiding of cursus gevolgd voor het begeleiden van studenten?")
+        .position(|h| {
+            h == "Heb je een opleiding of cursus gevolgd voor het begeleiden van studenten?"
+        })
         .unwrap();
     let cells: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
     let ja = cells.iter().filter(|c| c.as_str() == "Ja").count() as u64;
@@ -43,8 +48,18 @@ fn year_over_year_on_shared_questions() {
     assert!((ja_row["diff_pp"].as_f64().unwrap() - (right - left)).abs() < 1e-4);
     assert_eq!(q["test"]["name"], "chi-square");
     // Scales are compared with Mann-Whitney; multi-select gets differences only.
-    let scale = c["questions"].as_array().unwrap().iter().find(|q| q["id"] == "competent").unwrap();
+    let scale = c["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "competent")
+        .unwrap();
     assert_eq!(scale["test"]["name"], "Mann-Whitney U");
-    let multi = c["questions"].as_array().unwrap().iter().find(|q| q["questionnaire"] == "wpb" && q["id"] == "thema").unwrap();
+    let multi = c["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["questionnaire"] == "wpb" && q["id"] == "thema")
+        .unwrap();
     assert!(multi["test"].is_null());
 }

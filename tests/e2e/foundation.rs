@@ -5,8 +5,14 @@ use crate::common::{peiling, peiling_in};
 #[test]
 fn validate_bundled_survey_from_any_directory() {
     let out = peiling(&["validate"]).ok();
-    assert!(out.contains("rows: 10 read, 10 accepted, 0 rejected"), "{out}");
-    assert!(out.contains("rows: 63 read, 63 accepted, 0 rejected"), "{out}");
+    assert!(
+        out.contains("rows: 10 read, 10 accepted, 0 rejected"),
+        "{out}"
+    );
+    assert!(
+        out.contains("rows: 63 read, 63 accepted, 0 rejected"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -19,7 +25,10 @@ fn malformed_questionnaire_is_a_one_line_user_error() {
     .unwrap();
     std::fs::write(dir.path().join("d.csv"), "ID,A\n1,Ja\n").unwrap();
     let err = peiling_in(dir.path(), &["validate", "-q", "q.toml", "-d", "d.csv"]).user_error();
-    assert_eq!(err, "peiling: q.toml:9: question \"a\": option \"ja\" appears twice");
+    assert_eq!(
+        err,
+        "peiling: q.toml:9: question \"a\": option \"ja\" appears twice"
+    );
 }
 
 #[test]

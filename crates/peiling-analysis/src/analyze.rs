@@ -80,7 +80,10 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
 /// Does this answer say `wanted` (normalised) for its question?
 pub fn answer_is(question: &Question, answer: &Answer, wanted: &str) -> bool {
     let cats = question.kind.categories();
-    let is = |i: usize| cats.get(i).is_some_and(|c| c.spellings().any(|s| s == wanted));
+    let is = |i: usize| {
+        cats.get(i)
+            .is_some_and(|c| c.spellings().any(|s| s == wanted))
+    };
     match answer {
         Answer::Choice(i) => is(*i),
         Answer::Number { band: Some(b), .. } => is(*b),
@@ -110,7 +113,11 @@ fn resolve<'a>(
             AnalysisError::Invalid(format!(
                 "{flag}: questionnaire \"{}\" has no question \"{id}\" (its questions: {})",
                 q.id,
-                q.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+                q.questions
+                    .iter()
+                    .map(|q| q.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })
 }
@@ -188,7 +195,10 @@ fn asked_mask(q: &Questionnaire, responses: &[&Response]) -> Result<Vec<Vec<bool
             Some(cond) => {
                 let (ci, cq) = resolve(q, &cond.question, "only_if")?;
                 let wanted = normalize(&cond.answer);
-                Ok(responses.iter().map(|r| answer_is(cq, &r.answers[ci], &wanted)).collect())
+                Ok(responses
+                    .iter()
+                    .map(|r| answer_is(cq, &r.answers[ci], &wanted))
+                    .collect())
             }
         })
         .collect()
@@ -207,7 +217,12 @@ pub(crate) fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-fn row(label: &peiling_survey::Choice, count: usize, base: usize, answered: Option<usize>) -> CategoryRow {
+fn row(
+    label: &peiling_survey::Choice,
+    count: usize,
+    base: usize,
+    answered: Option<usize>,
+) -> CategoryRow {
     CategoryRow {
         label: label.label.clone(),
         label_en: label.label_en.clone(),
@@ -276,13 +291,21 @@ fn summarise(
             let rated = answered - na.iter().sum::<usize>();
             let counts: Vec<usize> = (0..levels.len()).map(|i| count(i as i32)).collect();
             let top2 = counts.iter().take(2).sum::<usize>();
-            let mut top2_row = row(levels.first().unwrap_or(&levels[0]), top2, base, Some(rated));
+            let mut top2_row = row(
+                levels.first().unwrap_or(&levels[0]),
+                top2,
+                base,
+                Some(rated),
+            );
             top2_row.label = format!(
                 "{} + {}",
                 levels[0].label,
                 levels.get(1).map_or("", |l| l.label.as_str())
             );
-            top2_row.label_en = match (&levels[0].label_en, levels.get(1).and_then(|l| l.label_en.as_ref())) {
+            top2_row.label_en = match (
+                &levels[0].label_en,
+                levels.get(1).and_then(|l| l.label_en.as_ref()),
+            ) {
                 (Some(a), Some(b)) => Some(format!("{a} + {b}")),
                 _ => None,
             };
@@ -344,7 +367,11 @@ fn summarise(
                 mode: if top == 0 {
                     Vec::new()
                 } else {
-                    histogram.iter().filter(|r| r.count == top).map(|r| r.label.clone()).collect()
+                    histogram
+                        .iter()
+                        .filter(|r| r.count == top)
+                        .map(|r| r.label.clone())
+                        .collect()
                 },
                 histogram,
                 list: if matches!(question.kind, Kind::Number { .. }) {

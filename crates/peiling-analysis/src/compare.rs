@@ -7,7 +7,12 @@ use crate::summary::*;
 /// Pairs the parts of two summaries by questionnaire id (year-over-year). When no id is
 /// shared and each side has one part, those two are compared (e.g. SO vs WPB).
 pub fn compare(left: &Summary, right: &Summary) -> Comparison {
-    let name = |s: &Summary| s.survey.edition.clone().unwrap_or_else(|| s.survey.id.clone());
+    let name = |s: &Summary| {
+        s.survey
+            .edition
+            .clone()
+            .unwrap_or_else(|| s.survey.id.clone())
+    };
     let mut questions = Vec::new();
     let mut paired = false;
     for lp in &left.parts {
@@ -29,7 +34,9 @@ pub fn compare(left: &Summary, right: &Summary) -> Comparison {
 
 fn rows_of(detail: &Detail) -> Option<&[CategoryRow]> {
     match detail {
-        Detail::Choice { rows } | Detail::Multi { rows, .. } | Detail::Scale { rows, .. } => Some(rows),
+        Detail::Choice { rows } | Detail::Multi { rows, .. } | Detail::Scale { rows, .. } => {
+            Some(rows)
+        }
         Detail::Number { histogram, .. } => Some(histogram),
         Detail::Text { .. } | Detail::Personal { .. } => None,
     }
@@ -52,7 +59,9 @@ pub fn compare_parts(left: &PartSummary, right: &PartSummary) -> Vec<QuestionCom
                 labels.push(&r.label);
             }
         }
-        let find = |rows: &[CategoryRow], l: &str| rows.iter().find(|r| r.label == l).map_or(0, |r| r.count);
+        let find = |rows: &[CategoryRow], l: &str| {
+            rows.iter().find(|r| r.label == l).map_or(0, |r| r.count)
+        };
         let rows: Vec<ComparedRow> = labels
             .iter()
             .map(|&l| {

@@ -22,8 +22,18 @@ pub fn crosstab(
     responses: &[&Response],
     min_group: usize,
 ) -> CrossTab {
-    let rows: Vec<String> = question.kind.categories().iter().map(|c| c.label.clone()).collect();
-    let columns: Vec<String> = by.kind.categories().iter().map(|c| c.label.clone()).collect();
+    let rows: Vec<String> = question
+        .kind
+        .categories()
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    let columns: Vec<String> = by
+        .kind
+        .categories()
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
     let mut counts = vec![vec![0usize; columns.len()]; rows.len()];
     for r in responses {
         for g in categories(&r.answers[bi]) {
@@ -34,12 +44,21 @@ pub fn crosstab(
             }
         }
     }
-    let exclusive = !matches!(question.kind, Kind::Multi { .. }) && !matches!(by.kind, Kind::Multi { .. });
-    let (chi_square, cramers_v, warning) = match exclusive.then(|| stats::chi_square(&counts)).flatten() {
+    let exclusive =
+        !matches!(question.kind, Kind::Multi { .. }) && !matches!(by.kind, Kind::Multi { .. });
+    let (chi_square, cramers_v, warning) = match exclusive
+        .then(|| stats::chi_square(&counts))
+        .flatten()
+    {
         Some((test, min_expected)) => {
             let n: usize = counts.iter().flatten().sum();
-            let used_rows = counts.iter().filter(|r| r.iter().sum::<usize>() > 0).count();
-            let used_cols = (0..columns.len()).filter(|&j| counts.iter().any(|r| r[j] > 0)).count();
+            let used_rows = counts
+                .iter()
+                .filter(|r| r.iter().sum::<usize>() > 0)
+                .count();
+            let used_cols = (0..columns.len())
+                .filter(|&j| counts.iter().any(|r| r[j] > 0))
+                .count();
             let v = stats::cramers_v(test.statistic, n, used_rows, used_cols).map(round6);
             let warning = (min_expected < 5.0).then(|| {
                 format!(
@@ -105,7 +124,11 @@ fn rounded(t: Test) -> Test {
 pub fn suppress(counts: &[Vec<usize>], min: usize) -> (Vec<Vec<Option<usize>>>, usize) {
     let mut cells: Vec<Vec<Option<usize>>> = counts
         .iter()
-        .map(|r| r.iter().map(|&c| (c == 0 || c >= min).then_some(c)).collect())
+        .map(|r| {
+            r.iter()
+                .map(|&c| (c == 0 || c >= min).then_some(c))
+                .collect()
+        })
         .collect();
     let width = counts.first().map_or(0, Vec::len);
     loop {

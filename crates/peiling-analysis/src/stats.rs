@@ -23,7 +23,10 @@ pub fn wilson(k: usize, n: usize) -> Option<[f64; 2]> {
 /// Pearson's chi-square test of independence (no continuity correction), and the
 /// smallest expected count. Empty rows and columns are left out.
 pub fn chi_square(table: &[Vec<usize>]) -> Option<(Test, f64)> {
-    let rows: Vec<&Vec<usize>> = table.iter().filter(|r| r.iter().sum::<usize>() > 0).collect();
+    let rows: Vec<&Vec<usize>> = table
+        .iter()
+        .filter(|r| r.iter().sum::<usize>() > 0)
+        .collect();
     let width = rows.first()?.len();
     let cols: Vec<usize> = (0..width)
         .filter(|&j| rows.iter().map(|r| r[j]).sum::<usize>() > 0)
@@ -31,9 +34,18 @@ pub fn chi_square(table: &[Vec<usize>]) -> Option<(Test, f64)> {
     if rows.len() < 2 || cols.len() < 2 {
         return None;
     }
-    let total: f64 = rows.iter().flat_map(|r| cols.iter().map(|&j| r[j] as f64)).sum();
-    let row_sums: Vec<f64> = rows.iter().map(|r| cols.iter().map(|&j| r[j] as f64).sum()).collect();
-    let col_sums: Vec<f64> = cols.iter().map(|&j| rows.iter().map(|r| r[j] as f64).sum()).collect();
+    let total: f64 = rows
+        .iter()
+        .flat_map(|r| cols.iter().map(|&j| r[j] as f64))
+        .sum();
+    let row_sums: Vec<f64> = rows
+        .iter()
+        .map(|r| cols.iter().map(|&j| r[j] as f64).sum())
+        .collect();
+    let col_sums: Vec<f64> = cols
+        .iter()
+        .map(|&j| rows.iter().map(|r| r[j] as f64).sum())
+        .collect();
     let mut stat = 0.0;
     let mut min_expected = f64::INFINITY;
     for (i, r) in rows.iter().enumerate() {
@@ -225,7 +237,11 @@ mod tests {
     #[test]
     fn mann_whitney_matches_scipy() {
         // scipy.stats.mannwhitneyu([1,2,2,3,4,4,5], [3,4,4,5,5,5,2,6], method="asymptotic")
-        let t = mann_whitney(&[1., 2., 2., 3., 4., 4., 5.], &[3., 4., 4., 5., 5., 5., 2., 6.]).unwrap();
+        let t = mann_whitney(
+            &[1., 2., 2., 3., 4., 4., 5.],
+            &[3., 4., 4., 5., 5., 5., 2., 6.],
+        )
+        .unwrap();
         close(t.statistic, 14.0);
         close(t.p, 0.10995231615541845);
     }
@@ -233,7 +249,12 @@ mod tests {
     #[test]
     fn kruskal_matches_scipy() {
         // scipy.stats.kruskal([1,2,2,3], [3,4,4,5], [5,5,6,2,1])
-        let t = kruskal_wallis(&[vec![1., 2., 2., 3.], vec![3., 4., 4., 5.], vec![5., 5., 6., 2., 1.]]).unwrap();
+        let t = kruskal_wallis(&[
+            vec![1., 2., 2., 3.],
+            vec![3., 4., 4., 5.],
+            vec![5., 5., 6., 2., 1.],
+        ])
+        .unwrap();
         close(t.statistic, 3.5770538243626033);
         close(t.p, 0.16720629789892721);
     }

@@ -60,7 +60,8 @@ fn row() -> impl Strategy<Value = Vec<String>> {
 
 fn csv(rows: &[Vec<String>]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["Leeftijd", "Behoefte", "Thema", "Competent", "Uren"]).unwrap();
+    w.write_record(["Leeftijd", "Behoefte", "Thema", "Competent", "Uren"])
+        .unwrap();
     for r in rows {
         w.write_record(r).unwrap();
     }

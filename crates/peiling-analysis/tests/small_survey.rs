@@ -81,7 +81,10 @@ fn survey() -> Survey {
         title_en: None,
         partnership: None,
         edition: Some("2020".into()),
-        parts: vec![Part { population: Some(10), data }],
+        parts: vec![Part {
+            population: Some(10),
+            data,
+        }],
     }
 }
 
@@ -93,7 +96,9 @@ fn every_figure_of_a_small_survey() {
     assert_eq!(p.response_rate, Some(0.8));
 
     let grade = p.question("grade").unwrap();
-    let Detail::Choice { rows } = &grade.detail else { panic!() };
+    let Detail::Choice { rows } = &grade.detail else {
+        panic!()
+    };
     assert_eq!((rows[0].count, rows[1].count), (3, 5));
     assert_eq!(rows[0].pct_base, 37.5);
 
@@ -103,9 +108,24 @@ fn every_figure_of_a_small_survey() {
     // themes: put to the 5 "Ja" respondents; row 4 left it empty.
     let themes = p.question("themes").unwrap();
     assert_eq!((themes.base, themes.answered, themes.no_answer), (5, 4, 1));
-    let Detail::Multi { rows, other, mean_chosen } = &themes.detail else { panic!() };
+    let Detail::Multi {
+        rows,
+        other,
+        mean_chosen,
+    } = &themes.detail
+    else {
+        panic!()
+    };
     let ranked: Vec<(&str, usize)> = rows.iter().map(|r| (r.label.as_str(), r.count)).collect();
-    assert_eq!(ranked, vec![("Feedback", 3), ("Observeren", 2), ("Reflectie", 1), ("Andere", 1)]);
+    assert_eq!(
+        ranked,
+        vec![
+            ("Feedback", 3),
+            ("Observeren", 2),
+            ("Reflectie", 1),
+            ("Andere", 1)
+        ]
+    );
     assert_eq!(rows[0].pct_base, 60.0);
     assert_eq!(rows[0].pct_answered, Some(75.0));
     assert_eq!(other[0].text, "iets anders");
@@ -113,7 +133,16 @@ fn every_figure_of_a_small_survey() {
 
     // comp: Uitermate 1, Zeer 3, Redelijk 2, n.v.t. 1, geen antwoord 1: 6 rated.
     let comp = p.question("comp").unwrap();
-    let Detail::Scale { rows, not_applicable, top2, median, .. } = &comp.detail else { panic!() };
+    let Detail::Scale {
+        rows,
+        not_applicable,
+        top2,
+        median,
+        ..
+    } = &comp.detail
+    else {
+        panic!()
+    };
     let counts: Vec<usize> = rows.iter().map(|r| r.count).collect();
     assert_eq!(counts, vec![1, 3, 2, 0, 0]);
     assert_eq!(not_applicable[0].count, 1);
@@ -125,19 +154,47 @@ fn every_figure_of_a_small_survey() {
 
     // hours: 10, 20, ???, 30, 40, 5 → known 5 values, mean 21, median 20, sd sqrt(820/4).
     let hours = p.question("hours").unwrap();
-    let Detail::Number { values, unknown, mean, median, sd, min, max, list, .. } = &hours.detail else { panic!() };
+    let Detail::Number {
+        values,
+        unknown,
+        mean,
+        median,
+        sd,
+        min,
+        max,
+        list,
+        ..
+    } = &hours.detail
+    else {
+        panic!()
+    };
     assert_eq!((*values, *unknown), (5, 1));
     assert_eq!(*mean, Some(21.0));
     assert_eq!(*median, Some(20.0));
     assert_eq!(*sd, Some((205f64.sqrt() * 1e6).round() / 1e6));
     assert_eq!((*min, *max), (Some(5.0), Some(40.0)));
-    assert_eq!(list, &vec![Some(10.0), Some(20.0), None, Some(30.0), Some(40.0), Some(5.0)]);
+    assert_eq!(
+        list,
+        &vec![
+            Some(10.0),
+            Some(20.0),
+            None,
+            Some(30.0),
+            Some(40.0),
+            Some(5.0)
+        ]
+    );
 
     // text: "veel ervaring" and "Veel ervaring!" are one answer.
     let why = p.question("why").unwrap();
-    let Detail::Text { answers, .. } = &why.detail else { panic!() };
+    let Detail::Text { answers, .. } = &why.detail else {
+        panic!()
+    };
     assert_eq!(answers.len(), 2);
-    assert_eq!((answers[0].text.as_str(), answers[0].count), ("veel ervaring", 2));
+    assert_eq!(
+        (answers[0].text.as_str(), answers[0].count),
+        ("veel ervaring", 2)
+    );
 
     // personal data: counted, never shown.
     let json = serde_json::to_string(&s).unwrap();
@@ -170,15 +227,33 @@ fn filters_and_crosstabs() {
         min_group: 0,
     };
     let s = analyze(&survey(), &opts).unwrap();
-    let t = s.parts[0].crosstabs.iter().find(|t| t.question == "need").unwrap();
+    let t = s.parts[0]
+        .crosstabs
+        .iter()
+        .find(|t| t.question == "need")
+        .unwrap();
     // need by grade: Ja: eerste 2 (rows 1,5), tweede 3; Nee: eerste 1, tweede 1.
-    assert_eq!(t.counts, vec![vec![Some(2), Some(3)], vec![Some(1), Some(1)]]);
+    assert_eq!(
+        t.counts,
+        vec![vec![Some(2), Some(3)], vec![Some(1), Some(1)]]
+    );
     // scipy.stats.fisher_exact([[2,3],[1,1]]).pvalue == 1.0
     assert_eq!(t.fisher.as_ref().unwrap().p, 1.0);
     assert!(t.warning.is_some());
 
-    let suppressed = analyze(&survey(), &AnalysisOptions { min_group: 5, ..opts }).unwrap();
-    let t = suppressed.parts[0].crosstabs.iter().find(|t| t.question == "need").unwrap();
+    let suppressed = analyze(
+        &survey(),
+        &AnalysisOptions {
+            min_group: 5,
+            ..opts
+        },
+    )
+    .unwrap();
+    let t = suppressed.parts[0]
+        .crosstabs
+        .iter()
+        .find(|t| t.question == "need")
+        .unwrap();
     assert!(t.counts.iter().flatten().all(Option::is_none));
 }
 
@@ -190,5 +265,8 @@ fn bad_filters_are_user_errors() {
         ..AnalysisOptions::default()
     };
     let e = analyze(&survey(), &opts).unwrap_err().to_string();
-    assert!(e.starts_with("--where: questionnaire \"mini\" has no question \"nope\""), "{e}");
+    assert!(
+        e.starts_with("--where: questionnaire \"mini\" has no question \"nope\""),
+        "{e}"
+    );
 }

@@ -87,6 +87,8 @@ pub enum FormatArg {
     Plain,
 }
 
+// The variant names are the flag values users type: keep-all, keep-first, keep-last.
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DuplicatesArg {
     KeepAll,
@@ -146,7 +148,12 @@ pub struct ReportArgs {
     pub survey: SurveyArgs,
 
     /// Folder to write report.md, report.html and the charts to.
-    #[arg(long, short = 'o', value_name = "DIR", default_value = "peiling-report")]
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "DIR",
+        default_value = "peiling-report"
+    )]
     pub out: PathBuf,
 
     /// Language of the report.

@@ -61,12 +61,18 @@ pub struct ExportWriter<'q, W: Write> {
 
 impl<W: Write> std::fmt::Debug for ExportWriter<'_, W> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ExportWriter").field("style", &self.opts.style).finish()
+        f.debug_struct("ExportWriter")
+            .field("style", &self.opts.style)
+            .finish()
     }
 }
 
 impl<'q, W: Write> ExportWriter<'q, W> {
-    pub fn new(questionnaire: &'q Questionnaire, opts: ExportOptions, mut out: W) -> Result<Self, ExportError> {
+    pub fn new(
+        questionnaire: &'q Questionnaire,
+        opts: ExportOptions,
+        mut out: W,
+    ) -> Result<Self, ExportError> {
         if opts.bom && !opts.windows_1252 {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
@@ -131,7 +137,12 @@ impl<'q, W: Write> ExportWriter<'q, W> {
     }
 
     /// Writes one submission; `answers` follow the questionnaire's question order.
-    pub fn write(&mut self, number: usize, meta: &Meta, answers: &[Answer]) -> Result<(), ExportError> {
+    pub fn write(
+        &mut self,
+        number: usize,
+        meta: &Meta,
+        answers: &[Answer],
+    ) -> Result<(), ExportError> {
         let id = meta.id.clone().unwrap_or_else(|| number.to_string());
         let started = meta.started.clone().unwrap_or_default();
         let completed = meta.completed.clone().unwrap_or_default();
@@ -144,7 +155,9 @@ impl<'q, W: Write> ExportWriter<'q, W> {
                 meta.name.clone().unwrap_or_default(),
             ],
             ExportStyle::GoogleForms => vec![completed],
-            ExportStyle::LimeSurvey => vec![id, completed, "5".into(), "nl".into(), number.to_string()],
+            ExportStyle::LimeSurvey => {
+                vec![id, completed, "5".into(), "nl".into(), number.to_string()]
+            }
         };
         for (q, a) in self.questionnaire.questions.iter().zip(answers) {
             match (&q.kind, self.opts.style) {
@@ -157,7 +170,11 @@ impl<'q, W: Write> ExportWriter<'q, W> {
                         if Some(i) == *other {
                             fields.push(other_text.unwrap_or_default().to_string());
                         } else {
-                            fields.push(if chosen.contains(&i) { "Y".into() } else { String::new() });
+                            fields.push(if chosen.contains(&i) {
+                                "Y".into()
+                            } else {
+                                String::new()
+                            });
                         }
                     }
                 }
@@ -185,9 +202,10 @@ pub fn answer_text(q: &Question, a: &Answer, style: ExportStyle) -> String {
         Answer::Invalid(raw) | Answer::Unknown(raw) | Answer::Text(raw) => raw.clone(),
         Answer::Choice(i) => cats.get(*i).map(|c| c.label.clone()).unwrap_or_default(),
         Answer::NotApplicable(i) => match &q.kind {
-            Kind::Scale { not_applicable, .. } => {
-                not_applicable.get(*i).map(|c| c.label.clone()).unwrap_or_default()
-            }
+            Kind::Scale { not_applicable, .. } => not_applicable
+                .get(*i)
+                .map(|c| c.label.clone())
+                .unwrap_or_default(),
             _ => String::new(),
         },
         Answer::Number { value, .. } => {

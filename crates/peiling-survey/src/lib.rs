@@ -15,6 +15,8 @@ pub mod survey;
 
 pub use error::{DefinitionError, ImportError, SurveyError};
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
-pub use questionnaire::{Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink};
+pub use questionnaire::{
+    Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink,
+};
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
 pub use survey::{Part, Survey, BUNDLED_NAME};

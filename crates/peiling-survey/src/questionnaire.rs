@@ -147,9 +147,9 @@ impl Kind {
     /// The ordered categories an answer can fall in (options, levels, bands), if any.
     pub fn categories(&self) -> Vec<&Choice> {
         match self {
-            Kind::Single { options } | Kind::Multi { options, .. } | Kind::YesNo { options, .. } => {
-                options.iter().collect()
-            }
+            Kind::Single { options }
+            | Kind::Multi { options, .. }
+            | Kind::YesNo { options, .. } => options.iter().collect(),
             Kind::Scale { levels, .. } => levels.iter().collect(),
             Kind::Bands { bands, .. } => bands.iter().map(|b| &b.choice).collect(),
             Kind::Number { .. } | Kind::Text { .. } | Kind::Personal { .. } => Vec::new(),
@@ -250,9 +250,9 @@ impl Questionnaire {
                     ),
                 ));
             }
-            let question = raw_q
-                .build(&id)
-                .map_err(|(s, m)| at(s.unwrap_or(span.clone()), format!("question \"{id}\": {m}")))?;
+            let question = raw_q.build(&id).map_err(|(s, m)| {
+                at(s.unwrap_or(span.clone()), format!("question \"{id}\": {m}"))
+            })?;
             questions.push(question);
         }
         // References between questions are checked once all ids are known.
@@ -285,7 +285,10 @@ impl Questionnaire {
                 let target = questions.iter().find(|t| t.id == cond.question);
                 let known = target.is_some_and(|t| {
                     let wanted = normalize(&cond.answer);
-                    t.kind.categories().iter().any(|c| c.spellings().any(|s| s == wanted))
+                    t.kind
+                        .categories()
+                        .iter()
+                        .any(|c| c.spellings().any(|s| s == wanted))
                 });
                 if !known {
                     let offset = source.find(&format!("\"{}\"", q.id)).unwrap_or(0);
@@ -646,7 +649,10 @@ impl RawQuestion {
             _ => {
                 return Err((
                     Some(self.kind.span()),
-                    format!("a {} question needs at least one option", self.kind.get_ref()),
+                    format!(
+                        "a {} question needs at least one option",
+                        self.kind.get_ref()
+                    ),
                 ))
             }
         };
@@ -796,7 +802,12 @@ personal = "email"
         assert_eq!(options.len(), 2);
         assert_eq!(*other, Some(1));
         assert_eq!(options[0].themes[1].theme, "reflectie");
-        let Kind::Scale { neutral, not_applicable, .. } = &q.question("comp").unwrap().kind else {
+        let Kind::Scale {
+            neutral,
+            not_applicable,
+            ..
+        } = &q.question("comp").unwrap().kind
+        else {
             panic!("scale expected")
         };
         assert_eq!(*neutral, Some(2));

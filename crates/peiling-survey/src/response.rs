@@ -20,7 +20,10 @@ pub enum Answer {
         other: Option<String>,
     },
     /// A number; for a bands question, the band it falls in.
-    Number { value: f64, band: Option<usize> },
+    Number {
+        value: f64,
+        band: Option<usize>,
+    },
     /// A marker such as "???": the respondent answered but the value is unknown.
     Unknown(String),
     Text(String),

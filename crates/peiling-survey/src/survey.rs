@@ -83,7 +83,10 @@ impl Files<'_> {
                 .map(|f| (format!("bos-2020/{name}"), f.contents().to_vec()))
                 .ok_or_else(|| SurveyError::Io {
                     path: PathBuf::from(name),
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "not in the bundled survey"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "not in the bundled survey",
+                    ),
                 }),
         }
     }
@@ -94,7 +97,10 @@ fn text(file: &str, bytes: Vec<u8>) -> Result<String, SurveyError> {
         DefinitionError {
             file: file.to_string(),
             line: 1,
-            message: format!("not UTF-8 text (byte {}): definition files must be UTF-8", e.utf8_error().valid_up_to()),
+            message: format!(
+                "not UTF-8 text (byte {}): definition files must be UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
         }
         .into()
     })
@@ -121,7 +127,8 @@ impl Survey {
         let dir = if path.is_dir() {
             path.to_path_buf()
         } else {
-            path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         };
         if !path.is_dir() && !path.exists() {
             return Err(SurveyError::Io {
@@ -135,13 +142,22 @@ impl Survey {
                 path: path.to_path_buf(),
                 source,
             })?;
-            return Self::from_definition(&Files::Folder(&dir), &path.display().to_string(), bytes, opts);
+            return Self::from_definition(
+                &Files::Folder(&dir),
+                &path.display().to_string(),
+                bytes,
+                opts,
+            );
         }
         Self::from_files(&Files::Folder(&dir), opts)
     }
 
     /// One questionnaire and one export file, without a survey.toml.
-    pub fn single(questionnaire: &Path, data: &Path, opts: &ImportOptions) -> Result<Survey, SurveyError> {
+    pub fn single(
+        questionnaire: &Path,
+        data: &Path,
+        opts: &ImportOptions,
+    ) -> Result<Survey, SurveyError> {
         let q = load_questionnaire(questionnaire)?;
         let bytes = std::fs::read(data).map_err(|source| SurveyError::Io {
             path: data.to_path_buf(),
@@ -176,7 +192,9 @@ impl Survey {
         let raw: RawSurvey = toml::from_str(&source)
             .map_err(|e| DefinitionError::toml(name, &source, e.span(), e.message()))?;
         if raw.parts.is_empty() {
-            return Err(DefinitionError::at(name, &source, 0, "the survey has no [[part]]".into()).into());
+            return Err(
+                DefinitionError::at(name, &source, 0, "the survey has no [[part]]".into()).into(),
+            );
         }
         let mut parts = Vec::with_capacity(raw.parts.len());
         for p in &raw.parts {
@@ -210,7 +228,9 @@ impl Survey {
     }
 
     pub fn part(&self, questionnaire_id: &str) -> Option<&Part> {
-        self.parts.iter().find(|p| p.questionnaire().id == questionnaire_id)
+        self.parts
+            .iter()
+            .find(|p| p.questionnaire().id == questionnaire_id)
     }
 
     pub fn title(&self, english: bool) -> &str {

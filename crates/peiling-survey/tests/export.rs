@@ -4,7 +4,8 @@ use peiling_survey::export::{ExportOptions, ExportStyle, ExportWriter};
 use peiling_survey::{import, Answer, ImportOptions, Questionnaire};
 
 fn fixture() -> Questionnaire {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fuzz/all-kinds.toml");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/fuzz/all-kinds.toml");
     Questionnaire::from_toml("all-kinds.toml", &std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -21,8 +22,17 @@ fn every_style_round_trips() {
     let q = fixture();
     let original = import(&q, "d.csv", DATA.as_bytes(), &ImportOptions::default()).unwrap();
     assert_eq!(original.responses.len(), 3);
-    assert_eq!(original.report.rows_rejected(), 1, "the empty row is rejected, not lost");
-    for style in [ExportStyle::MsFormsNl, ExportStyle::MsFormsEn, ExportStyle::GoogleForms, ExportStyle::LimeSurvey] {
+    assert_eq!(
+        original.report.rows_rejected(),
+        1,
+        "the empty row is rejected, not lost"
+    );
+    for style in [
+        ExportStyle::MsFormsNl,
+        ExportStyle::MsFormsEn,
+        ExportStyle::GoogleForms,
+        ExportStyle::LimeSurvey,
+    ] {
         for windows_1252 in [false, true] {
             let mut opts = ExportOptions::new(style);
             if windows_1252 {
@@ -39,7 +49,11 @@ fn every_style_round_trips() {
             let a: Vec<&Vec<Answer>> = original.responses.iter().map(|r| &r.answers).collect();
             let b: Vec<&Vec<Answer>> = again.responses.iter().map(|r| &r.answers).collect();
             assert_eq!(a, b, "{style:?} windows-1252={windows_1252}");
-            assert!(again.report.problems.is_empty(), "{style:?}: {:?}", again.report.problems);
+            assert!(
+                again.report.problems.is_empty(),
+                "{style:?}: {:?}",
+                again.report.problems
+            );
         }
     }
 }

@@ -18,7 +18,10 @@ fn fuzz_regressions_do_not_panic() {
         if name.starts_with("questionnaire-") {
             let _ = Questionnaire::from_toml(&name, &String::from_utf8_lossy(&bytes));
         } else if let Ok(d) = import(&q, &name, &bytes, &ImportOptions::default()) {
-            assert_eq!(d.report.rows_read, d.report.rows_accepted + d.report.rows_rejected());
+            assert_eq!(
+                d.report.rows_read,
+                d.report.rows_accepted + d.report.rows_rejected()
+            );
         }
         seen += 1;
     }

@@ -10,7 +10,11 @@ use super::write_atomic;
 use crate::args::AnalyzeArgs;
 use crate::load;
 
-pub fn options(filters: &[String], by: Option<String>, min_group: usize) -> Result<AnalysisOptions> {
+pub fn options(
+    filters: &[String],
+    by: Option<String>,
+    min_group: usize,
+) -> Result<AnalysisOptions> {
     Ok(AnalysisOptions {
         filters: filters
             .iter()
@@ -78,11 +82,21 @@ pub fn tables(summary: &Summary) -> String {
             part.title, part.audience, part.respondents
         );
         for q in &part.questions {
-            let cond = q.condition.as_ref().map(|c| format!(", only if {c}")).unwrap_or_default();
+            let cond = q
+                .condition
+                .as_ref()
+                .map(|c| format!(", only if {c}"))
+                .unwrap_or_default();
             let _ = writeln!(s, "\n[{}] {} (n={}{cond})", q.id, q.text, q.base);
             let table = |s: &mut String, rows: &[peiling_analysis::CategoryRow]| {
                 for r in rows {
-                    let _ = writeln!(s, "  {:<48} {:>4} {}", truncate(&r.label, 48), r.count, pct(r.pct_base));
+                    let _ = writeln!(
+                        s,
+                        "  {:<48} {:>4} {}",
+                        truncate(&r.label, 48),
+                        r.count,
+                        pct(r.pct_base)
+                    );
                 }
             };
             match &q.detail {
@@ -137,7 +151,16 @@ pub fn tables(summary: &Summary) -> String {
                 }
                 Detail::Text { answers, .. } => {
                     for a in answers.iter().take(10) {
-                        let _ = writeln!(s, "  \"{}\"{}", truncate(&a.text, 70), if a.count > 1 { format!(" ({}x)", a.count) } else { String::new() });
+                        let _ = writeln!(
+                            s,
+                            "  \"{}\"{}",
+                            truncate(&a.text, 70),
+                            if a.count > 1 {
+                                format!(" ({}x)", a.count)
+                            } else {
+                                String::new()
+                            }
+                        );
                     }
                     if answers.len() > 10 {
                         let _ = writeln!(s, "  … {} more", answers.len() - 10);
@@ -147,9 +170,21 @@ pub fn tables(summary: &Summary) -> String {
                     let _ = writeln!(s, "  (personal data: {} gave it; not shown)", q.answered);
                 }
             }
-            let _ = writeln!(s, "  {:<48} {:>4} {}", "geen antwoord", q.no_answer, pct(share(q.no_answer, q.base)));
+            let _ = writeln!(
+                s,
+                "  {:<48} {:>4} {}",
+                "geen antwoord",
+                q.no_answer,
+                pct(share(q.no_answer, q.base))
+            );
             if q.invalid > 0 {
-                let _ = writeln!(s, "  {:<48} {:>4} {}", "ongeldig", q.invalid, pct(share(q.invalid, q.base)));
+                let _ = writeln!(
+                    s,
+                    "  {:<48} {:>4} {}",
+                    "ongeldig",
+                    q.invalid,
+                    pct(share(q.invalid, q.base))
+                );
             }
         }
         for r in &part.reliability {
@@ -163,7 +198,15 @@ pub fn tables(summary: &Summary) -> String {
         }
         for t in &part.crosstabs {
             let _ = writeln!(s, "\n[{} by {}]", t.question, t.by);
-            let _ = writeln!(s, "  {:<30} {}", "", t.columns.iter().map(|c| format!("{:>10}", truncate(c, 10))).collect::<String>());
+            let _ = writeln!(
+                s,
+                "  {:<30} {}",
+                "",
+                t.columns
+                    .iter()
+                    .map(|c| format!("{:>10}", truncate(c, 10)))
+                    .collect::<String>()
+            );
             for (label, cells) in t.rows.iter().zip(&t.counts) {
                 let cells: String = cells
                     .iter()
@@ -172,7 +215,14 @@ pub fn tables(summary: &Summary) -> String {
                 let _ = writeln!(s, "  {:<30} {cells}", truncate(label, 30));
             }
             for test in [&t.chi_square, &t.fisher, &t.ordinal].into_iter().flatten() {
-                let _ = writeln!(s, "  {}: {:.3}{} p={:.3}", test.name, test.statistic, test.df.map(|d| format!(" df={d}")).unwrap_or_default(), test.p);
+                let _ = writeln!(
+                    s,
+                    "  {}: {:.3}{} p={:.3}",
+                    test.name,
+                    test.statistic,
+                    test.df.map(|d| format!(" df={d}")).unwrap_or_default(),
+                    test.p
+                );
             }
             if let Some(v) = t.cramers_v {
                 let _ = writeln!(s, "  Cramér's V: {v:.3}");
@@ -189,7 +239,11 @@ fn comparison_table(c: &peiling_analysis::Comparison) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "\n== {} vs {}", c.left, c.right);
     for q in &c.questions {
-        let _ = writeln!(s, "\n[{}/{}] {} (n={} vs n={})", q.questionnaire, q.id, q.text, q.left_base, q.right_base);
+        let _ = writeln!(
+            s,
+            "\n[{}/{}] {} (n={} vs n={})",
+            q.questionnaire, q.id, q.text, q.left_base, q.right_base
+        );
         for r in &q.rows {
             let _ = writeln!(
                 s,

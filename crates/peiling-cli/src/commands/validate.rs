@@ -27,7 +27,11 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
 
 fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportReport) -> Result<()> {
     writeln!(out)?;
-    writeln!(out, "{} ({}, {}) — questionnaire {qid} ({audience})", r.file, r.format, r.encoding)?;
+    writeln!(
+        out,
+        "{} ({}, {}) — questionnaire {qid} ({audience})",
+        r.file, r.format, r.encoding
+    )?;
     writeln!(
         out,
         "  rows: {} read, {} accepted, {} rejected",
@@ -35,7 +39,8 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         r.rows_accepted,
         r.rows_rejected()
     )?;
-    let sum = |f: fn(&peiling_survey::QuestionTally) -> usize| r.tallies.iter().map(f).sum::<usize>();
+    let sum =
+        |f: fn(&peiling_survey::QuestionTally) -> usize| r.tallies.iter().map(f).sum::<usize>();
     let coerced: usize = r.coercions.iter().map(|c| c.count).sum();
     writeln!(
         out,
@@ -47,13 +52,25 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         coerced
     )?;
     for c in &r.coercions {
-        writeln!(out, "    coerced in {}: \"{}\" read as \"{}\" ({}x)", c.question, c.from, c.to, c.count)?;
+        writeln!(
+            out,
+            "    coerced in {}: \"{}\" read as \"{}\" ({}x)",
+            c.question, c.from, c.to, c.count
+        )?;
     }
     if !r.unmatched_columns.is_empty() {
-        writeln!(out, "  unmatched columns (not read): {}", quoted(&r.unmatched_columns))?;
+        writeln!(
+            out,
+            "  unmatched columns (not read): {}",
+            quoted(&r.unmatched_columns)
+        )?;
     }
     if !r.missing_questions.is_empty() {
-        writeln!(out, "  questions without a column (all geen antwoord): {}", quoted(&r.missing_questions))?;
+        writeln!(
+            out,
+            "  questions without a column (all geen antwoord): {}",
+            quoted(&r.missing_questions)
+        )?;
     }
     for d in &r.duplicates {
         writeln!(
@@ -67,7 +84,11 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         )?;
     }
     for rej in &r.rejected {
-        writeln!(out, "  {}:{}: row rejected: {}", r.file, rej.row, rej.reason)?;
+        writeln!(
+            out,
+            "  {}:{}: row rejected: {}",
+            r.file, rej.row, rej.reason
+        )?;
     }
     for p in &r.problems {
         writeln!(out, "  {}", problem_error(&r.file, p))?;
@@ -79,7 +100,11 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
 }
 
 fn quoted(items: &[String]) -> String {
-    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn rejects_csv(survey: &peiling_survey::Survey) -> Result<Vec<u8>> {

@@ -49,7 +49,10 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
             Err(one_of(&all))
         }
         Kind::Number {
-            min, max, unknown, unit,
+            min,
+            max,
+            unknown,
+            unit,
         } => {
             if is_unknown(unknown, text) {
                 return Ok(plain(Answer::Unknown(text.to_string())));
@@ -93,7 +96,10 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
                         coerced: number_coercion(text, value),
                     }),
                     None => Err(Rejected {
-                        expected: format!("a number inside one of the bands, or {}", one_of(&labels).expected),
+                        expected: format!(
+                            "a number inside one of the bands, or {}",
+                            one_of(&labels).expected
+                        ),
                     }),
                 },
                 None => Err(one_of(&labels)),
@@ -132,13 +138,22 @@ fn fmt_num(v: f64) -> String {
 fn unit_suffix(unit: Option<&str>, unknown: &[String]) -> String {
     let mut s = unit.map(|u| format!(" ({u})")).unwrap_or_default();
     if !unknown.is_empty() {
-        s.push_str(&format!(" or {}", unknown.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(", ")));
+        s.push_str(&format!(
+            " or {}",
+            unknown
+                .iter()
+                .map(|u| format!("\"{u}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     s
 }
 
 fn is_unknown(markers: &[String], text: &str) -> bool {
-    markers.iter().any(|m| m.trim() == text || (!normalize(m).is_empty() && normalize(m) == normalize(text)))
+    markers
+        .iter()
+        .any(|m| m.trim() == text || (!normalize(m).is_empty() && normalize(m) == normalize(text)))
 }
 
 fn one_of(options: &[Choice]) -> Rejected {
@@ -151,8 +166,11 @@ fn one_of(options: &[Choice]) -> Rejected {
 /// The option a text names, and the (from, to) pair when a synonym or variant spelling was used.
 fn find(options: &[Choice], text: &str) -> Option<(usize, Option<(String, String)>)> {
     let wanted = normalize(text);
-    let i = options.iter().position(|o| o.spellings().any(|s| s == wanted))?;
-    let coerced = (options[i].label.trim() != text.trim()).then(|| (text.trim().to_string(), options[i].label.clone()));
+    let i = options
+        .iter()
+        .position(|o| o.spellings().any(|s| s == wanted))?;
+    let coerced = (options[i].label.trim() != text.trim())
+        .then(|| (text.trim().to_string(), options[i].label.clone()));
     Some((i, coerced))
 }
 

@@ -95,11 +95,18 @@ fn meta_field(format: ExportFormat, header: &str) -> Option<MetaField> {
 pub fn detect_format(headers: &[String]) -> ExportFormat {
     let norm: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
     let has = |names: &[&str]| norm.iter().any(|h| names.contains(&h.as_str()));
-    if has(&["completion time", "tijd van voltooien"]) || (has(&["id"]) && has(&["start time", "begintijd"])) {
+    if has(&["completion time", "tijd van voltooien"])
+        || (has(&["id"]) && has(&["start time", "begintijd"]))
+    {
         ExportFormat::MsForms
-    } else if norm.first().is_some_and(|h| h == "timestamp" || h == "tijdstempel") {
+    } else if norm
+        .first()
+        .is_some_and(|h| h == "timestamp" || h == "tijdstempel")
+    {
         ExportFormat::GoogleForms
-    } else if has(&["lastpage", "startlanguage", "submitdate"]) || headers.iter().any(|h| is_subquestion_header(h).is_some()) {
+    } else if has(&["lastpage", "startlanguage", "submitdate"])
+        || headers.iter().any(|h| is_subquestion_header(h).is_some())
+    {
         ExportFormat::LimeSurvey
     } else {
         ExportFormat::Plain
@@ -122,7 +129,11 @@ fn is_subquestion_header(header: &str) -> Option<(&str, &str)> {
     (sub_ok && !code.is_empty()).then_some((code, sub))
 }
 
-pub fn map_columns(q: &Questionnaire, headers: &[String], forced: Option<ExportFormat>) -> ColumnMap {
+pub fn map_columns(
+    q: &Questionnaire,
+    headers: &[String],
+    forced: Option<ExportFormat>,
+) -> ColumnMap {
     let format = forced.unwrap_or_else(|| detect_format(headers));
     let mut meta = Vec::new();
     let mut questions: Vec<Option<Source>> = vec![None; q.questions.len()];
@@ -131,7 +142,11 @@ pub fn map_columns(q: &Questionnaire, headers: &[String], forced: Option<ExportF
     // The question text is the strongest claim on a column; then the export's own
     // metadata columns; only then ids, codes and English labels ("Naam" is metadata
     // even when a question has the id "naam").
-    let texts: Vec<String> = q.questions.iter().map(|question| normalize(&question.text)).collect();
+    let texts: Vec<String> = q
+        .questions
+        .iter()
+        .map(|question| normalize(&question.text))
+        .collect();
     let keys: Vec<Vec<String>> = q
         .questions
         .iter()
@@ -171,7 +186,8 @@ pub fn map_columns(q: &Questionnaire, headers: &[String], forced: Option<ExportF
         if let Some((code, sub)) = is_subquestion_header(header) {
             let code_n = normalize(code);
             if let Some(qi) = q.questions.iter().position(|qq| {
-                qq.code.as_deref().is_some_and(|c| normalize(c) == code_n) || normalize(&qq.id) == code_n
+                qq.code.as_deref().is_some_and(|c| normalize(c) == code_n)
+                    || normalize(&qq.id) == code_n
             }) {
                 if let Kind::Multi { options, other } = &q.questions[qi].kind {
                     let sub_n = normalize(sub);
@@ -185,7 +201,11 @@ pub fn map_columns(q: &Questionnaire, headers: &[String], forced: Option<ExportF
                         options: Vec::new(),
                         other: None,
                     });
-                    if let Source::OptionColumns { options: cols, other: other_col } = entry {
+                    if let Source::OptionColumns {
+                        options: cols,
+                        other: other_col,
+                    } = entry
+                    {
                         match option {
                             Some(oi) if Some(oi) != *other => {
                                 cols.push((col, oi));

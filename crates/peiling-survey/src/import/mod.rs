@@ -19,6 +19,7 @@ use crate::response::{
 use columns::{map_columns, MetaField, Source};
 
 /// What to do with a second submission of the same respondent (same id or e-mail).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DuplicatePolicy {
     /// Keep every submission; duplicates are only reported.
@@ -74,7 +75,9 @@ pub fn import_table(
                     1,
                     format!(
                         "no column for required question \"{}\" ({}): expected a header \"{}\"",
-                        q.id, q.kind.name(), q.text
+                        q.id,
+                        q.kind.name(),
+                        q.text
                     ),
                 ));
             }
@@ -152,13 +155,19 @@ pub fn import_table(
         let mut answers = Vec::with_capacity(questionnaire.questions.len());
         let mut row_problems = Vec::new();
         let mut missing_required = None;
-        for (qi, (q, source)) in questionnaire.questions.iter().zip(&map.questions).enumerate() {
+        for (qi, (q, source)) in questionnaire
+            .questions
+            .iter()
+            .zip(&map.questions)
+            .enumerate()
+        {
             let (col, raw) = match source {
                 None => (0, String::new()),
                 Some(Source::Column(col)) => (*col, cell(*col).to_string()),
-                Some(Source::OptionColumns { options, other }) => {
-                    (options.first().map_or(0, |o| o.0), option_columns_text(q, options, *other, &cell))
-                }
+                Some(Source::OptionColumns { options, other }) => (
+                    options.first().map_or(0, |o| o.0),
+                    option_columns_text(q, options, *other, &cell),
+                ),
             };
             let answer = match answers::parse_cell(q, &raw) {
                 Ok(parsed) => {
@@ -261,7 +270,10 @@ pub fn import_table(
         tallies,
         warnings,
     };
-    debug_assert_eq!(report.rows_read, report.rows_accepted + report.rows_rejected());
+    debug_assert_eq!(
+        report.rows_read,
+        report.rows_accepted + report.rows_rejected()
+    );
 
     if opts.strict {
         if let Some(e) = first_problem(&report) {
@@ -282,7 +294,10 @@ fn option_columns_text<'a>(
     other: Option<usize>,
     cell: &impl Fn(usize) -> &'a str,
 ) -> String {
-    let Kind::Multi { options: choices, .. } = &q.kind else {
+    let Kind::Multi {
+        options: choices, ..
+    } = &q.kind
+    else {
         return String::new();
     };
     let mut out = String::new();
@@ -361,7 +376,8 @@ fn resolve_duplicates(
         if d {
             rejected.push(Rejected {
                 row: r.row,
-                reason: "duplicate submission (another submission of the same respondent was kept)".into(),
+                reason: "duplicate submission (another submission of the same respondent was kept)"
+                    .into(),
                 fields: Vec::new(),
             });
         }
@@ -376,7 +392,11 @@ fn first_problem(report: &ImportReport) -> Option<ImportError> {
         return Some(problem_error(file, p));
     }
     if let Some(r) = report.rejected.first() {
-        return Some(ImportError::row(file, r.row, format!("row rejected: {}", r.reason)));
+        return Some(ImportError::row(
+            file,
+            r.row,
+            format!("row rejected: {}", r.reason),
+        ));
     }
     if let Some(c) = report.unmatched_columns.first() {
         return Some(ImportError::row(
@@ -396,7 +416,10 @@ fn first_problem(report: &ImportReport) -> Option<ImportError> {
         ImportError::row(
             file,
             d.row,
-            format!("duplicate submission of row {} ({}) (strict mode)", d.first_row, d.key),
+            format!(
+                "duplicate submission of row {} ({}) (strict mode)",
+                d.first_row, d.key
+            ),
         )
     })
 }

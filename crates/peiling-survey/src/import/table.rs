@@ -47,9 +47,16 @@ pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table
     read_csv(file, &text, encoding, opts.delimiter)
 }
 
-fn decode(file: &str, bytes: &[u8], utf8_only: bool) -> Result<(String, &'static str), ImportError> {
+fn decode(
+    file: &str,
+    bytes: &[u8],
+    utf8_only: bool,
+) -> Result<(String, &'static str), ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ImportError::file(file, "the file is empty: expected a header row and responses"));
+        return Err(ImportError::file(
+            file,
+            "the file is empty: expected a header row and responses",
+        ));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
@@ -136,7 +143,9 @@ fn detect_delimiter(text: &str) -> u8 {
         }
     }
     // Ties go to the first in the list: comma, then semicolon, then tab.
-    let best = counts.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    let best = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     match best {
         Some(&(d, n)) if n > 0 => d,
         _ => b',',
@@ -159,7 +168,12 @@ fn read_csv(
     let headers: Vec<String> = match records.next() {
         Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
         Some(Err(e)) => return Err(csv_error(file, e)),
-        None => return Err(ImportError::file(file, "the file is empty: expected a header row")),
+        None => {
+            return Err(ImportError::file(
+                file,
+                "the file is empty: expected a header row",
+            ))
+        }
     };
     if headers.len() < 2 {
         return Err(ImportError::row(
@@ -249,9 +263,17 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
     let mut iter = range.rows();
     let headers: Vec<String> = match iter.next() {
         Some(r) => r.iter().map(|c| cell_text(c).trim().to_string()).collect(),
-        None => return Err(ImportError::file(file, format!("sheet \"{sheet}\" is empty: expected a header row"))),
+        None => {
+            return Err(ImportError::file(
+                file,
+                format!("sheet \"{sheet}\" is empty: expected a header row"),
+            ))
+        }
     };
-    let width = headers.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
+    let width = headers
+        .iter()
+        .rposition(|h| !h.is_empty())
+        .map_or(0, |i| i + 1);
     let headers = headers[..width].to_vec();
     let rows = iter
         .enumerate()
@@ -305,7 +327,12 @@ mod tests {
 
     #[test]
     fn embedded_newlines_keep_the_start_line() {
-        let t = read_table("x.csv", b"a,b\n1,\"twee\nregels\"\n3,4\n", &TableOptions::default()).unwrap();
+        let t = read_table(
+            "x.csv",
+            b"a,b\n1,\"twee\nregels\"\n3,4\n",
+            &TableOptions::default(),
+        )
+        .unwrap();
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].line, 2);
         assert_eq!(t.rows[1].line, 4);
@@ -314,6 +341,10 @@ mod tests {
     #[test]
     fn unterminated_quote_is_an_error() {
         let e = read_table("x.csv", b"a,b\n1,\"open\n3,4\n", &TableOptions::default()).unwrap_err();
-        assert!(e.to_string().starts_with("x.csv:2: a quoted field is never closed"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("x.csv:2: a quoted field is never closed"),
+            "{e}"
+        );
     }
 }
