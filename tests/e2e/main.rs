@@ -1,6 +1,11 @@
 //! End-to-end tests: run the real `peiling` binary, one module per area.
 
+mod bad_input;
 mod bijlage;
 mod common;
 mod compare;
 mod foundation;
+mod import;
+mod plan;
+mod reliability;
+mod report;

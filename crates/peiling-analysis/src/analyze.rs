@@ -79,27 +79,7 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
 
 /// Does this answer say `wanted` (normalised) for its question?
 pub fn answer_is(question: &Question, answer: &Answer, wanted: &str) -> bool {
-    let cats = question.kind.categories();
-    let is = |i: usize| {
-        cats.get(i)
-            .is_some_and(|c| c.spellings().any(|s| s == wanted))
-    };
-    match answer {
-        Answer::Choice(i) => is(*i),
-        Answer::Number { band: Some(b), .. } => is(*b),
-        Answer::Multi { chosen, .. } => chosen.iter().any(|&i| is(i)),
-        Answer::NotApplicable(i) => match &question.kind {
-            Kind::Scale { not_applicable, .. } => not_applicable
-                .get(*i)
-                .is_some_and(|c| c.spellings().any(|s| s == wanted)),
-            _ => false,
-        },
-        Answer::Text(t) | Answer::Unknown(t) => normalize(t) == wanted,
-        Answer::Number { value, band: None } => {
-            peiling_survey::import::parse_number(wanted).is_some_and(|w| w == *value)
-        }
-        Answer::NoAnswer | Answer::Invalid(_) => false,
-    }
+    question.answer_is(answer, wanted)
 }
 
 fn resolve<'a>(
@@ -183,7 +163,90 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         questions,
         reliability: reliability(q, &responses),
         crosstabs,
+        theme_demand: theme_demand(q, &responses, &asked, &agg),
     })
+}
+
+/// Demand per catalogue theme from the options' `themes` links. Option counts come from
+/// the same aggregation as the figures (so they reconcile with the question's rows);
+/// distinct respondents per theme are counted over the same asked respondents.
+fn theme_demand(
+    q: &Questionnaire,
+    responses: &[&Response],
+    asked: &[Vec<bool>],
+    agg: &Aggregates,
+) -> Vec<ThemeDemand> {
+    let mut out: Vec<(ThemeDemand, Vec<bool>)> = Vec::new();
+    for (qi, question) in q.questions.iter().enumerate() {
+        for (ci, choice) in question.kind.categories().into_iter().enumerate() {
+            if choice.themes.is_empty() {
+                continue;
+            }
+            let count = agg
+                .counts
+                .get(&(qi as u32, ci as i32))
+                .copied()
+                .unwrap_or(0);
+            let chose: Vec<bool> = responses
+                .iter()
+                .zip(&asked[qi])
+                .map(|(r, &a)| a && chooses(&r.answers[qi], ci))
+                .collect();
+            for link in &choice.themes {
+                let i = match out.iter().position(|(t, _)| t.theme == link.theme) {
+                    Some(i) => i,
+                    None => {
+                        out.push((
+                            ThemeDemand {
+                                theme: link.theme.clone(),
+                                weighted: 0.0,
+                                respondents: 0,
+                                sources: Vec::new(),
+                            },
+                            vec![false; responses.len()],
+                        ));
+                        out.len() - 1
+                    }
+                };
+                let (demand, who) = &mut out[i];
+                demand.weighted += count as f64 * link.weight;
+                demand.sources.push(DemandSource {
+                    question: question.id.clone(),
+                    option: choice.label.clone(),
+                    option_en: choice.label_en.clone(),
+                    count,
+                    weight: link.weight,
+                });
+                for (w, &c) in who.iter_mut().zip(&chose) {
+                    *w |= c;
+                }
+            }
+        }
+    }
+    let mut demand: Vec<ThemeDemand> = out
+        .into_iter()
+        .map(|(mut d, who)| {
+            d.weighted = round6(d.weighted);
+            d.respondents = who.iter().filter(|&&w| w).count();
+            d
+        })
+        .collect();
+    demand.sort_by(|a, b| {
+        b.weighted
+            .total_cmp(&a.weighted)
+            .then_with(|| a.theme.cmp(&b.theme))
+    });
+    demand
+}
+
+/// Did this answer choose category `ci` (option, level or band)?
+fn chooses(answer: &Answer, ci: usize) -> bool {
+    match answer {
+        Answer::Choice(i) => *i == ci,
+        Answer::Multi { chosen, .. } => chosen.contains(&ci),
+        Answer::Number { band, .. } => *band == Some(ci),
+        _ => false,
+    }
 }
 
 /// Per question, per respondent: was the question put to them (its `only_if` holds)?
@@ -355,7 +418,7 @@ fn summarise(
                 unknown,
                 unknown_texts: asked_answers()
                     .filter_map(|a| match a {
-                        Answer::Unknown(t) => Some(t.clone()),
+                        Answer::Unknown(t) => Some(crate::privacy::redact_emails(t)),
                         _ => None,
                     })
                     .collect(),
@@ -423,11 +486,13 @@ fn median_level(counts: &[usize]) -> Option<usize> {
     })
 }
 
-/// Texts trimmed and deduplicated case- and punctuation-insensitively, first-seen order.
+/// Texts trimmed, e-mail addresses redacted, deduplicated case- and
+/// punctuation-insensitively, first-seen order.
 fn dedup<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TextCount> {
     let mut out: Vec<(String, TextCount)> = Vec::new();
     for t in texts {
-        let t = t.trim();
+        let redacted = crate::privacy::redact_emails(t.trim());
+        let t = redacted.as_str();
         if t.is_empty() {
             continue;
         }

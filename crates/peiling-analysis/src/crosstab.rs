@@ -140,11 +140,16 @@ pub fn suppress(counts: &[Vec<usize>], min: usize) -> (Vec<Vec<Option<usize>>>, 
         for line in lines {
             let hidden = line.iter().filter(|&&(i, j)| cells[i][j].is_none()).count();
             if hidden == 1 {
-                let next = line
-                    .iter()
-                    .filter(|&&(i, j)| cells[i][j].is_some_and(|c| c > 0))
-                    .min_by_key(|&&(i, j)| (counts[i][j], i, j));
-                if let Some(&(i, j)) = next {
+                // A line of zeros around the hidden cell would give it away from the
+                // margin as surely as any count: then a zero goes too.
+                let visible = |nonzero: bool| {
+                    line.iter()
+                        .filter(|&&(i, j)| cells[i][j].is_some_and(|c| !nonzero || c > 0))
+                        .min_by_key(|&&(i, j)| (counts[i][j], i, j))
+                        .copied()
+                };
+                let next = visible(true).or_else(|| visible(false));
+                if let Some((i, j)) = next {
                     cells[i][j] = None;
                     changed = true;
                 }
@@ -179,6 +184,21 @@ mod tests {
         assert_eq!(hidden, vec![(0, 1), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1)]);
         assert_eq!(n, 6);
         assert_eq!(cells[0][0], Some(10));
+    }
+
+    #[test]
+    fn a_lone_small_cell_among_zeros_takes_a_zero_with_it() {
+        // Column 0 holds 3 and zeros: its total (the group's size, printed elsewhere)
+        // would reveal the 3 unless another cell of the column is hidden too.
+        let (cells, n) = suppress(&[vec![0, 7], vec![3, 9], vec![0, 8]], 5);
+        for j in 0..2 {
+            let hidden = (0..3).filter(|&i| cells[i][j].is_none()).count();
+            assert_ne!(hidden, 1, "column {j}: {cells:?}");
+        }
+        for row in &cells {
+            assert_ne!(row.iter().filter(|c| c.is_none()).count(), 1, "{cells:?}");
+        }
+        assert!(n >= 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod analyze;
 mod compare;
 mod crosstab;
 mod frame;
+pub mod privacy;
 pub mod stats;
 pub mod summary;
 

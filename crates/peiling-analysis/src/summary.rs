@@ -44,6 +44,33 @@ pub struct PartSummary {
     pub reliability: Vec<Reliability>,
     /// Present with `--by`.
     pub crosstabs: Vec<CrossTab>,
+    /// Demand per catalogue theme, from the options' `themes` links: every theme a
+    /// linked option names, also when nobody chose it. Ranked by `weighted`, then id.
+    #[serde(default)]
+    pub theme_demand: Vec<ThemeDemand>,
+}
+
+/// How much the respondents of one part asked for one catalogue theme.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ThemeDemand {
+    /// Catalogue theme id, as the questionnaire's `themes` links write it.
+    pub theme: String,
+    /// Sum over the feeding options of count × weight.
+    pub weighted: f64,
+    /// Respondents who chose at least one option feeding this theme (each counted once).
+    pub respondents: usize,
+    /// The options feeding the theme, in questionnaire order.
+    pub sources: Vec<DemandSource>,
+}
+
+/// One option that feeds a theme: how many chose it (of those it was put to) and its weight.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DemandSource {
+    pub question: String,
+    pub option: String,
+    pub option_en: Option<String>,
+    pub count: usize,
+    pub weight: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -1,5 +1,6 @@
-//! Property: for any responses, every question's counts add up to its base and the
-//! percentages of a single-choice question add up to 100 over those who answered.
+//! Properties for any responses: every question's counts add up to its base, the
+//! percentages of choices, scale levels and number bands add up to 100 (within
+//! rounding), and no breakdown shows a small cell or one recoverable from a margin.
 
 use peiling_analysis::{analyze, AnalysisOptions, Detail};
 use peiling_survey::{import, ImportOptions, Part, Questionnaire, Survey};
@@ -96,8 +97,63 @@ proptest! {
                 Detail::Scale { rows, not_applicable, .. } => {
                     let total: usize = rows.iter().chain(not_applicable).map(|r| r.count).sum();
                     prop_assert_eq!(total, question.answered);
+                    // Levels are a share of those who rated (not-applicable kept apart).
+                    let rated: usize = rows.iter().map(|r| r.count).sum();
+                    if rated > 0 {
+                        let pct: f64 = rows.iter().map(|r| r.pct_answered.unwrap()).sum();
+                        prop_assert!((pct - 100.0).abs() < 1e-3, "{}", pct);
+                    }
+                }
+                Detail::Number { values, unknown, histogram, .. } => {
+                    prop_assert_eq!(values + unknown, question.answered);
+                    let counted: usize = histogram.iter().map(|r| r.count).sum();
+                    prop_assert_eq!(counted, *values);
+                    if *values > 0 {
+                        let pct: f64 = histogram.iter().map(|r| r.pct_answered.unwrap()).sum();
+                        prop_assert!((pct - 100.0).abs() < 1e-3, "{}", pct);
+                    }
+                }
+                Detail::Multi { rows, .. } => {
+                    // Each option is chosen by at most everyone who answered.
+                    for r in rows {
+                        prop_assert!(r.count <= question.answered);
+                    }
                 }
                 _ => {}
+            }
+            // Shares of the base, with geen antwoord and invalid shown, add to 100.
+            if question.base > 0 {
+                if let Detail::Choice { rows } = &question.detail {
+                    let pct: f64 = rows.iter().map(|r| r.pct_base).sum::<f64>()
+                        + 100.0 * (question.no_answer + question.invalid) as f64
+                            / question.base as f64;
+                    prop_assert!((pct - 100.0).abs() < 1e-3, "{}", pct);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn breakdowns_never_show_a_small_or_recoverable_cell(rows in prop::collection::vec(row(), 1..60)) {
+        let q = Questionnaire::from_toml("p.toml", QUESTIONNAIRE).unwrap();
+        let data = import(&q, "p.csv", csv(&rows).as_bytes(), &ImportOptions::default()).unwrap();
+        let survey = Survey {
+            id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None,
+            parts: vec![Part { population: None, data }],
+        };
+        let opts = AnalysisOptions { by: Some("age".into()), ..AnalysisOptions::default() };
+        let s = analyze(&survey, &opts).unwrap();
+        for t in &s.parts[0].crosstabs {
+            let width = t.columns.len();
+            for c in t.counts.iter().flatten().flatten() {
+                prop_assert!(*c == 0 || *c >= 5, "{}: {:?}", t.question, t.counts);
+            }
+            for r in &t.counts {
+                prop_assert_ne!(r.iter().filter(|c| c.is_none()).count(), 1, "{:?}", t.counts);
+            }
+            for j in 0..width {
+                let hidden = t.counts.iter().filter(|r| r[j].is_none()).count();
+                prop_assert_ne!(hidden, 1, "{}: {:?}", t.question, t.counts);
             }
         }
     }

@@ -25,6 +25,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Plan which themes to offer when and where, from the survey's demand.
     Plan(PlanArgs),
+    /// Write synthetic responses drawn from a survey's answers (for tests and benchmarks).
+    Synth(SynthArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -160,20 +162,35 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
 
-    /// Also write PNG versions of the charts.
+    /// Also write PNG versions of the charts (twice the SVG size, bundled font).
     #[arg(long)]
     pub png: bool,
 
-    /// Write the contact details of respondents who offered to help to this CSV file
-    /// (personal data: it never goes into the report itself).
+    /// Write the contact details of respondents who offered to help give
+    /// professionalisation, with their chosen themes, to this CSV file (personal data:
+    /// it never goes into the report itself).
     #[arg(long, value_name = "FILE")]
     pub contacts: Option<PathBuf>,
+
+    /// Break every question down by this grouping question (id), with small groups
+    /// suppressed.
+    #[arg(long, value_name = "QUESTION")]
+    pub by: Option<String>,
+
+    /// Only respondents with this answer (repeatable), e.g. --where behoefte=Ja.
+    #[arg(long = "where", value_name = "QUESTION=VALUE")]
+    pub filters: Vec<String>,
+
+    /// Compare with another survey (year-over-year) on the shared questions.
+    #[arg(long, value_name = "SURVEY")]
+    pub compare: Option<PathBuf>,
 
     /// Add the rotation plan (with the bundled BOS catalogue) to the report.
     #[arg(long)]
     pub plan: bool,
 
-    /// Groups smaller than this are suppressed in breakdowns (0 turns it off).
+    /// Groups smaller than this are suppressed in breakdowns, and their free text is not
+    /// quoted (0 turns it off).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
 }
@@ -183,48 +200,119 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub survey: SurveyArgs,
 
-    /// Theme catalogue (TOML); default: the bundled BOS themes. `alliantie` names the
-    /// bundled 2016 workshop list.
+    /// Theme catalogue: `bos` (the bundled BOS themes, the default), `alliantie` (the
+    /// bundled 2016-2017 workshops of Alliantie VO & Notre Dame) or a TOML file
+    /// (docs/catalogue-format.md).
     #[arg(long, value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
 
-    /// Cycle length in years: every theme comes up once per cycle.
-    #[arg(long, value_name = "N", default_value_t = 2)]
-    pub years: u32,
+    /// Cycle length in years: every theme comes up at least once per cycle (default: the
+    /// catalogue's, 2 for BOS).
+    #[arg(long, value_name = "N")]
+    pub years: Option<u32>,
 
-    /// Meetings per school year.
-    #[arg(long, value_name = "N", default_value_t = 6)]
-    pub per_year: u32,
+    /// Meetings per school year (default: the catalogue's, 6 for BOS).
+    #[arg(long, value_name = "N")]
+    pub per_year: Option<u32>,
 
-    /// Basis meetings per year (default: half of --per-year).
+    /// Basis meetings per year; the others are verdiepend (default: the catalogue's, or
+    /// half of --per-year).
     #[arg(long, value_name = "N")]
     pub basis_per_year: Option<u32>,
 
-    /// First day of the plan (YYYY-MM-DD); default 1 September of next school year.
+    /// First day of the plan (YYYY-MM-DD); default 1 September of the year after the
+    /// survey's edition (edition 2020: 2021-09-01).
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
 
-    /// Holiday weeks to skip (TOML with [[holiday]] name, from, to).
+    /// Holidays to skip (TOML with [[holiday]] name, from, to), e.g.
+    /// datasets/holidays/zuid-2021-2023.toml.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
 
-    /// Partner schools that host the meetings in turn (repeatable).
+    /// Partner schools that host the meetings in turn (repeatable; default: the
+    /// catalogue's schools).
     #[arg(long = "host", value_name = "SCHOOL")]
     pub hosts: Vec<String>,
 
-    /// Themes offered last year (ids, repeatable): they wait unless demand is exceptional.
+    /// Themes offered last year (ids, repeatable): they wait until year 2 unless their
+    /// demand is exceptional (at least twice the mean of their level).
     #[arg(long = "offered", value_name = "THEME")]
     pub offered: Vec<String>,
 
-    /// Folder to write plan.md, plan.json and plan.ics to.
+    /// Multiply a theme's demand by a manual weight (repeatable), e.g. --weight
+    /// beoordelen=2.
+    #[arg(long = "weight", value_name = "THEME=FACTOR")]
+    pub weights: Vec<String>,
+
+    /// Only count respondents with this answer (repeatable), e.g. --where behoefte=Ja.
+    #[arg(long = "where", value_name = "QUESTION=VALUE")]
+    pub filters: Vec<String>,
+
+    /// Per-school selection: group respondents by this question (e.g. school) and choose
+    /// for each school the --pick themes of each year its own respondents want most.
+    #[arg(long, value_name = "QUESTION")]
+    pub per_school: Option<String>,
+
+    /// Themes each school takes per year with --per-school (default 4, as in the
+    /// Alliantie model).
+    #[arg(long, value_name = "K", requires = "per_school")]
+    pub pick: Option<usize>,
+
+    /// Schools with fewer respondents than this get the overall choice, and their counts
+    /// are not shown (0 turns it off).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_group: usize,
+
+    /// Folder to write plan.json and plan.ics to.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Language of the written plan.
+    /// Language of the table and the calendar.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
 
     /// Print the plan as JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SynthFormat {
+    /// Microsoft Forms, Dutch headers.
+    Msforms,
+    /// Microsoft Forms, English headers.
+    MsformsEn,
+    Google,
+    Limesurvey,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    #[command(flatten)]
+    pub survey: SurveyArgs,
+
+    /// Questionnaire (part) to draw from, by id; default: the one with most respondents.
+    #[arg(long, value_name = "ID")]
+    pub part: Option<String>,
+
+    /// Number of responses to write.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub n: u64,
+
+    /// Seed: the same seed gives the same file.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Export style to write.
+    #[arg(long = "format", id = "synth_format", value_enum, default_value_t = SynthFormat::Msforms)]
+    pub style: SynthFormat,
+
+    /// Share of answers written in another accepted spelling (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.02)]
+    pub messy: f64,
+
+    /// File to write.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
 }

@@ -62,7 +62,8 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(": ");
-    eprintln!("peiling: {}", message.replace('\n', " "));
+    let message = crate::commands::terminal_safe(&message.replace('\n', " "));
+    eprintln!("peiling: {message}");
     if user_error {
         ExitStatus::Error
     } else {

@@ -1,1 +1,39 @@
-//! peiling-planner
+//! peiling-planner: the theme catalogue and the rotation planner.
+//!
+//! A [`Catalogue`] (TOML, [`Catalogue::from_toml`]; two are bundled) lists the themes a
+//! partnership can offer. [`plan`] weighs the survey's demand for them ([`SurveyDemand`],
+//! from the analysis) and places them over the meetings of a cycle with an exact search:
+//! the [`RotationPlan`] holds the meetings with dates, hosts and reasons in Dutch and
+//! English, and writes itself as iCalendar ([`RotationPlan::to_ics`]).
+
+mod catalogue;
+mod demand;
+mod holidays;
+mod ics;
+mod plan;
+mod solve;
+mod text;
+
+pub use catalogue::{Catalogue, DemandRule, Level, Rotation, Theme, BUNDLED_CATALOGUES};
+pub use chrono::NaiveDate;
+pub use demand::{AudienceDemand, Demand, PartDemand, RequestSource, SurveyDemand, ThemeRequest};
+pub use holidays::{Holiday, Holidays};
+pub use peiling_survey::DefinitionError;
+pub use plan::{
+    plan, Meeting, PerSchool, PlanOptions, RotationPlan, SchoolPick, SchoolSelection, PLAN_SCHEMA,
+};
+pub use text::{Reason, Text};
+
+/// Why no plan came out; every message is one line for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    /// A mistake in a catalogue or holidays file, with file and line.
+    #[error(transparent)]
+    Definition(#[from] DefinitionError),
+    /// Options that do not fit the catalogue or the survey.
+    #[error("{0}")]
+    Invalid(String),
+    /// The constraints leave no plan; the message names the ones that conflict.
+    #[error("no plan possible: {0}")]
+    Infeasible(String),
+}

@@ -1,1 +1,186 @@
-//! peiling-report
+//! peiling-report: the bijlage-style report (Markdown and one self-contained HTML
+//! file) with its charts (SVG, optionally PNG), from a computed
+//! [`peiling_analysis::Summary`] — never from raw responses.
+//!
+//! [`render`] composes a small document model ([`model`]) and hands it to one module
+//! per output format ([`markdown`], [`html`], [`charts`]). It returns the files to
+//! write; writing them (atomically) is the caller's job.
+
+pub mod charts;
+mod compose;
+pub mod headline;
+pub mod html;
+pub mod i18n;
+pub mod markdown;
+pub mod model;
+pub mod privacy;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use peiling_analysis::{Comparison, Summary};
+
+pub use compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
+pub use i18n::Lang;
+use model::{Block, ChartRef, Document, Section};
+
+/// How to write the report.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub lang: Lang,
+    /// Also write PNG versions of the charts.
+    pub png: bool,
+    /// Groups smaller than this are suppressed in breakdowns and their free text is
+    /// not quoted (0: off). The larger of this and the summary's own value is used.
+    pub min_group: usize,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            lang: Lang::Nl,
+            png: false,
+            min_group: 5,
+        }
+    }
+}
+
+/// A file of the report: a path relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("chart {chart}: {message}")]
+    Chart { chart: String, message: String },
+}
+
+/// The report's document model, for callers that want to add to it or render it
+/// themselves.
+pub fn document(
+    summary: &Summary,
+    comparison: Option<&Comparison>,
+    opts: &ReportOptions,
+) -> Document {
+    compose::Composer {
+        summary,
+        comparison,
+        lang: opts.lang,
+        min_group: opts.min_group.max(summary.min_group),
+    }
+    .document()
+}
+
+/// The report's files: `report.md`, `report.html`, `charts/<id>.svg` (and `.png` with
+/// `opts.png`), in a fixed order with fixed bytes for the same input.
+pub fn render(
+    summary: &Summary,
+    comparison: Option<&Comparison>,
+    opts: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let mut doc = document(summary, comparison, opts);
+    render_document(&mut doc, opts)
+}
+
+/// Renders a document (perhaps extended by the caller) to the report's files.
+pub fn render_document(
+    doc: &mut Document,
+    opts: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    unique_anchors(doc);
+    let charts = unique_charts(doc);
+    let mut svgs = BTreeMap::new();
+    for c in &charts {
+        svgs.insert(c.id.clone(), charts::svg::render(&c.chart, &c.id)?);
+    }
+    let mut files = vec![
+        OutputFile {
+            path: "report.md".into(),
+            bytes: markdown::render(doc, opts.lang).into_bytes(),
+        },
+        OutputFile {
+            path: "report.html".into(),
+            bytes: html::render(doc, opts.lang, &svgs).into_bytes(),
+        },
+    ];
+    for (id, svg) in svgs {
+        files.push(OutputFile {
+            path: format!("charts/{id}.svg"),
+            bytes: svg.into_bytes(),
+        });
+    }
+    if opts.png {
+        for c in &charts {
+            files.push(OutputFile {
+                path: format!("charts/{}.png", c.id),
+                bytes: charts::png::render(&c.chart, &c.id)?,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Anchors made unique in document order: a later duplicate gets a suffix (the
+/// top-level anchors, which links point to, come first and keep theirs).
+fn unique_anchors(doc: &mut Document) {
+    fn walk(s: &mut Section, seen: &mut std::collections::BTreeSet<String>) {
+        if !seen.insert(s.anchor.clone()) {
+            let mut k = 2;
+            while seen.contains(&format!("{}-{k}", s.anchor)) {
+                k += 1;
+            }
+            s.anchor = format!("{}-{k}", s.anchor);
+            seen.insert(s.anchor.clone());
+        }
+        for c in &mut s.children {
+            walk(c, seen);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    // Top-level sections first, so a nested section never takes a linked name.
+    for s in &doc.sections {
+        seen.insert(s.anchor.clone());
+    }
+    for s in &mut doc.sections {
+        for c in &mut s.children {
+            walk(c, &mut seen);
+        }
+    }
+}
+
+/// Every chart once, in document order; a chart id that would name two different
+/// charts gets a suffix, so no file overwrites another.
+fn unique_charts(doc: &mut Document) -> Vec<ChartRef> {
+    fn walk(s: &mut Section, seen: &mut Vec<ChartRef>) {
+        for b in &mut s.blocks {
+            if let Block::Chart(c) = b {
+                let same = |x: &ChartRef| x.id == c.id;
+                match seen.iter().find(|x| same(x)) {
+                    Some(prev) if prev.chart == c.chart => {}
+                    Some(_) => {
+                        let base = c.id.clone();
+                        let mut k = 2;
+                        while seen.iter().any(|x| x.id == format!("{base}-{k}")) {
+                            k += 1;
+                        }
+                        c.id = format!("{base}-{k}");
+                        seen.push(c.clone());
+                    }
+                    None => seen.push(c.clone()),
+                }
+            }
+        }
+        for child in &mut s.children {
+            walk(child, seen);
+        }
+    }
+    let mut seen = Vec::new();
+    for s in &mut doc.sections {
+        walk(s, &mut seen);
+    }
+    seen
+}

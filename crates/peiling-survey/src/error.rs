@@ -61,39 +61,62 @@ pub enum SurveyError {
     Import(#[from] ImportError),
 }
 
-/// A problem that stops an export from being imported; always names the file and
-/// where possible the row and column.
+/// A problem that stops an export from being imported; always names the file, the row
+/// and the column (1:1 when the file as a whole is wrong).
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{location}{message}")]
 pub struct ImportError {
     pub file: String,
-    /// `row:column: `, `row: ` or empty.
+    /// `row:column: `.
     pub location: String,
     pub message: String,
 }
 
 impl ImportError {
+    /// The file as a whole is wrong: located at its start.
     pub fn file(file: &str, message: impl Into<String>) -> Self {
+        Self::at(file, 1, 1, message)
+    }
+
+    /// `file:row:column: message`, both 1-based.
+    pub fn at(file: &str, row: usize, column: usize, message: impl Into<String>) -> Self {
         ImportError {
-            file: file.to_string(),
-            location: " ".into(),
-            message: message.into(),
+            file: one_line(file),
+            location: format!("{row}:{column}: "),
+            message: one_line(&message.into()),
         }
     }
 
     pub fn row(file: &str, row: usize, message: impl Into<String>) -> Self {
         ImportError {
-            file: file.to_string(),
+            file: one_line(file),
             location: format!("{row}: "),
-            message: message.into(),
+            message: one_line(&message.into()),
         }
     }
 
     pub fn cell(file: &str, row: usize, column: &str, message: impl Into<String>) -> Self {
         ImportError {
-            file: file.to_string(),
+            file: one_line(file),
             location: format!("{row}:{column}: "),
-            message: message.into(),
+            message: one_line(&message.into()),
         }
     }
+}
+
+/// Messages quote the input (answers, sheet names, a parser's own text): line breaks
+/// and other control characters in it are written escaped, so an error stays one line.
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

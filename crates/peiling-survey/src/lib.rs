@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod questionnaire;
 pub mod response;
 pub mod survey;
+pub mod synth;
 
 pub use error::{DefinitionError, ImportError, SurveyError};
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};

@@ -169,6 +169,33 @@ impl Question {
     pub fn is_personal(&self) -> bool {
         matches!(self.kind, Kind::Personal { .. })
     }
+
+    /// Does `answer` say `wanted` (already normalised) — the option, level, band, number
+    /// or text it names? Used for `only_if` conditions and `--where` filters.
+    pub fn answer_is(&self, answer: &crate::response::Answer, wanted: &str) -> bool {
+        use crate::response::Answer;
+        let cats = self.kind.categories();
+        let is = |i: usize| {
+            cats.get(i)
+                .is_some_and(|c| c.spellings().any(|s| s == wanted))
+        };
+        match answer {
+            Answer::Choice(i) => is(*i),
+            Answer::Number { band: Some(b), .. } => is(*b),
+            Answer::Multi { chosen, .. } => chosen.iter().any(|&i| is(i)),
+            Answer::NotApplicable(i) => match &self.kind {
+                Kind::Scale { not_applicable, .. } => not_applicable
+                    .get(*i)
+                    .is_some_and(|c| c.spellings().any(|s| s == wanted)),
+                _ => false,
+            },
+            Answer::Text(t) | Answer::Unknown(t) => normalize(t) == wanted,
+            Answer::Number { value, band: None } => {
+                crate::import::parse_number(wanted).is_some_and(|w| w == *value)
+            }
+            Answer::NoAnswer | Answer::Invalid(_) => false,
+        }
+    }
 }
 
 impl Choice {

@@ -83,6 +83,9 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub row: usize,
+    /// 1-based column the reason points at (the first extra or missing field, the
+    /// required question's column).
+    pub column: usize,
     pub reason: String,
     pub fields: Vec<String>,
 }
@@ -121,6 +124,8 @@ pub struct ImportReport {
     pub file: String,
     pub format: String,
     pub encoding: String,
+    /// The export's header row as read (for writing rejected rows back out).
+    pub headers: Vec<String>,
     pub rows_read: usize,
     pub rows_accepted: usize,
     pub rejected: Vec<Rejected>,

@@ -26,6 +26,9 @@ pub fn options(
 }
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
+    if let Some(out) = &args.out {
+        super::refuse_input(out, &args.survey)?;
+    }
     let survey = load::survey(&args.survey)?;
     let opts = options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
@@ -49,7 +52,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         if let Some(c) = &comparison {
             s.push_str(&comparison_table(c));
         }
-        s
+        super::terminal_safe(&s)
     };
     match &args.out {
         Some(path) => write_atomic(path, text.as_bytes()),

@@ -3,6 +3,7 @@
 mod analyze;
 mod plan;
 mod report;
+mod synth;
 mod validate;
 
 use anyhow::Result;
@@ -15,6 +16,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Analyze(args) => analyze::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Synth(args) => synth::run(&args),
     }
 }
 
@@ -36,10 +38,68 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Control characters from the input (terminal escape sequences, bells) are shown
+/// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
+pub fn terminal_safe(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// OWASP CSV injection: a cell starting with = + - @ (or tab/CR) is prefixed with '.
 pub fn csv_safe(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
+    }
+}
+
+/// The temporary sibling a file is written to before the rename.
+pub fn temp_path(path: &std::path::Path) -> std::path::PathBuf {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    dir.join(format!(".{name}.peiling-tmp"))
+}
+
+/// peiling never writes over its input: an output path that is one of the input files
+/// is a user error.
+pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Result<()> {
+    let same = |input: &std::path::Path| match (out.canonicalize(), input.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let mut inputs: Vec<std::path::PathBuf> = Vec::new();
+    inputs.extend(args.questionnaire.clone());
+    inputs.extend(args.data.clone());
+    if let Some(s) = &args.survey {
+        let dir = if s.is_dir() {
+            s.clone()
+        } else {
+            s.parent().map(|p| p.to_path_buf()).unwrap_or_default()
+        };
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            inputs.extend(entries.flatten().map(|e| e.path()));
+        }
+    }
+    match inputs.iter().find(|i| same(i)) {
+        Some(i) => Err(crate::status::user(format!(
+            "{}: is an input file; peiling never writes over its input, choose another output",
+            i.display()
+        ))),
+        None => Ok(()),
     }
 }

@@ -1,9 +1,432 @@
-//! `peiling plan`.
+//! `peiling plan`: the rotation plan of a catalogue's themes from the survey's demand, as
+//! a table, JSON, and plan.json + plan.ics.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
+use peiling_analysis::analyze;
+use peiling_planner::{
+    plan, Catalogue, Holidays, NaiveDate, PerSchool, PlanError, PlanOptions, RotationPlan,
+    SurveyDemand,
+};
+use peiling_survey::Survey;
 
-use crate::args;
+use super::{refuse_input, write_atomic};
+use crate::args::{LangArg, PlanArgs};
+use crate::load;
+use crate::status::user;
 
-pub fn run(_args: &args::PlanArgs) -> Result<()> {
-    Err(crate::status::user("not yet available"))
+fn plan_error(e: PlanError) -> anyhow::Error {
+    user(e.to_string())
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| user(format!("{}: cannot read: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        user(format!(
+            "{}:1: not UTF-8 text (byte {}): definition files must be UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// `bos`, `alliantie` or a file; a file of that name wins over the bundled one.
+fn catalogue(arg: Option<&Path>) -> Result<Catalogue> {
+    let Some(path) = arg else {
+        return Catalogue::bundled("bos")
+            .ok_or_else(|| anyhow::anyhow!("bundled catalogue bos does not parse"));
+    };
+    if !path.exists() {
+        if let Some(c) = path.to_str().and_then(Catalogue::bundled) {
+            return Ok(c);
+        }
+        return Err(user(format!(
+            "{}: no such catalogue file (bundled catalogues: {})",
+            path.display(),
+            peiling_planner::BUNDLED_CATALOGUES.join(", ")
+        )));
+    }
+    let text = read_text(path)?;
+    Catalogue::from_toml(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))
+}
+
+fn weight(s: &str) -> Result<(String, f64)> {
+    let parsed = s
+        .split_once('=')
+        .and_then(|(t, f)| {
+            Some((
+                t.trim().to_string(),
+                f.trim().replace(',', ".").parse::<f64>().ok()?,
+            ))
+        })
+        .filter(|(t, _)| !t.is_empty());
+    parsed.ok_or_else(|| {
+        user(format!(
+            "--weight \"{s}\": expected THEME=FACTOR, e.g. beoordelen=2"
+        ))
+    })
+}
+
+/// The survey's parts that ask `question`, with each of its answer labels as a school.
+fn per_school(
+    survey: &Survey,
+    question: &str,
+    filters: &[String],
+    min_group: usize,
+    pick: usize,
+) -> Result<PerSchool> {
+    let mut sub = survey.clone();
+    sub.parts
+        .retain(|p| p.questionnaire().question(question).is_some());
+    if sub.parts.is_empty() {
+        return Err(user(format!(
+            "--per-school {question}: no questionnaire of the survey has a question \"{question}\""
+        )));
+    }
+    let mut labels: Vec<String> = Vec::new();
+    for part in &sub.parts {
+        let Some(q) = part.questionnaire().question(question) else {
+            continue;
+        };
+        let cats = q.kind.categories();
+        if cats.is_empty() || q.is_personal() {
+            return Err(user(format!(
+                "--per-school {question}: a {} question; group by a question with options (e.g. the school)",
+                q.kind.name()
+            )));
+        }
+        for c in cats {
+            if !labels.contains(&c.label) {
+                labels.push(c.label.clone());
+            }
+        }
+    }
+    let mut schools = Vec::with_capacity(labels.len());
+    for label in labels {
+        let mut f = filters.to_vec();
+        f.push(format!("{question}={label}"));
+        let opts = super::analyze::options(&f, None, min_group)?;
+        let summary = analyze(&sub, &opts)?;
+        schools.push((label, SurveyDemand::from(&summary)));
+    }
+    Ok(PerSchool {
+        question: question.to_string(),
+        pick,
+        min_group,
+        schools,
+    })
+}
+
+pub fn run(args: &PlanArgs) -> Result<()> {
+    let catalogue = catalogue(args.catalogue.as_deref())?;
+    let survey = load::survey(&args.survey)?;
+    let opts = super::analyze::options(&args.filters, None, args.min_group)?;
+    let summary = analyze(&survey, &opts)?;
+    let demand = SurveyDemand::from(&summary);
+
+    let start = match &args.start {
+        Some(s) => Some(
+            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| user(format!("--start \"{s}\": expected a date like 2021-09-01")))?,
+        ),
+        None => None,
+    };
+    let holidays = match &args.holidays {
+        Some(path) => {
+            let text = read_text(path)?;
+            Some(
+                Holidays::from_toml(&path.display().to_string(), &text)
+                    .map_err(|e| plan_error(e.into()))?,
+            )
+        }
+        None => None,
+    };
+    let per_school = match &args.per_school {
+        Some(q) => Some(per_school(
+            &survey,
+            q,
+            &args.filters,
+            args.min_group,
+            args.pick.unwrap_or(4),
+        )?),
+        None => None,
+    };
+    let options = PlanOptions {
+        years: args.years,
+        per_year: args.per_year,
+        basis_per_year: args.basis_per_year,
+        start,
+        holidays,
+        hosts: args.hosts.clone(),
+        offered: args.offered.clone(),
+        weights: args
+            .weights
+            .iter()
+            .map(|w| weight(w))
+            .collect::<Result<_>>()?,
+        per_school,
+        ..PlanOptions::default()
+    };
+    let plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
+    let english = args.lang == LangArg::En;
+
+    let mut json = serde_json::to_string_pretty(&plan)?;
+    json.push('\n');
+    if let Some(dir) = &args.out {
+        let (pj, pi) = (dir.join("plan.json"), dir.join("plan.ics"));
+        refuse_input(&pj, &args.survey)?;
+        refuse_input(&pi, &args.survey)?;
+        write_atomic(&pj, json.as_bytes())?;
+        write_atomic(&pi, plan.to_ics(english).as_bytes())?;
+    }
+    let mut text = if args.json {
+        json
+    } else {
+        table(&plan, english)
+    };
+    if let (Some(dir), false) = (&args.out, args.json) {
+        let _ = writeln!(
+            text,
+            "\n{}: {}, {}",
+            if english { "Written" } else { "Geschreven" },
+            dir.join("plan.json").display(),
+            dir.join("plan.ics").display()
+        );
+    }
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn weekday_short(date: NaiveDate, english: bool) -> &'static str {
+    let nl = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = chrono_weekday(date);
+    if english {
+        en[i]
+    } else {
+        nl[i]
+    }
+}
+
+/// Monday = 0, from the number of days since a known Monday (no chrono in the CLI).
+fn chrono_weekday(date: NaiveDate) -> usize {
+    let monday = NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
+    (date - monday).num_days().rem_euclid(7) as usize
+}
+
+/// The plan as terminal text: header, meetings with their reasons, demand, selections.
+pub fn table(plan: &RotationPlan, en: bool) -> String {
+    let t = |nl: &str, english: &str| {
+        if en {
+            english.to_string()
+        } else {
+            nl.to_string()
+        }
+    };
+    let mut s = String::new();
+    let title = match (&plan.catalogue_title_en, en) {
+        (Some(e), true) => e.as_str(),
+        _ => plan.catalogue_title.as_str(),
+    };
+    let _ = writeln!(s, "{}: {title}", t("Rotatieplan", "Rotation plan"));
+    let split = if plan.basis_per_year[0] == plan.basis_per_year[1] {
+        let b = plan.basis_per_year[0];
+        let v = plan.per_year - b;
+        if v == 0 || b == 0 {
+            t(
+                if v == 0 {
+                    "alle basis"
+                } else {
+                    "alle verdiepend"
+                },
+                if v == 0 { "all basis" } else { "all deepening" },
+            )
+        } else {
+            t(
+                &format!("{b} basis en {v} verdiepend"),
+                &format!("{b} basis and {v} deepening"),
+            )
+        }
+    } else {
+        t(
+            &format!(
+                "{} tot {} basis",
+                plan.basis_per_year[0], plan.basis_per_year[1]
+            ),
+            &format!(
+                "{} to {} basis",
+                plan.basis_per_year[0], plan.basis_per_year[1]
+            ),
+        )
+    };
+    let _ = writeln!(
+        s,
+        "{} {} ({}); {} {}: {split}; {}",
+        plan.years,
+        t("jaar", if plan.years == 1 { "year" } else { "years" }),
+        plan.school_years.join(", "),
+        plan.per_year,
+        t("bijeenkomsten per jaar", "meetings a year"),
+        plan.weekday.get(en),
+    );
+    let _ = writeln!(
+        s,
+        "{}: {}{}",
+        t("Vraag uit", "Demand from"),
+        plan.survey_title,
+        if plan.filters.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", plan.filters.join(", "))
+        }
+    );
+    let _ = writeln!(
+        s,
+        "{}: {:.1}; {} ({} {})",
+        t("Doelwaarde", "Objective"),
+        plan.objective,
+        if plan.optimal {
+            t("optimaal, bewezen", "optimal, proven")
+        } else {
+            t("niet bewezen optimaal", "not proven optimal")
+        },
+        plan.search_nodes,
+        t("zoekstappen", "search steps"),
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:>3} {:>4}  {:<14} {:<11}  {:<32} {:<10} {:>6}  {}",
+        t("nr", "no"),
+        t("jaar", "year"),
+        t("datum", "date"),
+        t("tijd", "time"),
+        t("thema", "theme"),
+        t("niveau", "level"),
+        t("vraag", "demand"),
+        t("locatie", "location"),
+    );
+    for m in &plan.meetings {
+        let title = match (&m.title_en, en) {
+            (Some(e), true) => e.as_str(),
+            _ => m.title.as_str(),
+        };
+        let _ = writeln!(
+            s,
+            "{:>3} {:>4}  {:<14} {:<11}  {:<32} {:<10} {:>6.1}  {}",
+            m.number,
+            m.year,
+            format!("{} {}", weekday_short(m.date, en), m.date),
+            format!("{}-{}", m.start, m.end),
+            truncate(title, 32),
+            m.level.text().get(en),
+            m.demand,
+            m.host.as_deref().unwrap_or("-"),
+        );
+        let _ = writeln!(s, "{:10}{}", "", m.reason.get(en));
+        if let Some(p) = &m.prerequisite {
+            let _ = writeln!(
+                s,
+                "{:10}{}: {}",
+                "",
+                t("Deelname", "Who may take part"),
+                p.get(en)
+            );
+        }
+    }
+
+    let _ = writeln!(
+        s,
+        "\n{}",
+        t(
+            "Vraag per thema (per 100 respondenten)",
+            "Demand per theme (per 100 respondents)"
+        )
+    );
+    for d in &plan.demand {
+        let years: Vec<String> = plan
+            .meetings
+            .iter()
+            .filter(|m| m.theme == d.theme)
+            .map(|m| m.year.to_string())
+            .collect();
+        let parts: Vec<String> = d
+            .audiences
+            .iter()
+            .map(|a| format!("{} {}/{} ×{}", a.audience, a.weighted, a.of, a.factor))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {:<28} {:<10} {:>6.1}  {} {:<5} {}",
+            d.theme,
+            d.level.text().get(en),
+            d.score,
+            t("jaar", "year"),
+            years.join("+"),
+            parts.join(", ")
+        );
+    }
+
+    if !plan.selections.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} \"{}\", {} {}",
+            t("Keuze per school: vraag", "Choice per school: question"),
+            plan.per_school.as_deref().unwrap_or("-"),
+            plan.pick.unwrap_or(0),
+            t("per school per jaar", "per school per year")
+        );
+        for sel in &plan.selections {
+            let picks: Vec<String> = sel
+                .picks
+                .iter()
+                .map(|p| {
+                    let title = match (&p.title_en, en) {
+                        (Some(e), true) => e.as_str(),
+                        _ => p.title.as_str(),
+                    };
+                    match p.respondents {
+                        Some(r) => format!("{title} ({r})"),
+                        None => title.to_string(),
+                    }
+                })
+                .collect();
+            let n = match sel.respondents {
+                Some(r) => format!("{r} {}", t("respondenten", "respondents")),
+                None => sel
+                    .note
+                    .as_ref()
+                    .map_or(String::new(), |n| n.get(en).to_string()),
+            };
+            let _ = writeln!(
+                s,
+                "  {} {} · {} ({n}): {}",
+                t("jaar", "year"),
+                sel.year,
+                sel.school,
+                picks.join("; ")
+            );
+        }
+    }
+    for n in &plan.notes {
+        let _ = writeln!(s, "\n{}", n.get(en));
+    }
+    for w in &plan.warnings {
+        let _ = writeln!(s, "\n{}: {}", t("Let op", "Warning"), w.get(en));
+    }
+    s
 }

@@ -1,9 +1,189 @@
-//! `peiling report`.
+//! `peiling report`: the bijlage-style report (Markdown, HTML, charts) of a survey, and
+//! with `--contacts` the separate list of who offered to help give professionalisation.
+
+use std::path::Path;
 
 use anyhow::Result;
+use peiling_analysis::{analyze, compare};
+use peiling_report::{Lang, ReportOptions};
+use peiling_survey::{Answer, Kind, PersonalKind, Survey};
 
-use crate::args;
+use super::{csv_safe, refuse_input, write_atomic};
+use crate::args::{LangArg, ReportArgs};
+use crate::load;
 
-pub fn run(_args: &args::ReportArgs) -> Result<()> {
-    Err(crate::status::user("not yet available"))
+pub fn run(args: &ReportArgs) -> Result<()> {
+    if args.plan {
+        return Err(crate::status::user(
+            "--plan: the rotation plan is not part of the report yet; make it with `peiling plan`",
+        ));
+    }
+    let survey = load::survey(&args.survey)?;
+    let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
+    let summary = analyze(&survey, &opts)?;
+    let comparison = match &args.compare {
+        Some(path) => {
+            let other = Survey::load(path, &load::import_options(&args.survey))?;
+            Some(compare(&summary, &analyze(&other, &opts)?))
+        }
+        None => None,
+    };
+    let lang = match args.lang {
+        LangArg::Nl => Lang::Nl,
+        LangArg::En => Lang::En,
+    };
+    let files = peiling_report::render(
+        &summary,
+        comparison.as_ref(),
+        &ReportOptions {
+            lang,
+            png: args.png,
+            min_group: args.min_group,
+        },
+    )?;
+
+    let targets: Vec<_> = files.iter().map(|f| args.out.join(&f.path)).collect();
+    for t in &targets {
+        refuse_input(t, &args.survey)?;
+    }
+    if let Some(path) = &args.contacts {
+        refuse_input(path, &args.survey)?;
+        if targets.iter().any(|t| same_path(t, path)) {
+            return Err(crate::status::user(format!(
+                "{}: --contacts would overwrite a file of the report; choose another name",
+                path.display()
+            )));
+        }
+    }
+    for (file, target) in files.iter().zip(&targets) {
+        write_atomic(target, &file.bytes)?;
+    }
+    let charts = files
+        .iter()
+        .filter(|f| f.path.starts_with("charts/"))
+        .count();
+    println!(
+        "{}: report.md, report.html and {charts} chart files",
+        args.out.display()
+    );
+    if let Some(path) = &args.contacts {
+        let (bytes, rows) = contacts_csv(&survey, lang)?;
+        write_atomic(path, &bytes)?;
+        println!(
+            "{}: {rows} respondents who may be approached (personal data: keep it out of the report)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// The inventory of who may be approached to give or develop professionalisation: per
+/// part, respondents who answered yes to the yes/no question of the "contactgegevens"
+/// group, with their name, e-mail, phone and chosen themes. Every cell is made safe
+/// for spreadsheets (a leading = + - @ cannot start a formula).
+fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
+    let header: [&str; 7] = match lang {
+        Lang::Nl => [
+            "deel", "rij", "naam", "e-mail", "telefoon", "thema's", "anders",
+        ],
+        Lang::En => ["part", "row", "name", "e-mail", "phone", "themes", "other"],
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    let mut rows = 0;
+    for part in &survey.parts {
+        let q = part.questionnaire();
+        let Some(consent) = q
+            .questions
+            .iter()
+            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }))
+        else {
+            continue;
+        };
+        let personal = |kind: PersonalKind| {
+            q.questions
+                .iter()
+                .position(|x| matches!(x.kind, Kind::Personal { personal } if personal == kind))
+        };
+        let (name, email, phone) = (
+            personal(PersonalKind::Name),
+            personal(PersonalKind::Email),
+            personal(PersonalKind::Phone),
+        );
+        let themes: Vec<usize> = q
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.group == "thema" && matches!(x.kind, Kind::Multi { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        for r in &part.data.responses {
+            if r.answers.get(consent) != Some(&Answer::Choice(0)) {
+                continue;
+            }
+            let text = |i: Option<usize>| match i.and_then(|i| r.answers.get(i)) {
+                Some(Answer::Text(t)) => t.trim().to_string(),
+                _ => String::new(),
+            };
+            // The export's own columns (Microsoft Forms' Naam/E-mail) when the
+            // questionnaire has no question for it; "anonymous" is no address.
+            let meta = |v: &Option<String>| {
+                v.as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("anonymous"))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let name = Some(text(name))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| meta(&r.meta.name));
+            let email = Some(text(email))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| meta(&r.meta.email));
+            let mut chosen = Vec::new();
+            let mut other = Vec::new();
+            for &i in &themes {
+                if let (
+                    Some(Answer::Multi {
+                        chosen: c,
+                        other: o,
+                    }),
+                    Kind::Multi {
+                        options,
+                        other: other_idx,
+                    },
+                ) = (r.answers.get(i), &q.questions[i].kind)
+                {
+                    for &k in c {
+                        if Some(k) != *other_idx {
+                            if let Some(opt) = options.get(k) {
+                                chosen.push(opt.label(lang.is_en()).to_string());
+                            }
+                        }
+                    }
+                    if let Some(o) = o {
+                        other.push(o.trim().to_string());
+                    }
+                }
+            }
+            w.write_record([
+                csv_safe(&q.id),
+                r.row.to_string(),
+                csv_safe(&name),
+                csv_safe(&email),
+                csv_safe(&text(phone)),
+                csv_safe(&chosen.join("; ")),
+                csv_safe(&other.join("; ")),
+            ])?;
+            rows += 1;
+        }
+    }
+    Ok((w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?, rows))
 }

@@ -11,8 +11,12 @@ use crate::args::ValidateArgs;
 use crate::load;
 
 pub fn run(args: &ValidateArgs) -> Result<()> {
+    if let Some(path) = &args.rejects {
+        super::refuse_input(path, &args.survey)?;
+    }
     let survey = load::survey(&args.survey)?;
-    let mut out = std::io::stdout().lock();
+    // Collected first so hostile control characters can be neutralised in one place.
+    let mut out: Vec<u8> = Vec::new();
     writeln!(out, "{}", survey.title)?;
     for part in &survey.parts {
         let q = part.questionnaire();
@@ -22,6 +26,8 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         write_atomic(path, &rejects_csv(&survey)?)?;
         writeln!(out, "rejected rows written to {}", path.display())?;
     }
+    let text = super::terminal_safe(&String::from_utf8_lossy(&out));
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }
 
@@ -51,6 +57,25 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         sum(|t| t.invalid),
         coerced
     )?;
+    let noteworthy: Vec<&peiling_survey::QuestionTally> = r
+        .tallies
+        .iter()
+        .filter(|t| t.unknown + t.no_answer + t.invalid > 0)
+        .collect();
+    if !noteworthy.is_empty() {
+        writeln!(
+            out,
+            "  per question (of {} accepted rows):",
+            r.rows_accepted
+        )?;
+    }
+    for t in noteworthy {
+        writeln!(
+            out,
+            "    {:<24} {} given ({} unknown), {} geen antwoord, {} invalid",
+            t.question, t.answered, t.unknown, t.no_answer, t.invalid
+        )?;
+    }
     for c in &r.coercions {
         writeln!(
             out,
@@ -86,8 +111,8 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
     for rej in &r.rejected {
         writeln!(
             out,
-            "  {}:{}: row rejected: {}",
-            r.file, rej.row, rej.reason
+            "  {}:{}:{}: row rejected: {}",
+            r.file, rej.row, rej.column, rej.reason
         )?;
     }
     for p in &r.problems {
@@ -107,20 +132,37 @@ fn quoted(items: &[String]) -> String {
         .join(", ")
 }
 
+/// The rejected rows as they were, behind file, row, column and reason: one block per
+/// export file, each with that file's header, so a row can be fixed and imported again.
+/// Every cell is neutralised against formula injection (`csv_safe`).
 fn rejects_csv(survey: &peiling_survey::Survey) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["file", "row", "reason", "fields"])?;
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let columns = ["file", "row", "column", "reason"];
+    let mut wrote_header = false;
     for part in &survey.parts {
         let r = &part.data.report;
+        if r.rejected.is_empty() {
+            continue;
+        }
+        let mut header: Vec<String> = columns.iter().map(|s| s.to_string()).collect();
+        header.extend(r.headers.iter().map(|h| csv_safe(h)));
+        w.write_record(&header)?;
+        wrote_header = true;
         for rej in &r.rejected {
-            let fields: Vec<String> = rej.fields.iter().map(|f| csv_safe(f)).collect();
-            w.write_record([
+            let mut record = vec![
                 csv_safe(&r.file),
                 rej.row.to_string(),
+                rej.column.to_string(),
                 csv_safe(&rej.reason),
-                fields.join(" | "),
-            ])?;
+            ];
+            record.extend(rej.fields.iter().map(|f| csv_safe(f)));
+            w.write_record(&record)?;
         }
+    }
+    if !wrote_header {
+        w.write_record(columns)?;
     }
     Ok(w.into_inner()?)
 }

@@ -70,11 +70,12 @@ pub fn import_table(
     for (q, source) in questionnaire.questions.iter().zip(&map.questions) {
         if source.is_none() {
             if q.required {
-                return Err(ImportError::row(
+                return Err(ImportError::at(
                     file,
                     1,
+                    table.headers.len() + 1,
                     format!(
-                        "no column for required question \"{}\" ({}): expected a header \"{}\"",
+                        "found no column for required question \"{}\" ({}), expected a header \"{}\"",
                         q.id,
                         q.kind.name(),
                         q.text
@@ -85,19 +86,22 @@ pub fn import_table(
         }
     }
     if map.questions.iter().all(Option::is_none) {
-        return Err(ImportError::row(
+        return Err(ImportError::at(
             file,
             1,
+            1,
             format!(
-                "no column matches a question of \"{}\": is this the right questionnaire for this export?",
+                "found no column that matches a question of \"{}\", expected the headers of its questions: is this the right questionnaire for this export?",
                 questionnaire.id
             ),
         ));
     }
     if table.rows.is_empty() {
-        return Err(ImportError::file(
+        return Err(ImportError::at(
             file,
-            "the file has a header but no responses",
+            2,
+            1,
+            "found only a header row, expected responses below it",
         ));
     }
 
@@ -108,13 +112,14 @@ pub fn import_table(
     let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
     let rows_read = table.rows.len();
 
-    for row in table.rows {
+    for row in &table.rows {
         let fields = &row.fields;
         let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
         if filled == 0 {
             rejected.push(Rejected {
                 row: row.line,
-                reason: "empty row".into(),
+                column: 1,
+                reason: "found an empty row, expected a response".into(),
                 fields: fields.clone(),
             });
             continue;
@@ -122,10 +127,21 @@ pub fn import_table(
         // Extra trailing separators are common in spreadsheet saves; extra data is not.
         let extra_data = fields.iter().skip(width).any(|f| !f.trim().is_empty());
         if fields.len() < width || extra_data {
+            let column = if extra_data {
+                width
+                    + 1
+                    + fields[width..]
+                        .iter()
+                        .position(|f| !f.trim().is_empty())
+                        .unwrap_or(0)
+            } else {
+                fields.len() + 1
+            };
             rejected.push(Rejected {
                 row: row.line,
+                column,
                 reason: format!(
-                    "the row has {} fields, the header {}: a separator too many or too few?",
+                    "found {} fields, expected {} as in the header: a separator too many or too few?",
                     fields.len(),
                     width
                 ),
@@ -154,7 +170,7 @@ pub fn import_table(
 
         let mut answers = Vec::with_capacity(questionnaire.questions.len());
         let mut row_problems = Vec::new();
-        let mut missing_required = None;
+        let mut missing_required: Option<(String, usize)> = None;
         for (qi, (q, source)) in questionnaire
             .questions
             .iter()
@@ -189,15 +205,18 @@ pub fn import_table(
                 }
             };
             if q.required && !answer.is_answered() && missing_required.is_none() {
-                missing_required = Some(q.id.clone());
+                missing_required = Some((q.id.clone(), col + 1));
             }
             answers.push(answer);
         }
-        if let Some(qid) = missing_required {
+        if let Some((qid, column)) = missing_required {
             problems.extend(row_problems);
             rejected.push(Rejected {
                 row: row.line,
-                reason: format!("required question \"{qid}\" has no valid answer"),
+                column,
+                reason: format!(
+                    "found no valid answer to required question \"{qid}\", expected one"
+                ),
                 fields: fields.clone(),
             });
             continue;
@@ -211,6 +230,23 @@ pub fn import_table(
     }
 
     let duplicates = resolve_duplicates(&mut responses, &mut rejected, opts.duplicates);
+    // A dropped duplicate is written to --rejects like any other row: with its fields.
+    for r in rejected.iter_mut().filter(|r| r.fields.is_empty()) {
+        if let Ok(i) = table.rows.binary_search_by_key(&r.row, |row| row.line) {
+            r.fields = table.rows[i].fields.clone();
+        }
+        let by_email = duplicates
+            .iter()
+            .any(|d| (d.row == r.row || d.first_row == r.row) && d.key.starts_with("e-mail"));
+        let field = if by_email {
+            MetaField::Email
+        } else {
+            MetaField::Id
+        };
+        if let Some(&(col, _)) = map.meta.iter().find(|(_, m)| *m == field) {
+            r.column = col + 1;
+        }
+    }
     if !map.unmatched.is_empty() {
         warnings.push(format!(
             "{} column(s) match no question and were not read",
@@ -259,6 +295,7 @@ pub fn import_table(
         file: file.to_string(),
         format: map.format.name().to_string(),
         encoding: table.encoding.to_string(),
+        headers: table.headers.clone(),
         rows_read,
         rows_accepted: responses.len(),
         rejected,
@@ -276,7 +313,7 @@ pub fn import_table(
     );
 
     if opts.strict {
-        if let Some(e) = first_problem(&report) {
+        if let Some(e) = first_problem(&report, &table.headers) {
             return Err(e);
         }
     }
@@ -376,7 +413,8 @@ fn resolve_duplicates(
         if d {
             rejected.push(Rejected {
                 row: r.row,
-                reason: "duplicate submission (another submission of the same respondent was kept)"
+                column: 1,
+                reason: "found a second submission of the same respondent, expected one (the other was kept)"
                     .into(),
                 fields: Vec::new(),
             });
@@ -386,50 +424,57 @@ fn resolve_duplicates(
     duplicates
 }
 
-fn first_problem(report: &ImportReport) -> Option<ImportError> {
+fn first_problem(report: &ImportReport, headers: &[String]) -> Option<ImportError> {
     let file = &report.file;
     if let Some(p) = report.problems.first() {
         return Some(problem_error(file, p));
     }
     if let Some(r) = report.rejected.first() {
-        return Some(ImportError::row(
+        return Some(ImportError::at(
             file,
             r.row,
+            r.column,
             format!("row rejected: {}", r.reason),
         ));
     }
-    if let Some(c) = report.unmatched_columns.first() {
-        return Some(ImportError::row(
-            file,
-            1,
-            format!("column \"{c}\" matches no question (strict mode)"),
-        ));
-    }
-    if let Some(q) = report.missing_questions.first() {
-        return Some(ImportError::row(
-            file,
-            1,
-            format!("no column for question \"{q}\" (strict mode)"),
-        ));
-    }
-    report.duplicates.first().map(|d| {
-        ImportError::row(
+    if let Some(d) = report.duplicates.first() {
+        return Some(ImportError::at(
             file,
             d.row,
+            1,
             format!(
-                "duplicate submission of row {} ({}) (strict mode)",
+                "found a second submission of row {} ({}), expected one per respondent (strict mode)",
                 d.first_row, d.key
             ),
+        ));
+    }
+    if let Some(c) = report.unmatched_columns.first() {
+        let column = headers.iter().position(|h| h == c).map_or(1, |i| i + 1);
+        return Some(ImportError::at(
+            file,
+            1,
+            column,
+            format!(
+                "found column \"{c}\", expected only columns that match a question (strict mode)"
+            ),
+        ));
+    }
+    report.missing_questions.first().map(|q| {
+        ImportError::at(
+            file,
+            1,
+            headers.len() + 1,
+            format!("found no column for question \"{q}\", expected one (strict mode)"),
         )
     })
 }
 
 /// The one-line form of a cell problem: `file:row:column: found ..., expected ...`.
 pub fn problem_error(file: &str, p: &Problem) -> ImportError {
-    ImportError::cell(
+    ImportError::at(
         file,
         p.row,
-        &p.column.to_string(),
+        p.column,
         format!(
             "column \"{}\": found \"{}\", expected {}",
             short(&p.header, 60),

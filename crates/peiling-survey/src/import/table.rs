@@ -40,7 +40,7 @@ pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table
     if opts.sheet.is_some() {
         return Err(ImportError::file(
             file,
-            "--sheet was given but the file is not an XLSX workbook",
+            "found a text file, expected an XLSX workbook (--sheet was given)",
         ));
     }
     let (text, encoding) = decode(file, bytes, opts.utf8_only)?;
@@ -55,7 +55,7 @@ fn decode(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::file(
             file,
-            "the file is empty: expected a header row and responses",
+            "found an empty file, expected a header row and responses",
         ));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -71,7 +71,10 @@ fn decode(
         };
         let (text, _, had_errors) = enc.decode(bytes);
         if had_errors {
-            return Err(ImportError::file(file, format!("invalid {label} text")));
+            return Err(ImportError::file(
+                file,
+                format!("found invalid {label} text, expected a readable export"),
+            ));
         }
         return Ok((text.trim_start_matches('\u{feff}').to_string(), label));
     }
@@ -102,26 +105,45 @@ fn looks_binary(b: u8) -> bool {
 }
 
 fn binary(file: &str, text_before: &str, pos: usize) -> ImportError {
-    let line = crate::error::line_of(text_before, pos);
-    ImportError::row(
+    let (line, column) = line_and_field(&text_before[..pos.min(text_before.len())]);
+    ImportError::at(
         file,
         line,
-        "binary data (a NUL or control byte): expected a CSV or XLSX export",
+        column,
+        "found binary data (a NUL or control byte), expected a CSV or XLSX export",
     )
 }
 
 fn invalid_utf8(file: &str, bytes: &[u8], e: std::str::Utf8Error) -> ImportError {
     let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-    let line = crate::error::line_of(&before, before.len());
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    ImportError {
-        file: file.to_string(),
-        location: format!("{line}:{column}: "),
-        message: format!(
-            "invalid UTF-8 (byte 0x{:02X}): save the export as UTF-8, or leave the encoding to detection",
+    let (line, column) = line_and_field(&before);
+    ImportError::at(
+        file,
+        line,
+        column,
+        format!(
+            "found invalid UTF-8 (byte 0x{:02X}), expected UTF-8 text: save the export as UTF-8, or leave the encoding to detection",
             bytes[e.valid_up_to()]
         ),
+    )
+}
+
+/// Line and field (1-based) at the end of `before`: the separator is guessed from the
+/// first line and counted outside quotes on the last one.
+fn line_and_field(before: &str) -> (usize, usize) {
+    let line = crate::error::line_of(before, before.len());
+    let delimiter = detect_delimiter(before);
+    let last = before.rsplit('\n').next().unwrap_or("");
+    let mut in_quotes = false;
+    let mut field = 1;
+    for b in last.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            _ if b == delimiter && !in_quotes => field += 1,
+            _ => {}
+        }
     }
+    (line, field)
 }
 
 /// Picks the separator that splits the header line into the most fields, outside quotes.
@@ -159,6 +181,7 @@ fn read_csv(
     delimiter: Option<u8>,
 ) -> Result<Table, ImportError> {
     let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(text));
+    check_unterminated_quote(file, text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -171,16 +194,17 @@ fn read_csv(
         None => {
             return Err(ImportError::file(
                 file,
-                "the file is empty: expected a header row",
+                "found an empty file, expected a header row",
             ))
         }
     };
     if headers.len() < 2 {
-        return Err(ImportError::row(
+        return Err(ImportError::at(
             file,
             1,
+            1,
             format!(
-                "the header has a single column: expected columns separated by {}; is the separator right?",
+                "found a header with a single column, expected columns separated by {}; is the separator right?",
                 match delimiter {
                     b';' => "semicolons",
                     b'\t' => "tabs",
@@ -190,16 +214,33 @@ fn read_csv(
         ));
     }
     let mut rows = Vec::new();
+    // Lines as an editor counts them, from each record's byte offset (the csv crate's
+    // own line count skips line breaks inside quoted fields after CRLF line ends).
+    let (mut seen_byte, mut seen_line) = (0usize, 1usize);
     for record in records {
         let record = record.map_err(|e| csv_error(file, e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let mut byte = record
+            .position()
+            .map_or(seen_byte, |p| (p.byte() as usize).min(text.len()));
+        // After a CR the position points at the LF that ends the previous record.
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte >= seen_byte {
+            seen_line += text.as_bytes()[seen_byte..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            seen_byte = byte;
+        }
+        let line = seen_line;
         if let Some((i, f)) = record.iter().enumerate().find(|(_, f)| f.len() > MAX_FIELD) {
-            return Err(ImportError::cell(
+            return Err(ImportError::at(
                 file,
                 line,
-                &(i + 1).to_string(),
+                i + 1,
                 format!(
-                    "a field of {} bytes: expected a survey answer (at most {} bytes); is a quote left open?",
+                    "found a field of {} bytes, expected a survey answer (at most {} bytes); is a quote left open?",
                     f.len(),
                     MAX_FIELD
                 ),
@@ -210,7 +251,6 @@ fn read_csv(
             fields: record.iter().map(str::to_string).collect(),
         });
     }
-    check_unterminated_quote(file, text, &rows)?;
     Ok(Table {
         headers,
         rows,
@@ -218,47 +258,107 @@ fn read_csv(
     })
 }
 
-/// The csv crate reads an unterminated quote to the end of the file without error;
-/// a final field that swallowed line breaks and separators is that case.
-fn check_unterminated_quote(file: &str, text: &str, rows: &[Row]) -> Result<(), ImportError> {
-    let quotes = text.bytes().filter(|&b| b == b'"').count();
-    if quotes % 2 == 1 {
-        let line = rows.last().map_or(1, |r| r.line);
-        return Err(ImportError::row(
-            file,
-            line,
-            "a quoted field is never closed: expected a closing \" before the end of the file",
-        ));
+/// The csv crate reads an unterminated quote to the end of the file without error.
+/// Follows its quoting rules (a quote opens a field only at the field's start; `""`
+/// inside is an escaped quote) to find where the quote that never closes was opened.
+fn check_unterminated_quote(file: &str, text: &str, delimiter: u8) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let (mut line, mut field) = (1usize, 1usize);
+    let mut at_field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if at_field_start && b == b'"' {
+            let (open_line, open_field) = (line, field);
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => {
+                        return Err(ImportError::at(
+                            file,
+                            open_line,
+                            open_field,
+                            "found a quoted field that is never closed, expected a closing \" before the end of the file",
+                        ))
+                    }
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(b'\n') => {
+                        line += 1;
+                        i += 1;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            at_field_start = false;
+            continue;
+        }
+        match b {
+            b'\n' => {
+                line += 1;
+                field = 1;
+                at_field_start = true;
+            }
+            b'\r' => {
+                field = 1;
+                at_field_start = true;
+            }
+            _ if b == delimiter => {
+                field += 1;
+                at_field_start = true;
+            }
+            _ => at_field_start = false,
+        }
+        i += 1;
     }
     Ok(())
 }
 
 fn csv_error(file: &str, e: csv::Error) -> ImportError {
     match e.position() {
-        Some(p) => ImportError::row(file, p.line() as usize, format!("unreadable CSV: {e}")),
-        None => ImportError::file(file, format!("unreadable CSV: {e}")),
+        Some(p) => ImportError::at(
+            file,
+            p.line() as usize,
+            1,
+            format!("found unreadable CSV ({e}), expected a CSV export"),
+        ),
+        None => ImportError::file(
+            file,
+            format!("found unreadable CSV ({e}), expected a CSV export"),
+        ),
     }
 }
 
 fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::file(file, format!("unreadable XLSX workbook: {e}")))?;
+        .map_err(|e| ImportError::file(file, format!("found an unreadable XLSX workbook ({e}), expected a workbook saved by Excel or a survey tool")))?;
     let names = book.sheet_names();
     let sheet = match &opts.sheet {
         Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| {
             ImportError::file(
                 file,
-                format!("no sheet \"{s}\": the workbook has {}", names.join(", ")),
+                format!(
+                    "found no sheet \"{s}\", expected one of {}",
+                    names.join(", ")
+                ),
             )
         })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| ImportError::file(file, "the workbook has no sheets"))?,
+        None => names.first().cloned().ok_or_else(|| {
+            ImportError::file(
+                file,
+                "found a workbook without sheets, expected one with the responses",
+            )
+        })?,
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| ImportError::file(file, format!("sheet \"{sheet}\" unreadable: {e}")))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        ImportError::file(
+            file,
+            format!("found sheet \"{sheet}\" unreadable ({e}), expected a readable sheet"),
+        )
+    })?;
     let start_row = range.start().map_or(0, |(r, _)| r as usize);
     let mut iter = range.rows();
     let headers: Vec<String> = match iter.next() {
@@ -266,7 +366,7 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
         None => {
             return Err(ImportError::file(
                 file,
-                format!("sheet \"{sheet}\" is empty: expected a header row"),
+                format!("found sheet \"{sheet}\" empty, expected a header row"),
             ))
         }
     };
@@ -318,6 +418,18 @@ mod tests {
     }
 
     #[test]
+    fn quotes_inside_unquoted_fields_are_text() {
+        let t = read_table(
+            "x.csv",
+            b"a,b\n1,een 24\" scherm\n2,\"gesloten \"\"ja\"\"\"\n",
+            &TableOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(t.rows[0].fields[1], "een 24\" scherm");
+        assert_eq!(t.rows[1].fields[1], "gesloten \"ja\"");
+    }
+
+    #[test]
     fn windows_1252_is_transcoded() {
         let bytes = b"Vraag;Antwoord\nr\xe9\xe9l;caf\xe9\n";
         let t = read_table("x.csv", bytes, &TableOptions::default()).unwrap();
@@ -336,14 +448,27 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].line, 2);
         assert_eq!(t.rows[1].line, 4);
+        let crlf = read_table(
+            "x.csv",
+            b"a,b\r\n1,\"twee\nregels\"\r\n3,4\r\n5,6\r\n",
+            &TableOptions::default(),
+        )
+        .unwrap();
+        let lines: Vec<usize> = crlf.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4, 5]);
     }
 
     #[test]
     fn unterminated_quote_is_an_error() {
-        let e = read_table("x.csv", b"a,b\n1,\"open\n3,4\n", &TableOptions::default()).unwrap_err();
+        let e = read_table(
+            "x.csv",
+            b"a,b\n1,2\n\"open,4\n5,6\n",
+            &TableOptions::default(),
+        )
+        .unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("x.csv:2: a quoted field is never closed"),
+                .starts_with("x.csv:3:1: found a quoted field that is never closed"),
             "{e}"
         );
     }

@@ -1,0 +1,702 @@
+//! The theme catalogue and its TOML format (docs/catalogue-format.md): themes with level,
+//! audience, prerequisites, ordering and duration; the partnership's rotation rule; the
+//! two bundled catalogues.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveTime, Weekday};
+use peiling_survey::DefinitionError;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::text::Text;
+
+/// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
+const BOS: &str = include_str!("../../../datasets/catalogues/bos.toml");
+/// The 2016-2017 workshops of the Alliantie VO & Notre Dame (seed 002), compiled in.
+const ALLIANTIE: &str = include_str!("../../../datasets/catalogues/alliantie-2016.toml");
+
+/// Names that `--catalogue` accepts for the bundled catalogues.
+pub const BUNDLED_CATALOGUES: [&str; 2] = ["bos", "alliantie"];
+
+/// Trunk (basis: for all WPBs and starting SO/IO) or crown (verdiepend: for SO/IO).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Basis,
+    Verdiepend,
+}
+
+impl Level {
+    pub fn text(self) -> Text {
+        match self {
+            Level::Basis => Text::new("basis", "basis"),
+            Level::Verdiepend => Text::new("verdiepend", "deepening"),
+        }
+    }
+}
+
+/// One theme (or workshop) the partnership can offer.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Theme {
+    /// Stable id; questionnaires link their options to it (`themes = [{ theme = ... }]`).
+    pub id: String,
+    /// Position in the source document (the BOS tree numbers trunk to crown).
+    pub number: Option<u32>,
+    pub title: String,
+    pub title_en: Option<String>,
+    /// The tagline under the title in the source, if any.
+    pub subtitle: Option<String>,
+    pub level: Level,
+    /// Who the theme is for (shown in the plan; demand is weighed by level, see [`DemandRule`]).
+    pub audience: Vec<String>,
+    /// Length of one meeting in hours.
+    pub hours: f64,
+    /// Themes that must have come up earlier in the cycle (ids).
+    pub after: Vec<String>,
+    /// Who may take part, e.g. two years of experience as opleider.
+    pub prerequisite: Option<Text>,
+}
+
+impl Theme {
+    pub fn title(&self, english: bool) -> &str {
+        match (&self.title_en, english) {
+            (Some(en), true) => en,
+            _ => &self.title,
+        }
+    }
+
+    pub fn title_text(&self) -> Text {
+        Text::new(
+            self.title.clone(),
+            self.title_en.clone().unwrap_or_else(|| self.title.clone()),
+        )
+    }
+}
+
+/// The partnership's rotation rule: the defaults of `peiling plan`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Rotation {
+    /// Cycle length: every theme comes up at least once in this many school years.
+    pub years: u32,
+    pub per_year: u32,
+    /// Basis meetings a year; `None`: half (when the catalogue has both levels).
+    pub basis_per_year: Option<u32>,
+    pub weekday: Weekday,
+    pub start_time: NaiveTime,
+    /// Default length of a meeting (hours), for themes that do not state theirs.
+    pub hours: f64,
+}
+
+/// Whose demand counts fully for which level; other audiences count at `others`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DemandRule {
+    pub basis: Vec<String>,
+    pub verdiepend: Vec<String>,
+    pub others: f64,
+}
+
+impl DemandRule {
+    /// The factor demand from `audience` gets on a theme of `level`.
+    pub fn factor(&self, level: Level, audience: &str) -> f64 {
+        let primary = match level {
+            Level::Basis => &self.basis,
+            Level::Verdiepend => &self.verdiepend,
+        };
+        if primary.iter().any(|a| a.eq_ignore_ascii_case(audience)) {
+            1.0
+        } else {
+            self.others
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Catalogue {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub partnership: Option<String>,
+    /// Where the themes come from (document, chapter).
+    pub source: Option<String>,
+    /// Partner schools that host meetings in turn.
+    pub schools: Vec<String>,
+    pub rotation: Rotation,
+    pub demand: DemandRule,
+    pub themes: Vec<Theme>,
+}
+
+impl Catalogue {
+    /// A bundled catalogue by name: `bos`, or `alliantie` (also `alliantie-2016`).
+    pub fn bundled(name: &str) -> Option<Catalogue> {
+        let (file, source) = match name {
+            "bos" => ("catalogues/bos.toml", BOS),
+            "alliantie" | "alliantie-2016" => ("catalogues/alliantie-2016.toml", ALLIANTIE),
+            _ => return None,
+        };
+        // The bundled files are parsed by a test: a failure here is a build mistake.
+        Catalogue::from_toml(file, source).ok()
+    }
+
+    /// Parses a catalogue; `file` names it in error messages (`bos.toml:12: ...`).
+    pub fn from_toml(file: &str, source: &str) -> Result<Catalogue, DefinitionError> {
+        let raw: RawCatalogue = toml::from_str(source).map_err(|e| {
+            let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
+            DefinitionError::at(
+                file,
+                source,
+                e.span().map_or(0, |s| s.start),
+                format!("invalid TOML: {message}"),
+            )
+        })?;
+        let at =
+            |offset: usize, message: String| DefinitionError::at(file, source, offset, message);
+
+        if !valid_id(&raw.id, true) {
+            return Err(at(
+                0,
+                format!(
+                    "catalogue id \"{}\" must be lowercase letters, digits, _ and -",
+                    raw.id
+                ),
+            ));
+        }
+        if raw.themes.is_empty() {
+            return Err(at(
+                0,
+                "the catalogue has no themes (add a [[theme]] table)".into(),
+            ));
+        }
+
+        let rotation = match raw.rotation {
+            None => Rotation::default(),
+            Some(r) => {
+                let offset = r.span().start;
+                r.into_inner()
+                    .build()
+                    .map_err(|m| at(offset, format!("[rotation]: {m}")))?
+            }
+        };
+        let demand = match raw.demand {
+            None => DemandRule::default(),
+            Some(d) => {
+                let offset = d.span().start;
+                d.into_inner()
+                    .build()
+                    .map_err(|m| at(offset, format!("[demand]: {m}")))?
+            }
+        };
+
+        let mut schools = Vec::with_capacity(raw.schools.len());
+        for s in raw.schools {
+            let name = s.get_ref().trim().to_string();
+            if name.is_empty() {
+                return Err(at(s.span().start, "a school with an empty name".into()));
+            }
+            if schools
+                .iter()
+                .any(|x: &String| x.eq_ignore_ascii_case(&name))
+            {
+                return Err(at(
+                    s.span().start,
+                    format!("school \"{name}\" appears twice"),
+                ));
+            }
+            schools.push(name);
+        }
+
+        let mut themes: Vec<Theme> = Vec::with_capacity(raw.themes.len());
+        let mut offsets: Vec<usize> = Vec::with_capacity(raw.themes.len());
+        let mut ids = HashSet::new();
+        for t in raw.themes {
+            let offset = t.span().start;
+            let t = t.into_inner();
+            let id = t.id.get_ref().clone();
+            let id_at = t.id.span().start;
+            if !valid_id(&id, false) {
+                return Err(at(
+                    id_at,
+                    format!("theme id \"{id}\" must be lowercase letters, digits and _"),
+                ));
+            }
+            if !ids.insert(id.clone()) {
+                return Err(at(id_at, format!("theme \"{id}\" is defined twice")));
+            }
+            let theme = t
+                .build(&id, &rotation)
+                .map_err(|(o, m)| at(o.unwrap_or(offset), format!("theme \"{id}\": {m}")))?;
+            themes.push(theme);
+            offsets.push(offset);
+        }
+
+        // `after` references are checked once every id is known.
+        for (theme, &offset) in themes.iter().zip(&offsets) {
+            for a in &theme.after {
+                if !ids.contains(a) {
+                    return Err(at(
+                        offset,
+                        format!(
+                            "theme \"{}\": after names theme \"{a}\", which is not in the catalogue",
+                            theme.id
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(cycle) = ordering_cycle(&themes) {
+            let first = themes.iter().position(|t| t.id == cycle[0]).unwrap_or(0);
+            return Err(at(
+                offsets[first],
+                format!(
+                    "theme \"{}\": the ordering goes round in a circle: {}",
+                    cycle[0],
+                    cycle.join(" after ")
+                ),
+            ));
+        }
+
+        Ok(Catalogue {
+            id: raw.id,
+            title: raw.title,
+            title_en: raw.title_en,
+            partnership: raw.partnership,
+            source: raw.source,
+            schools,
+            rotation,
+            demand,
+            themes,
+        })
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn title(&self, english: bool) -> &str {
+        match (&self.title_en, english) {
+            (Some(en), true) => en,
+            _ => &self.title,
+        }
+    }
+
+    /// The theme ids, for "its themes: ..." in messages.
+    pub fn theme_ids(&self) -> String {
+        self.themes
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A cycle in the `after` relation, as ids from a theme back to itself.
+fn ordering_cycle(themes: &[Theme]) -> Option<Vec<String>> {
+    let index = |id: &str| themes.iter().position(|t| t.id == id);
+    // 0 unvisited, 1 on the current path, 2 done.
+    let mut state = vec![0u8; themes.len()];
+    let mut path: Vec<usize> = Vec::new();
+    fn visit(
+        i: usize,
+        themes: &[Theme],
+        index: &dyn Fn(&str) -> Option<usize>,
+        state: &mut [u8],
+        path: &mut Vec<usize>,
+    ) -> Option<Vec<usize>> {
+        state[i] = 1;
+        path.push(i);
+        for a in &themes[i].after {
+            let Some(j) = index(a) else { continue };
+            if state[j] == 1 {
+                let from = path.iter().position(|&p| p == j).unwrap_or(0);
+                let mut cycle = path[from..].to_vec();
+                cycle.push(j);
+                return Some(cycle);
+            }
+            if state[j] == 0 {
+                if let Some(c) = visit(j, themes, index, state, path) {
+                    return Some(c);
+                }
+            }
+        }
+        path.pop();
+        state[i] = 2;
+        None
+    }
+    for i in 0..themes.len() {
+        if state[i] == 0 {
+            if let Some(c) = visit(i, themes, &index, &mut state, &mut path) {
+                return Some(c.into_iter().map(|i| themes[i].id.clone()).collect());
+            }
+        }
+    }
+    None
+}
+
+fn valid_id(id: &str, dash: bool) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (dash && c == '-'))
+}
+
+impl Default for Rotation {
+    /// The BOS rule: two years, six meetings, Thursdays 13:30-16:00.
+    fn default() -> Self {
+        Rotation {
+            years: 2,
+            per_year: 6,
+            basis_per_year: None,
+            weekday: Weekday::Thu,
+            start_time: NaiveTime::from_hms_opt(13, 30, 0).unwrap_or_default(),
+            hours: 2.5,
+        }
+    }
+}
+
+impl Default for DemandRule {
+    /// WPB demand weighs on basis themes, SO/IO demand on verdiepend ones; others at half.
+    fn default() -> Self {
+        DemandRule {
+            basis: vec!["WPB".into()],
+            verdiepend: vec!["SO".into(), "IO".into()],
+            others: 0.5,
+        }
+    }
+}
+
+pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {
+    let day = match s.trim().to_lowercase().as_str() {
+        "maandag" | "monday" | "mon" | "ma" => Weekday::Mon,
+        "dinsdag" | "tuesday" | "tue" | "di" => Weekday::Tue,
+        "woensdag" | "wednesday" | "wed" | "wo" => Weekday::Wed,
+        "donderdag" | "thursday" | "thu" | "do" => Weekday::Thu,
+        "vrijdag" | "friday" | "fri" | "vr" => Weekday::Fri,
+        "zaterdag" | "saturday" | "sat" | "za" => Weekday::Sat,
+        "zondag" | "sunday" | "sun" | "zo" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(day)
+}
+
+pub(crate) fn weekday_text(day: Weekday) -> Text {
+    let (nl, en) = match day {
+        Weekday::Mon => ("maandag", "Monday"),
+        Weekday::Tue => ("dinsdag", "Tuesday"),
+        Weekday::Wed => ("woensdag", "Wednesday"),
+        Weekday::Thu => ("donderdag", "Thursday"),
+        Weekday::Fri => ("vrijdag", "Friday"),
+        Weekday::Sat => ("zaterdag", "Saturday"),
+        Weekday::Sun => ("zondag", "Sunday"),
+    };
+    Text::new(nl, en)
+}
+
+fn valid_hours(h: f64) -> bool {
+    h.is_finite() && h > 0.0 && h <= 12.0
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    id: String,
+    title: String,
+    title_en: Option<String>,
+    partnership: Option<String>,
+    source: Option<String>,
+    #[serde(default)]
+    schools: Vec<Spanned<String>>,
+    rotation: Option<Spanned<RawRotation>>,
+    demand: Option<Spanned<RawDemand>>,
+    #[serde(default, rename = "theme")]
+    themes: Vec<Spanned<RawTheme>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRotation {
+    years: Option<u32>,
+    per_year: Option<u32>,
+    basis_per_year: Option<u32>,
+    weekday: Option<String>,
+    start_time: Option<String>,
+    hours: Option<f64>,
+}
+
+impl RawRotation {
+    fn build(self) -> Result<Rotation, String> {
+        let d = Rotation::default();
+        let years = self.years.unwrap_or(d.years);
+        if !(1..=10).contains(&years) {
+            return Err(format!("years = {years}: a cycle is 1 to 10 years"));
+        }
+        let per_year = self.per_year.unwrap_or(d.per_year);
+        if !(1..=40).contains(&per_year) {
+            return Err(format!("per_year = {per_year}: 1 to 40 meetings a year"));
+        }
+        if let Some(b) = self.basis_per_year {
+            if b > per_year {
+                return Err(format!(
+                    "basis_per_year = {b} is more than the {per_year} meetings a year"
+                ));
+            }
+        }
+        let weekday = match &self.weekday {
+            None => d.weekday,
+            Some(w) => parse_weekday(w).ok_or_else(|| {
+                format!(
+                    "weekday \"{w}\" is not a day of the week (e.g. \"donderdag\" or \"thursday\")"
+                )
+            })?,
+        };
+        let start_time = match &self.start_time {
+            None => d.start_time,
+            Some(t) => NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                .map_err(|_| format!("start_time \"{t}\" is not a time like \"13:30\""))?,
+        };
+        let hours = self.hours.unwrap_or(d.hours);
+        if !valid_hours(hours) {
+            return Err(format!(
+                "hours = {hours}: a meeting lasts more than 0 and at most 12 hours"
+            ));
+        }
+        Ok(Rotation {
+            years,
+            per_year,
+            basis_per_year: self.basis_per_year,
+            weekday,
+            start_time,
+            hours,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDemand {
+    basis: Option<Vec<String>>,
+    verdiepend: Option<Vec<String>>,
+    others: Option<f64>,
+}
+
+impl RawDemand {
+    fn build(self) -> Result<DemandRule, String> {
+        let d = DemandRule::default();
+        let others = self.others.unwrap_or(d.others);
+        if !(others.is_finite() && (0.0..=1.0).contains(&others)) {
+            return Err(format!("others = {others}: a factor from 0 to 1"));
+        }
+        let list = |v: Option<Vec<String>>, default: Vec<String>, what: &str| {
+            let v = v.unwrap_or(default);
+            if v.iter().any(|a| a.trim().is_empty()) {
+                Err(format!("{what}: an empty audience code"))
+            } else {
+                Ok(v.into_iter().map(|a| a.trim().to_string()).collect())
+            }
+        };
+        Ok(DemandRule {
+            basis: list(self.basis, d.basis, "basis")?,
+            verdiepend: list(self.verdiepend, d.verdiepend, "verdiepend")?,
+            others,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    id: Spanned<String>,
+    number: Option<u32>,
+    title: String,
+    title_en: Option<String>,
+    subtitle: Option<String>,
+    level: Spanned<String>,
+    audience: Option<Spanned<Vec<String>>>,
+    hours: Option<Spanned<f64>>,
+    #[serde(default)]
+    after: Vec<Spanned<String>>,
+    prerequisite: Option<String>,
+    prerequisite_en: Option<String>,
+}
+
+type Located = (Option<usize>, String);
+
+impl RawTheme {
+    fn build(self, id: &str, rotation: &Rotation) -> Result<Theme, Located> {
+        if self.title.trim().is_empty() {
+            return Err((None, "the title is empty".into()));
+        }
+        let level = match self.level.get_ref().trim().to_lowercase().as_str() {
+            "basis" => Level::Basis,
+            "verdiepend" => Level::Verdiepend,
+            other => {
+                return Err((
+                    Some(self.level.span().start),
+                    format!("level \"{other}\" is not basis or verdiepend"),
+                ))
+            }
+        };
+        let audience = match self.audience {
+            Some(a) => {
+                let at = a.span().start;
+                let list: Vec<String> = a
+                    .into_inner()
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .collect();
+                if list.is_empty() || list.iter().any(String::is_empty) {
+                    return Err((
+                        Some(at),
+                        "audience needs one or more codes, e.g. [\"WPB\", \"SO\"]".into(),
+                    ));
+                }
+                list
+            }
+            // BOS: basis themes are for all WPBs and starting SO/IO, verdiepend for SO/IO.
+            None => match level {
+                Level::Basis => vec!["WPB".into(), "SO".into(), "IO".into()],
+                Level::Verdiepend => vec!["SO".into(), "IO".into()],
+            },
+        };
+        let hours = match self.hours {
+            Some(h) => {
+                let v = *h.get_ref();
+                if !valid_hours(v) {
+                    return Err((
+                        Some(h.span().start),
+                        format!("hours = {v}: a meeting lasts more than 0 and at most 12 hours"),
+                    ));
+                }
+                v
+            }
+            None => rotation.hours,
+        };
+        let mut after: Vec<String> = Vec::new();
+        for a in self.after {
+            let name = a.get_ref().trim().to_string();
+            if name == id {
+                return Err((
+                    Some(a.span().start),
+                    "a theme cannot come after itself".into(),
+                ));
+            }
+            if after.contains(&name) {
+                return Err((
+                    Some(a.span().start),
+                    format!("after names \"{name}\" twice"),
+                ));
+            }
+            after.push(name);
+        }
+        let prerequisite = match (self.prerequisite, self.prerequisite_en) {
+            (Some(nl), en) => Some(Text::new(nl.clone(), en.unwrap_or(nl))),
+            (None, Some(_)) => {
+                return Err((None, "prerequisite_en without prerequisite".into()));
+            }
+            (None, None) => None,
+        };
+        Ok(Theme {
+            id: id.to_string(),
+            number: self.number,
+            title: self.title,
+            title_en: self.title_en,
+            subtitle: self.subtitle,
+            level,
+            audience,
+            hours,
+            after,
+            prerequisite,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id = \"test\"\ntitle = \"Test\"\n\n";
+
+    fn error(body: &str) -> String {
+        Catalogue::from_toml("cat.toml", &format!("{HEAD}{body}"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn bundled_catalogues_parse() {
+        let bos = Catalogue::bundled("bos").expect("bos.toml parses");
+        assert_eq!(bos.themes.len(), 11);
+        let levels: Vec<Level> = bos.themes.iter().map(|t| t.level).collect();
+        assert_eq!(levels.iter().filter(|&&l| l == Level::Basis).count(), 6);
+        // The seed names Observeren and Feedback basis, Beoordelen and Beroepsregistratie SO/IO.
+        assert_eq!(bos.theme("observeren").unwrap().level, Level::Basis);
+        assert_eq!(bos.theme("feedback").unwrap().level, Level::Basis);
+        assert_eq!(bos.theme("beoordelen").unwrap().level, Level::Verdiepend);
+        let velon = bos.theme("beroepsregistratie_velon").unwrap();
+        assert_eq!(velon.level, Level::Verdiepend);
+        assert!(velon
+            .prerequisite
+            .as_ref()
+            .unwrap()
+            .nl
+            .contains("twee jaar"));
+        assert_eq!(bos.rotation.years, 2);
+        assert_eq!(bos.rotation.per_year, 6);
+
+        let alliantie = Catalogue::bundled("alliantie").expect("alliantie-2016.toml parses");
+        assert_eq!(alliantie.themes.len(), 9);
+        assert!(Catalogue::bundled("nope").is_none());
+    }
+
+    #[test]
+    fn duplicate_theme_names_file_and_line() {
+        let body = "[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"basis\"\n\n\
+                    [[theme]]\nid = \"a\"\ntitle = \"A2\"\nlevel = \"basis\"\n";
+        // HEAD is 3 lines; the second theme's id is on line 10.
+        assert_eq!(error(body), "cat.toml:10: theme \"a\" is defined twice");
+    }
+
+    #[test]
+    fn unknown_level_and_after() {
+        let body = "[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"gevorderd\"\n";
+        assert_eq!(
+            error(body),
+            "cat.toml:7: theme \"a\": level \"gevorderd\" is not basis or verdiepend"
+        );
+        let body = "[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"basis\"\nafter = [\"b\"]\n";
+        assert_eq!(
+            error(body),
+            "cat.toml:4: theme \"a\": after names theme \"b\", which is not in the catalogue"
+        );
+    }
+
+    #[test]
+    fn ordering_cycle_is_named() {
+        let body = "[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"basis\"\nafter = [\"c\"]\n\n\
+                    [[theme]]\nid = \"b\"\ntitle = \"B\"\nlevel = \"basis\"\nafter = [\"a\"]\n\n\
+                    [[theme]]\nid = \"c\"\ntitle = \"C\"\nlevel = \"basis\"\nafter = [\"b\"]\n";
+        assert_eq!(
+            error(body),
+            "cat.toml:4: theme \"a\": the ordering goes round in a circle: a after c after b after a"
+        );
+    }
+
+    #[test]
+    fn bad_toml_and_rotation() {
+        let e = error("[[theme]]\nid = \"a\ntitle = \"A\"\n");
+        assert!(e.starts_with("cat.toml:5: invalid TOML: "), "{e}");
+        assert_eq!(e.lines().count(), 1);
+        let body = "[rotation]\nweekday = \"donderdagmiddag\"\n\n[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"basis\"\n";
+        assert_eq!(
+            error(body),
+            "cat.toml:4: [rotation]: weekday \"donderdagmiddag\" is not a day of the week (e.g. \"donderdag\" or \"thursday\")"
+        );
+        assert_eq!(
+            error(""),
+            "cat.toml:1: the catalogue has no themes (add a [[theme]] table)"
+        );
+        let e =
+            error("[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"basis\"\ncolour = \"red\"\n");
+        assert!(e.starts_with("cat.toml:"), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+}

@@ -1,0 +1,948 @@
+//! The rotation plan: from catalogue, demand and options to meetings with dates, hosts and
+//! reasons; infeasible input explained; per-school selection.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{weekday_text, Catalogue, Level};
+use crate::demand::{self, round6, Demand, SurveyDemand};
+use crate::holidays::Holidays;
+use crate::solve::{self, Problem};
+use crate::text::{in_sentence, Reason, Text};
+use crate::PlanError;
+
+/// Version of the plan JSON (`peiling plan --json`, plan.json).
+pub const PLAN_SCHEMA: &str = "peiling-plan/1";
+
+/// What to plan; `None` fields take the catalogue's rotation rule.
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    pub years: Option<u32>,
+    pub per_year: Option<u32>,
+    pub basis_per_year: Option<u32>,
+    /// First day of the plan; default 1 September of the year after the survey's edition.
+    pub start: Option<NaiveDate>,
+    pub holidays: Option<Holidays>,
+    /// Host schools in turn; empty: the catalogue's schools.
+    pub hosts: Vec<String>,
+    /// Themes offered last year: they wait until year 2 unless their demand is exceptional.
+    pub offered: Vec<String>,
+    /// Manual weights (theme id, factor) multiplying a theme's demand.
+    pub weights: Vec<(String, f64)>,
+    /// Exceptional demand: at least this many times the mean demand of the theme's level.
+    pub exceptional: f64,
+    pub per_school: Option<PerSchool>,
+    /// Search budget; beyond it the best plan found is returned, marked not proven optimal.
+    pub max_nodes: u64,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            years: None,
+            per_year: None,
+            basis_per_year: None,
+            start: None,
+            holidays: None,
+            hosts: Vec::new(),
+            offered: Vec::new(),
+            weights: Vec::new(),
+            exceptional: 2.0,
+            per_school: None,
+            max_nodes: 20_000_000,
+        }
+    }
+}
+
+/// Per-school selection (Alliantie model): each school takes `pick` of the year's themes.
+#[derive(Debug, Clone)]
+pub struct PerSchool {
+    /// The grouping question (e.g. "school"), for the plan's record.
+    pub question: String,
+    pub pick: usize,
+    /// Schools with fewer respondents get the overall choice (small groups are not shown).
+    pub min_group: usize,
+    /// Each school with the demand of its own respondents.
+    pub schools: Vec<(String, SurveyDemand)>,
+}
+
+/// A plan a renderer can show without the catalogue or the survey at hand.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RotationPlan {
+    pub schema: String,
+    pub survey: String,
+    pub survey_title: String,
+    pub edition: Option<String>,
+    /// `--where` filters of the analysis the demand comes from.
+    pub filters: Vec<String>,
+    pub catalogue: String,
+    pub catalogue_title: String,
+    pub catalogue_title_en: Option<String>,
+    pub partnership: Option<String>,
+    pub years: u32,
+    pub per_year: u32,
+    /// Basis meetings per year: [at least, at most].
+    pub basis_per_year: [u32; 2],
+    pub start: NaiveDate,
+    /// "2021-2022", one per year of the cycle.
+    pub school_years: Vec<String>,
+    pub weekday: Text,
+    pub hosts: Vec<String>,
+    /// Region and source of the holidays skipped, if a holidays file was given.
+    pub holidays: Option<String>,
+    pub meetings: Vec<Meeting>,
+    /// Every catalogue theme's demand, highest first.
+    pub demand: Vec<Demand>,
+    /// Σ demand × (slots − slot index): what the plan maximises.
+    pub objective: f64,
+    /// The search finished: no plan scores higher.
+    pub optimal: bool,
+    pub search_nodes: u64,
+    pub notes: Vec<Text>,
+    pub warnings: Vec<Text>,
+    /// Per-school mode: the grouping question and how many themes each school takes.
+    pub per_school: Option<String>,
+    pub pick: Option<u32>,
+    pub selections: Vec<SchoolSelection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Meeting {
+    /// 1-based over the whole plan, in date order.
+    pub number: u32,
+    /// Year of the cycle, 1-based.
+    pub year: u32,
+    pub school_year: String,
+    /// Position in the year, 1-based.
+    pub slot: u32,
+    pub date: NaiveDate,
+    /// "13:30"
+    pub start: String,
+    pub end: String,
+    pub host: Option<String>,
+    pub theme: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub level: Level,
+    pub hours: f64,
+    pub demand: f64,
+    /// 1 for the theme's first meeting in the cycle, 2 for a repeat.
+    pub occurrence: u32,
+    pub prerequisite: Option<Text>,
+    pub reasons: Vec<Reason>,
+    /// The reasons as one sentence per language.
+    pub reason: Text,
+}
+
+/// The themes one school takes in one year.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SchoolSelection {
+    pub school: String,
+    pub year: u32,
+    /// `None` when the school has fewer respondents than the small-group threshold.
+    pub respondents: Option<usize>,
+    pub picks: Vec<SchoolPick>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SchoolPick {
+    pub theme: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    /// The school's own demand score; `None` when suppressed: the school, or the number
+    /// of its respondents asking for the theme, is below the small-group threshold.
+    pub demand: Option<f64>,
+    /// The school's respondents who asked for it; `None` when suppressed.
+    pub respondents: Option<usize>,
+}
+
+/// The resolved rule.
+struct Rule {
+    years: usize,
+    per_year: usize,
+    basis_min: usize,
+    basis_max: usize,
+}
+
+impl Rule {
+    fn slots(&self) -> usize {
+        self.years * self.per_year
+    }
+
+    fn split_text(&self) -> String {
+        if self.basis_min == self.basis_max {
+            format!(
+                "{} basis and {} verdiepend meetings a year",
+                self.basis_min,
+                self.per_year - self.basis_min
+            )
+        } else {
+            format!(
+                "{} to {} basis meetings a year (of {})",
+                self.basis_min, self.basis_max, self.per_year
+            )
+        }
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn list(ids: &[&str]) -> String {
+    ids.join(", ")
+}
+
+/// Plans the catalogue's themes over the cycle from the survey's demand.
+pub fn plan(
+    catalogue: &Catalogue,
+    survey: &SurveyDemand,
+    options: &PlanOptions,
+) -> Result<RotationPlan, PlanError> {
+    let rule = resolve_rule(catalogue, options)?;
+    for id in &options.offered {
+        if catalogue.theme(id).is_none() {
+            return Err(PlanError::Invalid(format!(
+                "--offered {id}: the catalogue \"{}\" has no such theme (its themes: {})",
+                catalogue.id,
+                catalogue.theme_ids()
+            )));
+        }
+    }
+    for (id, w) in &options.weights {
+        if catalogue.theme(id).is_none() {
+            return Err(PlanError::Invalid(format!(
+                "--weight {id}: the catalogue \"{}\" has no such theme (its themes: {})",
+                catalogue.id,
+                catalogue.theme_ids()
+            )));
+        }
+        if !(w.is_finite() && *w >= 0.0) {
+            return Err(PlanError::Invalid(format!(
+                "--weight {id}={w}: a weight is a number of 0 or more"
+            )));
+        }
+    }
+    if !(options.exceptional.is_finite() && options.exceptional > 0.0) {
+        return Err(PlanError::Invalid(format!(
+            "exceptional demand factor {} must be above 0",
+            options.exceptional
+        )));
+    }
+
+    let (mut demand, unknown) = demand::demand(catalogue, survey, &options.weights);
+    let themes = &catalogue.themes;
+    let n = themes.len();
+    let offered: Vec<bool> = themes
+        .iter()
+        .map(|t| options.offered.contains(&t.id))
+        .collect();
+    for i in 0..n {
+        if offered[i] {
+            let level_scores: Vec<f64> = demand
+                .iter()
+                .filter(|d| d.level == demand[i].level)
+                .map(|d| d.score)
+                .collect();
+            demand[i].exceptional =
+                demand::exceptional(demand[i].score, &level_scores, options.exceptional);
+        }
+    }
+    let waiting: Vec<bool> = (0..n)
+        .map(|i| offered[i] && !demand[i].exceptional)
+        .collect();
+
+    let problem = build_problem(catalogue, &rule, &demand, &waiting)?;
+    precheck(catalogue, &rule, &problem)?;
+
+    let outcome = solve::solve(&problem, options.max_nodes, false);
+    let slots = match outcome.slots {
+        Some(s) => s,
+        None if outcome.optimal => {
+            return Err(PlanError::Infeasible(diagnose(
+                catalogue,
+                &rule,
+                &problem,
+                options.max_nodes,
+            )))
+        }
+        None => {
+            return Err(PlanError::Infeasible(format!(
+                "no plan found within the search budget of {} steps; fewer constraints (ordering, --offered) or fewer themes make it easier",
+                options.max_nodes
+            )))
+        }
+    };
+
+    debug_assert_eq!(problem.objective(&slots), outcome.value);
+
+    let start = start_date(survey, options)?;
+    let weekday = catalogue.rotation.weekday;
+    let dates = calendar(start, &rule, weekday, options.holidays.as_ref())?;
+    let hosts: Vec<String> = if options.hosts.is_empty() {
+        catalogue.schools.clone()
+    } else {
+        options.hosts.clone()
+    };
+
+    let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
+    let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
+    let mut seen = vec![0u32; n];
+    let mut meetings = Vec::with_capacity(slots.len());
+    for (s, &t) in slots.iter().enumerate() {
+        let theme = &themes[t];
+        let d = &demand[t];
+        let (y, pos) = (s / rule.per_year, s % rule.per_year);
+        seen[t] += 1;
+        let mut reasons: Vec<Reason> = d
+            .audiences
+            .iter()
+            .filter(|a| a.respondents > 0)
+            .map(|a| Reason::Asked {
+                audience: a.audience.clone(),
+                respondents: a.respondents,
+                options: a
+                    .sources
+                    .iter()
+                    .filter(|s| s.count > 0)
+                    .map(|s| {
+                        Text::new(
+                            in_sentence(&s.option),
+                            in_sentence(s.option_en.as_deref().unwrap_or(&s.option)),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        if reasons.is_empty() {
+            reasons.push(Reason::NotAsked);
+        }
+        if d.weight != 1.0 {
+            reasons.push(Reason::Weight { factor: d.weight });
+        }
+        reasons.push(Reason::Level { level: theme.level });
+        reasons.push(Reason::Year { year: y as u32 + 1 });
+        if waiting[t] {
+            reasons.push(Reason::Waited);
+        } else if offered[t] {
+            reasons.push(Reason::Exceptional {
+                factor: options.exceptional,
+            });
+        }
+        if seen[t] > 1 {
+            reasons.push(Reason::Repeat {
+                level: theme.level,
+                meetings: level_slots(theme.level),
+                themes: level_counts(theme.level),
+            });
+        }
+        if !theme.after.is_empty() {
+            reasons.push(Reason::After {
+                themes: theme
+                    .after
+                    .iter()
+                    .filter_map(|a| catalogue.theme(a))
+                    .map(|a| a.title_text())
+                    .collect(),
+            });
+        }
+        let begin = catalogue.rotation.start_time;
+        let end = begin + Duration::minutes((theme.hours * 60.0).round() as i64);
+        meetings.push(Meeting {
+            number: s as u32 + 1,
+            year: y as u32 + 1,
+            school_year: school_year(dates[y].0),
+            slot: pos as u32 + 1,
+            date: dates[y].1[pos],
+            start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
+            end: format!("{:02}:{:02}", end.hour(), end.minute()),
+            host: (!hosts.is_empty()).then(|| hosts[s % hosts.len()].clone()),
+            theme: theme.id.clone(),
+            title: theme.title.clone(),
+            title_en: theme.title_en.clone(),
+            level: theme.level,
+            hours: theme.hours,
+            demand: d.score,
+            occurrence: seen[t],
+            prerequisite: theme.prerequisite.clone(),
+            reason: Reason::join_all(&reasons),
+            reasons,
+        });
+    }
+
+    let objective = round6(
+        slots
+            .iter()
+            .enumerate()
+            .map(|(s, &t)| demand[t].score * (slots.len() - s) as f64)
+            .sum(),
+    );
+
+    let mut notes = vec![Text::new(
+        "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; de eigen doelgroep van het niveau (basis: WPB, verdiepend: SO/IO) telt volledig, een andere voor de helft. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+        "Demand: per audience, weighted choices per 100 respondents; the level's own audience (basis: WPB, deepening: SO/IO) counts fully, another at half. Equal demand keeps catalogue order.",
+    )];
+    if catalogue.demand.basis != ["WPB"]
+        || catalogue.demand.verdiepend != ["SO", "IO"]
+        || catalogue.demand.others != 0.5
+    {
+        notes[0] = Text::new(
+            format!(
+                "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; volledig voor basis: {}, voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+                catalogue.demand.basis.join(", "),
+                catalogue.demand.verdiepend.join(", "),
+                catalogue.demand.others
+            ),
+            format!(
+                "Demand: per audience, weighted choices per 100 respondents; fully for basis: {}, for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+                catalogue.demand.basis.join(", "),
+                catalogue.demand.verdiepend.join(", "),
+                catalogue.demand.others
+            ),
+        );
+    }
+    let mut warnings = Vec::new();
+    if !unknown.is_empty() {
+        warnings.push(Text::new(
+            format!(
+                "De enquête koppelt keuzes aan thema's die niet in de catalogus \"{}\" staan; die vraag telt niet mee: {}",
+                catalogue.id,
+                unknown.join(", ")
+            ),
+            format!(
+                "The survey links choices to themes that are not in the catalogue \"{}\"; that demand is not counted: {}",
+                catalogue.id,
+                unknown.join(", ")
+            ),
+        ));
+    }
+    if demand.iter().all(|d| d.audiences.is_empty()) {
+        warnings.push(Text::new(
+            "Geen enkele keuze in de enquête is aan een thema van deze catalogus gekoppeld: het plan volgt de volgorde van de catalogus.",
+            "No choice in the survey is linked to a theme of this catalogue: the plan follows catalogue order.",
+        ));
+    }
+    if !survey.filters.is_empty() {
+        notes.push(Text::new(
+            format!("Alleen respondenten met {}.", survey.filters.join(", ")),
+            format!("Only respondents with {}.", survey.filters.join(", ")),
+        ));
+    }
+    if options.holidays.is_none() {
+        notes.push(Text::new(
+            "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
+            "No holidays file given (--holidays): check the dates against school holidays.",
+        ));
+    }
+    if hosts.is_empty() {
+        notes.push(Text::new(
+            "Geen gastscholen bekend (--host): de locatie staat open.",
+            "No host schools known (--host): the location is open.",
+        ));
+    }
+    if !outcome.optimal {
+        warnings.push(Text::new(
+            format!(
+                "De zoektocht stopte na {} stappen: dit is het beste plan dat gevonden is, niet bewezen optimaal.",
+                outcome.nodes
+            ),
+            format!(
+                "The search stopped after {} steps: this is the best plan found, not proven optimal.",
+                outcome.nodes
+            ),
+        ));
+    }
+
+    let mut ranked = demand.clone();
+    let index = |id: &str| themes.iter().position(|t| t.id == id).unwrap_or(0);
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| index(&a.theme).cmp(&index(&b.theme)))
+    });
+
+    let mut plan = RotationPlan {
+        schema: PLAN_SCHEMA.to_string(),
+        survey: survey.survey.clone(),
+        survey_title: survey.title.clone(),
+        edition: survey.edition.clone(),
+        filters: survey.filters.clone(),
+        catalogue: catalogue.id.clone(),
+        catalogue_title: catalogue.title.clone(),
+        catalogue_title_en: catalogue.title_en.clone(),
+        partnership: catalogue.partnership.clone(),
+        years: rule.years as u32,
+        per_year: rule.per_year as u32,
+        basis_per_year: [rule.basis_min as u32, rule.basis_max as u32],
+        start,
+        school_years: dates.iter().map(|(ws, _)| school_year(*ws)).collect(),
+        weekday: weekday_text(weekday),
+        hosts,
+        holidays: options
+            .holidays
+            .as_ref()
+            .map(|h| match (&h.region, &h.source) {
+                (Some(r), Some(s)) => format!("{r} ({s})"),
+                (Some(r), None) => r.clone(),
+                (None, Some(s)) => s.clone(),
+                (None, None) => format!("{} periods", h.periods.len()),
+            }),
+        meetings,
+        demand: ranked,
+        objective,
+        optimal: outcome.optimal,
+        search_nodes: outcome.nodes,
+        notes,
+        warnings,
+        per_school: options.per_school.as_ref().map(|p| p.question.clone()),
+        pick: options.per_school.as_ref().map(|p| p.pick as u32),
+        selections: Vec::new(),
+    };
+    if let Some(per_school) = &options.per_school {
+        plan.selections = select_per_school(catalogue, &plan, options, per_school)?;
+    }
+    Ok(plan)
+}
+
+fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, PlanError> {
+    let r = &catalogue.rotation;
+    let years = options.years.unwrap_or(r.years);
+    let per_year = options.per_year.unwrap_or(r.per_year);
+    if !(1..=10).contains(&years) {
+        return Err(PlanError::Invalid(format!(
+            "--years {years}: a cycle is 1 to 10 years"
+        )));
+    }
+    if !(1..=40).contains(&per_year) {
+        return Err(PlanError::Invalid(format!(
+            "--per-year {per_year}: 1 to 40 meetings a year"
+        )));
+    }
+    let has = |level: Level| catalogue.themes.iter().any(|t| t.level == level);
+    // The catalogue's split belongs to its own number of meetings a year.
+    let basis = options
+        .basis_per_year
+        .or(r.basis_per_year.filter(|_| per_year == r.per_year));
+    let (basis_min, basis_max) = match basis {
+        Some(b) if b > per_year => {
+            return Err(PlanError::Invalid(format!(
+                "--basis-per-year {b} is more than the {per_year} meetings a year"
+            )))
+        }
+        Some(b) => (b, b),
+        None => match (has(Level::Basis), has(Level::Verdiepend)) {
+            (true, true) => (per_year / 2, per_year.div_ceil(2)),
+            (true, false) => (per_year, per_year),
+            _ => (0, 0),
+        },
+    };
+    Ok(Rule {
+        years: years as usize,
+        per_year: per_year as usize,
+        basis_min: basis_min as usize,
+        basis_max: basis_max as usize,
+    })
+}
+
+fn build_problem(
+    catalogue: &Catalogue,
+    rule: &Rule,
+    demand: &[Demand],
+    waiting: &[bool],
+) -> Result<Problem, PlanError> {
+    let themes = &catalogue.themes;
+    let n = themes.len();
+    let slots = rule.slots();
+    // Tie-break units stay below one unit of demand: T·S(S+1)/2 bounds their total.
+    let scale = (n * slots * (slots + 1) / 2 + 1) as i128;
+    let values: Vec<i128> = demand
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.score * 1e6).round() as i128 * scale + (n - i) as i128)
+        .collect();
+    let basis: Vec<bool> = themes.iter().map(|t| t.level == Level::Basis).collect();
+    let per_level = |level: Level| themes.iter().filter(|t| t.level == level).count().max(1);
+    // No theme twice unless its level has spare meetings: caps from the level's most
+    // meetings per cycle and per year over its number of themes.
+    let cap = |level: Level, per_year_max: usize| {
+        let k = per_level(level);
+        (
+            (per_year_max * rule.years).div_ceil(k).max(1),
+            per_year_max.div_ceil(k).max(1),
+        )
+    };
+    let basis_caps = cap(Level::Basis, rule.basis_max);
+    let verd_caps = cap(Level::Verdiepend, rule.per_year - rule.basis_min);
+    let caps: Vec<(usize, usize)> = basis
+        .iter()
+        .map(|&b| if b { basis_caps } else { verd_caps })
+        .collect();
+    let preds: Vec<Vec<usize>> = themes
+        .iter()
+        .map(|t| {
+            t.after
+                .iter()
+                .filter_map(|a| themes.iter().position(|x| x.id == *a))
+                .collect()
+        })
+        .collect();
+    Ok(Problem {
+        values,
+        basis,
+        preds,
+        waiting: waiting.to_vec(),
+        years: rule.years,
+        per_year: rule.per_year,
+        basis_min: rule.basis_min,
+        basis_max: rule.basis_max,
+        cap_total: caps.iter().map(|c| c.0).collect(),
+        cap_year: caps.iter().map(|c| c.1).collect(),
+    })
+}
+
+/// Conflicts that can be named before searching, one line each.
+fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Result<(), PlanError> {
+    let themes = &catalogue.themes;
+    let n = themes.len();
+    let slots = rule.slots();
+    let infeasible = |m: String| Err(PlanError::Infeasible(m));
+    if n > slots {
+        return infeasible(format!(
+            "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise --per-year or --years",
+            count(n, "theme", "themes"),
+            count(slots, "meeting", "meetings"),
+            count(rule.years, "year", "years"),
+            rule.per_year
+        ));
+    }
+    for (level, name, max_a_year, min_a_year) in [
+        (Level::Basis, "basis", rule.basis_max, rule.basis_min),
+        (
+            Level::Verdiepend,
+            "verdiepend",
+            rule.per_year - rule.basis_min,
+            rule.per_year - rule.basis_max,
+        ),
+    ] {
+        let k = themes.iter().filter(|t| t.level == level).count();
+        if k > max_a_year * rule.years {
+            return infeasible(format!(
+                "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change --basis-per-year or --per-year",
+                max_a_year * rule.years,
+                rule.split_text()
+            ));
+        }
+        if k == 0 && min_a_year > 0 {
+            return infeasible(format!(
+                "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change --basis-per-year",
+                rule.split_text()
+            ));
+        }
+    }
+    let waiting: Vec<&str> = (0..n)
+        .filter(|&i| p.waiting[i])
+        .map(|i| themes[i].id.as_str())
+        .collect();
+    if !waiting.is_empty() && rule.years == 1 {
+        return infeasible(format!(
+            "--offered {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop --offered",
+            list(&waiting)
+        ));
+    }
+    // Year 1 must be filled from the themes that need not wait.
+    for (level, name, need) in [
+        (Level::Basis, "basis", rule.basis_min),
+        (
+            Level::Verdiepend,
+            "verdiepend",
+            rule.per_year - rule.basis_max,
+        ),
+    ] {
+        let free: Vec<usize> = (0..n)
+            .filter(|&i| themes[i].level == level && !p.waiting[i])
+            .collect();
+        let room: usize = free.iter().map(|&i| p.cap_year[i]).sum();
+        if room < need {
+            let waiting_here: Vec<&str> = (0..n)
+                .filter(|&i| themes[i].level == level && p.waiting[i])
+                .map(|i| themes[i].id.as_str())
+                .collect();
+            return infeasible(format!(
+                "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some --offered or change the split",
+                count(free.len(), "theme", "themes"),
+                list(&waiting_here)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Names the constraint family whose removal makes an infeasible instance feasible.
+fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> String {
+    let themes = &catalogue.themes;
+    let orderings: Vec<String> = themes
+        .iter()
+        .flat_map(|t| t.after.iter().map(move |a| format!("{} after {a}", t.id)))
+        .collect();
+    let waiting: Vec<&str> = (0..themes.len())
+        .filter(|&i| p.waiting[i])
+        .map(|i| themes[i].id.as_str())
+        .collect();
+    let mut families: Vec<(String, Problem)> = Vec::new();
+    if !orderings.is_empty() {
+        let mut q = p.clone();
+        q.preds.iter_mut().for_each(Vec::clear);
+        families.push((format!("the ordering ({})", orderings.join(", ")), q));
+    }
+    if !waiting.is_empty() {
+        let mut q = p.clone();
+        q.waiting.iter_mut().for_each(|w| *w = false);
+        families.push((
+            format!(
+                "the waiting of themes offered last year ({})",
+                list(&waiting)
+            ),
+            q,
+        ));
+    }
+    if rule.basis_min > 0 || rule.basis_max < rule.per_year {
+        let mut q = p.clone();
+        q.basis_min = 0;
+        q.basis_max = rule.per_year;
+        families.push((format!("the split of {}", rule.split_text()), q));
+    }
+    let mut q = p.clone();
+    q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
+    q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
+    families.push((
+        "the rule that a theme comes up at most once a year and twice a cycle only when meetings are spare"
+            .to_string(),
+        q,
+    ));
+    let budget = max_nodes.min(2_000_000);
+    let feasible = |q: &Problem| solve::solve(q, budget, true).slots.is_some();
+    let singles: Vec<&str> = families
+        .iter()
+        .filter(|(_, q)| feasible(q))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if !singles.is_empty() {
+        return format!(
+            "no plan meets all constraints at once; dropping {} would make one possible",
+            singles.join(", or ")
+        );
+    }
+    for i in 0..families.len() {
+        for j in i + 1..families.len() {
+            let mut q = families[i].1.clone();
+            let r = &families[j].1;
+            // Combine the two relaxations.
+            if r.preds.iter().all(Vec::is_empty) {
+                q.preds.iter_mut().for_each(Vec::clear);
+            }
+            if r.waiting.iter().all(|w| !w) {
+                q.waiting.iter_mut().for_each(|w| *w = false);
+            }
+            q.basis_min = q.basis_min.min(r.basis_min);
+            q.basis_max = q.basis_max.max(r.basis_max);
+            for t in 0..q.cap_total.len() {
+                q.cap_total[t] = q.cap_total[t].max(r.cap_total[t]);
+                q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);
+            }
+            if feasible(&q) {
+                return format!(
+                    "no plan meets all constraints at once: {} and {} conflict; dropping both would make one possible",
+                    families[i].0, families[j].0
+                );
+            }
+        }
+    }
+    format!(
+        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and --offered",
+        count(themes.len(), "theme", "themes"),
+        rule.split_text()
+    )
+}
+
+/// The plan's first day: the option, or 1 September of the year after the edition.
+fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate, PlanError> {
+    if let Some(d) = options.start {
+        return Ok(d);
+    }
+    let year = survey.edition.as_deref().and_then(|e| {
+        e.split(|c: char| !c.is_ascii_digit())
+            .find(|part| part.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok())
+    });
+    year.and_then(|y| NaiveDate::from_ymd_opt(y + 1, 9, 1))
+        .ok_or_else(|| {
+            PlanError::Invalid(format!(
+                "survey \"{}\" names no edition year to start the plan after: give --start YYYY-MM-DD",
+                survey.survey
+            ))
+        })
+}
+
+/// "2021-2022" for a school year starting on `first`.
+fn school_year(first: NaiveDate) -> String {
+    let y = if first.month() >= 7 {
+        first.year()
+    } else {
+        first.year() - 1
+    };
+    format!("{y}-{}", y + 1)
+}
+
+/// Per year of the cycle: its first day and the meeting dates. A school year runs ten
+/// months from its first day (September to June); the meetings go on the chosen weekday,
+/// outside holidays, spread evenly over the weekdays that remain.
+fn calendar(
+    start: NaiveDate,
+    rule: &Rule,
+    weekday: chrono::Weekday,
+    holidays: Option<&Holidays>,
+) -> Result<Vec<(NaiveDate, Vec<NaiveDate>)>, PlanError> {
+    let mut out = Vec::with_capacity(rule.years);
+    for y in 0..rule.years {
+        let first = start
+            .checked_add_months(Months::new(12 * y as u32))
+            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
+        let end = first
+            .checked_add_months(Months::new(10))
+            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
+        let mut day = first;
+        while day.weekday() != weekday {
+            day += Duration::days(1);
+        }
+        let mut candidates = Vec::new();
+        while day < end {
+            if holidays.is_none_or(|h| h.on(day).is_none()) {
+                candidates.push(day);
+            }
+            day += Duration::weeks(1);
+        }
+        let c = candidates.len();
+        if c < rule.per_year {
+            return Err(PlanError::Infeasible(format!(
+                "school year {} has only {c} {} outside the holidays between {first} and {} for {} meetings",
+                school_year(first),
+                weekday_text(weekday).en + "s",
+                end - Duration::days(1),
+                rule.per_year
+            )));
+        }
+        // The middle of each of per_year equal runs of candidate days.
+        let dates = (0..rule.per_year)
+            .map(|i| candidates[(2 * i + 1) * c / (2 * rule.per_year)])
+            .collect();
+        out.push((first, dates));
+    }
+    Ok(out)
+}
+
+fn select_per_school(
+    catalogue: &Catalogue,
+    plan: &RotationPlan,
+    options: &PlanOptions,
+    per_school: &PerSchool,
+) -> Result<Vec<SchoolSelection>, PlanError> {
+    let index = |id: &str| {
+        catalogue
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .unwrap_or(0)
+    };
+    let overall = |id: &str| {
+        plan.demand
+            .iter()
+            .find(|d| d.theme == id)
+            .map_or(0.0, |d| d.score)
+    };
+    let mut out = Vec::new();
+    for year in 1..=plan.years {
+        let mut year_themes: Vec<&str> = Vec::new();
+        for m in plan.meetings.iter().filter(|m| m.year == year) {
+            if !year_themes.contains(&m.theme.as_str()) {
+                year_themes.push(&m.theme);
+            }
+        }
+        if per_school.pick == 0 || per_school.pick > year_themes.len() {
+            return Err(PlanError::Invalid(format!(
+                "--pick {}: year {year} offers {}; pick 1 to {}",
+                per_school.pick,
+                count(year_themes.len(), "theme", "themes"),
+                year_themes.len()
+            )));
+        }
+        for (school, survey) in &per_school.schools {
+            let (demand, _) = demand::demand(catalogue, survey, &options.weights);
+            let respondents: usize = survey.parts.iter().map(|p| p.respondents).sum();
+            let small = respondents < per_school.min_group;
+            let score = |id: &str| {
+                demand
+                    .iter()
+                    .find(|d| d.theme == id)
+                    .map_or(0.0, |d| d.score)
+            };
+            let mut ranked = year_themes.clone();
+            if small {
+                ranked.sort_by(|a, b| {
+                    overall(b)
+                        .total_cmp(&overall(a))
+                        .then(index(a).cmp(&index(b)))
+                });
+            } else {
+                ranked.sort_by(|a, b| {
+                    score(b)
+                        .total_cmp(&score(a))
+                        .then(overall(b).total_cmp(&overall(a)))
+                        .then(index(a).cmp(&index(b)))
+                });
+            }
+            let picks = ranked
+                .iter()
+                .take(per_school.pick)
+                .filter_map(|id| catalogue.theme(id))
+                .map(|t| {
+                    let d = demand.iter().find(|d| d.theme == t.id);
+                    let asked: usize =
+                        d.map_or(0, |d| d.audiences.iter().map(|a| a.respondents).sum());
+                    // A count under the threshold is a small cell of school × theme.
+                    let shown = !small && (asked == 0 || asked >= per_school.min_group);
+                    SchoolPick {
+                        theme: t.id.clone(),
+                        title: t.title.clone(),
+                        title_en: t.title_en.clone(),
+                        demand: shown.then(|| d.map_or(0.0, |d| d.score)),
+                        respondents: shown.then_some(asked),
+                    }
+                })
+                .collect();
+            out.push(SchoolSelection {
+                school: school.clone(),
+                year,
+                respondents: (!small).then_some(respondents),
+                picks,
+                note: small.then(|| {
+                    Text::new(
+                        format!(
+                            "minder dan {} respondenten: keuze op grond van de vraag van alle scholen",
+                            per_school.min_group
+                        ),
+                        format!(
+                            "fewer than {} respondents: chosen by the demand of all schools",
+                            per_school.min_group
+                        ),
+                    )
+                }),
+            });
+        }
+    }
+    Ok(out)
+}

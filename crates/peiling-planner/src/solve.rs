@@ -1,0 +1,470 @@
+//! The exact search behind the plan: depth-first branch and bound over the slots in
+//! date order, on integer values, so the optimum is proven and ties are broken by a rule
+//! rather than by floating-point noise.
+//!
+//! Objective: Σ over slots s of value(theme in s) × (S − s), S the number of slots. The
+//! value is the demand in millionths, scaled by M, plus a tie-break (T − catalogue index)
+//! smaller than M, so demand decides and, between equal demands, catalogue order does.
+
+/// The instance: themes with integer values and levels, the slots, the constraints.
+#[derive(Debug, Clone)]
+pub(crate) struct Problem {
+    /// Per theme, > 0; distinct themes have distinct values.
+    pub values: Vec<i128>,
+    pub basis: Vec<bool>,
+    /// Themes that must have come up before (indices).
+    pub preds: Vec<Vec<usize>>,
+    /// Offered last year: not in year 1.
+    pub waiting: Vec<bool>,
+    pub years: usize,
+    pub per_year: usize,
+    /// Basis meetings per year, at least / at most.
+    pub basis_min: usize,
+    pub basis_max: usize,
+    /// Per theme: at most this many meetings per cycle and per year.
+    pub cap_total: Vec<usize>,
+    pub cap_year: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Outcome {
+    /// Theme per slot, or `None`: no plan exists (when `optimal`) or none was found.
+    pub slots: Option<Vec<usize>>,
+    pub value: i128,
+    /// The search finished: the plan is optimal, or none exists.
+    pub optimal: bool,
+    pub nodes: u64,
+}
+
+impl Problem {
+    pub fn slots(&self) -> usize {
+        self.years * self.per_year
+    }
+
+    /// Weight of slot s: earlier slots weigh more.
+    pub fn weight(&self, s: usize) -> i128 {
+        (self.slots() - s) as i128
+    }
+
+    /// The objective of a full assignment.
+    pub fn objective(&self, slots: &[usize]) -> i128 {
+        slots
+            .iter()
+            .enumerate()
+            .map(|(s, &t)| self.values[t] * self.weight(s))
+            .sum()
+    }
+}
+
+struct Search<'a> {
+    p: &'a Problem,
+    order: Vec<usize>,
+    occ: Vec<usize>,
+    occ_year: Vec<Vec<usize>>,
+    basis_in_year: Vec<usize>,
+    seq: Vec<usize>,
+    best: Option<(i128, Vec<usize>)>,
+    nodes: u64,
+    max_nodes: u64,
+    aborted: bool,
+    first_only: bool,
+    buf: Vec<i128>,
+}
+
+/// Finds the assignment with the highest objective (the first found among equals, in a
+/// fixed order), or with `first_only` any feasible one. Stops after `max_nodes` nodes.
+pub(crate) fn solve(p: &Problem, max_nodes: u64, first_only: bool) -> Outcome {
+    let t = p.values.len();
+    let mut order: Vec<usize> = (0..t).collect();
+    order.sort_by(|&a, &b| p.values[b].cmp(&p.values[a]).then(a.cmp(&b)));
+    let mut search = Search {
+        p,
+        order,
+        occ: vec![0; t],
+        occ_year: vec![vec![0; t]; p.years],
+        basis_in_year: vec![0; p.years],
+        seq: Vec::with_capacity(p.slots()),
+        best: None,
+        nodes: 0,
+        max_nodes,
+        aborted: false,
+        first_only,
+        buf: Vec::new(),
+    };
+    if p.slots() > 0 && t > 0 {
+        search.dfs(0, 0);
+    }
+    let optimal = !search.aborted;
+    let nodes = search.nodes;
+    match search.best {
+        Some((value, slots)) => Outcome {
+            slots: Some(slots),
+            value,
+            optimal,
+            nodes,
+        },
+        None => Outcome {
+            slots: None,
+            value: 0,
+            optimal,
+            nodes,
+        },
+    }
+}
+
+impl Search<'_> {
+    fn done(&self) -> bool {
+        self.aborted || (self.first_only && self.best.is_some())
+    }
+
+    fn dfs(&mut self, s: usize, value: i128) {
+        if self.done() {
+            return;
+        }
+        self.nodes += 1;
+        if self.nodes > self.max_nodes {
+            self.aborted = true;
+            return;
+        }
+        let p = self.p;
+        if s == p.slots() {
+            // Every theme at least once per cycle.
+            if self.occ.contains(&0) {
+                return;
+            }
+            if self.best.as_ref().is_none_or(|(b, _)| value > *b) {
+                self.best = Some((value, self.seq.clone()));
+            }
+            return;
+        }
+        let Some(bound) = self.bound(s) else {
+            return;
+        };
+        if let Some((b, _)) = &self.best {
+            if value + bound <= *b {
+                return;
+            }
+        }
+        let y = s / p.per_year;
+        let pos = s % p.per_year;
+        for k in 0..self.order.len() {
+            let t = self.order[k];
+            if !self.allowed(t, y, pos) {
+                continue;
+            }
+            self.place(t, y, true);
+            self.seq.push(t);
+            self.dfs(s + 1, value + p.values[t] * p.weight(s));
+            self.seq.pop();
+            self.place(t, y, false);
+            if self.done() {
+                return;
+            }
+        }
+    }
+
+    fn allowed(&self, t: usize, y: usize, pos: usize) -> bool {
+        let p = self.p;
+        if self.occ[t] >= p.cap_total[t] || self.occ_year[y][t] >= p.cap_year[t] {
+            return false;
+        }
+        if p.waiting[t] && y == 0 {
+            return false;
+        }
+        if p.preds[t].iter().any(|&q| self.occ[q] == 0) {
+            return false;
+        }
+        let basis = self.basis_in_year[y];
+        if p.basis[t] {
+            basis < p.basis_max
+        } else {
+            // verdiepend meetings so far this year, plus this one, leave room for basis_min.
+            pos - basis < p.per_year - p.basis_min
+        }
+    }
+
+    fn place(&mut self, t: usize, y: usize, on: bool) {
+        let add = |x: &mut usize| {
+            if on {
+                *x += 1
+            } else {
+                *x -= 1
+            }
+        };
+        add(&mut self.occ[t]);
+        add(&mut self.occ_year[y][t]);
+        if self.p.basis[t] {
+            add(&mut self.basis_in_year[y]);
+        }
+    }
+
+    /// An upper bound on what slots s.. can still add, or `None` when they cannot be
+    /// filled. Relaxation: each level takes its best values into the earliest slots it may
+    /// use (its share of every remaining year), ignoring ordering, waiting and the other
+    /// level's claims on the same slots.
+    fn bound(&mut self, s: usize) -> Option<i128> {
+        let p = self.p;
+        let remaining = p.slots() - s;
+        let y = s / p.per_year;
+        let pos = s % p.per_year;
+        let verd_max = p.per_year - p.basis_min;
+        let verd_min = p.per_year - p.basis_max;
+        let basis_now = self.basis_in_year[y];
+        let verd_now = pos - basis_now;
+
+        // How many of the remaining slots each level fills: a range.
+        let future_years = p.years - y - 1;
+        let b_lo = p.basis_min.saturating_sub(basis_now) + future_years * p.basis_min;
+        let b_hi = (p.basis_max - basis_now).min(p.per_year - pos) + future_years * p.basis_max;
+        let v_lo = verd_min.saturating_sub(verd_now) + future_years * verd_min;
+        let v_hi = (verd_max - verd_now).min(p.per_year - pos) + future_years * verd_max;
+
+        // Waiting themes cannot go into year 1: enough later slots must remain.
+        if y == 0 {
+            let waiting_unplaced = (0..p.values.len())
+                .filter(|&t| p.waiting[t] && self.occ[t] == 0)
+                .count();
+            if waiting_unplaced > (p.years - 1) * p.per_year {
+                return None;
+            }
+        }
+        let mut best: Option<i128> = None;
+        for nb in b_lo..=b_hi.min(remaining) {
+            let nv = remaining - nb;
+            if nv < v_lo || nv > v_hi {
+                continue;
+            }
+            // Both relaxations are upper bounds: each level in its own earliest slots
+            // (which may overlap), and both levels in distinct slots ignoring the split.
+            let (Some(bv), Some(vv)) = (self.level_values(true, nb), self.level_values(false, nv))
+            else {
+                continue;
+            };
+            let (Some(b), Some(v)) = (
+                self.level_pairing(s, true, &bv),
+                self.level_pairing(s, false, &vv),
+            ) else {
+                continue;
+            };
+            let mut here = (b + v).min(self.joint_pairing(s, &bv, &vv));
+            if let Some(y) = self.years_bound(s, &bv, &vv) {
+                here = here.min(y);
+            }
+            best = Some(best.map_or(here, |x| x.max(here)));
+        }
+        best
+    }
+
+    /// The `n` best values one level can still place (its unplaced themes first, then the
+    /// best repeats its caps allow), highest first; `None` when it cannot fill exactly `n`.
+    fn level_values(&self, basis: bool, n: usize) -> Option<Vec<i128>> {
+        let p = self.p;
+        let mut chosen: Vec<i128> = Vec::new();
+        let mut extras: Vec<i128> = Vec::new();
+        for t in 0..p.values.len() {
+            if p.basis[t] != basis {
+                continue;
+            }
+            let left = p.cap_total[t] - self.occ[t];
+            if self.occ[t] == 0 {
+                chosen.push(p.values[t]);
+                extras.extend(std::iter::repeat_n(p.values[t], left.saturating_sub(1)));
+            } else {
+                extras.extend(std::iter::repeat_n(p.values[t], left));
+            }
+        }
+        let mandatory = chosen.len();
+        if mandatory > n || mandatory + extras.len() < n {
+            return None;
+        }
+        extras.sort_unstable_by(|a, b| b.cmp(a));
+        chosen.extend_from_slice(&extras[..n - mandatory]);
+        chosen.sort_unstable_by(|a, b| b.cmp(a));
+        Some(chosen)
+    }
+
+    /// `values` (highest first) in the earliest slots from s this level may use: in each
+    /// remaining year up to its maximum share, first positions first (weights fall with
+    /// every slot). `None` when they do not all fit.
+    fn level_pairing(&self, s: usize, basis: bool, values: &[i128]) -> Option<i128> {
+        let p = self.p;
+        let n = values.len();
+        let y0 = s / p.per_year;
+        let pos0 = s % p.per_year;
+        let share = if basis {
+            p.basis_max
+        } else {
+            p.per_year - p.basis_min
+        };
+        let mut total: i128 = 0;
+        let mut k = 0;
+        'years: for y in y0..p.years {
+            let (first, mut room) = if y == y0 {
+                let used = if basis {
+                    self.basis_in_year[y]
+                } else {
+                    pos0 - self.basis_in_year[y]
+                };
+                (pos0, share - used)
+            } else {
+                (0, share)
+            };
+            for pos in first..p.per_year {
+                if room == 0 {
+                    break;
+                }
+                if k == n {
+                    break 'years;
+                }
+                total += values[k] * p.weight(y * p.per_year + pos);
+                k += 1;
+                room -= 1;
+            }
+        }
+        (k == n).then_some(total)
+    }
+
+    /// Relaxing only the order within each year: for every way the remaining years can
+    /// split into basis and verdiepend meetings (the split allows at most two counts a
+    /// year) that uses `basis.len()` basis slots, each level's best values go to the
+    /// earliest years (moving a higher value to an earlier year gains at least that year's
+    /// lowest weight, more than a later year's highest), and each year pairs its values,
+    /// sorted, with its slots. The best over those splits; `None` when there are too many
+    /// to try (more than 6 remaining years) or none fits.
+    fn years_bound(&mut self, s: usize, basis: &[i128], verd: &[i128]) -> Option<i128> {
+        let p = self.p;
+        let y0 = s / p.per_year;
+        let pos0 = s % p.per_year;
+        let years = p.years - y0;
+        if years > 6 {
+            return None;
+        }
+        let b_now = self.basis_in_year[y0];
+        let v_now = pos0 - b_now;
+        // Basis meetings still to place in each remaining year: the choices.
+        let choices: Vec<Vec<usize>> = (0..years)
+            .map(|k| {
+                if k == 0 {
+                    (p.basis_min.max(b_now)..=p.basis_max.min(p.per_year - v_now))
+                        .map(|total| total - b_now)
+                        .collect()
+                } else {
+                    (p.basis_min..=p.basis_max).collect()
+                }
+            })
+            .collect();
+        let mut pick = vec![0usize; years];
+        let mut best: Option<i128> = None;
+        loop {
+            let quotas: Vec<usize> = (0..years).map(|k| choices[k][pick[k]]).collect();
+            if quotas.iter().sum::<usize>() == basis.len() {
+                let value = self.year_pairing(s, basis, verd, &quotas);
+                best = Some(best.map_or(value, |b: i128| b.max(value)));
+            }
+            let mut k = 0;
+            loop {
+                if k == years {
+                    return best;
+                }
+                pick[k] += 1;
+                if pick[k] < choices[k].len() {
+                    break;
+                }
+                pick[k] = 0;
+                k += 1;
+            }
+        }
+    }
+
+    /// One split of the remaining years (basis meetings per year in `quotas`).
+    fn year_pairing(&mut self, s: usize, basis: &[i128], verd: &[i128], quotas: &[usize]) -> i128 {
+        let p = self.p;
+        let y0 = s / p.per_year;
+        let pos0 = s % p.per_year;
+        let (mut ib, mut iv) = (0, 0);
+        let mut total = 0;
+        for (k, &qb) in quotas.iter().enumerate() {
+            let y = y0 + k;
+            let first = if k == 0 { pos0 } else { 0 };
+            let qv = p.per_year - first - qb;
+            let (qb, qv) = (qb.min(basis.len() - ib), qv.min(verd.len() - iv));
+            self.buf.clear();
+            self.buf.extend_from_slice(&basis[ib..ib + qb]);
+            self.buf.extend_from_slice(&verd[iv..iv + qv]);
+            self.buf.sort_unstable_by(|a, b| b.cmp(a));
+            total += self
+                .buf
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v * p.weight(y * p.per_year + first + i))
+                .sum::<i128>();
+            ib += qb;
+            iv += qv;
+        }
+        total
+    }
+
+    /// The two levels' values together in the remaining slots, each slot used once.
+    fn joint_pairing(&mut self, s: usize, basis: &[i128], verd: &[i128]) -> i128 {
+        self.buf.clear();
+        self.buf.extend_from_slice(basis);
+        self.buf.extend_from_slice(verd);
+        self.buf.sort_unstable_by(|a, b| b.cmp(a));
+        self.buf
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v * self.p.weight(s + i))
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(values: &[i128], basis: &[bool], years: usize, per_year: usize) -> Problem {
+        let t = values.len();
+        Problem {
+            values: values.to_vec(),
+            basis: basis.to_vec(),
+            preds: vec![Vec::new(); t],
+            waiting: vec![false; t],
+            years,
+            per_year,
+            basis_min: 0,
+            basis_max: per_year,
+            cap_total: vec![1; t],
+            cap_year: vec![1; t],
+        }
+    }
+
+    #[test]
+    fn sorted_by_value_without_constraints() {
+        let p = problem(&[10, 30, 20], &[true; 3], 1, 3);
+        let out = solve(&p, 1_000, false);
+        assert_eq!(out.slots, Some(vec![1, 2, 0]));
+        assert!(out.optimal);
+        assert_eq!(out.value, 30 * 3 + 20 * 2 + 10);
+    }
+
+    #[test]
+    fn ordering_and_waiting_hold() {
+        let mut p = problem(&[10, 30, 20, 5], &[true; 4], 2, 2);
+        p.preds[1] = vec![0]; // 1 after 0
+        p.waiting[2] = true; // 2 not in year 1
+        let out = solve(&p, 10_000, false);
+        let slots = out.slots.unwrap();
+        let at = |t: usize| slots.iter().position(|&x| x == t).unwrap();
+        assert!(at(0) < at(1));
+        assert!(at(2) >= 2);
+        assert!(out.optimal);
+    }
+
+    #[test]
+    fn infeasible_is_proven() {
+        let mut p = problem(&[10, 30], &[true; 2], 1, 2);
+        p.waiting[0] = true;
+        let out = solve(&p, 1_000, false);
+        assert!(out.slots.is_none() && out.optimal);
+    }
+}

@@ -1,0 +1,448 @@
+//! The plan of the bundled BOS 2020 survey with the BOS catalogue: coverage, split, year 1
+//! against demand worked out by hand from Bijlage 2, optimality against an independent
+//! MILP (good_lp + microlp), the calendar and the iCalendar file.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use good_lp::{constraint, microlp, variable, variables, Expression, Solution, SolverModel};
+use peiling_analysis::{analyze, AnalysisOptions};
+use peiling_planner::{
+    plan, Catalogue, Holidays, Level, PlanError, PlanOptions, RotationPlan, SurveyDemand,
+};
+use peiling_survey::{ImportOptions, Survey};
+
+fn demand() -> SurveyDemand {
+    let survey = Survey::bundled(&ImportOptions::default()).unwrap();
+    SurveyDemand::from(&analyze(&survey, &AnalysisOptions::default()).unwrap())
+}
+
+fn bos() -> Catalogue {
+    Catalogue::bundled("bos").unwrap()
+}
+
+fn holidays() -> Holidays {
+    let text = include_str!("../../../datasets/holidays/zuid-2021-2023.toml");
+    Holidays::from_toml("zuid-2021-2023.toml", text).unwrap()
+}
+
+fn bos_plan(options: &PlanOptions) -> RotationPlan {
+    plan(&bos(), &demand(), options).unwrap()
+}
+
+/// Demand per theme from the Bijlage 2 counts by hand: WPB (63 respondents) thema's
+/// gespreks- en begeleidingsvaardigheden 16, reflecteren en feedback 13,
+/// opleidingsdidactiek 23, introductie competentiegericht 15, vakdidactisch 8, samen
+/// opleiden 17; SO (10) gespreks- en begeleidingsvaardigheden 2, reflecteren en feedback 2,
+/// intervisie 3, beoordeling 1, certificering 1, info samen opleiden 1; times the links'
+/// weights (wpb.toml, so.toml); per 100 respondents; the other audience at half.
+fn hand_demand() -> BTreeMap<&'static str, f64> {
+    let wpb = |w: f64| w / 63.0 * 100.0;
+    let so = |w: f64| w / 10.0 * 100.0;
+    BTreeMap::from([
+        // basis: WPB counts fully, SO at half
+        ("wie_ben_ik_als_lerende", wpb(23.0 * 0.5)),
+        ("wie_ben_ik_als_leraar", wpb(8.0 + 17.0 * 0.5)),
+        ("observeren", wpb(15.0 * 0.5)),
+        (
+            "feedback",
+            wpb(13.0 * 0.5 + 15.0 * 0.5) + 0.5 * so(2.0 * 0.5),
+        ),
+        ("agogisch_bekwaam", wpb(16.0) + 0.5 * so(2.0)),
+        (
+            "reflectie",
+            wpb(13.0 * 0.5) + 0.5 * so(2.0 * 0.5 + 3.0 * 0.5),
+        ),
+        // verdiepend: SO counts fully, WPB at half
+        ("onderzoekende_houding", so(3.0 * 0.5)),
+        ("wie_ben_ik_als_opleider", 0.5 * wpb(23.0 * 0.5)),
+        ("innovatie", so(1.0) + 0.5 * wpb(17.0 * 0.5)),
+        ("beoordelen", so(1.0)),
+        ("beroepsregistratie_velon", so(1.0)),
+    ])
+}
+
+#[test]
+fn demand_scores_match_the_hand_count() {
+    let p = bos_plan(&PlanOptions::default());
+    let hand = hand_demand();
+    assert_eq!(p.demand.len(), 11);
+    for d in &p.demand {
+        let want = hand[d.theme.as_str()];
+        assert!(
+            (d.score - want).abs() < 1e-6,
+            "{}: {} vs {want}",
+            d.theme,
+            d.score
+        );
+    }
+}
+
+#[test]
+fn covers_all_themes_in_two_years_with_a_3_3_split_and_top_demand_first() {
+    let p = bos_plan(&PlanOptions::default());
+    assert_eq!(p.meetings.len(), 12);
+    assert!(p.optimal);
+    let catalogue = bos();
+    let covered: BTreeSet<&str> = p.meetings.iter().map(|m| m.theme.as_str()).collect();
+    assert_eq!(covered.len(), 11, "every theme at least once");
+    for year in 1..=2 {
+        let in_year: Vec<_> = p.meetings.iter().filter(|m| m.year == year).collect();
+        assert_eq!(in_year.len(), 6);
+        let basis = in_year.iter().filter(|m| m.level == Level::Basis).count();
+        assert_eq!(basis, 3, "year {year}: 3 basis, 3 verdiepend");
+        let distinct: BTreeSet<&str> = in_year.iter().map(|m| m.theme.as_str()).collect();
+        assert_eq!(distinct.len(), 6, "no theme twice in a year");
+    }
+
+    // Year 1 holds, per level, the three themes with the highest hand-counted demand
+    // (ties in catalogue order).
+    let hand = hand_demand();
+    for level in [Level::Basis, Level::Verdiepend] {
+        let mut ranked: Vec<(usize, &str)> = catalogue
+            .themes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.level == level)
+            .map(|(i, t)| (i, t.id.as_str()))
+            .collect();
+        ranked.sort_by(|a, b| hand[b.1].total_cmp(&hand[a.1]).then(a.0.cmp(&b.0)));
+        let top: BTreeSet<&str> = ranked.iter().take(3).map(|r| r.1).collect();
+        let year1: BTreeSet<&str> = p
+            .meetings
+            .iter()
+            .filter(|m| m.year == 1 && m.level == level)
+            .map(|m| m.theme.as_str())
+            .collect();
+        assert_eq!(year1, top, "{level:?}");
+    }
+    // Within year 1, higher demand comes earlier.
+    let year1: Vec<f64> = p
+        .meetings
+        .iter()
+        .filter(|m| m.year == 1)
+        .map(|m| m.demand)
+        .collect();
+    assert!(year1.windows(2).all(|w| w[0] >= w[1]), "{year1:?}");
+    // The catalogue's ordering: Wie ben ik als opleider before Beroepsregistratie.
+    let at = |id: &str| p.meetings.iter().position(|m| m.theme == id).unwrap();
+    assert!(at("wie_ben_ik_als_opleider") < at("beroepsregistratie_velon"));
+    // The one spare verdiepend meeting repeats a theme, in the other year.
+    let repeats: Vec<_> = p.meetings.iter().filter(|m| m.occurrence == 2).collect();
+    assert_eq!(repeats.len(), 1);
+    assert_eq!(repeats[0].level, Level::Verdiepend);
+    // Reasons in both languages, from the same data.
+    let agogisch = &p.meetings[0];
+    assert_eq!(agogisch.theme, "agogisch_bekwaam");
+    assert!(
+        agogisch
+            .reason
+            .nl
+            .starts_with("gevraagd door 16 WPB'ers via gespreks- en begeleidingsvaardigheden; gevraagd door 2 SO's"),
+        "{}",
+        agogisch.reason.nl
+    );
+    assert!(agogisch.reason.nl.ends_with("; basis; jaar 1"));
+    assert!(agogisch.reason.en.ends_with("; basis; year 1"));
+}
+
+/// The same instance as a MILP, solved by microlp: x[t][s] = theme t in slot s.
+// Slot and theme indices address the variable matrix both ways round.
+#[allow(clippy::needless_range_loop)]
+fn milp_optimum(p: &RotationPlan, catalogue: &Catalogue) -> f64 {
+    let t_n = catalogue.themes.len();
+    let (years, per_year) = (p.years as usize, p.per_year as usize);
+    let s_n = years * per_year;
+    let score = |id: &str| p.demand.iter().find(|d| d.theme == id).unwrap().score;
+    let mut vars = variables!();
+    let x: Vec<Vec<good_lp::Variable>> = (0..t_n)
+        .map(|_| (0..s_n).map(|_| vars.add(variable().binary())).collect())
+        .collect();
+    let objective: Expression = (0..t_n)
+        .flat_map(|t| (0..s_n).map(move |s| (t, s)))
+        .map(|(t, s)| score(&catalogue.themes[t].id) * (s_n - s) as f64 * x[t][s])
+        .sum();
+    let mut model = vars.maximise(objective.clone()).using(microlp);
+    let basis: Vec<bool> = catalogue
+        .themes
+        .iter()
+        .map(|t| t.level == Level::Basis)
+        .collect();
+    for s in 0..s_n {
+        let e: Expression = (0..t_n).map(|t| x[t][s]).sum();
+        model = model.with(constraint!(e == 1));
+    }
+    for (t, theme) in catalogue.themes.iter().enumerate() {
+        let all: Expression = (0..s_n).map(|s| x[t][s]).sum();
+        // 6 basis themes for 6 basis slots: once; 5 verdiepend for 6 slots: at most twice.
+        let cap = if basis[t] { 1.0 } else { 2.0 };
+        model = model
+            .with(constraint!(all.clone() >= 1))
+            .with(constraint!(all <= cap));
+        for y in 0..years {
+            let e: Expression = (0..per_year).map(|i| x[t][y * per_year + i]).sum();
+            model = model.with(constraint!(e <= 1));
+        }
+        for a in &theme.after {
+            let q = catalogue.themes.iter().position(|x| x.id == *a).unwrap();
+            for s in 0..s_n {
+                let before: Expression = (0..s).map(|r| x[q][r]).sum();
+                model = model.with(constraint!(x[t][s] <= before));
+            }
+        }
+    }
+    for y in 0..years {
+        let e: Expression = (0..t_n)
+            .filter(|&t| basis[t])
+            .flat_map(|t| (0..per_year).map(move |i| (t, i)))
+            .map(|(t, i)| x[t][y * per_year + i])
+            .sum();
+        model = model.with(constraint!(e == 3));
+    }
+    let solution = model.solve().unwrap();
+    solution.eval(&objective)
+}
+
+#[test]
+fn optimum_agrees_with_an_independent_milp() {
+    let p = bos_plan(&PlanOptions::default());
+    let milp = milp_optimum(&p, &bos());
+    assert!(
+        (p.objective - milp).abs() < 1e-6 * milp.abs().max(1.0),
+        "search {} vs MILP {milp}",
+        p.objective
+    );
+}
+
+#[test]
+fn same_input_same_plan_and_calendar() {
+    let opts = PlanOptions {
+        holidays: Some(holidays()),
+        ..PlanOptions::default()
+    };
+    let a = bos_plan(&opts);
+    let b = bos_plan(&opts);
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+    assert_eq!(a.to_ics(false), b.to_ics(false));
+    let back: RotationPlan = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn calendar_parses_and_every_date_is_a_thursday_outside_the_holidays() {
+    let h = holidays();
+    let p = bos_plan(&PlanOptions {
+        holidays: Some(h.clone()),
+        hosts: vec!["A".into(), "B".into(), "C".into()],
+        ..PlanOptions::default()
+    });
+    // Default start: 1 September after the 2020 edition.
+    assert_eq!(p.start, NaiveDate::from_ymd_opt(2021, 9, 1).unwrap());
+    assert_eq!(p.school_years, ["2021-2022", "2022-2023"]);
+    let ics = p.to_ics(false);
+    let calendar: icalendar::Calendar = ics.parse().expect("icalendar parses the file");
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            icalendar::CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), 12);
+    let mut uids = BTreeSet::new();
+    for (e, m) in events.iter().zip(&p.meetings) {
+        use icalendar::Component;
+        let start = match e.get_start().expect("DTSTART") {
+            icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::WithTimezone {
+                date_time,
+                tzid,
+            }) => {
+                assert_eq!(tzid, "Europe/Amsterdam");
+                date_time
+            }
+            other => panic!("expected a local date-time with TZID, got {other:?}"),
+        };
+        let day = start.date();
+        assert_eq!(day, m.date);
+        assert_eq!(day.weekday(), Weekday::Thu, "{day}");
+        assert_eq!((start.format("%H:%M").to_string()), "13:30");
+        assert!(h.on(day).is_none(), "{day} is in {:?}", h.on(day));
+        assert!(
+            uids.insert(e.get_uid().unwrap().to_string()),
+            "UIDs are unique"
+        );
+        assert!(e.get_summary().unwrap().starts_with(&m.title));
+    }
+    // Hosts take turns.
+    let hosts: Vec<&str> = p
+        .meetings
+        .iter()
+        .map(|m| m.host.as_deref().unwrap())
+        .collect();
+    assert_eq!(&hosts[..4], ["A", "B", "C", "A"]);
+    // Dates in order, each year inside September..June of its school year.
+    assert!(p.meetings.windows(2).all(|w| w[0].date < w[1].date));
+    for m in &p.meetings {
+        let first = NaiveDate::from_ymd_opt(2020 + m.year as i32, 9, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2021 + m.year as i32, 7, 1).unwrap();
+        assert!(first <= m.date && m.date < end, "{}", m.date);
+    }
+}
+
+#[test]
+fn offered_last_year_waits_unless_exceptional() {
+    let p = bos_plan(&PlanOptions {
+        offered: vec!["agogisch_bekwaam".into(), "innovatie".into()],
+        ..PlanOptions::default()
+    });
+    for id in ["agogisch_bekwaam", "innovatie"] {
+        let years: Vec<u32> = p
+            .meetings
+            .iter()
+            .filter(|m| m.theme == id)
+            .map(|m| m.year)
+            .collect();
+        assert_eq!(years, [2], "{id} waits");
+        let m = p.meetings.iter().find(|m| m.theme == id).unwrap();
+        assert!(m
+            .reason
+            .nl
+            .contains("vorig jaar aangeboden, dus niet in jaar 1"));
+    }
+    // With a manual weight of 3 agogisch bekwaam scores 106, more than twice the mean of
+    // the basis themes ((106.2 + 27.2 + 26.2 + 22.8 + 18.3 + 11.9) / 6 = 35.4): it need
+    // not wait.
+    let p = bos_plan(&PlanOptions {
+        offered: vec!["agogisch_bekwaam".into()],
+        weights: vec![("agogisch_bekwaam".into(), 3.0)],
+        ..PlanOptions::default()
+    });
+    let first = &p.meetings[0];
+    assert_eq!(first.theme, "agogisch_bekwaam");
+    assert!(
+        first.reason.en.contains("demand is exceptional"),
+        "{}",
+        first.reason.en
+    );
+    assert!(
+        first.reason.en.contains("manual weight × 3"),
+        "{}",
+        first.reason.en
+    );
+}
+
+#[test]
+fn infeasible_input_names_the_conflict() {
+    let err = |o: PlanOptions| match plan(&bos(), &demand(), &o) {
+        Err(PlanError::Infeasible(m)) => m,
+        other => panic!("infeasible expected, got {other:?}"),
+    };
+    let m = err(PlanOptions {
+        per_year: Some(5),
+        ..PlanOptions::default()
+    });
+    assert_eq!(
+        m,
+        "11 themes do not fit in 10 meetings (2 years × 5): every theme comes up once per cycle; raise --per-year or --years"
+    );
+    let m = err(PlanOptions {
+        basis_per_year: Some(2),
+        ..PlanOptions::default()
+    });
+    assert!(
+        m.starts_with("6 basis themes do not fit in the 4 basis meetings"),
+        "{m}"
+    );
+    let m = err(PlanOptions {
+        offered: vec![
+            "wie_ben_ik_als_lerende".into(),
+            "wie_ben_ik_als_leraar".into(),
+            "observeren".into(),
+            "feedback".into(),
+        ],
+        ..PlanOptions::default()
+    });
+    assert!(
+        m.starts_with("year 1 needs 3 basis meetings but only 2 themes"),
+        "{m}"
+    );
+    // A holidays file that leaves too few Thursdays.
+    let all_year = Holidays::from_toml(
+        "h.toml",
+        "[[holiday]]\nname = \"Sabbatical\"\nfrom = 2021-09-01\nto = 2022-06-08\n",
+    )
+    .unwrap();
+    let m = err(PlanOptions {
+        holidays: Some(all_year),
+        ..PlanOptions::default()
+    });
+    assert!(
+        m.starts_with("school year 2021-2022 has only 4 Thursdays"),
+        "{m}"
+    );
+}
+
+#[test]
+fn unknown_theme_links_are_reported() {
+    let mut d = demand();
+    d.parts[0].themes[0].theme = "niet_in_de_catalogus".into();
+    let p = plan(&bos(), &d, &PlanOptions::default()).unwrap();
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.en.contains("niet_in_de_catalogus")),
+        "{:?}",
+        p.warnings
+    );
+}
+
+/// Search effort (deterministic, unlike time): the bounds keep the exact search small on
+/// catalogues larger than BOS, also where only catalogue order separates the themes and
+/// where an odd number of meetings lets the split vary by year.
+#[test]
+fn larger_catalogues_are_solved_exactly_with_little_search() {
+    let mut toml = String::from("id = \"big\"\ntitle = \"Big\"\n");
+    for i in 0..18 {
+        let level = if i < 9 { "basis" } else { "verdiepend" };
+        toml += &format!("[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n");
+        if i == 12 || i == 15 {
+            toml += &format!("after = [\"t{}\"]\n", i - 1);
+        }
+    }
+    let big = Catalogue::from_toml("big.toml", &toml).unwrap();
+    let no_demand = demand(); // links to BOS themes only: every score is 0
+    for (years, per_year) in [(3, 6), (4, 5), (2, 9), (3, 7)] {
+        let p = plan(
+            &big,
+            &no_demand,
+            &PlanOptions {
+                years: Some(years),
+                per_year: Some(per_year),
+                ..PlanOptions::default()
+            },
+        )
+        .unwrap();
+        assert!(p.optimal);
+        assert!(
+            p.search_nodes < 10_000,
+            "{years}×{per_year}: {} steps",
+            p.search_nodes
+        );
+        // Equal demand: catalogue order within each level.
+        let basis: Vec<&str> = p
+            .meetings
+            .iter()
+            .filter(|m| m.level == Level::Basis && m.occurrence == 1)
+            .map(|m| m.theme.as_str())
+            .collect();
+        let mut sorted = basis.clone();
+        sorted.sort_by_key(|t| t[1..].parse::<usize>().unwrap());
+        assert_eq!(basis, sorted);
+    }
+    let p = bos_plan(&PlanOptions::default());
+    assert!(p.search_nodes < 5_000, "{} steps", p.search_nodes);
+}

@@ -1,0 +1,694 @@
+//! The headline sentences: one conclusion per section and question, by the fixed rules
+//! written down in docs/report-headlines.md (keep the two in step).
+
+use peiling_analysis::{CategoryRow, Detail, PartSummary, QuestionSummary};
+
+use crate::i18n::{audience_plural, decapitalise, Lang};
+
+/// Response rate from which the response counts as good, and as fair (rule R).
+pub const GOOD_RESPONSE: f64 = 70.0;
+pub const FAIR_RESPONSE: f64 = 50.0;
+/// Share of those who answered above which one answer is "bijna iedereen" (rule C1).
+pub const NEARLY_ALL: f64 = 80.0;
+/// A category counts towards "gevarieerd" from this share on (rule C3).
+pub const VARIED_SHARE: f64 = 15.0;
+/// Coefficient of variation from which numbers "lopen uiteen" (rule N).
+pub const WIDE_CV: f64 = 0.4;
+/// A scale side "overwegend" from this share on (rule S).
+pub const MOSTLY: f64 = 75.0;
+/// Items of a scale group differing less than this (points) are "vergelijkbaar" (rule G).
+pub const SIMILAR_PP: f64 = 10.0;
+/// Not-applicable answers are named in the headline from this share of the base on.
+pub const NOTABLE_NA: f64 = 25.0;
+
+fn pct(k: usize, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        k as f64 * 100.0 / n as f64
+    }
+}
+
+/// Rule R: the response of a survey part.
+pub fn response(lang: Lang, part: &PartSummary) -> String {
+    let n = part.respondents;
+    let who = audience_plural(lang, &part.audience);
+    if n == 0 {
+        return lang
+            .pick(
+                "Niemand heeft de enquête ingevuld",
+                "Nobody completed the survey",
+            )
+            .to_string();
+    }
+    match part.population {
+        Some(pop) if pop > 0 => {
+            let rate = pct(n, pop as usize);
+            let judgement = if rate >= GOOD_RESPONSE {
+                lang.pick("Respons was goed", "Response was good")
+            } else if rate >= FAIR_RESPONSE {
+                lang.pick("Respons was redelijk", "Response was fair")
+            } else {
+                lang.pick("Respons was laag", "Response was low")
+            };
+            match lang {
+                Lang::Nl => format!(
+                    "{judgement}: ingevuld door {n} van de {pop} {who} ({})",
+                    lang.pct(rate)
+                ),
+                Lang::En => format!(
+                    "{judgement}: completed by {n} of the {pop} {who} ({})",
+                    lang.pct(rate)
+                ),
+            }
+        }
+        _ => match lang {
+            Lang::Nl => format!(
+                "Ingevuld door {n} {who}; hoeveel er zijn uitgenodigd is niet bekend, dus de respons is niet te beoordelen"
+            ),
+            Lang::En => format!(
+                "Completed by {n} {who}; how many were invited is not known, so the response rate cannot be judged"
+            ),
+        },
+    }
+}
+
+/// The headline of one question, by its kind; `subject` names the group for the
+/// "gevarieerd" and "loopt uiteen" sentences.
+pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> String {
+    match &q.detail {
+        Detail::Choice { rows } => choice(lang, rows, subject, q.kind == "yesno"),
+        Detail::Multi { rows, .. } => multi(lang, rows, q.base),
+        Detail::Scale {
+            rows,
+            not_applicable,
+            neutral,
+            ..
+        } => scale(lang, rows, not_applicable, *neutral, q.base),
+        Detail::Number {
+            unit,
+            values,
+            unknown,
+            mean,
+            sd,
+            min,
+            max,
+            histogram,
+            ..
+        } => {
+            if *values > 0 {
+                number(
+                    lang,
+                    NumberFacts {
+                        unit: unit.as_deref(),
+                        values: *values,
+                        unknown: *unknown,
+                        mean: mean.unwrap_or(0.0),
+                        sd: sd.unwrap_or(0.0),
+                        min: min.unwrap_or(0.0),
+                        max: max.unwrap_or(0.0),
+                    },
+                    subject,
+                )
+            } else {
+                choice(lang, histogram, subject, false)
+            }
+        }
+        Detail::Text { .. } | Detail::Personal { .. } => text(lang, q.answered, q.base),
+    }
+}
+
+/// Rule T: free text and personal data only say how many filled something in.
+pub fn text(lang: Lang, answered: usize, base: usize) -> String {
+    match lang {
+        Lang::Nl => format!("{} vulden iets in", lang.of(answered, base)),
+        Lang::En => format!("{} filled something in", lang.of(answered, base)),
+    }
+}
+
+/// Rules C1-C4 (single choice, yes/no, bands): shares of those who answered.
+pub fn choice(lang: Lang, rows: &[CategoryRow], subject: Option<&str>, yesno: bool) -> String {
+    let answered: usize = rows.iter().map(|r| r.count).sum();
+    if answered == 0 {
+        return lang
+            .pick(
+                "Geen antwoorden op deze vraag",
+                "No answers to this question",
+            )
+            .to_string();
+    }
+    let top = rows.iter().map(|r| r.count).max().unwrap_or(0);
+    let leaders: Vec<&CategoryRow> = rows.iter().filter(|r| r.count == top).collect();
+    let share = pct(top, answered);
+    let names: Vec<String> = leaders
+        .iter()
+        .map(|r| {
+            let l = r.label(lang.is_en());
+            if yesno {
+                l.to_lowercase()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let count = if leaders.len() > 1 {
+        match lang {
+            Lang::Nl => format!("elk {}", lang.of(top, answered)),
+            Lang::En => format!("{} each", lang.of(top, answered)),
+        }
+    } else {
+        lang.of(top, answered)
+    };
+    let name = lang.join_and(&names);
+    if leaders.len() == 1 && share >= NEARLY_ALL {
+        return if yesno {
+            match lang {
+                Lang::Nl => format!("Bijna iedereen zegt {name} ({count})"),
+                Lang::En => format!("Nearly everyone says {name} ({count})"),
+            }
+        } else {
+            match lang {
+                Lang::Nl => format!("Bijna iedereen: {name} ({count})"),
+                Lang::En => format!("Nearly everyone: {name} ({count})"),
+            }
+        };
+    }
+    if leaders.len() == 1 && share > 50.0 {
+        return if yesno {
+            match lang {
+                Lang::Nl => format!("Merendeel zegt {name} ({count})"),
+                Lang::En => format!("Most say {name} ({count})"),
+            }
+        } else {
+            match lang {
+                Lang::Nl => format!("Merendeel: {name} ({count})"),
+                Lang::En => format!("Most: {name} ({count})"),
+            }
+        };
+    }
+    let spread = rows
+        .iter()
+        .filter(|r| pct(r.count, answered) >= VARIED_SHARE)
+        .count();
+    if spread >= 3 {
+        return match (lang, subject) {
+            (Lang::Nl, Some(s)) => format!("{s} is gevarieerd: het vaakst {name} ({count})"),
+            (Lang::Nl, None) => format!("Gevarieerd: het vaakst {name} ({count})"),
+            (Lang::En, Some(s)) => format!("{s} varies: most often {name} ({count})"),
+            (Lang::En, None) => format!("Varied: most often {name} ({count})"),
+        };
+    }
+    if yesno && leaders.len() > 1 {
+        return match lang {
+            Lang::Nl => format!("Ja en nee houden elkaar in evenwicht ({count})"),
+            Lang::En => format!("Yes and no are even ({count})"),
+        };
+    }
+    match lang {
+        Lang::Nl => format!("Het vaakst: {name} ({count})"),
+        Lang::En => format!("Most often: {name} ({count})"),
+    }
+}
+
+/// Rule M (multi-select): the three most chosen options, of everyone asked.
+pub fn multi(lang: Lang, rows: &[CategoryRow], base: usize) -> String {
+    let mut ranked: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
+    // The analysis ranks already; sorting again (stable) keeps this rule self-contained.
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.count));
+    let Some(first) = ranked.first() else {
+        return lang
+            .pick(
+                "Niemand koos een van de opties",
+                "Nobody chose any of the options",
+            )
+            .to_string();
+    };
+    let head = format!(
+        "{} ({})",
+        first.label(lang.is_en()),
+        lang.of(first.count, base)
+    );
+    let rest: Vec<String> = ranked
+        .iter()
+        .skip(1)
+        .take(2)
+        .map(|r| format!("{} ({})", r.label(lang.is_en()), r.count))
+        .collect();
+    match (lang, rest.is_empty()) {
+        (Lang::Nl, true) => format!("Meest gekozen: {head}"),
+        (Lang::En, true) => format!("Chosen most: {head}"),
+        (Lang::Nl, false) => format!("Meest gekozen: {head}, daarna {}", lang.join_and(&rest)),
+        (Lang::En, false) => format!("Chosen most: {head}, then {}", lang.join_and(&rest)),
+    }
+}
+
+/// Levels on the positive side of a scale (before the neutral one, or the first half).
+pub fn positive_levels(levels: usize, neutral: Option<usize>) -> usize {
+    match neutral {
+        Some(n) if n < levels => n,
+        _ => levels / 2,
+    }
+}
+
+/// Levels on the negative side: after the neutral one, or the second half.
+pub fn first_negative(levels: usize, neutral: Option<usize>) -> usize {
+    match neutral {
+        Some(n) if n < levels => n + 1,
+        _ => levels / 2,
+    }
+}
+
+/// "uitermate of zeer competent": labels sharing their last word(s) say them once.
+pub fn level_names(lang: Lang, rows: &[&CategoryRow]) -> String {
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| decapitalise(r.label(lang.is_en())))
+        .collect();
+    let words: Vec<Vec<&str>> = labels
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+    let mut common = 0;
+    while common + 1 < shortest
+        && words
+            .iter()
+            .all(|w| w[w.len() - 1 - common] == words[0][words[0].len() - 1 - common])
+    {
+        common += 1;
+    }
+    if labels.len() < 2 || common == 0 {
+        return lang.join_or(&labels);
+    }
+    let heads: Vec<String> = words
+        .iter()
+        .map(|w| w[..w.len() - common].join(" "))
+        .collect();
+    let tail = words[0][words[0].len() - common..].join(" ");
+    format!("{} {tail}", lang.join_or(&heads))
+}
+
+/// Share of the positive and negative sides among those who chose a level.
+pub fn sides(rows: &[CategoryRow], neutral: Option<usize>) -> (f64, f64, usize) {
+    let rated: usize = rows.iter().map(|r| r.count).sum();
+    let pos: usize = rows
+        .iter()
+        .take(positive_levels(rows.len(), neutral))
+        .map(|r| r.count)
+        .sum();
+    let neg: usize = rows
+        .iter()
+        .skip(first_negative(rows.len(), neutral))
+        .map(|r| r.count)
+        .sum();
+    (pct(pos, rated), pct(neg, rated), rated)
+}
+
+/// Rule S (one scale item): the positive and negative sides among those who chose a
+/// level; not-applicable named when it is a large share of the base.
+pub fn scale(
+    lang: Lang,
+    rows: &[CategoryRow],
+    not_applicable: &[CategoryRow],
+    neutral: Option<usize>,
+    base: usize,
+) -> String {
+    let (pos, neg, rated) = sides(rows, neutral);
+    if rated == 0 {
+        return lang
+            .pick("Niemand koos een niveau", "Nobody chose a level")
+            .to_string();
+    }
+    let positive: Vec<&CategoryRow> = rows
+        .iter()
+        .take(positive_levels(rows.len(), neutral))
+        .collect();
+    let negative: Vec<&CategoryRow> = rows
+        .iter()
+        .skip(first_negative(rows.len(), neutral))
+        .collect();
+    let pos_text = format!("{} {}", lang.pct(pos), level_names(lang, &positive));
+    let neg_text = format!("{} {}", lang.pct(neg), level_names(lang, &negative));
+    let mut s = if pos >= MOSTLY {
+        format!(
+            "{}: {pos_text}",
+            lang.pick("Overwegend positief", "Mostly positive")
+        )
+    } else if pos > 50.0 {
+        format!(
+            "{}: {pos_text}",
+            lang.pick("Merendeel positief", "Mostly positive")
+        )
+    } else if neg >= MOSTLY {
+        format!(
+            "{}: {neg_text}",
+            lang.pick("Overwegend negatief", "Mostly negative")
+        )
+    } else if neg > 50.0 {
+        format!(
+            "{}: {neg_text}",
+            lang.pick("Merendeel negatief", "Mostly negative")
+        )
+    } else {
+        format!(
+            "{}: {pos_text}, {neg_text}",
+            lang.pick("Verdeeld", "Divided")
+        )
+    };
+    let na: usize = not_applicable.iter().map(|r| r.count).sum();
+    if na > 0 && pct(na, base) >= NOTABLE_NA {
+        let label = not_applicable
+            .first()
+            .map_or("n.v.t.", |r| r.label(lang.is_en()));
+        s.push_str(&format!("; {} {label}", lang.of(na, base)));
+    }
+    s
+}
+
+/// One item of a scale group, for rule G.
+pub struct ScaleItem<'a> {
+    pub label: &'a str,
+    pub rows: &'a [CategoryRow],
+    pub neutral: Option<usize>,
+}
+
+/// Rule G (several scale items on the same levels): where people are most and least
+/// positive.
+pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
+    let scored: Vec<(&ScaleItem<'_>, f64)> = items
+        .iter()
+        .filter_map(|i| {
+            let (pos, _, rated) = sides(i.rows, i.neutral);
+            (rated > 0).then_some((i, pos))
+        })
+        .collect();
+    if scored.len() < 2 {
+        return None;
+    }
+    // First of equals wins, in questionnaire order.
+    let best = scored
+        .iter()
+        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+            Some(a) if a.1 >= x.1 => Some(a),
+            _ => Some(x),
+        })?;
+    let worst = scored
+        .iter()
+        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+            Some(a) if a.1 <= x.1 => Some(a),
+            _ => Some(x),
+        })?;
+    if best.1 - worst.1 < SIMILAR_PP {
+        let range = if lang.pct(worst.1) == lang.pct(best.1) {
+            lang.pct(best.1)
+        } else {
+            format!(
+                "{} {} {}",
+                lang.pct(worst.1),
+                lang.pick("tot", "to"),
+                lang.pct(best.1)
+            )
+        };
+        let all = match (lang, scored.len()) {
+            (Lang::Nl, 2) => "beide vragen".to_string(),
+            (Lang::En, 2) => "both questions".to_string(),
+            (Lang::Nl, k) => format!("alle {k} vragen"),
+            (Lang::En, k) => format!("all {k} questions"),
+        };
+        return Some(match lang {
+            Lang::Nl => format!("Vergelijkbaar over {all}: {range} positief"),
+            Lang::En => format!("Similar across {all}: {range} positive"),
+        });
+    }
+    Some(match lang {
+        Lang::Nl => format!(
+            "Het meest positief over „{}” ({}), het minst over „{}” ({})",
+            best.0.label,
+            lang.pct(best.1),
+            worst.0.label,
+            lang.pct(worst.1)
+        ),
+        Lang::En => format!(
+            "Most positive about “{}” ({}), least about “{}” ({})",
+            best.0.label,
+            lang.pct(best.1),
+            worst.0.label,
+            lang.pct(worst.1)
+        ),
+    })
+}
+
+/// What rule N needs of a number question.
+pub struct NumberFacts<'a> {
+    pub unit: Option<&'a str>,
+    pub values: usize,
+    pub unknown: usize,
+    pub mean: f64,
+    pub sd: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Rule N (numbers): mean and range; "loopt uiteen" when the spread is wide.
+pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
+    let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let cv = if f.mean.abs() > f64::EPSILON {
+        f.sd / f.mean.abs()
+    } else {
+        0.0
+    };
+    let (mean, min, max) = (lang.num(f.mean), lang.num(f.min), lang.num(f.max));
+    let mut s = if f.values >= 2 && cv >= WIDE_CV {
+        match (lang, subject) {
+            (Lang::Nl, Some(s)) => {
+                format!("{s} loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+            }
+            (Lang::Nl, None) => {
+                format!("Loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+            }
+            (Lang::En, Some(s)) => {
+                format!("{s} varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+            }
+            (Lang::En, None) => {
+                format!("Varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+            }
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!("Gemiddeld {mean}{unit} (van {min} tot {max})"),
+            Lang::En => format!("On average {mean}{unit} (from {min} to {max})"),
+        }
+    };
+    if f.unknown > 0 {
+        s.push_str(&match lang {
+            Lang::Nl => format!("; {}x onbekend", f.unknown),
+            Lang::En => format!("; {} unknown", f.unknown),
+        });
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: &str, count: usize) -> CategoryRow {
+        CategoryRow {
+            label: label.to_string(),
+            label_en: None,
+            count,
+            pct_base: 0.0,
+            pct_answered: None,
+            wilson95: None,
+        }
+    }
+
+    fn part(respondents: usize, population: Option<u32>, audience: &str) -> PartSummary {
+        PartSummary {
+            questionnaire: audience.to_lowercase(),
+            title: String::new(),
+            title_en: None,
+            audience: audience.to_string(),
+            population,
+            respondents,
+            rows_read: respondents,
+            rows_rejected: 0,
+            response_rate: None,
+            questions: Vec::new(),
+            reliability: Vec::new(),
+            crosstabs: Vec::new(),
+            theme_demand: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn response_is_judged_against_the_population() {
+        // Bijlage 2: "Respons was goed. Ingevuld door 10 van de 14 schoolopleiders".
+        assert_eq!(
+            response(Lang::Nl, &part(10, Some(14), "SO")),
+            "Respons was goed: ingevuld door 10 van de 14 schoolopleiders (71,4 %)"
+        );
+        assert!(response(Lang::Nl, &part(6, Some(14), "SO")).starts_with("Respons was laag"));
+        assert!(response(Lang::En, &part(63, None, "WPB")).contains("cannot be judged"));
+    }
+
+    #[test]
+    fn a_clear_majority_is_merendeel() {
+        // Bijlage 2, WPB: eerstegraads 25, tweedegraads 38: "Merendeel is tweedegraads".
+        let rows = [row("Eerstegraads", 25), row("Tweedegraads", 38)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, Some("Bevoegdheid"), false),
+            "Merendeel: Tweedegraads (38 van 63)"
+        );
+    }
+
+    #[test]
+    fn a_spread_is_gevarieerd() {
+        // Bijlage 2, WPB age: 2 / 21 / 16 / 12 / 12: "Leeftijd is gevarieerd".
+        let rows = [
+            row("Jonger dan 25", 2),
+            row("25-35", 21),
+            row("36-45", 16),
+            row("46-55", 12),
+            row("56-65", 12),
+        ];
+        assert_eq!(
+            choice(Lang::Nl, &rows, Some("Leeftijd"), false),
+            "Leeftijd is gevarieerd: het vaakst 25-35 (21 van 63)"
+        );
+        // SO age: 2 / 4 / 4, a tie at the top.
+        let rows = [
+            row("<35", 2),
+            row("36-45", 0),
+            row("46-55", 4),
+            row("56-65", 4),
+        ];
+        assert_eq!(
+            choice(Lang::En, &rows, Some("Age"), false),
+            "Age varies: most often 46-55 and 56-65 (4 of 10 each)"
+        );
+    }
+
+    #[test]
+    fn yes_no_speaks_of_yes_and_no() {
+        let rows = [row("Ja", 9), row("Nee", 0)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, None, true),
+            "Bijna iedereen zegt ja (9 van 9)"
+        );
+        let rows = [row("Ja", 12), row("Nee", 51)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, None, true),
+            "Bijna iedereen zegt nee (51 van 63)"
+        );
+        let rows = [row("Ja", 3), row("Nee", 3)];
+        assert!(choice(Lang::Nl, &rows, None, true).starts_with("Ja en nee houden"));
+    }
+
+    #[test]
+    fn multi_names_the_top_three() {
+        let rows = [row("A", 23), row("B", 17), row("C", 16), row("D", 15)];
+        assert_eq!(
+            multi(Lang::Nl, &rows, 44),
+            "Meest gekozen: A (23 van 44), daarna B (17) en C (16)"
+        );
+        assert!(multi(Lang::Nl, &[row("A", 0)], 5).starts_with("Niemand"));
+    }
+
+    #[test]
+    fn scale_sides_and_shared_words() {
+        // Bijlage 2, WPB competent: 5 / 30 / 26 / 2 / 0 of 63.
+        let rows = [
+            row("Uitermate competent", 5),
+            row("Zeer competent", 30),
+            row("Redelijk competent", 26),
+            row("Niet erg competent", 2),
+            row("Helemaal niet competent", 0),
+        ];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &[], Some(2), 63),
+            "Merendeel positief: 55,6 % uitermate of zeer competent"
+        );
+        let na = [row("n.v.t.", 23)];
+        let rows = [
+            row("Uitstekend", 5),
+            row("Goed", 22),
+            row("Redelijk", 9),
+            row("Matig", 0),
+            row("Slecht", 0),
+        ];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &na, Some(2), 63),
+            "Overwegend positief: 75,0 % uitstekend of goed; 23 van 63 n.v.t."
+        );
+    }
+
+    #[test]
+    fn numbers_spread_or_not() {
+        // Bijlage 2, SO leservaring: mean 19, from 5 to 39.
+        let f = NumberFacts {
+            unit: Some("jaar"),
+            values: 10,
+            unknown: 0,
+            mean: 19.0,
+            sd: 10.34,
+            min: 5.0,
+            max: 39.0,
+        };
+        assert_eq!(
+            number(Lang::Nl, f, Some("Ervaring")),
+            "Ervaring loopt uiteen: gemiddeld 19 jaar, van 5 tot 39 jaar"
+        );
+        let f = NumberFacts {
+            unit: None,
+            values: 3,
+            unknown: 2,
+            mean: 10.0,
+            sd: 1.0,
+            min: 9.0,
+            max: 11.0,
+        };
+        assert_eq!(
+            number(Lang::En, f, None),
+            "On average 10 (from 9 to 11); 2 unknown"
+        );
+    }
+
+    #[test]
+    fn scale_groups_name_best_and_worst() {
+        let a = [row("Zeer", 6), row("Redelijk", 4), row("Niet", 0)];
+        let b = [row("Zeer", 1), row("Redelijk", 4), row("Niet", 5)];
+        let items = [
+            ScaleItem {
+                label: "studenten",
+                rows: &a,
+                neutral: Some(1),
+            },
+            ScaleItem {
+                label: "WPB'ers",
+                rows: &b,
+                neutral: Some(1),
+            },
+        ];
+        assert_eq!(
+            scale_group(Lang::Nl, &items).unwrap(),
+            "Het meest positief over „studenten” (60,0 %), het minst over „WPB'ers” (10,0 %)"
+        );
+        let items = [
+            ScaleItem {
+                label: "IO",
+                rows: &a,
+                neutral: Some(1),
+            },
+            ScaleItem {
+                label: "WPB",
+                rows: &a,
+                neutral: Some(1),
+            },
+        ];
+        assert_eq!(
+            scale_group(Lang::Nl, &items).unwrap(),
+            "Vergelijkbaar over beide vragen: 60,0 % positief"
+        );
+    }
+}

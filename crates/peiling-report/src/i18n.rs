@@ -1,0 +1,249 @@
+//! The report's words and number formats in Dutch (default) and English.
+
+/// Language of the report: Dutch unless asked otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn is_en(self) -> bool {
+        self == Lang::En
+    }
+
+    /// The `lang` attribute of the HTML page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the Dutch or English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    /// A number with at most one decimal, trailing ",0" dropped: "19", "208,3" / "208.3".
+    pub fn num(self, x: f64) -> String {
+        let r = round1(x);
+        let s = if r.fract() == 0.0 {
+            format!("{r:.0}")
+        } else {
+            format!("{r:.1}")
+        };
+        self.decimal(s)
+    }
+
+    /// A statistic with two decimals: "0,08" / "0.08".
+    pub fn num_precise(self, x: f64) -> String {
+        self.decimal(format!("{:.2}", (x * 100.0).round() / 100.0))
+    }
+
+    /// A p-value: three decimals, or "< 0,001".
+    pub fn num_p(self, p: f64) -> String {
+        if p < 0.001 {
+            self.decimal("< 0.001".to_string())
+        } else {
+            self.decimal(format!("{:.3}", (p * 1000.0).round() / 1000.0))
+        }
+    }
+
+    /// A percentage with one decimal: "47,6 %" / "47.6 %".
+    pub fn pct(self, x: f64) -> String {
+        format!("{} %", self.decimal(format!("{:.1}", round1(x))))
+    }
+
+    /// A whole percentage for chart labels: "48 %".
+    pub fn pct0(self, x: f64) -> String {
+        format!("{:.0} %", x.round())
+    }
+
+    fn decimal(self, s: String) -> String {
+        // "-0.0" would read as a sign error in a table.
+        let s = match s.strip_prefix('-') {
+            Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+            _ => s,
+        };
+        match self {
+            Lang::Nl => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
+    /// "10 van 14" / "10 of 14".
+    pub fn of(self, k: usize, n: usize) -> String {
+        match self {
+            Lang::Nl => format!("{k} van {n}"),
+            Lang::En => format!("{k} of {n}"),
+        }
+    }
+
+    /// "a, b en c" / "a, b and c".
+    pub fn join_and(self, items: &[String]) -> String {
+        join_with(items, self.pick(" en ", " and "))
+    }
+
+    /// "a, b of c" / "a, b or c".
+    pub fn join_or(self, items: &[String]) -> String {
+        join_with(items, self.pick(" of ", " or "))
+    }
+}
+
+fn join_with(items: &[String], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., tail] => format!("{}{last}{tail}", init.join(", ")),
+    }
+}
+
+/// Rounds half away from zero to one decimal, so 47.55 prints as 47.6 on every platform.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Plural noun for the respondents of an audience: "schoolopleiders", "workplace mentors".
+pub fn audience_plural(lang: Lang, audience: &str) -> String {
+    let s = match (audience.to_ascii_uppercase().as_str(), lang) {
+        ("SO", Lang::Nl) => "schoolopleiders",
+        ("SO", Lang::En) => "school-based teacher educators",
+        ("WPB", Lang::Nl) => "werkplekbegeleiders",
+        ("WPB", Lang::En) => "workplace mentors",
+        ("IO", Lang::Nl) => "instituutsopleiders",
+        ("IO", Lang::En) => "institute-based teacher educators",
+        (_, Lang::Nl) => "respondenten",
+        (_, Lang::En) => "respondents",
+    };
+    s.to_string()
+}
+
+/// Section title of a question group (the `group` field of the questionnaire).
+pub fn group_title(lang: Lang, group: &str) -> String {
+    let known = match group {
+        "leeftijd" => Some(("Leeftijd", "Age")),
+        "geslacht" => Some(("Geslacht", "Gender")),
+        "bevoegdheid" => Some(("Bevoegdheid", "Teaching qualification")),
+        "ervaring" => Some(("Ervaring", "Experience")),
+        "rol" => Some(("Rol", "Role")),
+        "opleiding" => Some(("Opleiding", "Training")),
+        "behoefte" => Some((
+            "Behoefte aan professionalisering",
+            "Need for professionalisation",
+        )),
+        "thema" => Some(("Welk thema?", "Which themes?")),
+        "vorm" => Some(("Welke vorm?", "Which forms?")),
+        "facilitering" => Some(("Facilitering", "Facilitation")),
+        "contact" => Some(("Contact met collega's", "Contact with colleagues")),
+        "relatie" => Some(("Relatie met SO en IO", "Relationship with SO and IO")),
+        "capabel" => Some(("Hoe capabel?", "How capable?")),
+        "contactgegevens" => Some(("Contactgegevens", "Contact details")),
+        "overig" => Some(("Overige vragen", "Other questions")),
+        _ => None,
+    };
+    match known {
+        Some((nl, en)) => lang.pick(nl, en).to_string(),
+        None => capitalise(&group.replace(['_', '-'], " ")),
+    }
+}
+
+/// The subject of a group in a headline ("Leeftijd is gevarieerd"); the title otherwise.
+pub fn group_subject(lang: Lang, group: &str) -> String {
+    match group {
+        "behoefte" => lang.pick("Behoefte", "Need").to_string(),
+        "thema" => lang
+            .pick("Vraag naar thema's", "Demand for themes")
+            .to_string(),
+        "vorm" => lang
+            .pick("Vraag naar vormen", "Demand for forms")
+            .to_string(),
+        "capabel" => lang
+            .pick("Hoe capabel men zich voelt", "Capability")
+            .to_string(),
+        "relatie" => lang.pick("Relatie", "Relationship").to_string(),
+        "contact" => lang.pick("Contactwens", "Wish for contact").to_string(),
+        _ => group_title(lang, group),
+    }
+}
+
+/// Report order of the groups: Bijlage 2's order; groups it does not know follow in
+/// questionnaire order.
+pub const GROUP_ORDER: &[&str] = &[
+    "leeftijd",
+    "geslacht",
+    "bevoegdheid",
+    "ervaring",
+    "rol",
+    "opleiding",
+    "behoefte",
+    "thema",
+    "vorm",
+    "facilitering",
+    "contact",
+    "relatie",
+    "capabel",
+    "contactgegevens",
+];
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// First letter lower case, for a label inside a sentence ("zeer capabel").
+pub fn decapitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // Keep acronyms and names whose second letter is upper case too (SO, HAN).
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().collect::<String>() + c.as_str()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_uses_a_decimal_comma_english_a_point() {
+        assert_eq!(Lang::Nl.pct(47.619), "47,6 %");
+        assert_eq!(Lang::En.pct(47.619), "47.6 %");
+        assert_eq!(Lang::Nl.pct(0.0), "0,0 %");
+        assert_eq!(Lang::Nl.num(19.0), "19");
+        assert_eq!(Lang::Nl.num(208.285714), "208,3");
+        assert_eq!(Lang::En.num(208.285714), "208.3");
+        assert_eq!(Lang::Nl.num_precise(-0.067039), "-0,07");
+        assert_eq!(Lang::Nl.num(-0.01), "0");
+        assert_eq!(Lang::En.num_p(0.0004), "< 0.001");
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        // 7.9365 % (5 of 63) must print as Bijlage 2 prints it.
+        assert_eq!(Lang::Nl.pct(5.0 * 100.0 / 63.0), "7,9 %");
+        assert_eq!(round1(0.25), 0.3);
+    }
+
+    #[test]
+    fn lists_join_with_the_language_conjunction() {
+        let items = ["a".to_string(), "b".to_string(), "c".to_string()];
+        assert_eq!(Lang::Nl.join_and(&items), "a, b en c");
+        assert_eq!(Lang::En.join_or(&items[..2]), "a or b");
+    }
+
+    #[test]
+    fn decapitalise_keeps_acronyms() {
+        assert_eq!(decapitalise("Zeer capabel"), "zeer capabel");
+        assert_eq!(decapitalise("HAN"), "HAN");
+    }
+}

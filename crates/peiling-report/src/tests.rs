@@ -1,0 +1,132 @@
+//! Snapshot tests of the Markdown (insta, snapshots in src/snapshots/) and the report's
+//! promises on a hand-made summary: escaping, redaction, small groups, stable bytes.
+
+use peiling_analysis::{analyze, AnalysisOptions, Summary};
+use peiling_survey::{ImportOptions, Survey};
+use serde_json::json;
+
+use crate::{render, Lang, ReportOptions};
+
+fn bundled() -> Summary {
+    let survey = Survey::bundled(&ImportOptions::default()).unwrap();
+    analyze(&survey, &AnalysisOptions::default()).unwrap()
+}
+
+fn file(files: &[crate::OutputFile], path: &str) -> String {
+    let f = files.iter().find(|f| f.path == path).unwrap();
+    String::from_utf8(f.bytes.clone()).unwrap()
+}
+
+fn markdown(summary: &Summary, lang: Lang, min_group: usize) -> String {
+    let opts = ReportOptions {
+        lang,
+        png: false,
+        min_group,
+    };
+    file(&render(summary, None, &opts).unwrap(), "report.md")
+}
+
+#[test]
+fn bundled_report_markdown_nl() {
+    insta::assert_snapshot!(markdown(&bundled(), Lang::Nl, 5));
+}
+
+#[test]
+fn bundled_report_markdown_en() {
+    insta::assert_snapshot!(markdown(&bundled(), Lang::En, 5));
+}
+
+/// A small survey part with hostile free text: one choice question, one explanation
+/// with markup, an address and a phone number in it, and a name question.
+fn hostile(respondents: usize) -> Summary {
+    let row = |label: &str, count: usize| {
+        json!({ "label": label, "label_en": null, "count": count,
+                "pct_base": count as f64 * 100.0 / respondents as f64,
+                "pct_answered": count as f64 * 100.0 / respondents as f64, "wilson95": null })
+    };
+    serde_json::from_value(json!({
+        "schema": "peiling-analysis/1",
+        "survey": { "id": "t", "title": "Test | *enquête*", "title_en": null,
+                    "partnership": null, "edition": null },
+        "filters": [],
+        "min_group": 5,
+        "parts": [{
+            "questionnaire": "wpb", "title": "WPB", "title_en": null, "audience": "WPB",
+            "population": null, "respondents": respondents, "rows_read": respondents,
+            "rows_rejected": 0, "response_rate": null, "reliability": [], "crosstabs": [],
+            "questions": [
+                { "id": "behoefte", "text": "Behoefte <b>nu</b>?", "label_en": null,
+                  "group": "behoefte", "kind": "yesno", "base": respondents, "condition": null,
+                  "answered": respondents, "no_answer": 0, "invalid": 0,
+                  "detail": { "type": "choice",
+                              "rows": [row("Ja", respondents - 1), row("Nee", 1)] } },
+                { "id": "waarom", "text": "Waarom?", "label_en": null, "group": "behoefte",
+                  "kind": "text", "base": respondents, "condition": null, "answered": 3,
+                  "no_answer": respondents - 3, "invalid": 0,
+                  "detail": { "type": "text", "motivation_for": "behoefte", "answers": [
+                      { "text": "<script>alert('x')</script>", "count": 1 },
+                      { "text": "zie [x](javascript:y) | *vet* # kop\n- lijst", "count": 1 },
+                      { "text": "mail me: p.jansen@school.nl, 06 1234 5678", "count": 1 } ] } },
+                { "id": "naam", "text": "Naam", "label_en": null, "group": "contactgegevens",
+                  "kind": "personal", "base": respondents, "condition": null, "answered": 2,
+                  "no_answer": respondents - 2, "invalid": 0,
+                  "detail": { "type": "personal", "personal": "name" } }
+            ]
+        }]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn hostile_text_markdown() {
+    let md = markdown(&hostile(8), Lang::Nl, 5);
+    // Only escaped: every "<" of an answer has its backslash.
+    assert!(!md.replace("\\<", "").contains("<script"));
+    assert!(!md.contains("p.jansen@school.nl"));
+    assert!(!md.contains("1234 5678"));
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn hostile_text_html_is_escaped() {
+    let opts = ReportOptions::default();
+    let html = file(&render(&hostile(8), None, &opts).unwrap(), "report.html");
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<b>nu</b>"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("Behoefte &lt;b&gt;nu&lt;/b&gt;?"));
+    assert!(!html.contains("p.jansen@school.nl"));
+}
+
+#[test]
+fn a_small_group_is_not_quoted() {
+    // Four respondents, below the default minimum of five: counts yes, quotes no.
+    let md = markdown(&hostile(4), Lang::Nl, 5);
+    assert!(!md.contains("alert"), "{md}");
+    assert!(!md.contains("jansen"), "{md}");
+    assert!(md.contains("niet getoond omdat de groep kleiner is dan 5"));
+    // With the threshold off (in the analysis and the report), the quotes are back.
+    let mut off = hostile(4);
+    off.min_group = 0;
+    let md = markdown(&off, Lang::Nl, 0);
+    assert!(md.contains("alert"));
+}
+
+#[test]
+fn personal_questions_show_only_how_many() {
+    let md = markdown(&hostile(8), Lang::En, 5);
+    assert!(md.contains("Naam: given by 2 of 8"), "{md}");
+}
+
+#[test]
+fn rendering_twice_gives_the_same_bytes() {
+    let summary = bundled();
+    let opts = ReportOptions {
+        png: true,
+        ..ReportOptions::default()
+    };
+    assert_eq!(
+        render(&summary, None, &opts).unwrap(),
+        render(&summary, None, &opts).unwrap()
+    );
+}

@@ -1,0 +1,347 @@
+//! `peiling plan` end to end: the bundled survey's plan as table, JSON, plan.json and
+//! plan.ics; infeasible and malformed input; the per-school mode on a small test survey.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::common::{peiling, peiling_in, repo};
+
+/// Day of the week of an ISO date, Monday = 0 (Sakamoto's method, no date library).
+fn weekday(date: &str) -> u32 {
+    let y: i64 = date[0..4].parse().unwrap();
+    let m: usize = date[5..7].parse().unwrap();
+    let d: i64 = date[8..10].parse().unwrap();
+    let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let sunday0 = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+    ((sunday0 + 6) % 7) as u32
+}
+
+const THURSDAY: u32 = 3;
+
+/// The holiday periods of a holidays file, read line by line ("from = ...", "to = ...").
+fn holiday_periods(file: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(repo().join(file)).unwrap();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(d) = line.strip_prefix("from = ") {
+            out.push((d.trim().to_string(), d.trim().to_string()));
+        } else if let Some(d) = line.strip_prefix("to = ") {
+            out.last_mut().unwrap().1 = d.trim().to_string();
+        }
+    }
+    out
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&peiling(args).ok()).unwrap()
+}
+
+#[test]
+fn bundled_plan_covers_every_theme_with_a_3_3_split() {
+    let p = json(&["plan", "--json"]);
+    assert_eq!(p["schema"], "peiling-plan/1");
+    assert_eq!(p["optimal"], true);
+    let meetings = p["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 12);
+    let themes: BTreeSet<&str> = meetings
+        .iter()
+        .map(|m| m["theme"].as_str().unwrap())
+        .collect();
+    assert_eq!(themes.len(), 11);
+    for year in [1, 2] {
+        let levels: Vec<&str> = meetings
+            .iter()
+            .filter(|m| m["year"] == year)
+            .map(|m| m["level"].as_str().unwrap())
+            .collect();
+        assert_eq!(levels.len(), 6);
+        assert_eq!(levels.iter().filter(|l| **l == "basis").count(), 3);
+    }
+    for m in meetings {
+        let date = m["date"].as_str().unwrap();
+        assert_eq!(weekday(date), THURSDAY, "{date}");
+        assert_eq!(
+            (m["start"].as_str(), m["end"].as_str()),
+            (Some("13:30"), Some("16:00"))
+        );
+        assert!(!m["reason"]["nl"].as_str().unwrap().is_empty());
+        assert!(!m["reason"]["en"].as_str().unwrap().is_empty());
+    }
+    // The first meeting: the basis theme with the most demand (Agogisch bekwaam: 16 of 63
+    // WPBs chose "gespreks- en begeleidingsvaardigheden", and 2 of 10 SOs, at half).
+    assert_eq!(meetings[0]["theme"], "agogisch_bekwaam");
+    assert_eq!(meetings[0]["date"], "2021-09-23");
+}
+
+#[test]
+fn table_in_dutch_and_english() {
+    let nl = peiling(&["plan"]).ok();
+    assert!(
+        nl.starts_with("Rotatieplan: Professionaliseringsaanbod BOS"),
+        "{nl}"
+    );
+    assert!(nl.contains("optimaal, bewezen"), "{nl}");
+    assert!(
+        nl.contains("gevraagd door 16 WPB'ers via gespreks- en begeleidingsvaardigheden"),
+        "{nl}"
+    );
+    let en = peiling(&["plan", "--lang", "en"]).ok();
+    assert!(
+        en.starts_with("Rotation plan: BOS professional development"),
+        "{en}"
+    );
+    assert!(
+        en.contains("asked for by 16 WPBs via conversation and supervision skills"),
+        "{en}"
+    );
+}
+
+#[test]
+fn out_writes_identical_json_and_a_calendar_outside_the_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let holidays = repo().join("datasets/holidays/zuid-2021-2023.toml");
+    let args = [
+        "plan",
+        "--holidays",
+        holidays.to_str().unwrap(),
+        "--out",
+        "out",
+    ];
+    let printed = peiling_in(dir.path(), &args).ok();
+    assert!(
+        printed.contains("Geschreven: out/plan.json, out/plan.ics"),
+        "{printed}"
+    );
+    let first_json = std::fs::read(dir.path().join("out/plan.json")).unwrap();
+    let first_ics = std::fs::read(dir.path().join("out/plan.ics")).unwrap();
+    peiling_in(dir.path(), &args).ok();
+    assert_eq!(
+        std::fs::read(dir.path().join("out/plan.json")).unwrap(),
+        first_json
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("out/plan.ics")).unwrap(),
+        first_ics
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("peiling-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let ics = String::from_utf8(first_ics).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    let starts: Vec<&str> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTSTART;TZID=Europe/Amsterdam:"))
+        .collect();
+    assert_eq!(starts.len(), 12);
+    let periods = holiday_periods("datasets/holidays/zuid-2021-2023.toml");
+    assert_eq!(periods.len(), 13);
+    for s in starts {
+        let date = format!("{}-{}-{}", &s[0..4], &s[4..6], &s[6..8]);
+        assert_eq!(weekday(&date), THURSDAY, "{date}");
+        assert_eq!(&s[8..], "T133000");
+        // ISO dates compare as strings.
+        for (from, to) in &periods {
+            assert!(
+                !(from.as_str() <= date.as_str() && date.as_str() <= to.as_str()),
+                "{date} in {from}..{to}"
+            );
+        }
+    }
+    // Nothing time-dependent: the stamp is the plan's start.
+    assert!(ics.contains("DTSTAMP:20210901T000000Z"));
+}
+
+#[test]
+fn infeasible_and_malformed_input_are_one_line_user_errors() {
+    let err = peiling(&["plan", "--per-year", "5"]).user_error();
+    assert_eq!(
+        err,
+        "peiling: no plan possible: 11 themes do not fit in 10 meetings (2 years × 5): every theme comes up once per cycle; raise --per-year or --years"
+    );
+    let err = peiling(&[
+        "plan",
+        "--years",
+        "1",
+        "--per-year",
+        "11",
+        "--offered",
+        "feedback",
+    ])
+    .user_error();
+    assert!(
+        err.contains("a theme offered last year waits a year, but the cycle is 1 year"),
+        "{err}"
+    );
+    let err = peiling(&["plan", "--offered", "yoga"]).user_error();
+    assert!(
+        err.starts_with("peiling: --offered yoga: the catalogue \"bos\" has no such theme"),
+        "{err}"
+    );
+    let err = peiling(&["plan", "--start", "1 september"]).user_error();
+    assert!(err.contains("--start \"1 september\""), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cat.toml"),
+        "id = \"x\"\ntitle = \"X\"\n\n[[theme]]\nid = \"a\"\ntitle = \"A\"\nlevel = \"kruin\"\n",
+    )
+    .unwrap();
+    let err = peiling_in(dir.path(), &["plan", "--catalogue", "cat.toml"]).user_error();
+    assert_eq!(
+        err,
+        "peiling: cat.toml:7: theme \"a\": level \"kruin\" is not basis or verdiepend"
+    );
+    let err = peiling(&["plan", "--catalogue", "no-such.toml"]).user_error();
+    assert!(
+        err.contains("no-such.toml: no such catalogue file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn alliantie_catalogue_on_the_bos_survey_warns_about_unknown_links() {
+    let p = json(&["plan", "--catalogue", "alliantie", "--json"]);
+    assert_eq!(p["meetings"].as_array().unwrap().len(), 9);
+    let warnings = p["warnings"].to_string();
+    assert!(warnings.contains("agogisch_bekwaam"), "{warnings}");
+}
+
+/// Per-school mode on tests/fixtures/planner/alliantie-2017: the picks recomputed from
+/// wpb.csv with the csv crate and the documented rule (the school's own count, then the
+/// overall count, then catalogue order; schools under 5 respondents take the overall
+/// order and show no counts).
+#[test]
+fn per_school_picks_follow_each_schools_own_respondents() {
+    let folder = repo().join("tests/fixtures/planner/alliantie-2017");
+    // Option label -> workshop id, in catalogue order (datasets/catalogues/alliantie-2016.toml).
+    let options = [
+        ("Pedagogische competentie", "pedagogische_competentie"),
+        ("Theorie en praktijk koppelen", "koppeling_theorie_praktijk"),
+        ("Bumpy moments", "bumpy_moments"),
+        ("Video in de begeleiding", "begeleiden_met_video"),
+        ("Voorbeeldig zijn", "anders_voorbeeldig_zijn"),
+        (
+            "Beoordelen en het woordrapport",
+            "beoordeling_werkplekleren",
+        ),
+        ("Weekreflectie", "weekreflectie"),
+        ("Leerwerktaken", "leerwerktaken"),
+        ("Intervisie", "begeleide_intervisie"),
+    ];
+    let mut rows: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_school: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut overall = vec![0usize; options.len()];
+    let mut r = csv::Reader::from_path(folder.join("wpb.csv")).unwrap();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let school = rec[1].to_string();
+        *rows.entry(school.clone()).or_default() += 1;
+        let counts = per_school
+            .entry(school)
+            .or_insert_with(|| vec![0; options.len()]);
+        for chosen in rec[3].split(';').filter(|s| !s.is_empty()) {
+            let i = options.iter().position(|o| o.0 == chosen).unwrap();
+            counts[i] += 1;
+            overall[i] += 1;
+        }
+    }
+    let rank = |own: &[usize]| {
+        let mut idx: Vec<usize> = (0..options.len()).collect();
+        idx.sort_by(|&a, &b| {
+            own[b]
+                .cmp(&own[a])
+                .then(overall[b].cmp(&overall[a]))
+                .then(a.cmp(&b))
+        });
+        idx.into_iter()
+            .take(4)
+            .map(|i| options[i].1)
+            .collect::<Vec<_>>()
+    };
+
+    let p = json(&[
+        "plan",
+        folder.to_str().unwrap(),
+        "--catalogue",
+        "alliantie",
+        "--per-school",
+        "school",
+        "--pick",
+        "4",
+        "--json",
+    ]);
+    assert_eq!(p["per_school"], "school");
+    let selections = p["selections"].as_array().unwrap();
+    assert_eq!(selections.len(), 4);
+    for sel in selections {
+        let school = sel["school"].as_str().unwrap();
+        let picks: Vec<&str> = sel["picks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["theme"].as_str().unwrap())
+            .collect();
+        let n = rows[school];
+        if n >= 5 {
+            assert_eq!(picks, rank(&per_school[school]), "{school}");
+            assert_eq!(sel["respondents"], n);
+        } else {
+            assert_eq!(picks, rank(&vec![0; options.len()]), "{school}");
+            assert!(sel["respondents"].is_null());
+            assert!(sel["picks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["respondents"].is_null()));
+        }
+    }
+    // By hand: Het Baken's 7 respondents chose video 4x, bumpy moments and intervisie 3x
+    // each, weekreflectie, leerwerktaken and pedagogische competentie once; the tie for the
+    // fourth place goes to weekreflectie (6 overall, before leerwerktaken's 6 in catalogue
+    // order).
+    let baken = selections
+        .iter()
+        .find(|s| s["school"] == "Het Baken")
+        .unwrap();
+    let picks: Vec<&str> = baken["picks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["theme"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        picks,
+        [
+            "begeleiden_met_video",
+            "bumpy_moments",
+            "begeleide_intervisie",
+            "weekreflectie"
+        ]
+    );
+    // Counts under 5 in a school are small cells: not shown.
+    assert_eq!(baken["picks"][3]["respondents"], Value::Null);
+
+    let err = peiling(&[
+        "plan",
+        folder.to_str().unwrap(),
+        "--catalogue",
+        "alliantie",
+        "--per-school",
+        "workshops",
+        "--pick",
+        "12",
+    ])
+    .user_error();
+    assert!(err.contains("--pick 12: year 1 offers 9 themes"), "{err}");
+    let err = peiling(&["plan", "--per-school", "school"]).user_error();
+    assert!(
+        err.contains("no questionnaire of the survey has a question \"school\""),
+        "{err}"
+    );
+}
