@@ -2,7 +2,7 @@
 //! e-mail address is replaced, whatever question it was typed into.
 
 /// What an e-mail address in free text is replaced with.
-pub const REDACTED_EMAIL: &str = "[e-mailadres verwijderd]";
+pub const REDACTED_EMAIL: &str = "[e-mailadres weggelaten]";
 
 /// Replaces every e-mail-like word (`x@y.z`, surrounding punctuation kept) in `text`.
 pub fn redact_emails(text: &str) -> String {
@@ -59,13 +59,13 @@ mod tests {
     fn e_mail_addresses_are_replaced_and_the_rest_stays() {
         assert_eq!(
             redact_emails("Mail jan.jansen@voorbeeld.invalid, of bel."),
-            "Mail [e-mailadres verwijderd], of bel."
+            "Mail [e-mailadres weggelaten], of bel."
         );
         assert_eq!(
             redact_emails("(piet@school.nl)."),
-            "([e-mailadres verwijderd])."
+            "([e-mailadres weggelaten])."
         );
-        assert_eq!(redact_emails("mailto:a@b.nl"), "[e-mailadres verwijderd]");
+        assert_eq!(redact_emails("mailto:a@b.nl"), "[e-mailadres weggelaten]");
         assert_eq!(redact_emails("@SUM en 5 @ school"), "@SUM en 5 @ school");
         assert_eq!(redact_emails("geen adres"), "geen adres");
     }

@@ -24,6 +24,12 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// breaks folded to spaces (a quote is one line in every output).
 pub fn redact(text: &str, lang: Lang) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The analysis already blanked plain addresses with its (Dutch) marker; say it in the
+    // report's language.
+    let one_line = one_line.replace(
+        peiling_analysis::privacy::REDACTED_EMAIL,
+        lang.pick("[e-mailadres weggelaten]", "[e-mail address removed]"),
+    );
     let no_mail = EMAIL.replace_all(
         &one_line,
         lang.pick("[e-mailadres weggelaten]", "[e-mail address removed]"),
@@ -60,6 +66,19 @@ mod tests {
             "[phone number removed] / [e-mail address removed]"
         );
         assert_eq!(redact("010 123 45 67", Lang::En), "[phone number removed]");
+    }
+
+    #[test]
+    fn the_analysis_marker_is_said_in_the_report_language() {
+        let from_analysis = peiling_analysis::privacy::redact_emails("mail a@b.nl aub");
+        assert_eq!(
+            redact(&from_analysis, Lang::En),
+            "mail [e-mail address removed] aub"
+        );
+        assert_eq!(
+            redact(&from_analysis, Lang::Nl),
+            "mail [e-mailadres weggelaten] aub"
+        );
     }
 
     #[test]
