@@ -76,6 +76,46 @@ fn bundled_plan_covers_every_theme_with_a_3_3_split() {
 }
 
 #[test]
+fn the_bundled_plan_skips_the_school_holidays_of_its_region_by_default() {
+    let periods = holiday_periods("datasets/holidays/zuid-2021-2023.toml");
+    let in_holiday = |p: &Value| {
+        p["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["date"].as_str().unwrap().to_string())
+            .filter(|d| periods.iter().any(|(from, to)| from <= d && d <= to))
+            .collect::<Vec<_>>()
+    };
+    let default = json(&["plan", "--json"]);
+    assert!(
+        in_holiday(&default).is_empty(),
+        "{:?}",
+        in_holiday(&default)
+    );
+    assert!(default["holidays"].as_str().unwrap().starts_with("zuid"));
+    // The same as naming the file.
+    let named = json(&[
+        "plan",
+        "--json",
+        "--holidays",
+        repo()
+            .join("datasets/holidays/zuid-2021-2023.toml")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(named["meetings"], default["meetings"]);
+    // Without them, the evenly spread Thursdays fall in the Christmas and spring holidays.
+    let none = json(&["plan", "--json", "--no-holidays"]);
+    assert_eq!(none["holidays"], Value::Null);
+    assert!(!in_holiday(&none).is_empty());
+    // Outside the bundled school years no holidays are assumed, and the plan says so.
+    let later = json(&["plan", "--json", "--start", "2025-09-01"]);
+    assert_eq!(later["holidays"], Value::Null);
+    assert!(later["notes"].to_string().contains("--holidays"));
+}
+
+#[test]
 fn table_in_dutch_and_english() {
     let nl = peiling(&["plan"]).ok();
     assert!(

@@ -446,9 +446,76 @@ fn small_groups_in_breakdowns_are_suppressed() {
 }
 
 #[test]
-fn plan_flag_is_a_clear_user_error() {
-    let err = peiling(&["report", "--plan"]).user_error();
-    assert!(err.contains("peiling plan"), "{err}");
+fn the_rotation_plan_is_the_one_peiling_plan_makes() {
+    let planned: serde_json::Value =
+        serde_json::from_str(&peiling(&["plan", "--json"]).ok()).unwrap();
+    let (_tmp, out) = report(&[]);
+    // The files beside the report are the planner's own.
+    let written: serde_json::Value = serde_json::from_str(&read(&out.join("plan.json"))).unwrap();
+    assert_eq!(written, planned);
+    assert!(read(&out.join("plan.ics")).starts_with("BEGIN:VCALENDAR"));
+
+    let md = read(&out.join("report.md"));
+    let plan = section(&md, "rotatieplan");
+    // Table rows: | nr | schooljaar | datum | thema | niveau | locatie | vraag |
+    let table: Vec<Vec<String>> = plan
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| ---") && !l.starts_with("| Nr."))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().replace('\\', ""))
+                .collect()
+        })
+        .collect();
+    let meetings = planned["meetings"].as_array().unwrap();
+    assert_eq!(table.len(), meetings.len(), "{plan}");
+    assert_eq!(meetings.len(), 12);
+    for (row, m) in table.iter().zip(meetings) {
+        assert_eq!(row[0], m["number"].to_string());
+        assert_eq!(row[1], m["school_year"].as_str().unwrap());
+        assert!(row[2].contains(m["date"].as_str().unwrap()), "{row:?}");
+        assert_eq!(row[3], m["title"].as_str().unwrap());
+        // Demand with one decimal and a decimal comma, as everywhere in the report.
+        let demand = m["demand"].as_f64().unwrap();
+        assert_eq!(
+            row[6].replace(',', ".").parse::<f64>().unwrap(),
+            (demand * 10.0).round() / 10.0
+        );
+    }
+    let basis = meetings.iter().filter(|m| m["level"] == "basis").count();
+    assert!(
+        plan.contains(&format!("12 bijeenkomsten in 2 jaar (2021-2022, 2022-2023), 11 thema's, {basis} basis en {} verdiepend", 12 - basis)),
+        "{plan}"
+    );
+    // Every meeting's reason is given, and the holidays the planner skipped are named.
+    let why = section(&md, "rotatieplan-waarom").replace('\\', "");
+    for m in meetings {
+        let reason = m["reason"]["nl"].as_str().unwrap();
+        assert!(why.contains(reason), "{reason}");
+    }
+    let holidays = planned["holidays"].as_str().unwrap();
+    assert!(plan.replace('\\', "").contains(holidays), "{plan}");
+}
+
+#[test]
+fn the_plan_can_be_left_out_or_come_from_another_catalogue() {
+    let (_tmp, out) = report(&["--no-plan"]);
+    assert!(!out.join("plan.json").exists());
+    let md = read(&out.join("report.md"));
+    assert!(section(&md, "rotatieplan").contains("`peiling plan`"));
+
+    let (_tmp, out) = report(&["--catalogue", "alliantie", "--lang", "en"]);
+    let plan: serde_json::Value = serde_json::from_str(&read(&out.join("plan.json"))).unwrap();
+    assert_eq!(plan["catalogue"], "alliantie-2016");
+    let md = read(&out.join("report.md"));
+    assert!(section(&md, "rotatieplan-waarom").contains("Why this order"));
+
+    let err = peiling(&["report", "--catalogue", "nergens.toml"]).user_error();
+    assert!(
+        err.contains("nergens.toml: no such catalogue file"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -185,9 +185,16 @@ pub struct ReportArgs {
     #[arg(long, value_name = "SURVEY")]
     pub compare: Option<PathBuf>,
 
-    /// Add the rotation plan (with the bundled BOS catalogue) to the report.
+    /// Leave the rotation plan out. By default the report plans the themes of the
+    /// catalogue (the bundled BOS one unless --catalogue) when the survey asks for them,
+    /// and writes plan.json and plan.ics beside it.
     #[arg(long)]
-    pub plan: bool,
+    pub no_plan: bool,
+
+    /// Theme catalogue for the rotation plan: `bos`, `alliantie` or a TOML file
+    /// (docs/catalogue-format.md). For other plan settings use `peiling plan`.
+    #[arg(long, value_name = "CATALOGUE", conflicts_with = "no_plan")]
+    pub catalogue: Option<PathBuf>,
 
     /// Groups smaller than this are suppressed in breakdowns, and their free text is not
     /// quoted (0 turns it off).
@@ -229,6 +236,11 @@ pub struct PlanArgs {
     /// datasets/holidays/zuid-2021-2023.toml.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
+
+    /// Do not skip any holidays (by default the bundled school holidays of the
+    /// catalogue's region are skipped when they cover the plan's years: zuid 2021-2023).
+    #[arg(long, conflicts_with = "holidays")]
+    pub no_holidays: bool,
 
     /// Partner schools that host the meetings in turn (repeatable; default: the
     /// catalogue's schools).

@@ -119,6 +119,9 @@ pub struct Catalogue {
     pub partnership: Option<String>,
     /// Where the themes come from (document, chapter).
     pub source: Option<String>,
+    /// Holiday region of the partnership ("zuid"): a bundled holidays file of that region
+    /// is used when it covers the plan's school years and no other is given.
+    pub region: Option<String>,
     /// Partner schools that host meetings in turn.
     pub schools: Vec<String>,
     pub rotation: Rotation,
@@ -260,6 +263,7 @@ impl Catalogue {
             title: raw.title,
             title_en: raw.title_en,
             partnership: raw.partnership,
+            region: raw.region,
             source: raw.source,
             schools,
             rotation,
@@ -402,6 +406,7 @@ struct RawCatalogue {
     title: String,
     title_en: Option<String>,
     partnership: Option<String>,
+    region: Option<String>,
     source: Option<String>,
     #[serde(default)]
     schools: Vec<Spanned<String>>,

@@ -19,8 +19,18 @@ pub struct Holidays {
     pub region: Option<String>,
     /// Where the dates come from.
     pub source: Option<String>,
+    /// The school years the file is complete for ("2021-2022"); a bundled file is only
+    /// used by default for a plan inside them.
+    #[serde(default)]
+    pub school_years: Vec<String>,
     pub periods: Vec<Holiday>,
 }
+
+/// Holidays files compiled in: (name, TOML).
+pub const BUNDLED_HOLIDAYS: &[(&str, &str)] = &[(
+    "zuid-2021-2023",
+    include_str!("../../../datasets/holidays/zuid-2021-2023.toml"),
+)];
 
 impl Holidays {
     /// Parses a holidays file; `file` names it in error messages.
@@ -63,8 +73,23 @@ impl Holidays {
         Ok(Holidays {
             region: raw.region,
             source: raw.source,
+            school_years: raw.school_years,
             periods,
         })
+    }
+
+    /// A bundled holidays file of `region` that is complete for every one of
+    /// `school_years`.
+    pub fn bundled(region: &str, school_years: &[String]) -> Option<Holidays> {
+        BUNDLED_HOLIDAYS
+            .iter()
+            .filter_map(|(name, text)| Holidays::from_toml(name, text).ok())
+            .find(|h| {
+                h.region
+                    .as_deref()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(region.trim()))
+                    && school_years.iter().all(|y| h.school_years.contains(y))
+            })
     }
 
     /// The holiday `day` falls in, if any.
@@ -89,6 +114,8 @@ fn date(value: &Spanned<toml::Value>) -> Result<NaiveDate, String> {
 struct RawHolidays {
     region: Option<String>,
     source: Option<String>,
+    #[serde(default)]
+    school_years: Vec<String>,
     #[serde(default, rename = "holiday")]
     holidays: Vec<Spanned<RawHoliday>>,
 }

@@ -23,6 +23,9 @@ pub struct PlanOptions {
     /// First day of the plan; default 1 September of the year after the survey's edition.
     pub start: Option<NaiveDate>,
     pub holidays: Option<Holidays>,
+    /// Without `holidays`, skip the bundled holidays of the catalogue's region when they
+    /// cover the plan's school years.
+    pub bundled_holidays: bool,
     /// Host schools in turn; empty: the catalogue's schools.
     pub hosts: Vec<String>,
     /// Themes offered last year: they wait until year 2 unless their demand is exceptional.
@@ -44,6 +47,7 @@ impl Default for PlanOptions {
             basis_per_year: None,
             start: None,
             holidays: None,
+            bundled_holidays: true,
             hosts: Vec::new(),
             offered: Vec::new(),
             weights: Vec::new(),
@@ -283,7 +287,19 @@ pub fn plan(
 
     let start = start_date(survey, options)?;
     let weekday = catalogue.rotation.weekday;
-    let dates = calendar(start, &rule, weekday, options.holidays.as_ref())?;
+    let holidays = options.holidays.clone().or_else(|| {
+        let region = catalogue
+            .region
+            .as_deref()
+            .filter(|_| options.bundled_holidays)?;
+        let years: Vec<String> = (0..rule.years)
+            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
+            .map(school_year)
+            .collect();
+        Holidays::bundled(region, &years)
+    });
+    let default_holidays = options.holidays.is_none() && holidays.is_some();
+    let dates = calendar(start, &rule, weekday, holidays.as_ref())?;
     let hosts: Vec<String> = if options.hosts.is_empty() {
         catalogue.schools.clone()
     } else {
@@ -433,7 +449,13 @@ pub fn plan(
             format!("Only respondents with {}.", survey.filters.join(", ")),
         ));
     }
-    if options.holidays.is_none() {
+    if default_holidays {
+        notes.push(Text::new(
+            "De schoolvakanties van de regio van de catalogus zijn overgeslagen (meegeleverd bestand; een ander met --holidays).",
+            "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
+        ));
+    }
+    if holidays.is_none() {
         notes.push(Text::new(
             "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
             "No holidays file given (--holidays): check the dates against school holidays.",
@@ -483,15 +505,12 @@ pub fn plan(
         school_years: dates.iter().map(|(ws, _)| school_year(*ws)).collect(),
         weekday: weekday_text(weekday),
         hosts,
-        holidays: options
-            .holidays
-            .as_ref()
-            .map(|h| match (&h.region, &h.source) {
-                (Some(r), Some(s)) => format!("{r} ({s})"),
-                (Some(r), None) => r.clone(),
-                (None, Some(s)) => s.clone(),
-                (None, None) => format!("{} periods", h.periods.len()),
-            }),
+        holidays: holidays.as_ref().map(|h| match (&h.region, &h.source) {
+            (Some(r), Some(s)) => format!("{r} ({s})"),
+            (Some(r), None) => r.clone(),
+            (None, Some(s)) => s.clone(),
+            (None, None) => format!("{} periods", h.periods.len()),
+        }),
         meetings,
         demand: ranked,
         objective,

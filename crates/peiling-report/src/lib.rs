@@ -3,7 +3,8 @@
 //! [`peiling_analysis::Summary`] — never from raw responses.
 //!
 //! [`render`] composes a small document model ([`model`]) and hands it to one module
-//! per output format ([`markdown`], [`html`], [`charts`]). It returns the files to
+//! per output format ([`markdown`], [`html`], [`charts`]). A rotation plan, when there is
+//! one, goes into its section with [`plan::fill`]. It returns the files to
 //! write; writing them (atomically) is the caller's job.
 
 pub mod charts;
@@ -13,6 +14,7 @@ pub mod html;
 pub mod i18n;
 pub mod markdown;
 pub mod model;
+pub mod plan;
 pub mod privacy;
 #[cfg(test)]
 mod tests;

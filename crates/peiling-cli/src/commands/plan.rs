@@ -34,6 +34,28 @@ fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// The plan the report shows: the catalogue's default rule, from the report's own
+/// summary. `None` when no catalogue was named and the survey asks for none of the
+/// bundled catalogue's themes (a survey of another partnership).
+pub fn for_report(
+    catalogue_arg: Option<&Path>,
+    summary: &peiling_analysis::Summary,
+) -> Result<Option<RotationPlan>> {
+    let catalogue = catalogue(catalogue_arg)?;
+    let asked = summary.parts.iter().any(|p| {
+        p.theme_demand
+            .iter()
+            .any(|d| catalogue.themes.iter().any(|t| t.id == d.theme))
+    });
+    if !asked && catalogue_arg.is_none() {
+        return Ok(None);
+    }
+    let demand = SurveyDemand::from(summary);
+    plan(&catalogue, &demand, &PlanOptions::default())
+        .map(Some)
+        .map_err(plan_error)
+}
+
 /// `bos`, `alliantie` or a file; a file of that name wins over the bundled one.
 fn catalogue(arg: Option<&Path>) -> Result<Catalogue> {
     let Some(path) = arg else {
@@ -161,6 +183,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         basis_per_year: args.basis_per_year,
         start,
         holidays,
+        bundled_holidays: !args.no_holidays,
         hosts: args.hosts.clone(),
         offered: args.offered.clone(),
         weights: args

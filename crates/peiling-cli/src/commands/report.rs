@@ -13,11 +13,6 @@ use crate::args::{LangArg, ReportArgs};
 use crate::load;
 
 pub fn run(args: &ReportArgs) -> Result<()> {
-    if args.plan {
-        return Err(crate::status::user(
-            "--plan: the rotation plan is not part of the report yet; make it with `peiling plan`",
-        ));
-    }
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
@@ -32,15 +27,33 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         LangArg::Nl => Lang::Nl,
         LangArg::En => Lang::En,
     };
-    let files = peiling_report::render(
-        &summary,
-        comparison.as_ref(),
-        &ReportOptions {
-            lang,
-            png: args.png,
-            min_group: args.min_group,
-        },
-    )?;
+    let report_opts = ReportOptions {
+        lang,
+        png: args.png,
+        min_group: args.min_group,
+    };
+    let plan = if args.no_plan {
+        None
+    } else {
+        super::plan::for_report(args.catalogue.as_deref(), &summary)?
+    };
+    let mut doc = peiling_report::document(&summary, comparison.as_ref(), &report_opts);
+    if let Some(plan) = &plan {
+        peiling_report::plan::fill(&mut doc, plan, lang);
+    }
+    let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
+    if let Some(plan) = &plan {
+        let mut json = serde_json::to_string_pretty(plan)?;
+        json.push('\n');
+        files.push(peiling_report::OutputFile {
+            path: "plan.json".into(),
+            bytes: json.into_bytes(),
+        });
+        files.push(peiling_report::OutputFile {
+            path: "plan.ics".into(),
+            bytes: plan.to_ics(lang.is_en()).into_bytes(),
+        });
+    }
 
     let targets: Vec<_> = files.iter().map(|f| args.out.join(&f.path)).collect();
     for t in &targets {
@@ -63,8 +76,13 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         .filter(|f| f.path.starts_with("charts/"))
         .count();
     println!(
-        "{}: report.md, report.html and {charts} chart files",
-        args.out.display()
+        "{}: report.md, report.html, {charts} chart files{}",
+        args.out.display(),
+        if plan.is_some() {
+            " and the rotation plan (plan.json, plan.ics)"
+        } else {
+            ""
+        }
     );
     if let Some(path) = &args.contacts {
         let (bytes, rows) = contacts_csv(&survey, lang)?;

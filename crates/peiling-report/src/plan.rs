@@ -1,0 +1,327 @@
+//! The rotation-plan section of the report, from a computed [`RotationPlan`]: what the
+//! plan is, the meetings with the reason for each, and the demand it was made from.
+
+use peiling_planner::{Meeting, RotationPlan};
+
+use crate::compose::ANCHOR_PLAN;
+use crate::i18n::Lang;
+use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
+
+/// Puts `plan` in the document's rotation-plan section (replacing the pointer to
+/// `peiling plan` that stands there without a plan).
+pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
+    let section = section(plan, lang);
+    match doc.sections.iter_mut().find(|s| s.anchor == ANCHOR_PLAN) {
+        Some(s) => *s = section,
+        None => doc.sections.push(section),
+    }
+}
+
+fn title<'a>(nl: &'a str, en: Option<&'a str>, lang: Lang) -> &'a str {
+    match (en, lang) {
+        (Some(e), Lang::En) => e,
+        _ => nl,
+    }
+}
+
+fn weekday(date: peiling_planner::NaiveDate, lang: Lang) -> &'static str {
+    use chrono::Datelike;
+    let i = date.weekday().num_days_from_monday() as usize;
+    lang.pick(
+        ["ma", "di", "wo", "do", "vr", "za", "zo"][i],
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+    )
+}
+
+/// The section: a headline, the rule in one paragraph, the meetings, the demand.
+pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
+    let en = lang.is_en();
+    let t = |nl: &'static str, e: &'static str| lang.pick(nl, e);
+    let mut sec = Section::new(ANCHOR_PLAN, t("Rotatieplan", "Rotation plan"));
+    sec.page_break = true;
+
+    let themes = plan
+        .meetings
+        .iter()
+        .map(|m| m.theme.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let basis = plan
+        .meetings
+        .iter()
+        .filter(|m| m.level == peiling_planner::Level::Basis)
+        .count();
+    sec.headline = Some(match lang {
+        Lang::Nl => format!(
+            "{} bijeenkomsten in {} jaar ({}), {themes} thema's, {basis} basis en {} verdiepend.",
+            plan.meetings.len(),
+            plan.years,
+            plan.school_years.join(", "),
+            plan.meetings.len() - basis
+        ),
+        Lang::En => format!(
+            "{} meetings in {} years ({}), {themes} themes, {basis} basis and {} deepening.",
+            plan.meetings.len(),
+            plan.years,
+            plan.school_years.join(", "),
+            plan.meetings.len() - basis
+        ),
+    });
+
+    let catalogue = title(
+        &plan.catalogue_title,
+        plan.catalogue_title_en.as_deref(),
+        lang,
+    );
+    let split = if plan.basis_per_year[0] == plan.basis_per_year[1] {
+        match lang {
+            Lang::Nl => format!(
+                "{} basis en {} verdiepend",
+                plan.basis_per_year[0],
+                plan.per_year - plan.basis_per_year[0]
+            ),
+            Lang::En => format!(
+                "{} basis and {} deepening",
+                plan.basis_per_year[0],
+                plan.per_year - plan.basis_per_year[0]
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!(
+                "{} tot {} basis",
+                plan.basis_per_year[0], plan.basis_per_year[1]
+            ),
+            Lang::En => format!(
+                "{} to {} basis",
+                plan.basis_per_year[0], plan.basis_per_year[1]
+            ),
+        }
+    };
+    let optimal = match (plan.optimal, lang) {
+        (true, Lang::Nl) => "Geen ander rooster scoort hoger: de zoektocht is volledig afgemaakt",
+        (true, Lang::En) => "No other schedule scores higher: the search ran to completion",
+        (false, Lang::Nl) => {
+            "De zoektocht is afgebroken; het rooster is goed maar niet bewezen het beste"
+        }
+        (false, Lang::En) => "The search was cut short; the schedule is good but not proven best",
+    };
+    sec.blocks.push(Block::Paragraph(vec![text(match lang {
+        Lang::Nl => format!(
+            "De thema's van de catalogus \u{201c}{catalogue}\u{201d} verdeeld over {} bijeenkomsten per jaar ({split}), {}, vanaf {}. Elk thema komt minstens één keer per cyclus van {} jaar aan bod; een thema met meer vraag komt eerder. {optimal} ({} stappen).",
+            plan.per_year,
+            plan.weekday.get(en),
+            plan.start,
+            plan.years,
+            plan.search_nodes,
+        ),
+        Lang::En => format!(
+            "The themes of the catalogue \u{201c}{catalogue}\u{201d} spread over {} meetings a year ({split}), {}, from {}. Every theme comes up at least once per cycle of {} years; a theme in higher demand comes earlier. {optimal} ({} steps).",
+            plan.per_year,
+            plan.weekday.get(en),
+            plan.start,
+            plan.years,
+            plan.search_nodes,
+        ),
+    })]));
+
+    sec.blocks
+        .push(Block::Table(meetings_table(&plan.meetings, lang)));
+    let mut note = t(
+        "Vraag: gewogen verzoeken per 100 respondenten van elke doelgroep (zie de tabel hieronder). ",
+        "Demand: weighted requests per 100 respondents of each audience (see the table below). ",
+    )
+    .to_string();
+    match &plan.holidays {
+        Some(h) => note.push_str(&match lang {
+            Lang::Nl => format!("Vakanties overgeslagen: {h}."),
+            Lang::En => format!("Holidays skipped: {h}."),
+        }),
+        None => note.push_str(t(
+            "Schoolvakanties zijn niet overgeslagen: geef ze mee met peiling plan --holidays.",
+            "School holidays are not skipped: pass them with peiling plan --holidays.",
+        )),
+    }
+    sec.blocks.push(Block::Note(note));
+
+    let mut why = Section::new(
+        "rotatieplan-waarom",
+        t("Waarom deze volgorde", "Why this order"),
+    );
+    why.blocks.push(Block::List(
+        plan.meetings
+            .iter()
+            .map(|m| {
+                vec![
+                    Inline::Strong(format!(
+                        "{} {}",
+                        m.number,
+                        title(&m.title, m.title_en.as_deref(), lang)
+                    )),
+                    text(format!(": {}", m.reason.get(en))),
+                ]
+            })
+            .collect(),
+    ));
+    sec.children.push(why);
+
+    let mut demand = Section::new(
+        "rotatieplan-vraag",
+        t("Vraag per thema", "Demand per theme"),
+    );
+    demand.blocks.push(Block::Table(demand_table(plan, lang)));
+    demand.blocks.push(Block::Note(
+        t(
+            "Per doelgroep: verzoeken (gewogen) / respondenten × factor; de factor is kleiner voor een doelgroep waarvoor het niveau niet in de eerste plaats bedoeld is.",
+            "Per audience: requests (weighted) / respondents × factor; the factor is smaller for an audience the level is not primarily meant for.",
+        )
+        .to_string(),
+    ));
+    sec.children.push(demand);
+
+    if !plan.selections.is_empty() {
+        let mut per_school = Section::new(
+            "rotatieplan-scholen",
+            t("Keuze per school", "Choice per school"),
+        );
+        per_school.blocks.push(Block::Table(Table {
+            header: vec![
+                t("Jaar", "Year").into(),
+                t("School", "School").into(),
+                t("Respondenten", "Respondents").into(),
+                t("Thema's", "Themes").into(),
+            ],
+            rows: plan
+                .selections
+                .iter()
+                .map(|s| {
+                    Row::new(
+                        RowKind::Normal,
+                        vec![
+                            s.year.to_string(),
+                            s.school.clone(),
+                            s.respondents.map_or_else(
+                                || s.note.as_ref().map_or(String::new(), |n| n.get(en).into()),
+                                |r| r.to_string(),
+                            ),
+                            s.picks
+                                .iter()
+                                .map(|p| title(&p.title, p.title_en.as_deref(), lang))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ],
+                    )
+                })
+                .collect(),
+            numeric_from: 4,
+        }));
+        sec.children.push(per_school);
+    }
+
+    let remarks: Vec<Vec<Inline>> = plan
+        .notes
+        .iter()
+        .map(|n| vec![text(n.get(en))])
+        .chain(plan.warnings.iter().map(|w| {
+            vec![
+                Inline::Strong(t("Let op", "Warning").into()),
+                text(format!(": {}", w.get(en))),
+            ]
+        }))
+        .collect();
+    if !remarks.is_empty() {
+        sec.blocks.push(Block::List(remarks));
+    }
+    sec
+}
+
+fn meetings_table(meetings: &[Meeting], lang: Lang) -> Table {
+    let t = |nl: &'static str, e: &'static str| lang.pick(nl, e).to_string();
+    Table {
+        header: vec![
+            t("Nr.", "No."),
+            t("Schooljaar", "School year"),
+            t("Datum", "Date"),
+            t("Thema", "Theme"),
+            t("Niveau", "Level"),
+            t("Locatie", "Location"),
+            t("Vraag", "Demand"),
+        ],
+        rows: meetings
+            .iter()
+            .map(|m| {
+                Row::new(
+                    RowKind::Normal,
+                    vec![
+                        m.number.to_string(),
+                        m.school_year.clone(),
+                        format!("{} {} {}-{}", weekday(m.date, lang), m.date, m.start, m.end),
+                        title(&m.title, m.title_en.as_deref(), lang).to_string(),
+                        m.level.text().get(lang.is_en()).to_string(),
+                        m.host.clone().unwrap_or_else(|| "-".into()),
+                        lang.num(m.demand),
+                    ],
+                )
+            })
+            .collect(),
+        numeric_from: 6,
+    }
+}
+
+fn demand_table(plan: &RotationPlan, lang: Lang) -> Table {
+    let t = |nl: &'static str, e: &'static str| lang.pick(nl, e).to_string();
+    Table {
+        header: vec![
+            t("Thema", "Theme"),
+            t("Niveau", "Level"),
+            t("Per doelgroep", "Per audience"),
+            t("In jaar", "In year"),
+            t("Vraag", "Demand"),
+        ],
+        rows: plan
+            .demand
+            .iter()
+            .map(|d| {
+                let meeting = plan.meetings.iter().find(|m| m.theme == d.theme);
+                let years: Vec<String> = plan
+                    .meetings
+                    .iter()
+                    .filter(|m| m.theme == d.theme)
+                    .map(|m| m.year.to_string())
+                    .collect();
+                let audiences = d
+                    .audiences
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} {}/{} × {}",
+                            a.audience,
+                            lang.num(a.weighted),
+                            a.of,
+                            lang.num(a.factor)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                Row::new(
+                    RowKind::Normal,
+                    vec![
+                        meeting.map_or_else(
+                            || d.theme.clone(),
+                            |m| title(&m.title, m.title_en.as_deref(), lang).to_string(),
+                        ),
+                        d.level.text().get(lang.is_en()).to_string(),
+                        audiences,
+                        if years.is_empty() {
+                            "-".into()
+                        } else {
+                            years.join(" + ")
+                        },
+                        lang.num(d.score),
+                    ],
+                )
+            })
+            .collect(),
+        numeric_from: 4,
+    }
+}
