@@ -1,5 +1,5 @@
-//! `peiling plan` end to end: the bundled survey's plan as table, JSON, plan.json and
-//! plan.ics; infeasible and malformed input; the per-school mode on a small test survey.
+//! `peiling plan` end to end: the bundled survey's plan as table, JSON, plan.md, plan.json
+//! and plan.ics; infeasible and malformed input; the per-school mode on a small test survey.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -151,9 +151,27 @@ fn out_writes_identical_json_and_a_calendar_outside_the_holidays() {
     ];
     let printed = peiling_in(dir.path(), &args).ok();
     assert!(
-        printed.contains("Geschreven: out/plan.json, out/plan.ics"),
+        printed.contains("Geschreven: out/plan.md, out/plan.json, out/plan.ics"),
         "{printed}"
     );
+    // plan.md: the report's plan section on its own, one table row per meeting.
+    let md = std::fs::read_to_string(dir.path().join("out/plan.md")).unwrap();
+    let plan: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/plan.json")).unwrap()).unwrap();
+    assert!(md.starts_with("# Rotatieplan"), "{md}");
+    for m in plan["meetings"].as_array().unwrap() {
+        let row = format!(
+            "| {} | {} | ",
+            m["number"],
+            m["school_year"].as_str().unwrap()
+        );
+        let line = md
+            .lines()
+            .find(|l| l.starts_with(&row))
+            .unwrap_or_else(|| panic!("{row}"));
+        assert!(line.contains(m["date"].as_str().unwrap()), "{line}");
+        assert!(line.contains(m["title"].as_str().unwrap()), "{line}");
+    }
     let first_json = std::fs::read(dir.path().join("out/plan.json")).unwrap();
     let first_ics = std::fs::read(dir.path().join("out/plan.ics")).unwrap();
     peiling_in(dir.path(), &args).ok();

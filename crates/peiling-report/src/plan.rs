@@ -17,6 +17,33 @@ pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
     }
 }
 
+/// The plan on its own, as a document (`peiling plan --out` writes it as plan.md).
+pub fn document(plan: &RotationPlan, lang: Lang) -> Document {
+    let catalogue = title(
+        &plan.catalogue_title,
+        plan.catalogue_title_en.as_deref(),
+        lang,
+    );
+    let mut subtitle = vec![catalogue.to_string()];
+    subtitle.push(format!(
+        "{}: {}{}",
+        lang.pick("Vraag uit", "Demand from"),
+        plan.survey_title,
+        if plan.filters.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", plan.filters.join(", "))
+        }
+    ));
+    let mut section = section(plan, lang);
+    section.page_break = false;
+    Document {
+        title: lang.pick("Rotatieplan", "Rotation plan").to_string(),
+        subtitle,
+        sections: vec![section],
+    }
+}
+
 fn title<'a>(nl: &'a str, en: Option<&'a str>, lang: Lang) -> &'a str {
     match (en, lang) {
         (Some(e), Lang::En) => e,

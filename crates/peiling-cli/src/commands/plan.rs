@@ -11,6 +11,7 @@ use peiling_planner::{
     plan, Catalogue, Holidays, NaiveDate, PerSchool, PlanError, PlanOptions, RotationPlan,
     SurveyDemand,
 };
+use peiling_report::Lang;
 use peiling_survey::Survey;
 
 use super::{refuse_input, write_atomic};
@@ -200,11 +201,20 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let mut json = serde_json::to_string_pretty(&plan)?;
     json.push('\n');
     if let Some(dir) = &args.out {
-        let (pj, pi) = (dir.join("plan.json"), dir.join("plan.ics"));
-        refuse_input(&pj, &args.survey)?;
-        refuse_input(&pi, &args.survey)?;
+        let (pj, pi, pm) = (
+            dir.join("plan.json"),
+            dir.join("plan.ics"),
+            dir.join("plan.md"),
+        );
+        for p in [&pj, &pi, &pm] {
+            refuse_input(p, &args.survey)?;
+        }
+        let lang = if english { Lang::En } else { Lang::Nl };
+        let md =
+            peiling_report::markdown::render(&peiling_report::plan::document(&plan, lang), lang);
         write_atomic(&pj, json.as_bytes())?;
         write_atomic(&pi, plan.to_ics(english).as_bytes())?;
+        write_atomic(&pm, md.as_bytes())?;
     }
     let mut text = if args.json {
         json
@@ -214,8 +224,9 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     if let (Some(dir), false) = (&args.out, args.json) {
         let _ = writeln!(
             text,
-            "\n{}: {}, {}",
+            "\n{}: {}, {}, {}",
             if english { "Written" } else { "Geschreven" },
+            dir.join("plan.md").display(),
             dir.join("plan.json").display(),
             dir.join("plan.ics").display()
         );
