@@ -143,15 +143,8 @@ impl Catalogue {
 
     /// Parses a catalogue; `file` names it in error messages (`bos.toml:12: ...`).
     pub fn from_toml(file: &str, source: &str) -> Result<Catalogue, DefinitionError> {
-        let raw: RawCatalogue = toml::from_str(source).map_err(|e| {
-            let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
-            DefinitionError::at(
-                file,
-                source,
-                e.span().map_or(0, |s| s.start),
-                format!("invalid TOML: {message}"),
-            )
-        })?;
+        let raw: RawCatalogue = toml::from_str(source)
+            .map_err(|e| DefinitionError::toml(file, source, e.span(), e.message()))?;
         let at =
             |offset: usize, message: String| DefinitionError::at(file, source, offset, message);
 

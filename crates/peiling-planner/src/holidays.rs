@@ -35,15 +35,8 @@ pub const BUNDLED_HOLIDAYS: &[(&str, &str)] = &[(
 impl Holidays {
     /// Parses a holidays file; `file` names it in error messages.
     pub fn from_toml(file: &str, source: &str) -> Result<Holidays, DefinitionError> {
-        let raw: RawHolidays = toml::from_str(source).map_err(|e| {
-            let message = e.message().lines().next().unwrap_or("invalid TOML").trim();
-            DefinitionError::at(
-                file,
-                source,
-                e.span().map_or(0, |s| s.start),
-                format!("invalid TOML: {message}"),
-            )
-        })?;
+        let raw: RawHolidays = toml::from_str(source)
+            .map_err(|e| DefinitionError::toml(file, source, e.span(), e.message()))?;
         let at =
             |offset: usize, message: String| DefinitionError::at(file, source, offset, message);
         let mut periods = Vec::with_capacity(raw.holidays.len());

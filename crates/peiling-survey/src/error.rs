@@ -20,7 +20,8 @@ impl DefinitionError {
         }
     }
 
-    pub(crate) fn toml(
+    /// A TOML syntax or type error at its line.
+    pub fn toml(
         file: &str,
         source: &str,
         span: Option<std::ops::Range<usize>>,

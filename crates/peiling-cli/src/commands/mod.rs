@@ -103,3 +103,27 @@ pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Re
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::csv_safe;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_quoted() {
+        // OWASP CSV injection: = + - @ tab and carriage return start a formula.
+        for cell in [
+            "=1+1",
+            "+31 6 1234",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
+            assert_eq!(csv_safe(cell), format!("'{cell}"));
+        }
+        for cell in ["Jan de Vries", "jan@school.nl", "1 + 1", "", "'al veilig"] {
+            assert_eq!(csv_safe(cell), cell);
+        }
+    }
+}
