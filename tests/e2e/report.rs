@@ -494,6 +494,12 @@ fn the_rotation_plan_is_the_one_peiling_plan_makes() {
         let reason = m["reason"]["nl"].as_str().unwrap();
         assert!(why.contains(reason), "{reason}");
     }
+    // The summary's theme table names the themes as the catalogue does.
+    let summary = section(&md, "samenvatting-vraag").replace('\\', "");
+    for m in meetings {
+        let row = format!("| {} |", m["title"].as_str().unwrap());
+        assert!(summary.contains(&row), "{row}");
+    }
     let holidays = planned["holidays"].as_str().unwrap();
     assert!(plan.replace('\\', "").contains(holidays), "{plan}");
 }

@@ -22,6 +22,7 @@ pub struct Composer<'a> {
     pub comparison: Option<&'a Comparison>,
     pub lang: Lang,
     pub min_group: usize,
+    pub theme_titles: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Composer<'_> {
@@ -208,7 +209,10 @@ impl Composer<'_> {
         let rows = themes
             .iter()
             .map(|(theme, _)| {
-                let mut cells = vec![capitalise(&theme.replace(['_', '-'], " "))];
+                let mut cells = vec![self.theme_titles.get(theme.as_str()).map_or_else(
+                    || capitalise(&theme.replace(['_', '-'], " ")),
+                    String::clone,
+                )];
                 for p in &parts {
                     match p.theme_demand.iter().find(|d| &d.theme == theme) {
                         Some(d) => {

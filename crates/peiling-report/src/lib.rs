@@ -36,6 +36,9 @@ pub struct ReportOptions {
     /// Groups smaller than this are suppressed in breakdowns and their free text is
     /// not quoted (0: off). The larger of this and the summary's own value is used.
     pub min_group: usize,
+    /// Catalogue theme titles in the report's language, by theme id; a theme without
+    /// one is named after its id.
+    pub theme_titles: BTreeMap<String, String>,
 }
 
 impl Default for ReportOptions {
@@ -44,6 +47,7 @@ impl Default for ReportOptions {
             lang: Lang::Nl,
             png: false,
             min_group: 5,
+            theme_titles: BTreeMap::new(),
         }
     }
 }
@@ -73,6 +77,7 @@ pub fn document(
         comparison,
         lang: opts.lang,
         min_group: opts.min_group.max(summary.min_group),
+        theme_titles: &opts.theme_titles,
     }
     .document()
 }

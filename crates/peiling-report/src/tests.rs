@@ -20,8 +20,8 @@ fn file(files: &[crate::OutputFile], path: &str) -> String {
 fn markdown(summary: &Summary, lang: Lang, min_group: usize) -> String {
     let opts = ReportOptions {
         lang,
-        png: false,
         min_group,
+        ..ReportOptions::default()
     };
     file(&render(summary, None, &opts).unwrap(), "report.md")
 }

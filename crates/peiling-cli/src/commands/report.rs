@@ -27,15 +27,27 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         LangArg::Nl => Lang::Nl,
         LangArg::En => Lang::En,
     };
-    let report_opts = ReportOptions {
-        lang,
-        png: args.png,
-        min_group: args.min_group,
-    };
     let plan = if args.no_plan {
         None
     } else {
         super::plan::for_report(args.catalogue.as_deref(), &summary)?
+    };
+    let report_opts = ReportOptions {
+        lang,
+        png: args.png,
+        min_group: args.min_group,
+        // The catalogue's names for the themes the summary counts.
+        theme_titles: plan
+            .iter()
+            .flat_map(|p| &p.meetings)
+            .map(|m| {
+                let title = match (&m.title_en, lang) {
+                    (Some(en), Lang::En) => en,
+                    _ => &m.title,
+                };
+                (m.theme.clone(), title.clone())
+            })
+            .collect(),
     };
     let mut doc = peiling_report::document(&summary, comparison.as_ref(), &report_opts);
     if let Some(plan) = &plan {
