@@ -9,3 +9,4 @@ mod import;
 mod plan;
 mod reliability;
 mod report;
+mod synth;

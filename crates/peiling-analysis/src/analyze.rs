@@ -1,10 +1,12 @@
 //! From a loaded survey to its [`Summary`]: per question distributions, per part
 //! reliability and (with `by`) cross-tabs.
 
+use std::collections::HashMap;
+
 use peiling_survey::normalize::normalize;
 use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
 
-use crate::crosstab::crosstab;
+use crate::crosstab::{crosstab, crosstab_counts};
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::stats;
 use crate::summary::*;
@@ -82,7 +84,7 @@ pub fn answer_is(question: &Question, answer: &Answer, wanted: &str) -> bool {
     question.answer_is(answer, wanted)
 }
 
-fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     q: &'a Questionnaire,
     id: &str,
     flag: &str,
@@ -124,7 +126,19 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         .questions
         .iter()
         .enumerate()
-        .map(|(qi, question)| summarise(question, qi, &responses, &asked[qi], &agg))
+        .map(|(qi, question)| {
+            let base = asked[qi].iter().filter(|&&a| a).count();
+            let answers = || -> AskedAnswers<'_> {
+                Box::new(
+                    responses
+                        .iter()
+                        .zip(&asked[qi])
+                        .filter(|(_, &a)| a)
+                        .map(move |(r, _)| (&r.answers[qi], 1)),
+                )
+            };
+            summarise(question, qi, base, &answers, &agg)
+        })
         .collect();
 
     let crosstabs = match &opts.by {
@@ -140,7 +154,14 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
                 .iter()
                 .enumerate()
                 .filter(|(qi, question)| *qi != bi && !question.kind.categories().is_empty())
-                .map(|(qi, question)| crosstab(question, qi, by_q, bi, &responses, opts.min_group))
+                .map(|(qi, question)| {
+                    crosstab(
+                        question,
+                        by_q,
+                        &crosstab_counts(question, qi, by_q, bi, &responses),
+                        opts.min_group,
+                    )
+                })
                 .collect()
         }
         None => Vec::new(),
@@ -163,52 +184,40 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         questions,
         reliability: reliability(q, &responses),
         crosstabs,
-        theme_demand: theme_demand(q, &responses, &asked, &agg),
+        theme_demand: theme_demand(q, &agg, &theme_respondents(q, &responses, &asked)),
     })
 }
 
 /// Demand per catalogue theme from the options' `themes` links. Option counts come from
 /// the same aggregation as the figures (so they reconcile with the question's rows);
-/// distinct respondents per theme are counted over the same asked respondents.
-fn theme_demand(
+/// `respondents` holds the distinct asked respondents who chose any option of a theme.
+pub(crate) fn theme_demand(
     q: &Questionnaire,
-    responses: &[&Response],
-    asked: &[Vec<bool>],
     agg: &Aggregates,
+    respondents: &HashMap<String, usize>,
 ) -> Vec<ThemeDemand> {
-    let mut out: Vec<(ThemeDemand, Vec<bool>)> = Vec::new();
+    let mut out: Vec<ThemeDemand> = Vec::new();
     for (qi, question) in q.questions.iter().enumerate() {
         for (ci, choice) in question.kind.categories().into_iter().enumerate() {
-            if choice.themes.is_empty() {
-                continue;
-            }
             let count = agg
                 .counts
                 .get(&(qi as u32, ci as i32))
                 .copied()
                 .unwrap_or(0);
-            let chose: Vec<bool> = responses
-                .iter()
-                .zip(&asked[qi])
-                .map(|(r, &a)| a && chooses(&r.answers[qi], ci))
-                .collect();
             for link in &choice.themes {
-                let i = match out.iter().position(|(t, _)| t.theme == link.theme) {
+                let i = match out.iter().position(|t| t.theme == link.theme) {
                     Some(i) => i,
                     None => {
-                        out.push((
-                            ThemeDemand {
-                                theme: link.theme.clone(),
-                                weighted: 0.0,
-                                respondents: 0,
-                                sources: Vec::new(),
-                            },
-                            vec![false; responses.len()],
-                        ));
+                        out.push(ThemeDemand {
+                            theme: link.theme.clone(),
+                            weighted: 0.0,
+                            respondents: respondents.get(&link.theme).copied().unwrap_or(0),
+                            sources: Vec::new(),
+                        });
                         out.len() - 1
                     }
                 };
-                let (demand, who) = &mut out[i];
+                let demand = &mut out[i];
                 demand.weighted += count as f64 * link.weight;
                 demand.sources.push(DemandSource {
                     question: question.id.clone(),
@@ -217,30 +226,46 @@ fn theme_demand(
                     count,
                     weight: link.weight,
                 });
-                for (w, &c) in who.iter_mut().zip(&chose) {
-                    *w |= c;
-                }
             }
         }
     }
-    let mut demand: Vec<ThemeDemand> = out
-        .into_iter()
-        .map(|(mut d, who)| {
-            d.weighted = round6(d.weighted);
-            d.respondents = who.iter().filter(|&&w| w).count();
-            d
-        })
-        .collect();
-    demand.sort_by(|a, b| {
+    for d in &mut out {
+        d.weighted = round6(d.weighted);
+    }
+    out.sort_by(|a, b| {
         b.weighted
             .total_cmp(&a.weighted)
             .then_with(|| a.theme.cmp(&b.theme))
     });
-    demand
+    out
+}
+
+/// Per theme: how many asked respondents chose at least one option linked to it.
+fn theme_respondents(
+    q: &Questionnaire,
+    responses: &[&Response],
+    asked: &[Vec<bool>],
+) -> HashMap<String, usize> {
+    let mut who: HashMap<&str, Vec<bool>> = HashMap::new();
+    for (qi, question) in q.questions.iter().enumerate() {
+        for (ci, choice) in question.kind.categories().into_iter().enumerate() {
+            for link in &choice.themes {
+                let w = who
+                    .entry(link.theme.as_str())
+                    .or_insert_with(|| vec![false; responses.len()]);
+                for ((w, r), &a) in w.iter_mut().zip(responses).zip(&asked[qi]) {
+                    *w |= a && chooses(&r.answers[qi], ci);
+                }
+            }
+        }
+    }
+    who.into_iter()
+        .map(|(t, w)| (t.to_string(), w.iter().filter(|&&x| x).count()))
+        .collect()
 }
 
 /// Did this answer choose category `ci` (option, level or band)?
-fn chooses(answer: &Answer, ci: usize) -> bool {
+pub(crate) fn chooses(answer: &Answer, ci: usize) -> bool {
     match answer {
         Answer::Choice(i) => *i == ci,
         Answer::Multi { chosen, .. } => chosen.contains(&ci),
@@ -298,25 +323,22 @@ fn row(
     }
 }
 
-fn summarise(
+/// The answers of the respondents a question was put to, each with how many gave it.
+/// Numbers and "unknown" markers come one by one in respondent order (they are listed);
+/// other answers may come grouped, in the order they were first given.
+pub(crate) type AskedAnswers<'a> = Box<dyn Iterator<Item = (&'a Answer, usize)> + 'a>;
+
+pub(crate) fn summarise<'a>(
     question: &Question,
     qi: usize,
-    responses: &[&Response],
-    asked: &[bool],
+    base: usize,
+    asked_answers: &dyn Fn() -> AskedAnswers<'a>,
     agg: &Aggregates,
 ) -> QuestionSummary {
     let count = |code: i32| agg.counts.get(&(qi as u32, code)).copied().unwrap_or(0);
-    let base = asked.iter().filter(|&&a| a).count();
     let no_answer = count(NO_ANSWER);
     let invalid = count(INVALID);
     let answered = base - no_answer - invalid;
-    let asked_answers = || {
-        responses
-            .iter()
-            .zip(asked)
-            .filter(|(_, &a)| a)
-            .map(move |(r, _)| &r.answers[qi])
-    };
 
     let detail = match &question.kind {
         Kind::Single { options } | Kind::YesNo { options, .. } => Detail::Choice {
@@ -336,8 +358,8 @@ fn summarise(
             let chosen: usize = rows.iter().map(|r| r.1.count).sum();
             Detail::Multi {
                 rows: rows.into_iter().map(|r| r.1).collect(),
-                other: dedup(asked_answers().filter_map(|a| match a {
-                    Answer::Multi { other: Some(t), .. } => Some(t.as_str()),
+                other: dedup(asked_answers().filter_map(|(a, n)| match a {
+                    Answer::Multi { other: Some(t), .. } => Some((t.as_str(), n)),
                     _ => None,
                 })),
                 mean_chosen: (answered > 0).then(|| round6(chosen as f64 / answered as f64)),
@@ -390,12 +412,13 @@ fn summarise(
         }
         Kind::Number { unit, .. } | Kind::Bands { unit, .. } => {
             let values: Vec<Option<f64>> = asked_answers()
-                .filter_map(|a| match a {
-                    Answer::Number { value, .. } => Some(Some(*value)),
-                    Answer::Unknown(_) => Some(None),
-                    Answer::Choice(_) => Some(None),
+                .filter_map(|(a, n)| match a {
+                    Answer::Number { value, .. } => Some((Some(*value), n)),
+                    Answer::Unknown(_) => Some((None, n)),
+                    Answer::Choice(_) => Some((None, n)),
                     _ => None,
                 })
+                .flat_map(|(v, n)| std::iter::repeat_n(v, n))
                 .collect();
             let unknown = count(UNKNOWN);
             let s = agg.stats.get(&(qi as u32)).copied().unwrap_or_default();
@@ -417,10 +440,11 @@ fn summarise(
                 values: s.n,
                 unknown,
                 unknown_texts: asked_answers()
-                    .filter_map(|a| match a {
-                        Answer::Unknown(t) => Some(crate::privacy::redact_emails(t)),
+                    .filter_map(|(a, n)| match a {
+                        Answer::Unknown(t) => Some((crate::privacy::redact_emails(t), n)),
                         _ => None,
                     })
+                    .flat_map(|(t, n)| std::iter::repeat_n(t, n))
                     .collect(),
                 mean: s.mean.map(round6),
                 median: s.median.map(round6),
@@ -445,8 +469,8 @@ fn summarise(
             }
         }
         Kind::Text { motivation_for } => Detail::Text {
-            answers: dedup(asked_answers().filter_map(|a| match a {
-                Answer::Text(t) => Some(t.as_str()),
+            answers: dedup(asked_answers().filter_map(|(a, n)| match a {
+                Answer::Text(t) => Some((t.as_str(), n)),
                 _ => None,
             })),
             motivation_for: motivation_for.clone(),
@@ -488,9 +512,9 @@ fn median_level(counts: &[usize]) -> Option<usize> {
 
 /// Texts trimmed, e-mail addresses redacted, deduplicated case- and
 /// punctuation-insensitively, first-seen order.
-fn dedup<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TextCount> {
+fn dedup<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> Vec<TextCount> {
     let mut out: Vec<(String, TextCount)> = Vec::new();
-    for t in texts {
+    for (t, n) in texts {
         let redacted = crate::privacy::redact_emails(t.trim());
         let t = redacted.as_str();
         if t.is_empty() {
@@ -498,12 +522,12 @@ fn dedup<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TextCount> {
         }
         let key = normalize(t);
         match out.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, tc)) => tc.count += 1,
+            Some((_, tc)) => tc.count += n,
             None => out.push((
                 key,
                 TextCount {
                     text: t.to_string(),
-                    count: 1,
+                    count: n,
                 },
             )),
         }
@@ -557,19 +581,8 @@ fn nice_bins(values: &[f64]) -> Vec<(peiling_survey::Choice, usize)> {
 
 /// Cronbach's alpha for each set of ≥ 2 scale items with the same levels.
 fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
-    for (qi, question) in q.questions.iter().enumerate() {
-        if let Kind::Scale { levels, .. } = &question.kind {
-            let key: Vec<String> = levels.iter().map(|l| normalize(&l.label)).collect();
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, items)) => items.push(qi),
-                None => groups.push((key, vec![qi])),
-            }
-        }
-    }
-    groups
+    reliability_groups(q)
         .into_iter()
-        .filter(|(_, items)| items.len() >= 2)
         .map(|(levels, items)| {
             let k = levels.len() as f64;
             let rows: Vec<Vec<f64>> = responses
@@ -590,5 +603,23 @@ fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
                 cronbach_alpha: stats::cronbach_alpha(&rows).map(round6),
             }
         })
+        .collect()
+}
+
+/// Sets of >= 2 scale items with the same levels (normalised), in questionnaire order.
+pub(crate) fn reliability_groups(q: &Questionnaire) -> Vec<(Vec<String>, Vec<usize>)> {
+    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    for (qi, question) in q.questions.iter().enumerate() {
+        if let Kind::Scale { levels, .. } = &question.kind {
+            let key: Vec<String> = levels.iter().map(|l| normalize(&l.label)).collect();
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, items)) => items.push(qi),
+                None => groups.push((key, vec![qi])),
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, items)| items.len() >= 2)
         .collect()
 }

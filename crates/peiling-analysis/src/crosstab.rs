@@ -7,21 +7,42 @@ use crate::stats;
 use crate::summary::{CrossTab, Test};
 
 /// Category indices an answer falls in (several for multi-select).
-fn categories(answer: &Answer) -> Vec<usize> {
+pub(crate) fn categories(answer: &Answer) -> Vec<usize> {
     match answer {
         Answer::Multi { chosen, .. } => chosen.clone(),
         other => other.category().into_iter().collect(),
     }
 }
 
-pub fn crosstab(
+/// Respondents per (question category, group): `counts[category][group]`.
+pub fn crosstab_counts(
     question: &Question,
     qi: usize,
     by: &Question,
     bi: usize,
     responses: &[&Response],
+) -> Vec<Vec<usize>> {
+    let (rows, columns) = (question.kind.categories().len(), by.kind.categories().len());
+    let mut counts = vec![vec![0usize; columns]; rows];
+    for r in responses {
+        for g in categories(&r.answers[bi]) {
+            for c in categories(&r.answers[qi]) {
+                if c < rows && g < columns {
+                    counts[c][g] += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+pub fn crosstab(
+    question: &Question,
+    by: &Question,
+    counts: &[Vec<usize>],
     min_group: usize,
 ) -> CrossTab {
+    let counts = counts.to_vec();
     let rows: Vec<String> = question
         .kind
         .categories()
@@ -34,16 +55,6 @@ pub fn crosstab(
         .iter()
         .map(|c| c.label.clone())
         .collect();
-    let mut counts = vec![vec![0usize; columns.len()]; rows.len()];
-    for r in responses {
-        for g in categories(&r.answers[bi]) {
-            for c in categories(&r.answers[qi]) {
-                if c < rows.len() && g < columns.len() {
-                    counts[c][g] += 1;
-                }
-            }
-        }
-    }
     let exclusive =
         !matches!(question.kind, Kind::Multi { .. }) && !matches!(by.kind, Kind::Multi { .. });
     let (chi_square, cramers_v, warning) = match exclusive

@@ -10,6 +10,7 @@ mod crosstab;
 mod frame;
 pub mod privacy;
 pub mod stats;
+pub mod stream;
 pub mod summary;
 
 pub use analyze::{analyze, answer_is, AnalysisOptions, Filter};

@@ -142,6 +142,18 @@ pub struct AnalyzeArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// How to compute: stream the exports (large surveys), load them whole (the
+    /// reference), or auto (stream whatever can be streamed).
+    #[arg(long, value_enum, default_value_t = EngineArg::Auto, hide = true)]
+    pub engine: EngineArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineArg {
+    Auto,
+    Stream,
+    Reference,
 }
 
 #[derive(Debug, Args)]
@@ -302,7 +314,7 @@ pub enum SynthFormat {
 #[derive(Debug, Args)]
 pub struct SynthArgs {
     #[command(flatten)]
-    pub survey: SurveyArgs,
+    pub source: SynthSource,
 
     /// Questionnaire (part) to draw from, by id; default: the one with most respondents.
     #[arg(long, value_name = "ID")]
@@ -327,4 +339,50 @@ pub struct SynthArgs {
     /// File to write.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: PathBuf,
+}
+
+/// The survey synth draws from. Not [`SurveyArgs`]: its `--format` (the tool that wrote
+/// the input) would clash with synth's `--format` (the style to write); the input is
+/// always read with detection and the default options.
+#[derive(Debug, Args, Clone)]
+pub struct SynthSource {
+    /// Survey folder (with a survey.toml) or the survey.toml itself; default: the bundled
+    /// BOS 2020 survey.
+    #[arg(value_name = "SURVEY", conflicts_with_all = ["questionnaire", "data"])]
+    pub survey: Option<PathBuf>,
+
+    /// A questionnaire definition (TOML), used with --data instead of a survey folder.
+    #[arg(long, short = 'q', value_name = "Q.toml", requires = "data")]
+    pub questionnaire: Option<PathBuf>,
+
+    /// The export file (CSV or XLSX) answering --questionnaire.
+    #[arg(long, short = 'd', value_name = "EXPORT", requires = "questionnaire")]
+    pub data: Option<PathBuf>,
+}
+
+impl SynthSource {
+    pub fn survey_args(&self) -> SurveyArgs {
+        SurveyArgs {
+            survey: self.survey.clone(),
+            questionnaire: self.questionnaire.clone(),
+            data: self.data.clone(),
+            format: FormatArg::Auto,
+            sheet: None,
+            separator: None,
+            utf8_only: false,
+            strict: false,
+            duplicates: DuplicatesArg::KeepAll,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Clap checks its definitions (unique flags per command) only when asked.
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
 }

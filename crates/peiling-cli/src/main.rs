@@ -4,6 +4,7 @@ mod args;
 mod commands;
 mod load;
 mod status;
+mod stream;
 
 use std::process::ExitCode;
 

@@ -20,4 +20,4 @@ pub use questionnaire::{
     Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink,
 };
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
-pub use survey::{Part, Survey, BUNDLED_NAME};
+pub use survey::{DataSource, Part, PlannedPart, Survey, SurveyPlan, BUNDLED_NAME};

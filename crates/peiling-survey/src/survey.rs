@@ -245,3 +245,136 @@ impl Survey {
 pub fn bundled_file(name: &str) -> Option<&'static [u8]> {
     BUNDLED.get_file(name).map(|f| f.contents())
 }
+
+/// Where a part's export is read from when it is streamed rather than loaded.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    File(PathBuf),
+    Memory(Vec<u8>),
+}
+
+/// One part of a [`SurveyPlan`]: the questionnaire and where its export is.
+#[derive(Debug, Clone)]
+pub struct PlannedPart {
+    pub questionnaire: Questionnaire,
+    pub population: Option<u32>,
+    /// The export's name in messages (as [`Survey::load`] names it).
+    pub file: String,
+    pub data: DataSource,
+}
+
+/// A survey's definition with its exports not yet read: what the streaming analysis
+/// needs. Any error here is also an error of [`Survey::load`], which reports it.
+#[derive(Debug, Clone)]
+pub struct SurveyPlan {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub partnership: Option<String>,
+    pub edition: Option<String>,
+    pub parts: Vec<PlannedPart>,
+}
+
+impl SurveyPlan {
+    pub fn bundled() -> Result<SurveyPlan, SurveyError> {
+        Self::from_files(&Files::Bundled, None)
+    }
+
+    /// A folder with a `survey.toml`, or the definition file itself.
+    pub fn load(path: &Path) -> Result<SurveyPlan, SurveyError> {
+        let dir = if path.is_dir() {
+            path.to_path_buf()
+        } else {
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        };
+        let def = if path.is_file() {
+            Some(path)
+        } else if path.is_dir() {
+            None
+        } else {
+            return Err(SurveyError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+            });
+        };
+        Self::from_files(&Files::Folder(&dir), def)
+    }
+
+    pub fn single(questionnaire: &Path, data: &Path) -> Result<SurveyPlan, SurveyError> {
+        let q = load_questionnaire(questionnaire)?;
+        Ok(SurveyPlan {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            title_en: q.title_en.clone(),
+            partnership: None,
+            edition: None,
+            parts: vec![PlannedPart {
+                population: q.population,
+                file: data.display().to_string(),
+                data: DataSource::File(data.to_path_buf()),
+                questionnaire: q,
+            }],
+        })
+    }
+
+    fn from_files(files: &Files, def: Option<&Path>) -> Result<SurveyPlan, SurveyError> {
+        let (name, bytes) = match def {
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                (path.display().to_string(), bytes)
+            }
+            None => files.read("survey.toml")?,
+        };
+        let source = text(&name, bytes)?;
+        let raw: RawSurvey = toml::from_str(&source)
+            .map_err(|e| DefinitionError::toml(&name, &source, e.span(), e.message()))?;
+        if raw.parts.is_empty() {
+            return Err(DefinitionError::at(
+                &name,
+                &source,
+                0,
+                "the survey has no [[part]]".into(),
+            )
+            .into());
+        }
+        let mut parts: Vec<PlannedPart> = Vec::with_capacity(raw.parts.len());
+        for p in &raw.parts {
+            let (qname, qbytes) = files.read(&p.questionnaire)?;
+            let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
+            if parts.iter().any(|x| x.questionnaire.id == q.id) {
+                return Err(SurveyError::Io {
+                    path: PathBuf::from(&p.questionnaire),
+                    source: std::io::Error::other("questionnaire used by two parts"),
+                });
+            }
+            let (file, data) = match files {
+                Files::Folder(dir) => {
+                    let path = dir.join(&p.data);
+                    (path.display().to_string(), DataSource::File(path))
+                }
+                Files::Bundled => {
+                    let (file, bytes) = files.read(&p.data)?;
+                    (file, DataSource::Memory(bytes))
+                }
+            };
+            parts.push(PlannedPart {
+                population: p.population.or(q.population),
+                questionnaire: q,
+                file,
+                data,
+            });
+        }
+        Ok(SurveyPlan {
+            id: raw.id,
+            title: raw.title,
+            title_en: raw.title_en,
+            partnership: raw.partnership,
+            edition: raw.edition,
+            parts,
+        })
+    }
+}

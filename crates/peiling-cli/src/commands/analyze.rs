@@ -7,7 +7,7 @@ use anyhow::Result;
 use peiling_analysis::{analyze, compare, AnalysisOptions, Detail, Filter, Summary};
 
 use super::write_atomic;
-use crate::args::AnalyzeArgs;
+use crate::args::{AnalyzeArgs, EngineArg};
 use crate::load;
 
 pub fn options(
@@ -29,9 +29,20 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     if let Some(out) = &args.out {
         super::refuse_input(out, &args.survey)?;
     }
-    let survey = load::survey(&args.survey)?;
     let opts = options(&args.filters, args.by.clone(), args.min_group)?;
-    let summary = analyze(&survey, &opts)?;
+    let streamed = match args.engine {
+        EngineArg::Reference => None,
+        EngineArg::Auto | EngineArg::Stream => crate::stream::summary(&args.survey, &opts)?,
+    };
+    let summary = match streamed {
+        Some(summary) => summary,
+        None if args.engine == EngineArg::Stream => {
+            return Err(crate::status::user(
+                "--engine stream: this input cannot be streamed (XLSX, not UTF-8, --strict, dropping duplicates, or an error: run without --engine to see it)",
+            ))
+        }
+        None => analyze(&load::survey(&args.survey)?, &opts)?,
+    };
     let comparison = match &args.compare {
         Some(path) => {
             let other = peiling_survey::Survey::load(path, &load::import_options(&args.survey))?;

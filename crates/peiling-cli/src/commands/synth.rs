@@ -18,7 +18,8 @@ pub fn run(args: &SynthArgs) -> Result<()> {
             args.messy
         )));
     }
-    let survey = load::survey(&args.survey)?;
+    let source = args.source.survey_args();
+    let survey = load::survey(&source)?;
     let part = match &args.part {
         Some(id) => survey.part(id).ok_or_else(|| {
             user(format!(
@@ -43,7 +44,7 @@ pub fn run(args: &SynthArgs) -> Result<()> {
             part.questionnaire().id
         )));
     }
-    super::refuse_input(&args.out, &args.survey)?;
+    super::refuse_input(&args.out, &source)?;
     let style = match args.style {
         SynthFormat::Msforms => ExportStyle::MsFormsNl,
         SynthFormat::MsformsEn => ExportStyle::MsFormsEn,

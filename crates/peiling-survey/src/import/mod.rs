@@ -3,6 +3,7 @@
 
 mod answers;
 mod columns;
+pub mod stream;
 mod table;
 
 use std::collections::HashMap;

@@ -31,7 +31,7 @@ pub struct TableOptions {
 }
 
 /// Largest single field accepted; a bigger one is almost certainly not a survey answer.
-const MAX_FIELD: usize = 1 << 20;
+pub(crate) const MAX_FIELD: usize = 1 << 20;
 
 pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
     if bytes.starts_with(b"PK\x03\x04") {
@@ -147,7 +147,7 @@ fn line_and_field(before: &str) -> (usize, usize) {
 }
 
 /// Picks the separator that splits the header line into the most fields, outside quotes.
-fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut in_quotes = false;
     for c in text.bytes() {

@@ -1,0 +1,582 @@
+//! Streaming import of a UTF-8 CSV export: the file is read in blocks cut at record
+//! boundaries, every cell is looked up in a per-question dictionary (`parse_cell` runs
+//! once per distinct cell text), and each accepted row is handed on as dictionary ids.
+//!
+//! It follows [`super::import_table`] row for row (same rejections, problems, coercions
+//! and line numbers) but keeps no responses: memory grows with distinct answers, not
+//! rows. Anything it does not handle exactly the same way (XLSX, other encodings, strict
+//! mode, dropping duplicates, any error) makes it give up with `None`, and the caller
+//! uses the ordinary import, which then gives the canonical answer or error.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use crate::questionnaire::Questionnaire;
+use crate::response::{Answer, Coercion, Problem, Rejected};
+
+use super::answers::parse_cell;
+use super::columns::{map_columns, Source};
+use super::table::{detect_delimiter, MAX_FIELD};
+use super::{option_columns_text, DuplicatePolicy, ImportOptions};
+
+/// Blocks of about this size are parsed at a time.
+const BLOCK: usize = 4 << 20;
+
+/// The distinct cell texts of one question and what they were read as.
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    /// Parsed answers by id; ids are dense and given in first-seen order.
+    pub answers: Vec<Answer>,
+    index: HashMap<String, u32>,
+    /// Per id: the `expected` text when the cell was not accepted.
+    invalid: Vec<Option<String>>,
+    coerced: Vec<Vec<(String, String)>>,
+    /// Per id: how often it was parsed (accepted or later rejected rows), for coercions.
+    seen: Vec<usize>,
+}
+
+impl Dictionary {
+    fn id(&mut self, question: &crate::questionnaire::Question, text: &str) -> u32 {
+        if let Some(&id) = self.index.get(text) {
+            self.seen[id as usize] += 1;
+            return id;
+        }
+        let id = self.answers.len() as u32;
+        let (answer, invalid, coerced) = match parse_cell(question, text) {
+            Ok(p) => (p.answer, None, p.coerced),
+            Err(e) => (
+                Answer::Invalid(text.trim().to_string()),
+                Some(e.expected),
+                Vec::new(),
+            ),
+        };
+        self.answers.push(answer);
+        self.invalid.push(invalid);
+        self.coerced.push(coerced);
+        self.seen.push(1);
+        self.index.insert(text.to_string(), id);
+        id
+    }
+}
+
+/// What the streamed import did; the same figures as [`crate::ImportReport`] except
+/// that duplicates are not looked for (keeping them all, they change no figure).
+#[derive(Debug)]
+pub struct StreamReport {
+    pub file: String,
+    pub format: String,
+    pub encoding: &'static str,
+    pub headers: Vec<String>,
+    pub rows_read: usize,
+    pub rows_accepted: usize,
+    pub rejected: Vec<Rejected>,
+    pub problems: Vec<Problem>,
+    pub coercions: Vec<Coercion>,
+    pub unmatched_columns: Vec<String>,
+    pub missing_questions: Vec<String>,
+    /// Per question (questionnaire order): the answers the ids of the rows point at.
+    pub dictionaries: Vec<Dictionary>,
+}
+
+impl StreamReport {
+    pub fn rows_rejected(&self) -> usize {
+        self.rejected.len()
+    }
+}
+
+/// Can this import be streamed at all (before looking at the bytes)?
+pub fn supported(opts: &ImportOptions) -> bool {
+    !opts.strict && opts.duplicates == DuplicatePolicy::KeepAll && opts.table.sheet.is_none()
+}
+
+/// Streams `reader` (the export named `file`); `row` gets the dictionary ids of every
+/// accepted row (one per question) with the dictionaries, `progress` the bytes read so
+/// far. `None`: not streamable, use [`super::import`].
+pub fn stream_csv<R: Read>(
+    questionnaire: &Questionnaire,
+    file: &str,
+    mut reader: R,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+    row: &mut dyn FnMut(&[u32], &[Dictionary]),
+) -> Option<StreamReport> {
+    if !supported(opts) {
+        return None;
+    }
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (64 << 10));
+    let mut eof = false;
+    let mut read_total = 0u64;
+    let mut state: Option<Rows> = None;
+    let mut scan = Scanner::default();
+    let mut first = true;
+    let mut encoding = "UTF-8";
+    let mut want = BLOCK;
+    loop {
+        while !eof && buf.len() < want {
+            let start = buf.len();
+            buf.resize(start + (1 << 20), 0);
+            let n = reader.read(&mut buf[start..]).ok()?;
+            buf.truncate(start + n);
+            read_total += n as u64;
+            eof = n == 0;
+        }
+        if first {
+            first = false;
+            if buf.starts_with(b"PK\x03\x04")
+                || buf.starts_with(b"\xFF\xFE")
+                || buf.starts_with(b"\xFE\xFF")
+                || buf.iter().all(|b| b.is_ascii_whitespace())
+            {
+                return None;
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+                encoding = "UTF-8 (BOM)";
+            }
+        }
+        let delimiter = match &state {
+            Some(s) => s.delimiter,
+            None => {
+                let head = std::str::from_utf8(&buf)
+                    .or_else(|e| std::str::from_utf8(&buf[..e.valid_up_to()]))
+                    .ok()?;
+                opts.table
+                    .delimiter
+                    .unwrap_or_else(|| detect_delimiter(head))
+            }
+        };
+        let found = scan.scan(&buf, delimiter);
+        let end = if eof {
+            if scan.in_quotes {
+                return None; // a quote never closed: the ordinary import says where
+            }
+            buf.len()
+        } else {
+            match found {
+                Some(end) => end,
+                None => {
+                    want = buf.len() * 2; // one record longer than a block: read on
+                    continue;
+                }
+            }
+        };
+        want = BLOCK;
+        let block = std::str::from_utf8(&buf[..end]).ok()?;
+        if block.contains('\0') {
+            return None;
+        }
+        let rows = match &mut state {
+            Some(s) => s,
+            None => state.insert(Rows::start(
+                questionnaire,
+                file,
+                block,
+                delimiter,
+                encoding,
+                opts,
+            )?),
+        };
+        rows.block(questionnaire, block, row)?;
+        progress(read_total);
+        buf.drain(..end);
+        scan.pos -= end;
+        if eof && buf.is_empty() {
+            break;
+        }
+    }
+    state?.finish(questionnaire)
+}
+
+/// Finds record ends with the csv crate's quoting rules (a quote opens a field only at
+/// its start, `""` inside is a quote), carrying its state across reads.
+#[derive(Debug, Default)]
+struct Scanner {
+    pos: usize,
+    in_quotes: bool,
+    at_field_start: bool,
+    started: bool,
+}
+
+impl Scanner {
+    /// Scans the new bytes; the end of the last complete record, if any.
+    fn scan(&mut self, bytes: &[u8], delimiter: u8) -> Option<usize> {
+        if !self.started {
+            self.started = true;
+            self.at_field_start = true;
+        }
+        let mut last = None;
+        let mut i = self.pos;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if self.in_quotes {
+                if b == b'"' {
+                    match bytes.get(i + 1) {
+                        Some(b'"') => i += 1,
+                        None => break, // cannot tell yet: "" or a closing quote
+                        Some(_) => self.in_quotes = false,
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match b {
+                b'"' if self.at_field_start => {
+                    self.in_quotes = true;
+                    self.at_field_start = false;
+                }
+                b'\n' => {
+                    self.at_field_start = true;
+                    last = Some(i + 1);
+                }
+                b'\r' => self.at_field_start = true,
+                _ if b == delimiter => self.at_field_start = true,
+                _ => self.at_field_start = false,
+            }
+            i += 1;
+        }
+        self.pos = i;
+        last
+    }
+}
+
+/// The row loop of [`super::import_table`], block by block.
+struct Rows {
+    file: String,
+    delimiter: u8,
+    encoding: &'static str,
+    format: String,
+    headers: Vec<String>,
+    sources: Vec<Option<Source>>,
+    unmatched: Vec<String>,
+    missing_questions: Vec<String>,
+    dictionaries: Vec<Dictionary>,
+    /// Lines before the current block.
+    line_base: usize,
+    header_done: bool,
+    rows_read: usize,
+    rows_accepted: usize,
+    rejected: Vec<Rejected>,
+    problems: Vec<Problem>,
+    ids: Vec<u32>,
+    scratch: String,
+}
+
+impl Rows {
+    fn start(
+        q: &Questionnaire,
+        file: &str,
+        first_block: &str,
+        delimiter: u8,
+        encoding: &'static str,
+        opts: &ImportOptions,
+    ) -> Option<Rows> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(first_block.as_bytes());
+        let headers: Vec<String> = match reader.records().next() {
+            Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
+            _ => return None,
+        };
+        if headers.len() < 2 {
+            return None;
+        }
+        let map = map_columns(q, &headers, opts.format);
+        let mut missing_questions = Vec::new();
+        for (question, source) in q.questions.iter().zip(&map.questions) {
+            if source.is_none() {
+                if question.required {
+                    return None;
+                }
+                missing_questions.push(question.id.clone());
+            }
+        }
+        if map.questions.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(Rows {
+            file: file.to_string(),
+            delimiter,
+            encoding,
+            format: map.format.name().to_string(),
+            headers,
+            sources: map.questions,
+            unmatched: map.unmatched.into_iter().map(|(_, h)| h).collect(),
+            missing_questions,
+            dictionaries: q.questions.iter().map(|_| Dictionary::default()).collect(),
+            line_base: 0,
+            header_done: false,
+            rows_read: 0,
+            rows_accepted: 0,
+            rejected: Vec::new(),
+            problems: Vec::new(),
+            ids: Vec::with_capacity(q.questions.len()),
+            scratch: String::new(),
+        })
+    }
+
+    fn block(
+        &mut self,
+        q: &Questionnaire,
+        text: &str,
+        sink: &mut dyn FnMut(&[u32], &[Dictionary]),
+    ) -> Option<()> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let (mut seen_byte, mut seen_line) = (0usize, self.line_base + 1);
+        let width = self.headers.len();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => return None,
+            }
+            if !self.header_done {
+                self.header_done = true;
+                continue;
+            }
+            // Lines as an editor counts them, exactly as `read_csv` does.
+            let mut byte = record
+                .position()
+                .map_or(seen_byte, |p| (p.byte() as usize).min(text.len()));
+            while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+                byte += 1;
+            }
+            if byte >= seen_byte {
+                seen_line += text.as_bytes()[seen_byte..byte]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                seen_byte = byte;
+            }
+            let line = seen_line;
+            if record.iter().any(|f| f.len() > MAX_FIELD) {
+                return None;
+            }
+            self.rows_read += 1;
+            self.row(q, line, &record, width, sink);
+        }
+        self.line_base += text.bytes().filter(|&b| b == b'\n').count();
+        Some(())
+    }
+
+    fn row(
+        &mut self,
+        q: &Questionnaire,
+        line: usize,
+        fields: &csv::StringRecord,
+        width: usize,
+        sink: &mut dyn FnMut(&[u32], &[Dictionary]),
+    ) {
+        let owned = || fields.iter().map(str::to_string).collect::<Vec<_>>();
+        let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
+        if filled == 0 {
+            self.rejected.push(Rejected {
+                row: line,
+                column: 1,
+                reason: "found an empty row, expected a response".into(),
+                fields: owned(),
+            });
+            return;
+        }
+        let n = fields.len();
+        let extra_data = fields.iter().skip(width).any(|f| !f.trim().is_empty());
+        if n < width || extra_data {
+            let column = if extra_data {
+                width
+                    + 1
+                    + fields
+                        .iter()
+                        .skip(width)
+                        .position(|f| !f.trim().is_empty())
+                        .unwrap_or(0)
+            } else {
+                n + 1
+            };
+            self.rejected.push(Rejected {
+                row: line,
+                column,
+                reason: format!(
+                    "found {n} fields, expected {width} as in the header: a separator too many or too few?"
+                ),
+                fields: owned(),
+            });
+            return;
+        }
+        let cell = |col: usize| fields.get(col).unwrap_or("");
+        self.ids.clear();
+        let mut missing_required: Option<(usize, usize)> = None;
+        for (qi, (question, source)) in q.questions.iter().zip(&self.sources).enumerate() {
+            let col = match source {
+                None => {
+                    self.scratch.clear();
+                    0
+                }
+                Some(Source::Column(col)) => {
+                    self.scratch.clear();
+                    self.scratch.push_str(cell(*col));
+                    *col
+                }
+                Some(Source::OptionColumns { options, other }) => {
+                    self.scratch = option_columns_text(question, options, *other, &cell);
+                    options.first().map_or(0, |o| o.0)
+                }
+            };
+            let dict = &mut self.dictionaries[qi];
+            let id = dict.id(question, &self.scratch);
+            if let Some(expected) = &dict.invalid[id as usize] {
+                self.problems.push(Problem {
+                    row: line,
+                    column: col + 1,
+                    header: self.headers.get(col).cloned().unwrap_or_default(),
+                    question: Some(question.id.clone()),
+                    found: self.scratch.trim().to_string(),
+                    expected: expected.clone(),
+                });
+            }
+            if question.required
+                && !dict.answers[id as usize].is_answered()
+                && missing_required.is_none()
+            {
+                missing_required = Some((qi, col + 1));
+            }
+            self.ids.push(id);
+        }
+        if let Some((qi, column)) = missing_required {
+            self.rejected.push(Rejected {
+                row: line,
+                column,
+                reason: format!(
+                    "found no valid answer to required question \"{}\", expected one",
+                    q.questions[qi].id
+                ),
+                fields: owned(),
+            });
+            return;
+        }
+        self.rows_accepted += 1;
+        sink(&self.ids, &self.dictionaries);
+    }
+
+    fn finish(self, q: &Questionnaire) -> Option<StreamReport> {
+        if self.rows_read == 0 {
+            return None; // "only a header row": the ordinary import's error
+        }
+        let mut coercions: HashMap<(usize, String, String), usize> = HashMap::new();
+        for (qi, d) in self.dictionaries.iter().enumerate() {
+            for (pairs, &seen) in d.coerced.iter().zip(&d.seen) {
+                for (from, to) in pairs {
+                    *coercions.entry((qi, from.clone(), to.clone())).or_default() += seen;
+                }
+            }
+        }
+        let mut coercions: Vec<Coercion> = coercions
+            .into_iter()
+            .map(|((qi, from, to), count)| Coercion {
+                question: q.questions[qi].id.clone(),
+                from,
+                to,
+                count,
+            })
+            .collect();
+        coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
+        let mut rejected = self.rejected;
+        rejected.sort_by_key(|r| r.row);
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| (p.row, p.column));
+        Some(StreamReport {
+            file: self.file,
+            format: self.format,
+            encoding: self.encoding,
+            headers: self.headers,
+            rows_read: self.rows_read,
+            rows_accepted: self.rows_accepted,
+            rejected,
+            problems,
+            coercions,
+            unmatched_columns: self.unmatched,
+            missing_questions: self.missing_questions,
+            dictionaries: self.dictionaries,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import;
+
+    fn q() -> Questionnaire {
+        Questionnaire::from_toml(
+            "q.toml",
+            r#"
+id = "t"
+title = "T"
+audience = "WPB"
+[[question]]
+id = "need"
+text = "Behoefte?"
+kind = "yesno"
+required = true
+[[question]]
+id = "age"
+text = "Leeftijd?"
+kind = "number"
+"#,
+        )
+        .unwrap()
+    }
+
+    /// Streams `bytes` in tiny reads and compares the accounting with the import's.
+    fn same_as_import(bytes: &[u8]) {
+        let q = q();
+        let opts = ImportOptions::default();
+        let reference = import(&q, "x.csv", bytes, &opts).unwrap();
+        let mut answers: Vec<Vec<Answer>> = Vec::new();
+        let report = stream_csv(&q, "x.csv", bytes, &opts, &mut |_| {}, &mut |ids, dicts| {
+            answers.push(
+                ids.iter()
+                    .zip(dicts)
+                    .map(|(&id, d)| d.answers[id as usize].clone())
+                    .collect(),
+            )
+        })
+        .unwrap();
+        let r = &reference.report;
+        assert_eq!(report.rows_read, r.rows_read);
+        assert_eq!(report.rejected, r.rejected);
+        assert_eq!(report.problems, r.problems);
+        assert_eq!(report.coercions, r.coercions);
+        let expected: Vec<Vec<Answer>> = reference
+            .responses
+            .iter()
+            .map(|r| r.answers.clone())
+            .collect();
+        assert_eq!(answers, expected);
+    }
+
+    #[test]
+    fn rows_problems_and_lines_match_the_import() {
+        same_as_import(
+            b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+        );
+    }
+
+    #[test]
+    fn unsupported_input_gives_way() {
+        let q = q();
+        let opts = ImportOptions::default();
+        let none = |bytes: &[u8]| {
+            stream_csv(&q, "x.csv", bytes, &opts, &mut |_| {}, &mut |_, _| {}).is_none()
+        };
+        assert!(none(b"Behoefte?,Leeftijd?\n\"open,4\n"));
+        assert!(none(b"Behoefte?,Leeftijd?\n"));
+        assert!(none(b"Behoefte?,Leeftijd?\nJa,caf\xe9\n"));
+        assert!(none(b"PK\x03\x04rest"));
+    }
+}
