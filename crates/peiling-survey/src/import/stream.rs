@@ -22,12 +22,44 @@ use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 /// Blocks of about this size are parsed at a time.
 const BLOCK: usize = 4 << 20;
 
+/// A multiply-rotate hash (as in rustc's FxHash): cell texts are short and not chosen
+/// by an attacker who could exploit it, and SipHash would be a third of the row cost.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        // The multiply leaves its entropy in the high bits; the table indexes by the low.
+        self.0.rotate_left(26)
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// The distinct cell texts of one question and what they were read as.
 #[derive(Debug, Default)]
 pub struct Dictionary {
     /// Parsed answers by id; ids are dense and given in first-seen order.
     pub answers: Vec<Answer>,
-    index: HashMap<String, u32>,
+    index: FastMap<Box<[u8]>, u32>,
     /// Per id: the `expected` text when the cell was not accepted.
     invalid: Vec<Option<String>>,
     coerced: Vec<Vec<(String, String)>>,
@@ -36,13 +68,28 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
-    fn id(&mut self, question: &crate::questionnaire::Question, text: &str) -> u32 {
-        if let Some(&id) = self.index.get(text) {
+    fn id(&mut self, question: &crate::questionnaire::Question, raw: &[u8]) -> u32 {
+        // Personal data is not kept: every name or address is one "answered" entry
+        // (a key no text can have), so the dictionary does not grow with respondents.
+        let personal = question.is_personal() && !text(raw).trim().is_empty();
+        let key = if personal { b"\xFF".as_slice() } else { raw };
+        if let Some(&id) = self.index.get(key) {
             self.seen[id as usize] += 1;
             return id;
         }
         let id = self.answers.len() as u32;
-        let (answer, invalid, coerced) = match parse_cell(question, text) {
+        let text = text(raw);
+        let parsed = if personal {
+            parse_cell(question, text).map(|mut p| {
+                if let Answer::Text(t) = &mut p.answer {
+                    t.clear();
+                }
+                p
+            })
+        } else {
+            parse_cell(question, text)
+        };
+        let (answer, invalid, coerced) = match parsed {
             Ok(p) => (p.answer, None, p.coerced),
             Err(e) => (
                 Answer::Invalid(text.trim().to_string()),
@@ -54,7 +101,7 @@ impl Dictionary {
         self.invalid.push(invalid);
         self.coerced.push(coerced);
         self.seen.push(1);
-        self.index.insert(text.to_string(), id);
+        self.index.insert(key.into(), id);
         id
     }
 }
@@ -103,11 +150,10 @@ pub fn stream_csv<R: Read>(
     if !supported(opts) {
         return None;
     }
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (64 << 10));
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 20));
     let mut eof = false;
     let mut read_total = 0u64;
     let mut state: Option<Rows> = None;
-    let mut scan = Scanner::default();
     let mut first = true;
     let mut encoding = "UTF-8";
     let mut want = BLOCK;
@@ -134,36 +180,32 @@ pub fn stream_csv<R: Read>(
                 encoding = "UTF-8 (BOM)";
             }
         }
-        let delimiter = match &state {
-            Some(s) => s.delimiter,
-            None => {
-                let head = std::str::from_utf8(&buf)
-                    .or_else(|e| std::str::from_utf8(&buf[..e.valid_up_to()]))
-                    .ok()?;
-                opts.table
-                    .delimiter
-                    .unwrap_or_else(|| detect_delimiter(head))
+        // Whole characters only; a character cut by the read is completed next time.
+        let block = match std::str::from_utf8(&buf) {
+            Ok(text) => text,
+            Err(e) if !eof && e.error_len().is_none() => {
+                std::str::from_utf8(&buf[..e.valid_up_to()]).ok()?
             }
+            Err(_) => return None,
         };
-        let found = scan.scan(&buf, delimiter);
-        let end = if eof {
-            if scan.in_quotes {
-                return None; // a quote never closed: the ordinary import says where
-            }
-            buf.len()
-        } else {
-            match found {
-                Some(end) => end,
-                None => {
-                    want = buf.len() * 2; // one record longer than a block: read on
-                    continue;
-                }
-            }
-        };
-        want = BLOCK;
-        let block = std::str::from_utf8(&buf[..end]).ok()?;
         if block.contains('\0') {
             return None;
+        }
+        let delimiter = match &state {
+            Some(s) => s.delimiter,
+            None => opts
+                .table
+                .delimiter
+                .unwrap_or_else(|| detect_delimiter(block)),
+        };
+        if eof {
+            // The csv crate reads an unclosed quote to the end without complaint; the
+            // last block starts at a record, so a fresh scan finds one.
+            let mut scan = Scanner::default();
+            scan.scan(block.as_bytes(), delimiter);
+            if scan.in_quotes {
+                return None;
+            }
         }
         let rows = match &mut state {
             Some(s) => s,
@@ -176,15 +218,24 @@ pub fn stream_csv<R: Read>(
                 opts,
             )?),
         };
-        rows.block(questionnaire, block, row)?;
+        let used = rows.block(questionnaire, block, eof, row)?;
         progress(read_total);
-        buf.drain(..end);
-        scan.pos -= end;
-        if eof && buf.is_empty() {
+        if eof && used == buf.len() {
             break;
+        }
+        if used == 0 {
+            want = buf.len() * 2; // one record longer than a block: read on
+        } else {
+            want = BLOCK;
+            buf.drain(..used);
         }
     }
     state?.finish(questionnaire)
+}
+
+/// A field of a block that is valid UTF-8, split at ASCII bytes: always text.
+fn text(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or_default()
 }
 
 /// Finds record ends with the csv crate's quoting rules (a quote opens a field only at
@@ -316,25 +367,38 @@ impl Rows {
         })
     }
 
+    /// Reads the complete records of `text` (all of it at the end of the file); how
+    /// many bytes that was. A record that reaches the end of a block may be cut short:
+    /// it is read again, whole, with the next block.
     fn block(
         &mut self,
         q: &Questionnaire,
         text: &str,
+        eof: bool,
         sink: &mut dyn FnMut(&[u32], &[Dictionary]),
-    ) -> Option<()> {
+    ) -> Option<usize> {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let mut record = csv::StringRecord::new();
+        let mut record = csv::ByteRecord::new();
         let (mut seen_byte, mut seen_line) = (0usize, self.line_base + 1);
+        let used;
         let width = self.headers.len();
         loop {
-            match reader.read_record(&mut record) {
+            let start = reader.position().byte() as usize;
+            match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
-                Ok(false) => break,
+                Ok(false) => {
+                    used = text.len();
+                    break;
+                }
                 Err(_) => return None,
+            }
+            if !eof && reader.position().byte() as usize >= text.len() {
+                used = start;
+                break;
             }
             if !self.header_done {
                 self.header_done = true;
@@ -361,21 +425,31 @@ impl Rows {
             self.rows_read += 1;
             self.row(q, line, &record, width, sink);
         }
-        self.line_base += text.bytes().filter(|&b| b == b'\n').count();
-        Some(())
+        self.line_base += text.as_bytes()[..used]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Some(used)
     }
 
     fn row(
         &mut self,
         q: &Questionnaire,
         line: usize,
-        fields: &csv::StringRecord,
+        fields: &csv::ByteRecord,
         width: usize,
         sink: &mut dyn FnMut(&[u32], &[Dictionary]),
     ) {
-        let owned = || fields.iter().map(str::to_string).collect::<Vec<_>>();
-        let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
-        if filled == 0 {
+        let owned = || fields.iter().map(|f| text(f).to_string()).collect::<Vec<_>>();
+        // As `str::trim`: ASCII whitespace plus vertical tab, or any Unicode space.
+        let blank = |f: &[u8]| {
+            if f.is_ascii() {
+                f.iter().all(|&b| b.is_ascii_whitespace() || b == 0x0B)
+            } else {
+                text(f).trim().is_empty()
+            }
+        };
+        if fields.iter().all(blank) {
             self.rejected.push(Rejected {
                 row: line,
                 column: 1,
@@ -385,7 +459,7 @@ impl Rows {
             return;
         }
         let n = fields.len();
-        let extra_data = fields.iter().skip(width).any(|f| !f.trim().is_empty());
+        let extra_data = fields.iter().skip(width).any(|f| !blank(f));
         if n < width || extra_data {
             let column = if extra_data {
                 width
@@ -393,7 +467,7 @@ impl Rows {
                     + fields
                         .iter()
                         .skip(width)
-                        .position(|f| !f.trim().is_empty())
+                        .position(|f| !blank(f))
                         .unwrap_or(0)
             } else {
                 n + 1
@@ -408,34 +482,27 @@ impl Rows {
             });
             return;
         }
-        let cell = |col: usize| fields.get(col).unwrap_or("");
+        let cell = |col: usize| fields.get(col).map_or("", text);
         self.ids.clear();
         let mut missing_required: Option<(usize, usize)> = None;
         for (qi, (question, source)) in q.questions.iter().zip(&self.sources).enumerate() {
-            let col = match source {
-                None => {
-                    self.scratch.clear();
-                    0
-                }
-                Some(Source::Column(col)) => {
-                    self.scratch.clear();
-                    self.scratch.push_str(cell(*col));
-                    *col
-                }
+            let (col, raw): (usize, &[u8]) = match source {
+                None => (0, b""),
+                Some(Source::Column(col)) => (*col, fields.get(*col).unwrap_or_default()),
                 Some(Source::OptionColumns { options, other }) => {
                     self.scratch = option_columns_text(question, options, *other, &cell);
-                    options.first().map_or(0, |o| o.0)
+                    (options.first().map_or(0, |o| o.0), self.scratch.as_bytes())
                 }
             };
             let dict = &mut self.dictionaries[qi];
-            let id = dict.id(question, &self.scratch);
+            let id = dict.id(question, raw);
             if let Some(expected) = &dict.invalid[id as usize] {
                 self.problems.push(Problem {
                     row: line,
                     column: col + 1,
                     header: self.headers.get(col).cloned().unwrap_or_default(),
                     question: Some(question.id.clone()),
-                    found: self.scratch.trim().to_string(),
+                    found: text(raw).trim().to_string(),
                     expected: expected.clone(),
                 });
             }

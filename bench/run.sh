@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Times `peiling analyze --json` (release build) against the same category counts in
+# DuckDB SQL and pandas, for 10k, 100k and 1M synthetic WPB rows (10M with --large),
+# checks that the three agree, and prints a Markdown table (median wall time of
+# $REPEAT runs, peak memory as max RSS from /usr/bin/time, ratios).
+#
+#   bench/run.sh [--large] [--sizes "10000 100000"] [--repeat 3] [--reference]
+#
+# --reference also times the reference engine (everything loaded, then polars).
+# Data goes to bench/data (gitignored), the Python venv to ~/.cache/peiling-bench.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+sizes="10000 100000 1000000"
+repeat=3
+reference=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --large) sizes="$sizes 10000000" ;;
+        --sizes) sizes="$2"; shift ;;
+        --repeat) repeat="$2"; shift ;;
+        --reference) reference=1 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+target="${CARGO_TARGET_DIR:-$root/target}"
+(cd "$root" && cargo build --workspace --release --quiet)
+peiling="$target/release/peiling"
+
+venv="${PEILING_BENCH_VENV:-$HOME/.cache/peiling-bench/venv}"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import duckdb, pandas" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet duckdb pandas
+fi
+py="$venv/bin/python"
+
+data="$here/data"
+mkdir -p "$data"
+q="$root/datasets/bos-2020/wpb.toml"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# run NAME CMD...: median wall seconds and max RSS (MB) over $repeat runs.
+run() {
+    local name="$1"; shift
+    local times=() mems=()
+    for _ in $(seq "$repeat"); do
+        /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>"$out/err" \
+            || { cat "$out/err" >&2; exit 1; }
+        read -r t m < "$out/time"
+        times+=("$t"); mems+=("$m")
+    done
+    local t m
+    t=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    m=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    echo "$t $((m / 1024))"
+}
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+echo "peiling $(git -C "$root" rev-parse --short HEAD), $("$py" -c 'import duckdb, pandas, sys; print(f"duckdb {duckdb.__version__}, pandas {pandas.__version__}, python {sys.version.split()[0]}")')"
+echo
+header="| rows | file | peiling s | DuckDB s | pandas s | peiling MB | DuckDB MB | pandas MB | peiling/DuckDB | peiling/pandas |"
+[ "$reference" = 1 ] && header="$header reference engine s | reference MB |"
+echo "$header"
+echo "$header" | sed 's/[^|]/-/g; s/--*/---/g'
+for n in $sizes; do
+    csv="$data/wpb-$n.csv"
+    if [ ! -s "$csv" ]; then
+        "$peiling" synth --part wpb -n "$n" --seed 1 --messy 0.02 -o "$csv" 2>/dev/null
+    fi
+    size=$(du -m "$csv" | cut -f1)
+    read -r pt pm < <(run peiling "$peiling" analyze -q "$q" -d "$csv" --json -o "$out/peiling.json")
+    read -r dt dm < <(run duckdb "$py" "$here/duckdb_agg.py" "$q" "$csv" "$out/duckdb.json")
+    read -r at am < <(run pandas "$py" "$here/pandas_agg.py" "$q" "$csv" "$out/pandas.json")
+    "$py" "$here/check.py" "$out/peiling.json" "$out/duckdb.json" "$out/pandas.json" >&2
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+    line="| $n | $size MB | $pt | $dt | $at | $pm | $dm | $am | $(ratio "$pt" "$dt") | $(ratio "$pt" "$at") |"
+    if [ "$reference" = 1 ]; then
+        read -r rt rm < <(run reference "$peiling" analyze -q "$q" -d "$csv" --json --engine reference -o "$out/reference.json")
+        line="$line $rt | $rm |"
+    fi
+    echo "$line"
+done
