@@ -6,6 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tree() { cargo tree --locked "$@" -f '{p} {f}' --prefix none | sed 's/ (\*)$//' | sort -u; }
-diff <(tree --workspace -e normal,build,dev) <(tree -p peiling-cli -e normal,build) \
-    | grep '^>' && { echo "features differ (lines above: the CLI-only build)" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+tree --workspace -e normal,build,dev >"$tmp/workspace"
+tree -p peiling-cli -e normal,build >"$tmp/cli"
+differ=$(diff "$tmp/workspace" "$tmp/cli" | grep '^>' || true)
+if [ -n "$differ" ]; then
+    echo "$differ"
+    echo "features differ (above: the CLI-only build); pin them in crates/peiling-cli/Cargo.toml" >&2
+    exit 1
+fi
 echo "feature sets agree"

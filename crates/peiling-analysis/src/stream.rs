@@ -27,8 +27,10 @@ use crate::summary::*;
 use crate::AnalysisError;
 
 /// Analyses `plan` by streaming its exports. `Ok(None)`: some part cannot be streamed
-/// (or has an error to report); use [`crate::analyze`] on the loaded survey instead,
-/// which gives the canonical result or error. `progress` gets (bytes read, bytes total).
+/// (or has an import error to report); use [`crate::analyze`] on the loaded survey
+/// instead, which gives the canonical result or error. An error about the options (an
+/// unknown question in --where or --by) is the one the reference would give.
+/// `progress` gets (bytes read, bytes total).
 pub fn analyze_streaming(
     plan: &SurveyPlan,
     import: &ImportOptions,
@@ -48,6 +50,7 @@ pub fn analyze_streaming(
         .sum();
     let mut done = 0u64;
     let mut parts = Vec::with_capacity(plan.parts.len());
+    let mut failed: Option<AnalysisError> = None;
     for part in &plan.parts {
         let mut last = 0u64;
         let mut on_progress = |n: u64| {
@@ -66,9 +69,16 @@ pub fn analyze_streaming(
         done += last;
         match summary {
             Ok(Some(s)) => parts.push(s),
-            // Errors are the reference's to report, after its own import errors.
-            Ok(None) | Err(_) => return Ok(None),
+            Ok(None) => return Ok(None),
+            // As in the reference, every export is read before a flag is refused: an
+            // import error in a later part (it gives `None`) comes first.
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
         }
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     Ok(Some(Summary {
         schema: SCHEMA.to_string(),
@@ -98,7 +108,16 @@ pub fn analyze_part<R: Read>(
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<PartSummary>, AnalysisError> {
     let q = &part.questionnaire;
-    let mut acc = PartAccumulator::new(q, opts)?;
+    let mut acc = match PartAccumulator::new(q, opts) {
+        Ok(acc) => acc,
+        // The export is still read: its import errors come before this one.
+        Err(e) => {
+            return match stream_csv(q, &part.file, reader, import, progress, &mut |_, _| {}) {
+                Some(_) => Err(e),
+                None => Ok(None),
+            }
+        }
+    };
     let Some(report) = stream_csv(
         q,
         &part.file,

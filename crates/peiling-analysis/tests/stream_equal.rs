@@ -167,13 +167,20 @@ fn unstreamable_input_gives_way_to_the_reference() {
     };
     let r = analyze_streaming(&plan, &strict, &opts(&[], None), &mut |_, _| {}).unwrap();
     assert!(r.is_none());
-    // An unknown question is the reference's error to give.
-    let r = analyze_streaming(
-        &plan,
-        &ImportOptions::default(),
-        &opts(&["nergens=Ja"], None),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    assert!(r.is_none());
+}
+
+#[test]
+fn option_errors_are_the_references() {
+    let survey = Survey::bundled(&ImportOptions::default()).unwrap();
+    let plan = SurveyPlan::bundled().unwrap();
+    for o in [
+        opts(&["nergens=Ja"], None),
+        opts(&[], Some("nergens")),
+        opts(&[], Some("competent_toelichting")),
+    ] {
+        let streamed = analyze_streaming(&plan, &ImportOptions::default(), &o, &mut |_, _| {})
+            .unwrap_err()
+            .to_string();
+        assert_eq!(streamed, analyze(&survey, &o).unwrap_err().to_string());
+    }
 }

@@ -142,25 +142,39 @@ pub fn supported(opts: &ImportOptions) -> bool {
 pub fn stream_csv<R: Read>(
     questionnaire: &Questionnaire,
     file: &str,
+    reader: R,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+    row: &mut dyn FnMut(&[u32], &[Dictionary]),
+) -> Option<StreamReport> {
+    stream_blocks(questionnaire, file, reader, opts, BLOCK, progress, row)
+}
+
+/// [`stream_csv`] with blocks of about `block` bytes (tests use tiny ones).
+fn stream_blocks<R: Read>(
+    questionnaire: &Questionnaire,
+    file: &str,
     mut reader: R,
     opts: &ImportOptions,
+    block_size: usize,
     progress: &mut dyn FnMut(u64),
     row: &mut dyn FnMut(&[u32], &[Dictionary]),
 ) -> Option<StreamReport> {
     if !supported(opts) {
         return None;
     }
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 20));
+    let mut buf: Vec<u8> = Vec::with_capacity(block_size + (1 << 20));
     let mut eof = false;
     let mut read_total = 0u64;
     let mut state: Option<Rows> = None;
     let mut first = true;
     let mut encoding = "UTF-8";
-    let mut want = BLOCK;
+    // The first read must hold a BOM or a workbook's magic number whole.
+    let mut want = block_size.max(4);
     loop {
         while !eof && buf.len() < want {
             let start = buf.len();
-            buf.resize(start + (1 << 20), 0);
+            buf.resize(start + (want - start).clamp(1, 1 << 20), 0);
             let n = reader.read(&mut buf[start..]).ok()?;
             buf.truncate(start + n);
             read_total += n as u64;
@@ -193,10 +207,23 @@ pub fn stream_csv<R: Read>(
         }
         let delimiter = match &state {
             Some(s) => s.delimiter,
-            None => opts
-                .table
-                .delimiter
-                .unwrap_or_else(|| detect_delimiter(block)),
+            None => {
+                let delimiter = opts
+                    .table
+                    .delimiter
+                    .unwrap_or_else(|| detect_delimiter(block));
+                // The separator is guessed from the whole header line: read on until
+                // the header record has ended.
+                if !eof
+                    && Scanner::default()
+                        .scan(block.as_bytes(), delimiter)
+                        .is_none()
+                {
+                    want = buf.len() * 2;
+                    continue;
+                }
+                delimiter
+            }
         };
         if eof {
             // The csv crate reads an unclosed quote to the end without complaint; the
@@ -226,7 +253,7 @@ pub fn stream_csv<R: Read>(
         if used == 0 {
             want = buf.len() * 2; // one record longer than a block: read on
         } else {
-            want = BLOCK;
+            want = block_size;
             buf.drain(..used);
         }
     }
@@ -440,7 +467,12 @@ impl Rows {
         width: usize,
         sink: &mut dyn FnMut(&[u32], &[Dictionary]),
     ) {
-        let owned = || fields.iter().map(|f| text(f).to_string()).collect::<Vec<_>>();
+        let owned = || {
+            fields
+                .iter()
+                .map(|f| text(f).to_string())
+                .collect::<Vec<_>>()
+        };
         // As `str::trim`: ASCII whitespace plus vertical tab, or any Unicode space.
         let blank = |f: &[u8]| {
             if f.is_ascii() {
@@ -599,38 +631,51 @@ kind = "number"
         .unwrap()
     }
 
-    /// Streams `bytes` in tiny reads and compares the accounting with the import's.
+    /// Streams `bytes` in blocks of every size up to the whole and compares the
+    /// accounting with the import's.
     fn same_as_import(bytes: &[u8]) {
+        for block in 1..=bytes.len() + 1 {
+            same_in_blocks(bytes, block);
+        }
+    }
+
+    fn same_in_blocks(bytes: &[u8], block: usize) {
         let q = q();
         let opts = ImportOptions::default();
         let reference = import(&q, "x.csv", bytes, &opts).unwrap();
         let mut answers: Vec<Vec<Answer>> = Vec::new();
-        let report = stream_csv(&q, "x.csv", bytes, &opts, &mut |_| {}, &mut |ids, dicts| {
+        let mut keep = |ids: &[u32], dicts: &[Dictionary]| {
             answers.push(
                 ids.iter()
                     .zip(dicts)
                     .map(|(&id, d)| d.answers[id as usize].clone())
                     .collect(),
             )
-        })
-        .unwrap();
+        };
+        let report =
+            stream_blocks(&q, "x.csv", bytes, &opts, block, &mut |_| {}, &mut keep).unwrap();
         let r = &reference.report;
-        assert_eq!(report.rows_read, r.rows_read);
-        assert_eq!(report.rejected, r.rejected);
-        assert_eq!(report.problems, r.problems);
-        assert_eq!(report.coercions, r.coercions);
+        assert_eq!(report.encoding, r.encoding, "block {block}");
+        assert_eq!(report.rows_read, r.rows_read, "block {block}");
+        assert_eq!(report.rejected, r.rejected, "block {block}");
+        assert_eq!(report.problems, r.problems, "block {block}");
+        assert_eq!(report.coercions, r.coercions, "block {block}");
         let expected: Vec<Vec<Answer>> = reference
             .responses
             .iter()
             .map(|r| r.answers.clone())
             .collect();
-        assert_eq!(answers, expected);
+        assert_eq!(answers, expected, "block {block}");
     }
 
     #[test]
     fn rows_problems_and_lines_match_the_import() {
         same_as_import(
             b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+        );
+        // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline.
+        same_as_import(
+            "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€".as_bytes(),
         );
     }
 
