@@ -21,6 +21,14 @@ fn workdir(files: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// The output with runs of spaces as one: the per-question table aligns its columns.
+fn squeezed(out: &str) -> String {
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn validate(dir: &Path, data: &str, extra: &[&str]) -> crate::common::Run {
     let mut args = vec!["validate", "-q", "q.toml", "-d", data];
     args.extend_from_slice(extra);
@@ -72,9 +80,7 @@ fn validate_reports_the_accounting_of_every_fixture() {
             "{file}: {out}"
         );
         assert!(
-            out.contains(
-                "    jaren                    8 given (2 unknown), 0 geen antwoord, 0 invalid"
-            ),
+            squeezed(&out).contains("jaren 8 given (2 unknown), 0 geen antwoord, 0 invalid"),
             "{out}"
         );
     }
@@ -341,9 +347,7 @@ fn lenient_mode_counts_bad_answers_as_invalid_and_keeps_the_row() {
     assert!(out.contains("  d.csv:2:8: column \"Hoeveel jaar leservaring heb je?\": found \"99\", expected a number from 0 to 50 jaar"), "{out}");
     assert!(out.contains("  d.csv:4:7: column \"Heb je behoefte aan professionalisering?\": found \"Misschien\", expected one of \"Ja\", \"Nee\""), "{out}");
     assert!(
-        out.contains(
-            "    jaren                    1 given (0 unknown), 0 geen antwoord, 1 invalid"
-        ),
+        squeezed(&out).contains("jaren 1 given (0 unknown), 0 geen antwoord, 1 invalid"),
         "{out}"
     );
 }

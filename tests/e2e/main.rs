@@ -1,5 +1,6 @@
 //! End-to-end tests: run the real `peiling` binary, one module per area.
 
+mod analyze;
 mod bad_input;
 mod bijlage;
 mod common;

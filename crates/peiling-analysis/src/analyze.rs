@@ -33,6 +33,63 @@ impl Default for AnalysisOptions {
     }
 }
 
+impl AnalysisOptions {
+    /// How the options apply to each questionnaire of a survey, whose parts ask different
+    /// questions (the SO questionnaire has no "bevoegdheid"). A `--by` question a part
+    /// lacks gives that part no cross-tabs; a `--where` question it lacks leaves the part
+    /// out (none of its respondents can meet the filter). Only a question that no part
+    /// asks is an error, and a single questionnaire keeps the plain message.
+    pub fn per_part(
+        &self,
+        questionnaires: &[&Questionnaire],
+    ) -> Result<Vec<Option<AnalysisOptions>>, AnalysisError> {
+        let asks = |id: &str| {
+            questionnaires
+                .iter()
+                .any(|q| q.question_index(id).is_some())
+        };
+        let flags = self
+            .filters
+            .iter()
+            .map(|f| (f.question.as_str(), "--where"));
+        for (id, flag) in flags.chain(self.by.as_deref().map(|b| (b, "--by"))) {
+            if asks(id) {
+                continue;
+            }
+            if let [q] = questionnaires {
+                resolve(q, id, flag)?;
+            }
+            return Err(AnalysisError::Invalid(format!(
+                "{flag}: no questionnaire has a question \"{id}\" ({})",
+                questionnaires
+                    .iter()
+                    .map(|q| format!(
+                        "{}: {}",
+                        q.id,
+                        q.questions
+                            .iter()
+                            .map(|q| q.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )));
+        }
+        Ok(questionnaires
+            .iter()
+            .map(|q| {
+                let has = |id: &str| q.question_index(id).is_some();
+                self.filters.iter().all(|f| has(&f.question)).then(|| {
+                    let mut own = self.clone();
+                    own.by = self.by.clone().filter(|b| has(b));
+                    own
+                })
+            })
+            .collect())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filter {
     pub question: String,
@@ -48,17 +105,20 @@ impl std::str::FromStr for Filter {
                 value: v.trim().to_string(),
             }),
             _ => Err(AnalysisError::Invalid(format!(
-                "--where \"{s}\": expected QUESTION=VALUE, e.g. need=Ja"
+                "--where \"{s}\": expected QUESTION=VALUE, e.g. behoefte=Ja"
             ))),
         }
     }
 }
 
 pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, AnalysisError> {
+    let questionnaires: Vec<&Questionnaire> =
+        survey.parts.iter().map(|p| p.questionnaire()).collect();
     let parts = survey
         .parts
         .iter()
-        .map(|p| analyze_part(p, opts))
+        .zip(opts.per_part(&questionnaires)?)
+        .filter_map(|(p, own)| own.map(|own| analyze_part(p, &own)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Summary {
         schema: SCHEMA.to_string(),

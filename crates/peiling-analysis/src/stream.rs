@@ -48,10 +48,15 @@ pub fn analyze_streaming(
             DataSource::Memory(b) => b.len() as u64,
         })
         .sum();
+    let questionnaires: Vec<&Questionnaire> = plan.parts.iter().map(|p| &p.questionnaire).collect();
+    // A flag that fits no part is refused after the exports are read, as in the reference.
+    let (scoped, mut failed) = match opts.per_part(&questionnaires) {
+        Ok(scoped) => (scoped, None),
+        Err(e) => (vec![None; plan.parts.len()], Some(e)),
+    };
     let mut done = 0u64;
     let mut parts = Vec::with_capacity(plan.parts.len());
-    let mut failed: Option<AnalysisError> = None;
-    for part in &plan.parts {
+    for (part, own) in plan.parts.iter().zip(&scoped) {
         let mut last = 0u64;
         let mut on_progress = |n: u64| {
             progress(done + n, total);
@@ -59,16 +64,22 @@ pub fn analyze_streaming(
         };
         let summary = match &part.data {
             DataSource::File(path) => match std::fs::File::open(path) {
-                Ok(f) => analyze_part(part, f, import, opts, &mut on_progress),
+                Ok(f) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
                 Err(_) => return Ok(None),
             },
-            DataSource::Memory(bytes) => {
-                analyze_part(part, bytes.as_slice(), import, opts, &mut on_progress)
-            }
+            DataSource::Memory(bytes) => analyze_part(
+                part,
+                bytes.as_slice(),
+                import,
+                own.as_ref(),
+                &mut on_progress,
+            ),
         };
         done += last;
         match summary {
-            Ok(Some(s)) => parts.push(s),
+            Ok(Some(Some(s))) => parts.push(s),
+            // Left out by a filter on a question this part does not ask.
+            Ok(Some(None)) => {}
             Ok(None) => return Ok(None),
             // As in the reference, every export is read before a flag is refused: an
             // import error in a later part (it gives `None`) comes first.
@@ -99,20 +110,28 @@ pub fn analyze_streaming(
     }))
 }
 
-/// One part: stream its export into a [`PartAccumulator`] and summarise.
+/// One part: stream its export into a [`PartAccumulator`] and summarise. Without
+/// options (the part is left out of this analysis) the export is only read, so that
+/// its import errors are not missed: `Some(None)` when it reads cleanly.
 pub fn analyze_part<R: Read>(
     part: &PlannedPart,
     reader: R,
     import: &ImportOptions,
-    opts: &AnalysisOptions,
+    opts: Option<&AnalysisOptions>,
     progress: &mut dyn FnMut(u64),
-) -> Result<Option<PartSummary>, AnalysisError> {
+) -> Result<Option<Option<PartSummary>>, AnalysisError> {
     let q = &part.questionnaire;
+    let read_only = |reader: R, progress: &mut dyn FnMut(u64)| {
+        stream_csv(q, &part.file, reader, import, progress, &mut |_, _| {}).map(|_| None)
+    };
+    let Some(opts) = opts else {
+        return Ok(read_only(reader, progress));
+    };
     let mut acc = match PartAccumulator::new(q, opts) {
         Ok(acc) => acc,
         // The export is still read: its import errors come before this one.
         Err(e) => {
-            return match stream_csv(q, &part.file, reader, import, progress, &mut |_, _| {}) {
+            return match read_only(reader, progress) {
                 Some(_) => Err(e),
                 None => Ok(None),
             }
@@ -128,7 +147,7 @@ pub fn analyze_part<R: Read>(
     ) else {
         return Ok(None);
     };
-    Ok(Some(acc.finish(part, &report, opts)))
+    Ok(Some(Some(acc.finish(part, &report, opts))))
 }
 
 /// A test of one question's answer: does it say `wanted`? Cached per dictionary id.

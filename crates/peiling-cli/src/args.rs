@@ -127,7 +127,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "QUESTION")]
     pub by: Option<String>,
 
-    /// Only respondents with this answer (repeatable), e.g. --where need=Ja.
+    /// Only respondents with this answer (repeatable), e.g. --where behoefte=Ja. A
+    /// part that does not ask the question is left out.
     #[arg(long = "where", value_name = "QUESTION=VALUE")]
     pub filters: Vec<String>,
 

@@ -57,11 +57,18 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
                 Some(peiling_analysis::AnalysisError::Invalid(_))
             )
     });
-    let message = err
-        .chain()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(": ");
+    // Library errors often print their source already ("cannot read: {source}"):
+    // a cause whose text is there is not repeated.
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if message.is_empty() {
+            message = text;
+        } else if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
     let message = crate::commands::terminal_safe(&message.replace('\n', " "));
     eprintln!("peiling: {message}");
     if user_error {

@@ -69,11 +69,21 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             r.rows_accepted
         )?;
     }
+    let width = noteworthy
+        .iter()
+        .map(|t| t.question.chars().count())
+        .max()
+        .unwrap_or(0);
     for t in noteworthy {
         writeln!(
             out,
-            "    {:<24} {} given ({} unknown), {} geen antwoord, {} invalid",
-            t.question, t.answered, t.unknown, t.no_answer, t.invalid
+            "    {:<width$} {:>w$} given ({} unknown), {:>w$} geen antwoord, {} invalid",
+            t.question,
+            t.answered,
+            t.unknown,
+            t.no_answer,
+            t.invalid,
+            w = r.rows_accepted.to_string().len()
         )?;
     }
     for c in &r.coercions {
