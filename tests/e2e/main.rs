@@ -7,6 +7,7 @@ mod common;
 mod compare;
 mod foundation;
 mod import;
+mod init;
 mod plan;
 mod reliability;
 mod report;

@@ -63,15 +63,7 @@ impl AnalysisOptions {
                 "{flag}: no questionnaire has a question \"{id}\" ({})",
                 questionnaires
                     .iter()
-                    .map(|q| format!(
-                        "{}: {}",
-                        q.id,
-                        q.questions
-                            .iter()
-                            .map(|q| q.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
+                    .map(|q| format!("{}: {}", q.id, question_ids(q)))
                     .collect::<Vec<_>>()
                     .join("; ")
             )));
@@ -155,13 +147,17 @@ pub(crate) fn resolve<'a>(
             AnalysisError::Invalid(format!(
                 "{flag}: questionnaire \"{}\" has no question \"{id}\" (its questions: {})",
                 q.id,
-                q.questions
-                    .iter()
-                    .map(|q| q.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                question_ids(q)
             ))
         })
+}
+
+fn question_ids(q: &Questionnaire) -> String {
+    q.questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, AnalysisError> {

@@ -27,6 +27,9 @@ pub enum Command {
     Plan(PlanArgs),
     /// Write synthetic responses drawn from a survey's answers (for tests and benchmarks).
     Synth(SynthArgs),
+    /// Draft a questionnaire definition (TOML) from an export: one question per column,
+    /// its kind guessed from the answers. Edit it, then use it with --questionnaire.
+    Init(InitArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -340,6 +343,46 @@ pub struct SynthArgs {
     /// File to write.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The export file (CSV or XLSX) of the survey tool, as it was downloaded.
+    #[arg(value_name = "EXPORT")]
+    pub data: PathBuf,
+
+    /// Questionnaire id: short, lowercase (e.g. wpb).
+    #[arg(long, default_value = "enquete")]
+    pub id: String,
+
+    /// Title of the questionnaire (default: from the export's file name).
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Who answered it: WPB, SO, IO or any short code.
+    #[arg(long, default_value = "WPB")]
+    pub audience: String,
+
+    /// The survey tool that wrote the export; detected from the header when left out.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+
+    /// Sheet of an XLSX workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Field separator of a CSV export (default: detected from the header).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub separator: Option<u8>,
+
+    /// File to write the draft to (default: print it). An existing file is left alone
+    /// unless --force is given.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Overwrite --out when it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The survey synth draws from. Not [`SurveyArgs`]: its `--format` (the tool that wrote

@@ -6,15 +6,19 @@ use peiling_survey::{DuplicatePolicy, ExportFormat, ImportOptions, Survey};
 
 use crate::args::{DuplicatesArg, FormatArg, SurveyArgs};
 
+pub fn export_format(arg: FormatArg) -> Option<ExportFormat> {
+    match arg {
+        FormatArg::Auto => None,
+        FormatArg::Msforms => Some(ExportFormat::MsForms),
+        FormatArg::Google => Some(ExportFormat::GoogleForms),
+        FormatArg::Limesurvey => Some(ExportFormat::LimeSurvey),
+        FormatArg::Plain => Some(ExportFormat::Plain),
+    }
+}
+
 pub fn import_options(args: &SurveyArgs) -> ImportOptions {
     ImportOptions {
-        format: match args.format {
-            FormatArg::Auto => None,
-            FormatArg::Msforms => Some(ExportFormat::MsForms),
-            FormatArg::Google => Some(ExportFormat::GoogleForms),
-            FormatArg::Limesurvey => Some(ExportFormat::LimeSurvey),
-            FormatArg::Plain => Some(ExportFormat::Plain),
-        },
+        format: export_format(args.format),
         table: TableOptions {
             delimiter: args.separator,
             sheet: args.sheet.clone(),

@@ -1,6 +1,7 @@
 //! One module per subcommand; `dispatch` routes the parsed arguments to it.
 
 mod analyze;
+mod init;
 mod plan;
 mod report;
 mod synth;
@@ -17,6 +18,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }
 

@@ -63,7 +63,7 @@ pub struct ColumnMap {
     pub unmatched: Vec<(usize, String)>,
 }
 
-fn meta_field(format: ExportFormat, header: &str) -> Option<MetaField> {
+pub(crate) fn meta_field(format: ExportFormat, header: &str) -> Option<MetaField> {
     let h = normalize(header);
     let common = match h.as_str() {
         "id" | "response id" | "respondent id" | "respondentid" => Some(MetaField::Id),
@@ -114,7 +114,7 @@ pub fn detect_format(headers: &[String]) -> ExportFormat {
 }
 
 /// `CODE[SQ001]` or `CODE_SQ001` (also `CODE[other]`): the code and the subquestion.
-fn is_subquestion_header(header: &str) -> Option<(&str, &str)> {
+pub(crate) fn is_subquestion_header(header: &str) -> Option<(&str, &str)> {
     let h = header.trim();
     if let Some(open) = h.find('[') {
         if h.ends_with(']') && open > 0 {

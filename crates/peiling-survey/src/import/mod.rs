@@ -2,7 +2,7 @@
 //! cell answered, unanswered or invalid, so the accounting always closes.
 
 mod answers;
-mod columns;
+pub(crate) mod columns;
 pub mod stream;
 mod table;
 
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
-pub use table::{read_table, Table, TableOptions};
+pub use table::{read_table, Row, Table, TableOptions};
 
 use crate::error::ImportError;
 use crate::questionnaire::{Kind, Questionnaire};

@@ -1,0 +1,119 @@
+//! `peiling init`: a draft questionnaire definition from an export, checked by reading
+//! the export with it before it is handed over.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use peiling_survey::draft::{draft, DraftOptions, Guess};
+use peiling_survey::import::{read_table, TableOptions};
+use peiling_survey::{import, ImportOptions, Questionnaire, SurveyError};
+
+use super::write_atomic;
+use crate::args::InitArgs;
+use crate::load::export_format;
+use crate::status::user;
+
+pub fn run(args: &InitArgs) -> Result<()> {
+    if args.id.is_empty()
+        || !args
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(user(format!(
+            "--id \"{}\": expected lowercase letters, digits and _ (e.g. wpb)",
+            args.id
+        )));
+    }
+    if let Some(out) = &args.out {
+        let same =
+            matches!((out.canonicalize(), args.data.canonicalize()), (Ok(a), Ok(b)) if a == b);
+        if same {
+            return Err(user(format!(
+                "{}: is the export; peiling never writes over its input, choose another output",
+                out.display()
+            )));
+        }
+        if out.exists() && !args.force {
+            return Err(user(format!(
+                "{}: exists already; choose another file or add --force to replace it",
+                out.display()
+            )));
+        }
+    }
+    let file = args.data.display().to_string();
+    let bytes = std::fs::read(&args.data).map_err(|source| SurveyError::Io {
+        path: args.data.clone(),
+        source,
+    })?;
+    let table_options = TableOptions {
+        delimiter: args.separator,
+        sheet: args.sheet.clone(),
+        utf8_only: false,
+    };
+    let table = read_table(&file, &bytes, &table_options)?;
+    let title = args.title.clone().unwrap_or_else(|| {
+        let stem = args
+            .data
+            .file_stem()
+            .map_or_else(|| "enquête".into(), |s| s.to_string_lossy().into_owned());
+        format!("Enquête {stem}")
+    });
+    let made = draft(
+        &table,
+        &DraftOptions {
+            id: args.id.clone(),
+            title,
+            audience: args.audience.clone(),
+            format: export_format(args.format),
+        },
+    );
+
+    // The draft must parse and read its own export: a failure here is peiling's.
+    let questionnaire = Questionnaire::from_toml("draft.toml", &made.toml)
+        .context("the draft does not parse (a bug in peiling init)")?;
+    let opts = ImportOptions {
+        format: Some(made.format),
+        table: table_options,
+        ..ImportOptions::default()
+    };
+    let report = import(&questionnaire, &file, &bytes, &opts)?.report;
+
+    match &args.out {
+        Some(path) => write_atomic(path, made.toml.as_bytes())?,
+        None => std::io::stdout().lock().write_all(made.toml.as_bytes())?,
+    }
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, guess) in &made.questions {
+        *kinds.entry(kind_name(guess)).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    eprintln!(
+        "{}draft of {} questions ({}) from a {} export; read with it, the export gives {} of {} rows accepted, {} problems. Check the kinds, then: peiling validate -q DRAFT.toml -d {file}",
+        args.out
+            .as_ref()
+            .map(|p| format!("{}: ", p.display()))
+            .unwrap_or_default(),
+        made.questions.len(),
+        kinds.join(", "),
+        made.format.name(),
+        report.rows_accepted,
+        report.rows_read,
+        report.problems.len(),
+    );
+    Ok(())
+}
+
+fn kind_name(guess: &Guess) -> &'static str {
+    match guess {
+        Guess::Single(_) => "single",
+        Guess::Multi { .. } => "multi",
+        Guess::Scale { .. } => "scale",
+        Guess::Number { .. } => "number",
+        Guess::Bands(_) => "bands",
+        Guess::YesNo => "yesno",
+        Guess::Text => "text",
+        Guess::Personal(_) => "personal",
+    }
+}
