@@ -8,8 +8,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use crate::error::ImportError;
 use crate::import::columns::{is_subquestion_header, meta_field};
-use crate::import::{detect_format, parse_number, ExportFormat, Table};
+use crate::import::{detect_format, parse_number, require_rows, ExportFormat, Table};
 use crate::normalize::normalize;
 
 /// What the draft is called and who answered it.
@@ -98,7 +99,10 @@ const UNKNOWN: &[&str] = &["???", "??", "?", "onbekend", "weet ik niet", "unknow
 /// At most this many distinct answers make a choice question rather than free text.
 const MAX_OPTIONS: usize = 15;
 
-pub fn draft(table: &Table, opts: &DraftOptions) -> Draft {
+/// The draft of the export `file` (named in errors) read into `table`. An export with
+/// no question columns (only the survey tool's own) has nothing to draft.
+pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, ImportError> {
+    require_rows(file, table)?;
     let format = opts.format.unwrap_or_else(|| detect_format(&table.headers));
     let column = |c: usize| -> Vec<&str> {
         table
@@ -111,8 +115,16 @@ pub fn draft(table: &Table, opts: &DraftOptions) -> Draft {
     let mut ids = IdMaker::default();
     let mut questions: Vec<(String, String, Option<String>, Guess)> = Vec::new();
     let mut lime_multi: HashMap<String, usize> = HashMap::new();
+    let mut texts = BTreeSet::new();
+    let mut repeated = Vec::new();
     for (c, header) in table.headers.iter().enumerate() {
         if meta_field(format, header).is_some() || header.trim().is_empty() {
+            continue;
+        }
+        // Two columns with one header cannot be told apart by the import: the first
+        // one is drafted, the others are named in the draft.
+        if !texts.insert(normalize(header)) {
+            repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
             continue;
         }
         if format == ExportFormat::LimeSurvey {
@@ -151,12 +163,30 @@ pub fn draft(table: &Table, opts: &DraftOptions) -> Draft {
         let guess = guess(header, &column(c), format);
         questions.push((ids.make(header), header.trim().to_string(), code, guess));
     }
-    let toml = write_toml(table, opts, format, &questions);
-    Draft {
+    if questions.is_empty() {
+        return Err(ImportError::file(
+            file,
+            format!(
+                "found no question columns (only the survey tool's own: {}), expected one column per question",
+                table.headers.join(", ")
+            ),
+        ));
+    }
+    let mut toml = write_toml(table, opts, format, &questions);
+    if !repeated.is_empty() {
+        toml.insert_str(
+            0,
+            &format!(
+                "# Left out, as they repeat an earlier column's header: {}.\n",
+                repeated.join(", ")
+            ),
+        );
+    }
+    Ok(Draft {
         toml,
         questions: questions.into_iter().map(|(id, _, _, g)| (id, g)).collect(),
         format,
-    }
+    })
 }
 
 fn guess(header: &str, cells: &[&str], format: ExportFormat) -> Guess {
@@ -479,11 +509,13 @@ fn list(items: &[String]) -> String {
     format!("[{}]", q.join(", "))
 }
 
+/// A TOML number: an integer where it is one and fits, else a float TOML can read back
+/// (`1e29`, not the 30 digits `Display` gives, which TOML takes for an integer).
 fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{x:.0}")
     } else {
-        format!("{x}")
+        format!("{x:?}")
     }
 }
 
@@ -615,7 +647,7 @@ mod tests {
             audience: "WPB".into(),
             format: None,
         };
-        let d = draft(t, &opts);
+        let d = draft("t.csv", t, &opts).unwrap();
         Questionnaire::from_toml("draft.toml", &d.toml).expect("the draft parses");
         d.questions
     }
@@ -822,5 +854,35 @@ mod tests {
         );
         assert_eq!(ids.make("2. Wat?"), "q_2");
         assert_eq!(ids.make("???"), "q");
+    }
+
+    #[test]
+    fn huge_numbers_repeated_headers_and_no_questions() {
+        let t = table(
+            &["ID", "Begintijd", "Hoeveel?", "Hoeveel?"],
+            &[
+                &["1", "", "12", "1"],
+                &["2", "", "100000000000000000000000000000", "2"],
+            ],
+        );
+        let g = guesses(&t);
+        assert_eq!(g.len(), 1, "the repeated column is left out");
+        assert!(matches!(g[0].1, Guess::Number { max, .. } if max == 1e29));
+        let opts = DraftOptions {
+            id: "t".into(),
+            title: "T".into(),
+            audience: "WPB".into(),
+            format: None,
+        };
+        let toml = draft("t.csv", &t, &opts).unwrap().toml;
+        assert!(
+            toml.starts_with(
+                "# Left out, as they repeat an earlier column's header: column 4 (\"Hoeveel?\")."
+            ),
+            "{toml}"
+        );
+        let only_meta = table(&["ID", "Begintijd"], &[&["1", ""]]);
+        let err = draft("t.csv", &only_meta, &opts).unwrap_err().to_string();
+        assert_eq!(err, "t.csv:1:1: found no question columns (only the survey tool's own: ID, Begintijd), expected one column per question");
     }
 }

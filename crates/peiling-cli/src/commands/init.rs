@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use peiling_survey::draft::{draft, DraftOptions, Guess};
 use peiling_survey::import::{read_table, TableOptions};
 use peiling_survey::{import, ImportOptions, Questionnaire, SurveyError};
@@ -61,6 +61,7 @@ pub fn run(args: &InitArgs) -> Result<()> {
         format!("Enquête {stem}")
     });
     let made = draft(
+        &file,
         &table,
         &DraftOptions {
             id: args.id.clone(),
@@ -68,11 +69,13 @@ pub fn run(args: &InitArgs) -> Result<()> {
             audience: args.audience.clone(),
             format: export_format(args.format),
         },
-    );
+    )?;
 
     // The draft must parse and read its own export: a failure here is peiling's.
-    let questionnaire = Questionnaire::from_toml("draft.toml", &made.toml)
-        .context("the draft does not parse (a bug in peiling init)")?;
+    // (As a plain message: a questionnaire error would count as the user's, exit 2.)
+    let questionnaire = Questionnaire::from_toml("draft.toml", &made.toml).map_err(|e| {
+        anyhow::anyhow!("the draft does not parse (a bug in peiling init, please report it): {e}")
+    })?;
     let opts = ImportOptions {
         format: Some(made.format),
         table: table_options,

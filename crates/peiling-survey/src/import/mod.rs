@@ -97,14 +97,7 @@ pub fn import_table(
             ),
         ));
     }
-    if table.rows.is_empty() {
-        return Err(ImportError::at(
-            file,
-            2,
-            1,
-            "found only a header row, expected responses below it",
-        ));
-    }
+    require_rows(file, &table)?;
 
     let width = table.headers.len();
     let mut responses = Vec::new();
@@ -471,6 +464,19 @@ fn first_problem(report: &ImportReport, headers: &[String]) -> Option<ImportErro
 }
 
 /// The one-line form of a cell problem: `file:row:column: found ..., expected ...`.
+/// An export without responses is refused (by the import and by `peiling init`).
+pub(crate) fn require_rows(file: &str, table: &Table) -> Result<(), ImportError> {
+    if table.rows.is_empty() {
+        return Err(ImportError::at(
+            file,
+            2,
+            1,
+            "found only a header row, expected responses below it",
+        ));
+    }
+    Ok(())
+}
+
 pub fn problem_error(file: &str, p: &Problem) -> ImportError {
     ImportError::at(
         file,

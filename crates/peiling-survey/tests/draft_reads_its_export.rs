@@ -1,0 +1,61 @@
+//! `peiling init`'s promise on every export the repository holds (the bundled surveys,
+//! the import fixtures, the bad-input corpus, the fuzz regressions): whatever the draft
+//! guesses, it parses as a questionnaire and reads the export it came from.
+
+use peiling_survey::draft::{draft, DraftOptions};
+use peiling_survey::import::{read_table, TableOptions};
+use peiling_survey::{import, ImportOptions, Questionnaire};
+
+#[test]
+fn every_draft_parses_and_reads_its_export() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let opts = DraftOptions {
+        id: "draft".into(),
+        title: "Draft".into(),
+        audience: "WPB".into(),
+        format: None,
+    };
+    let mut drafted = 0;
+    for dir in [
+        "datasets/bos-2020",
+        "datasets/bos-2021-synthetic",
+        "tests/fixtures/import",
+        "tests/fixtures/bad-input",
+        "tests/fixtures/fuzz/regressions",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.display().to_string();
+            if path.is_dir()
+                || path
+                    .extension()
+                    .is_some_and(|e| e == "toml" || e == "md" || e == "py")
+            {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let Ok(table) = read_table(&name, &bytes, &TableOptions::default()) else {
+                continue;
+            };
+            let Ok(made) = draft(&name, &table, &opts) else {
+                continue;
+            };
+            let q = Questionnaire::from_toml("draft.toml", &made.toml)
+                .unwrap_or_else(|e| panic!("{name}: the draft parses: {e}"));
+            let import_opts = ImportOptions {
+                format: Some(made.format),
+                ..ImportOptions::default()
+            };
+            let d = import(&q, &name, &bytes, &import_opts)
+                .unwrap_or_else(|e| panic!("{name}: the draft reads its export: {e}"));
+            assert_eq!(d.report.rows_read, table.rows.len(), "{name}");
+            assert!(
+                d.report.problems.is_empty(),
+                "{name}: {:?}",
+                d.report.problems
+            );
+            drafted += 1;
+        }
+    }
+    assert!(drafted >= 30, "only {drafted} exports drafted");
+}
