@@ -129,31 +129,45 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
         }
         if format == ExportFormat::LimeSurvey {
             if let Some((code, sub)) = is_subquestion_header(header) {
-                let at = *lime_multi.entry(code.to_string()).or_insert_with(|| {
-                    let id = ids.make(code);
-                    questions.push((
-                        id,
-                        code.to_string(),
-                        Some(code.to_string()),
-                        Guess::Multi {
-                            options: Vec::new(),
-                            codes: Vec::new(),
-                            other: false,
-                        },
-                    ));
-                    questions.len() - 1
-                });
+                let at = match lime_multi.get(code) {
+                    Some(&at) => at,
+                    // The question's text is its code: taken already by a column?
+                    None if !texts.insert(normalize(code)) => {
+                        repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
+                        continue;
+                    }
+                    None => {
+                        questions.push((
+                            ids.make(code),
+                            code.to_string(),
+                            Some(code.to_string()),
+                            Guess::Multi {
+                                options: Vec::new(),
+                                codes: Vec::new(),
+                                other: false,
+                            },
+                        ));
+                        lime_multi.insert(code.to_string(), questions.len() - 1);
+                        questions.len() - 1
+                    }
+                };
                 if let Guess::Multi {
                     options,
                     codes,
                     other,
                 } = &mut questions[at].3
                 {
-                    if sub.eq_ignore_ascii_case("other") {
-                        *other = true;
+                    let again = if sub.eq_ignore_ascii_case("other") {
+                        std::mem::replace(other, true)
+                    } else if codes.iter().any(|k| k.eq_ignore_ascii_case(sub)) {
+                        true
                     } else {
                         options.push(sub.to_string());
                         codes.push(sub.to_string());
+                        false
+                    };
+                    if again {
+                        repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
                     }
                 }
                 continue;
@@ -163,6 +177,14 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
         let guess = guess(header, &column(c), format);
         questions.push((ids.make(header), header.trim().to_string(), code, guess));
     }
+    // A LimeSurvey "other" column without option columns has no choices to draft.
+    questions.retain(|(_, text, _, guess)| {
+        let empty = matches!(guess, Guess::Multi { options, .. } if options.is_empty());
+        if empty {
+            repeated.push(format!("\"{text}[other]\" (no option columns)"));
+        }
+        !empty
+    });
     if questions.is_empty() {
         return Err(ImportError::file(
             file,
@@ -177,7 +199,7 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
         toml.insert_str(
             0,
             &format!(
-                "# Left out, as they repeat an earlier column's header: {}.\n",
+                "# Left out, as they repeat an earlier column or have no options: {}.\n",
                 repeated.join(", ")
             ),
         );
@@ -557,7 +579,18 @@ fn write_toml(
             } => {
                 let _ = writeln!(s, "kind = \"multi\"");
                 if *other {
-                    let _ = writeln!(s, "other = \"Andere\"");
+                    // The free-text option's label, unless a choice is called that.
+                    let label = [
+                        "Andere",
+                        "Anders",
+                        "Overig",
+                        "Other",
+                        "Andere (toelichting)",
+                    ]
+                    .into_iter()
+                    .find(|l| !options.iter().any(|o| normalize(o) == normalize(l)))
+                    .unwrap_or("Andere (toelichting)");
+                    let _ = writeln!(s, "other = {}", quoted(label));
                 }
                 if codes.is_empty() {
                     let _ = writeln!(s, "options = {}", list(options));
@@ -877,7 +910,7 @@ mod tests {
         let toml = draft("t.csv", &t, &opts).unwrap().toml;
         assert!(
             toml.starts_with(
-                "# Left out, as they repeat an earlier column's header: column 4 (\"Hoeveel?\")."
+                "# Left out, as they repeat an earlier column or have no options: column 4 (\"Hoeveel?\")."
             ),
             "{toml}"
         );
