@@ -124,7 +124,7 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
         // Two columns with one header cannot be told apart by the import: the first
         // one is drafted, the others are named in the draft.
         if !texts.insert(normalize(header)) {
-            repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
+            repeated.push(format!("column {} (\"{}\")", c + 1, comment_safe(header)));
             continue;
         }
         if format == ExportFormat::LimeSurvey {
@@ -133,7 +133,7 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
                     Some(&at) => at,
                     // The question's text is its code: taken already by a column?
                     None if !texts.insert(normalize(code)) => {
-                        repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
+                        repeated.push(format!("column {} (\"{}\")", c + 1, comment_safe(header)));
                         continue;
                     }
                     None => {
@@ -167,7 +167,7 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
                         false
                     };
                     if again {
-                        repeated.push(format!("column {} (\"{}\")", c + 1, header.trim()));
+                        repeated.push(format!("column {} (\"{}\")", c + 1, comment_safe(header)));
                     }
                 }
                 continue;
@@ -181,7 +181,10 @@ pub fn draft(file: &str, table: &Table, opts: &DraftOptions) -> Result<Draft, Im
     questions.retain(|(_, text, _, guess)| {
         let empty = matches!(guess, Guess::Multi { options, .. } if options.is_empty());
         if empty {
-            repeated.push(format!("\"{text}[other]\" (no option columns)"));
+            repeated.push(format!(
+                "\"{}[other]\" (no option columns)",
+                comment_safe(text)
+            ));
         }
         !empty
     });
@@ -465,6 +468,17 @@ fn guess_scale(cells: &[&str], norm: &[String]) -> Option<Guess> {
         levels,
         not_applicable,
     })
+}
+
+/// A header as it can stand in a TOML comment: one line, no control characters.
+fn comment_safe(header: &str) -> String {
+    header
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn capitalise(s: &str) -> String {
