@@ -353,35 +353,82 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
             )
         })?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| {
+    let unreadable = |e: calamine::XlsxError| {
         ImportError::file(
             file,
             format!("found sheet \"{sheet}\" unreadable ({e}), expected a readable sheet"),
         )
-    })?;
-    let start_row = range.start().map_or(0, |(r, _)| r as usize);
-    let mut iter = range.rows();
-    let headers: Vec<String> = match iter.next() {
-        Some(r) => r.iter().map(|c| cell_text(c).trim().to_string()).collect(),
-        None => {
-            return Err(ImportError::file(
-                file,
-                format!("found sheet \"{sheet}\" empty, expected a header row"),
-            ))
-        }
     };
+    // The cells one by one, not calamine's dense range: a workbook of a few bytes can
+    // name a cell far beyond Excel's last column, and the dense range would allocate
+    // every cell up to it.
+    let mut cells: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = Default::default();
+    {
+        let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            if row >= EXCEL_ROWS || col >= EXCEL_COLUMNS {
+                return Err(ImportError::file(
+                    file,
+                    format!(
+                        "found a cell beyond Excel's last row or column (row {}, column {}) in sheet \"{sheet}\", expected cells within A1:XFD1048576",
+                        u64::from(row) + 1,
+                        u64::from(col) + 1
+                    ),
+                ));
+            }
+            let value = Data::from(cell.get_value().clone());
+            if value != Data::Empty {
+                cells.entry(row).or_default().push((col, value));
+            }
+        }
+    }
+    let Some((_, header_cells)) = cells.iter().next() else {
+        return Err(ImportError::file(
+            file,
+            format!("found sheet \"{sheet}\" empty, expected a header row"),
+        ));
+    };
+    // Columns start where the table does (a sheet may begin at B3, as a range would).
+    let first_col = cells.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
+    let mut headers = Vec::new();
+    for (col, value) in header_cells {
+        let at = (col - first_col) as usize;
+        if headers.len() <= at {
+            headers.resize(at + 1, String::new());
+        }
+        headers[at] = cell_text(value).trim().to_string();
+    }
     let width = headers
         .iter()
         .rposition(|h| !h.is_empty())
         .map_or(0, |i| i + 1);
-    let headers = headers[..width].to_vec();
-    let rows = iter
-        .enumerate()
-        .map(|(i, r)| Row {
-            line: start_row + i + 2,
-            fields: r.iter().take(width.max(1)).map(cell_text).collect(),
+    headers.truncate(width);
+    let data_rows = cells.len() - 1;
+    if data_rows.saturating_mul(width.max(1)) > MAX_XLSX_CELLS {
+        return Err(ImportError::file(
+            file,
+            format!(
+                "found sheet \"{sheet}\" with {data_rows} rows of {width} columns, more than peiling reads at once ({MAX_XLSX_CELLS} cells), expected a survey export: save it as CSV"
+            ),
+        ));
+    }
+    let rows = cells
+        .iter()
+        .skip(1)
+        .filter_map(|(&row, values)| {
+            let mut fields = vec![String::new(); width.max(1)];
+            for (col, value) in values {
+                if let Some(f) = fields.get_mut((col - first_col) as usize) {
+                    *f = cell_text(value);
+                }
+            }
+            let blank = fields.iter().all(|f| f.trim().is_empty());
+            (!blank).then_some(Row {
+                line: row as usize + 1,
+                fields,
+            })
         })
-        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()))
         .collect();
     Ok(Table {
         headers,
@@ -389,6 +436,13 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
         encoding: "XLSX",
     })
 }
+
+/// Excel's own limits: 1,048,576 rows and 16,384 columns (XFD).
+const EXCEL_ROWS: u32 = 1 << 20;
+const EXCEL_COLUMNS: u32 = 1 << 14;
+/// Rows × columns of one sheet that peiling reads into memory (a national survey of
+/// 200,000 respondents and 100 questions is 20 million).
+const MAX_XLSX_CELLS: usize = 50_000_000;
 
 fn cell_text(cell: &Data) -> String {
     match cell {
