@@ -2,7 +2,8 @@
 # Runs every fuzz target for a while (default 600 s each) and minimises the corpora.
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 # A crash lands in fuzz/artifacts/<target>/: copy it to tests/fixtures/fuzz/regressions/
-# (prefix questionnaire- or catalogue- for those parsers) so the regression test keeps it.
+# (prefix questionnaire- or catalogue- for those parsers; draft- for the draft target,
+# which crates/peiling-survey/tests/draft_reads_its_export.rs replays) so a test keeps it.
 # The import target's first input byte picks CSV or an XLSX wrapper (see its source):
 # turn an XLSX-mode crash into a workbook before adding it (tests/fixtures/fuzz/
 # regressions/import-xlsx-*.xlsx). The committed corpora are kept to at most 90 files

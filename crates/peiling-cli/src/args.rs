@@ -48,17 +48,8 @@ pub struct SurveyArgs {
     #[arg(long, short = 'd', value_name = "EXPORT", requires = "questionnaire")]
     pub data: Option<PathBuf>,
 
-    /// The survey tool that wrote the export; detected from the header when left out.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
-
-    /// Sheet of an XLSX workbook to read (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// Field separator of a CSV export (default: detected from the header).
-    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
-    pub separator: Option<u8>,
+    #[command(flatten)]
+    pub export: ExportArgs,
 
     /// Read CSV as UTF-8 only, instead of falling back to Windows-1252.
     #[arg(long)]
@@ -73,6 +64,22 @@ pub struct SurveyArgs {
     pub duplicates: DuplicatesArg,
 }
 
+/// How to read an export file: which tool wrote it, which sheet, which separator.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExportArgs {
+    /// The survey tool that wrote the export; detected from the header when left out.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+
+    /// Sheet of an XLSX workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Field separator of a CSV export (default: detected from the header).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub separator: Option<u8>,
+}
+
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "," | "comma" => Ok(b','),
@@ -83,8 +90,9 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    #[default]
     Auto,
     Msforms,
     Google,
@@ -363,17 +371,8 @@ pub struct InitArgs {
     #[arg(long, default_value = "WPB")]
     pub audience: String,
 
-    /// The survey tool that wrote the export; detected from the header when left out.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
-
-    /// Sheet of an XLSX workbook to read (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// Field separator of a CSV export (default: detected from the header).
-    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
-    pub separator: Option<u8>,
+    #[command(flatten)]
+    pub export: ExportArgs,
 
     /// File to write the draft to (default: print it). An existing file is left alone
     /// unless --force is given.
@@ -410,9 +409,7 @@ impl SynthSource {
             survey: self.survey.clone(),
             questionnaire: self.questionnaire.clone(),
             data: self.data.clone(),
-            format: FormatArg::Auto,
-            sheet: None,
-            separator: None,
+            export: ExportArgs::default(),
             utf8_only: false,
             strict: false,
             duplicates: DuplicatesArg::KeepAll,

@@ -18,10 +18,10 @@ pub fn export_format(arg: FormatArg) -> Option<ExportFormat> {
 
 pub fn import_options(args: &SurveyArgs) -> ImportOptions {
     ImportOptions {
-        format: export_format(args.format),
+        format: export_format(args.export.format),
         table: TableOptions {
-            delimiter: args.separator,
-            sheet: args.sheet.clone(),
+            delimiter: args.export.separator,
+            sheet: args.export.sheet.clone(),
             utf8_only: args.utf8_only,
         },
         duplicates: match args.duplicates {

@@ -48,8 +48,8 @@ pub fn run(args: &InitArgs) -> Result<()> {
         source,
     })?;
     let table_options = TableOptions {
-        delimiter: args.separator,
-        sheet: args.sheet.clone(),
+        delimiter: args.export.separator,
+        sheet: args.export.sheet.clone(),
         utf8_only: false,
     };
     let table = read_table(&file, &bytes, &table_options)?;
@@ -67,7 +67,7 @@ pub fn run(args: &InitArgs) -> Result<()> {
             id: args.id.clone(),
             title,
             audience: args.audience.clone(),
-            format: export_format(args.format),
+            format: export_format(args.export.format),
         },
     )?;
 
