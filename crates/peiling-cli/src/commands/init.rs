@@ -6,8 +6,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::draft::{draft, DraftOptions, Guess};
-use peiling_survey::import::{read_table, TableOptions};
-use peiling_survey::{import, ImportOptions, Questionnaire, SurveyError};
+use peiling_survey::import::{import_table, read_table, TableOptions};
+use peiling_survey::{ImportOptions, Questionnaire, SurveyError};
 
 use super::write_atomic;
 use crate::args::InitArgs;
@@ -78,10 +78,9 @@ pub fn run(args: &InitArgs) -> Result<()> {
     })?;
     let opts = ImportOptions {
         format: Some(made.format),
-        table: table_options,
         ..ImportOptions::default()
     };
-    let report = import(&questionnaire, &file, &bytes, &opts)?.report;
+    let report = import_table(&questionnaire, &file, table, &opts)?.report;
 
     match &args.out {
         Some(path) => write_atomic(path, made.toml.as_bytes())?,
