@@ -1,6 +1,6 @@
 //! The questionnaire model and its TOML definition format (docs/questionnaire-format.md).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -206,7 +206,7 @@ impl Choice {
         }
     }
 
-    fn plain(label: &str) -> Self {
+    pub(crate) fn plain(label: &str) -> Self {
         Choice {
             label: label.to_string(),
             label_en: None,
@@ -454,15 +454,36 @@ impl RawChoice {
     }
 }
 
+/// Longest label, English label, synonym or code of an option, level or band, in
+/// characters: an answer is matched against them, and that must stay fast.
+pub const MAX_LABEL_CHARS: usize = 500;
+
 /// Turns spanned raw choices into choices, rejecting empty labels and clashing spellings.
 fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Located> {
     let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
     for item in raw {
         let span = item.span();
         let choice = item.into_inner().into_choice();
         if choice.label.trim().is_empty() {
             return Err((Some(span), format!("{what} with an empty label")));
+        }
+        let spellings = std::iter::once(&choice.label)
+            .chain(&choice.label_en)
+            .chain(&choice.synonyms)
+            .chain(&choice.code);
+        if let Some(long) = spellings
+            .clone()
+            .find(|s| s.chars().count() > MAX_LABEL_CHARS)
+        {
+            return Err((
+                Some(span),
+                format!(
+                    "{what} \"{}…\" is {} characters long, expected at most {MAX_LABEL_CHARS}",
+                    long.chars().take(30).collect::<String>(),
+                    long.chars().count()
+                ),
+            ));
         }
         for link in &choice.themes {
             if !(link.weight.is_finite() && link.weight > 0.0) {
@@ -477,7 +498,7 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
         }
         let own: HashSet<String> = choice.spellings().collect();
         for spelling in own {
-            if let Some((_, owner)) = seen.iter().find(|(s, _)| *s == spelling) {
+            if let Some(owner) = seen.get(&spelling) {
                 let msg = if normalize(owner) == normalize(&choice.label) {
                     format!("{what} \"{}\" appears twice", choice.label)
                 } else {
@@ -488,7 +509,7 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                 };
                 return Err((Some(span), msg));
             }
-            seen.push((spelling, choice.label.clone()));
+            seen.insert(spelling, choice.label.clone());
         }
         out.push(choice);
     }
@@ -718,6 +739,22 @@ mod tests {
             error(body),
             "wpb.toml:9: question \"rel\": option \"Redelijk\" can be spelled \"goed\", which already means \"Goed\""
         );
+    }
+
+    #[test]
+    fn overlong_option_spellings_are_refused() {
+        let long = "lang ".repeat(101);
+        let body = format!(
+            "[[question]]\nid = \"rel\"\ntext = \"Relatie?\"\nkind = \"single\"\n\
+             options = [\"Goed\", {{ label = \"Redelijk\", synonyms = [\"{long}\"] }}]\n"
+        );
+        assert_eq!(
+            error(&body),
+            "wpb.toml:9: question \"rel\": option \"lang lang lang lang lang lang …\" is 505 characters long, expected at most 500"
+        );
+        // At the limit it is read.
+        let ok = body.replace(&long, &"x".repeat(500));
+        assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{ok}")).is_ok());
     }
 
     #[test]
