@@ -567,28 +567,29 @@ fn median_level(counts: &[usize]) -> Option<usize> {
 }
 
 /// Texts trimmed, e-mail addresses redacted, deduplicated case- and
-/// punctuation-insensitively, first-seen order.
+/// punctuation-insensitively, first-seen order; a hash of the folded text finds the
+/// earlier one, so this is linear in the texts.
 fn dedup<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> Vec<TextCount> {
-    let mut out: Vec<(String, TextCount)> = Vec::new();
+    let mut out: Vec<TextCount> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (t, n) in texts {
         let redacted = crate::privacy::redact_emails(t.trim());
         let t = redacted.as_str();
         if t.is_empty() {
             continue;
         }
-        let key = normalize(t);
-        match out.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, tc)) => tc.count += n,
-            None => out.push((
-                key,
-                TextCount {
+        match index.entry(normalize(t)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].count += n,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(TextCount {
                     text: t.to_string(),
                     count: n,
-                },
-            )),
+                });
+            }
         }
     }
-    out.into_iter().map(|(_, tc)| tc).collect()
+    out
 }
 
 /// Equal-width bins of a round width (1, 2, 5 × 10^k), at most 8 of them.
