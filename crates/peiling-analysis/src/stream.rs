@@ -63,8 +63,9 @@ pub fn analyze_streaming(
             last = n;
         };
         let summary = match &part.data {
-            DataSource::File(path) => match std::fs::File::open(path) {
-                Ok(f) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
+            // Not a regular file (a pipe, a device): the whole-file path says so.
+            DataSource::File(path) => match peiling_survey::files::open(path) {
+                Ok((f, _)) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
                 Err(_) => return Ok(None),
             },
             DataSource::Memory(bytes) => analyze_part(

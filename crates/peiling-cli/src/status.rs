@@ -50,6 +50,7 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
     let user_error = err.chain().any(|c| {
         c.is::<UserError>()
             || c.is::<peiling_survey::SurveyError>()
+            || c.is::<peiling_survey::FileError>()
             || c.is::<peiling_survey::ImportError>()
             || c.is::<peiling_survey::DefinitionError>()
             || matches!(

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use peiling_survey::draft::{draft, DraftOptions, Guess};
 use peiling_survey::import::{import_table, read_table, TableOptions};
-use peiling_survey::{ImportOptions, Questionnaire, SurveyError};
+use peiling_survey::{ImportOptions, Questionnaire};
 
 use super::write_atomic;
 use crate::args::InitArgs;
@@ -43,10 +43,7 @@ pub fn run(args: &InitArgs) -> Result<()> {
         }
     }
     let file = args.data.display().to_string();
-    let bytes = std::fs::read(&args.data).map_err(|source| SurveyError::Io {
-        path: args.data.clone(),
-        source,
-    })?;
+    let bytes = peiling_survey::files::read_export(&args.data)?;
     let table_options = TableOptions {
         delimiter: args.export.separator,
         sheet: args.export.sheet.clone(),

@@ -24,8 +24,7 @@ fn plan_error(e: PlanError) -> anyhow::Error {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| user(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = peiling_survey::files::read_definition(path)?;
     String::from_utf8(bytes).map_err(|e| {
         user(format!(
             "{}:1: not UTF-8 text (byte {}): definition files must be UTF-8",

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
+pub(crate) use table::sniff_binary;
 pub use table::{read_table, Row, Table, TableOptions};
 
 use crate::error::ImportError;

@@ -16,7 +16,7 @@ use crate::response::{Answer, Coercion, Problem, Rejected};
 
 use super::answers::parse_cell;
 use super::columns::{map_columns, Source};
-use super::table::{detect_delimiter, MAX_FIELD};
+use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 
 /// Blocks of about this size are parsed at a time.
@@ -219,6 +219,9 @@ fn stream_blocks<R: Read>(
                         .scan(block.as_bytes(), delimiter)
                         .is_none()
                 {
+                    if buf.len() > MAX_ROW_BYTES {
+                        return None; // the whole-file path names the row
+                    }
                     want = buf.len() * 2;
                     continue;
                 }
@@ -251,6 +254,9 @@ fn stream_blocks<R: Read>(
             break;
         }
         if used == 0 {
+            if buf.len() > MAX_ROW_BYTES {
+                return None; // the whole-file path names the row
+            }
             want = buf.len() * 2; // one record longer than a block: read on
         } else {
             want = block_size;
@@ -357,7 +363,7 @@ impl Rows {
             Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
             _ => return None,
         };
-        if headers.len() < 2 {
+        if headers.len() < 2 || headers.len() > MAX_COLUMNS {
             return None;
         }
         let map = map_columns(q, &headers, opts.format);
@@ -446,7 +452,7 @@ impl Rows {
                 seen_byte = byte;
             }
             let line = seen_line;
-            if record.iter().any(|f| f.len() > MAX_FIELD) {
+            if record.len() > MAX_COLUMNS || record.iter().any(|f| f.len() > MAX_FIELD) {
                 return None;
             }
             self.rows_read += 1;

@@ -32,6 +32,14 @@ pub struct TableOptions {
 
 /// Largest single field accepted; a bigger one is almost certainly not a survey answer.
 pub(crate) const MAX_FIELD: usize = 1 << 20;
+/// Largest row (all its fields together) accepted: 16 MiB.
+pub(crate) const MAX_ROW_BYTES: usize = 16 << 20;
+/// Most columns a row may have: Excel's own limit (XFD), 16,384.
+pub(crate) const MAX_COLUMNS: usize = EXCEL_COLUMNS as usize;
+/// Rows × columns of one export that peiling reads into memory at once (a national
+/// survey of 200,000 respondents and 100 questions is 20 million); a streamed CSV
+/// is not held in memory and has no such cap.
+pub(crate) const MAX_CELLS: usize = 50_000_000;
 
 pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
     if bytes.starts_with(b"PK\x03\x04") {
@@ -97,6 +105,20 @@ fn decode(
             Ok((text.into_owned(), "Windows-1252"))
         }
     }
+}
+
+/// Binary data in the first bytes of an export (a NUL outside a workbook or UTF-16
+/// text), found before the rest of the file is read: the error the whole file gives.
+pub(crate) fn sniff_binary(file: &str, head: &[u8]) -> Option<ImportError> {
+    if head.starts_with(b"PK\x03\x04")
+        || head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+    {
+        return None;
+    }
+    let pos = head.iter().position(|&b| b == 0)?;
+    let before = String::from_utf8_lossy(&head[..pos]);
+    Some(binary(file, &before, before.len()))
 }
 
 /// Control bytes that never occur in text, in any of the encodings we read.
@@ -213,6 +235,10 @@ fn read_csv(
             ),
         ));
     }
+    if headers.len() > MAX_COLUMNS {
+        return Err(too_wide(file, 1, headers.len()));
+    }
+    let mut cells = headers.len();
     let mut rows = Vec::new();
     // Lines as an editor counts them, from each record's byte offset (the csv crate's
     // own line count skips line breaks inside quoted fields after CRLF line ends).
@@ -246,6 +272,29 @@ fn read_csv(
                 ),
             ));
         }
+        if record.len() > MAX_COLUMNS {
+            return Err(too_wide(file, line, record.len()));
+        }
+        if record.as_slice().len() > MAX_ROW_BYTES {
+            return Err(ImportError::row(
+                file,
+                line,
+                format!(
+                    "found a row of {} bytes, expected a survey response (at most {MAX_ROW_BYTES} bytes); is a quote left open?",
+                    record.as_slice().len()
+                ),
+            ));
+        }
+        cells += record.len();
+        if cells > MAX_CELLS {
+            return Err(ImportError::row(
+                file,
+                line,
+                format!(
+                    "found more than {MAX_CELLS} cells (rows × columns) up to this row, more than peiling reads at once, expected a survey export"
+                ),
+            ));
+        }
         rows.push(Row {
             line,
             fields: record.iter().map(str::to_string).collect(),
@@ -256,6 +305,15 @@ fn read_csv(
         rows,
         encoding,
     })
+}
+
+fn too_wide(file: &str, line: usize, columns: usize) -> ImportError {
+    ImportError::at(
+        file,
+        line,
+        MAX_COLUMNS + 1,
+        format!("found a row of {columns} columns, expected at most {MAX_COLUMNS} (Excel's limit)"),
+    )
 }
 
 /// The csv crate reads an unterminated quote to the end of the file without error.
@@ -405,11 +463,11 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
         .map_or(0, |i| i + 1);
     headers.truncate(width);
     let data_rows = cells.len() - 1;
-    if data_rows.saturating_mul(width.max(1)) > MAX_XLSX_CELLS {
+    if data_rows.saturating_mul(width.max(1)) > MAX_CELLS {
         return Err(ImportError::file(
             file,
             format!(
-                "found sheet \"{sheet}\" with {data_rows} rows of {width} columns, more than peiling reads at once ({MAX_XLSX_CELLS} cells), expected a survey export: save it as CSV"
+                "found sheet \"{sheet}\" with {data_rows} rows of {width} columns, more than peiling reads at once ({MAX_CELLS} cells), expected a survey export: save it as CSV"
             ),
         ));
     }
@@ -440,9 +498,6 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
 /// Excel's own limits: 1,048,576 rows and 16,384 columns (XFD).
 const EXCEL_ROWS: u32 = 1 << 20;
 const EXCEL_COLUMNS: u32 = 1 << 14;
-/// Rows × columns of one sheet that peiling reads into memory (a national survey of
-/// 200,000 respondents and 100 questions is 20 million).
-const MAX_XLSX_CELLS: usize = 50_000_000;
 
 fn cell_text(cell: &Data) -> String {
     match cell {
@@ -525,5 +580,25 @@ mod tests {
                 .starts_with("x.csv:3:1: found a quoted field that is never closed"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn rows_too_wide_or_too_long_are_refused_with_their_row() {
+        let wide = format!("a,b\n1,2\n{}\n", ",".repeat(MAX_COLUMNS));
+        let e = read_table("x.csv", wide.as_bytes(), &TableOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.csv:3:16385: found a row of 16385 columns, expected at most 16384 (Excel's limit)"
+        );
+        let field = "x".repeat(MAX_FIELD);
+        let long = format!("a,b\n1,2\n{}\n", vec![field; 17].join(","));
+        let e = read_table("x.csv", long.as_bytes(), &TableOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.csv:3: found a row of 17825792 bytes, expected a survey response (at most 16777216 bytes); is a quote left open?"
+        );
+        // At the limits they are read.
+        let ok = format!("a,b\n{}\n", ",".repeat(MAX_COLUMNS - 1));
+        assert!(read_table("x.csv", ok.as_bytes(), &TableOptions::default()).is_ok());
     }
 }
