@@ -3,6 +3,7 @@
 mod analyze;
 mod bad_input;
 mod bijlage;
+mod bounds;
 mod common;
 mod compare;
 mod foundation;
