@@ -14,9 +14,10 @@ use peiling_planner::{
 use peiling_report::Lang;
 use peiling_survey::Survey;
 
-use super::{refuse_input, write_atomic};
+use super::refuse_input;
 use crate::args::{LangArg, PlanArgs};
 use crate::load;
+use crate::output;
 use crate::status::user;
 
 fn plan_error(e: PlanError) -> anyhow::Error {
@@ -145,6 +146,10 @@ fn per_school(
 }
 
 pub fn run(args: &PlanArgs) -> Result<()> {
+    let out_dir = match &args.out {
+        Some(dir) => Some(output::folder(dir, "plan")?),
+        None => None,
+    };
     let catalogue = catalogue(args.catalogue.as_deref())?;
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
@@ -200,21 +205,20 @@ pub fn run(args: &PlanArgs) -> Result<()> {
 
     let mut json = serde_json::to_string_pretty(&plan)?;
     json.push('\n');
-    if let Some(dir) = &args.out {
-        let (pj, pi, pm) = (
-            dir.join("plan.json"),
-            dir.join("plan.ics"),
-            dir.join("plan.md"),
-        );
-        for p in [&pj, &pi, &pm] {
-            refuse_input(p, &args.survey)?;
+    if let (Some(dir), Some(out_dir)) = (&args.out, &out_dir) {
+        for name in ["plan.json", "plan.ics", "plan.md"] {
+            refuse_input(&dir.join(name), &args.survey)?;
         }
         let lang = if english { Lang::En } else { Lang::Nl };
         let md =
             peiling_report::markdown::render(&peiling_report::plan::document(&plan, lang), lang);
-        write_atomic(&pj, json.as_bytes())?;
-        write_atomic(&pi, plan.to_ics(english).as_bytes())?;
-        write_atomic(&pm, md.as_bytes())?;
+        let ics = plan.to_ics(english);
+        let files = [
+            ("plan.json", json.as_bytes()),
+            ("plan.ics", ics.as_bytes()),
+            ("plan.md", md.as_bytes()),
+        ];
+        output::commit(vec![out_dir.stage(files)?])?;
     }
     let mut text = if args.json {
         json
