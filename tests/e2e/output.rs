@@ -322,6 +322,25 @@ fn bad_output_paths_are_one_plain_line_with_exit_2() {
 }
 
 #[test]
+fn synth_has_a_bound_and_plan_dates_a_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = plain_user_error(&peiling_in(
+        dir.path(),
+        &["synth", "-n", "18446744073709551615", "-o", "s.csv"],
+    ));
+    assert!(err.contains("at most 100000000 responses"), "{err}");
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+    for start in ["9999-12-31", "2201-01-01", "1899-12-31"] {
+        let err = plain_user_error(&peiling_in(
+            dir.path(),
+            &["plan", "--start", start, "--out", "plan"],
+        ));
+        assert!(err.contains("expected a date from 1900 to 2200"), "{err}");
+    }
+    assert!(!dir.path().join("plan").exists());
+}
+
+#[test]
 fn an_interrupt_removes_the_unfinished_file() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -157,10 +157,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let demand = SurveyDemand::from(&summary);
 
     let start = match &args.start {
-        Some(s) => Some(
-            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map_err(|_| user(format!("--start \"{s}\": expected a date like 2021-09-01")))?,
-        ),
+        Some(s) => Some(start_date(s)?),
         None => None,
     };
     let holidays = match &args.holidays {
@@ -237,6 +234,23 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     }
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// `--start`: a date from 1900 to 2200 (a calendar far outside that is no plan).
+fn start_date(text: &str) -> Result<NaiveDate> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        user(format!(
+            "--start \"{text}\": expected a date like 2021-09-01"
+        ))
+    })?;
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1);
+    let last = NaiveDate::from_ymd_opt(2200, 12, 31);
+    if Some(date) < first || Some(date) > last {
+        return Err(user(format!(
+            "--start \"{text}\": expected a date from 1900 to 2200"
+        )));
+    }
+    Ok(date)
 }
 
 fn truncate(s: &str, width: usize) -> String {

@@ -12,7 +12,16 @@ use crate::load;
 use crate::output::{self, FileOut, Privacy};
 use crate::status::user;
 
+/// The most responses `synth -n` writes: ten times the largest benchmark, about 40 GB.
+pub const MAX_ROWS: u64 = 100_000_000;
+
 pub fn run(args: &SynthArgs) -> Result<()> {
+    if args.n > MAX_ROWS {
+        return Err(user(format!(
+            "-n {}: expected at most {MAX_ROWS} responses (100 million)",
+            args.n
+        )));
+    }
     if !(0.0..=1.0).contains(&args.messy) {
         return Err(user(format!(
             "--messy {}: expected a share from 0 to 1",
