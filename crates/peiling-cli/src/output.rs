@@ -7,11 +7,14 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, Once};
 
 use anyhow::Result;
 
-use crate::status::user;
+mod problem;
+mod temps;
+
+use problem::{fail, from_io, Problem};
+use temps::{forget_temp, make_temp, remove_any, temps};
 
 /// The list of files in a folder peiling wrote; the next run replaces that folder only
 /// when it holds nothing else.
@@ -55,109 +58,6 @@ pub struct FolderOut {
     exists: bool,
     /// The command that writes it (`report`, `plan`), recorded in the manifest.
     command: &'static str,
-}
-
-/// Why a path cannot be written, in words for a teacher.
-#[derive(Debug)]
-enum Problem {
-    ReadOnlyFolder(PathBuf),
-    ReadOnlyFile,
-    ReadOnlyDisk(PathBuf),
-    NoPermission(PathBuf),
-    DiskFull,
-    QuotaFull,
-    TooLarge,
-    NameTooLong,
-    IsFolder,
-    IsFile,
-    NotFolder(PathBuf),
-    Dangling {
-        link: PathBuf,
-        target: PathBuf,
-    },
-    BlockDevice,
-    Socket,
-    NoSuchDevice,
-    FolderOnDevice,
-    NotOurs(String),
-    OtherCommand(String),
-    /// Not the user's doing: exit 1.
-    Io(io::Error),
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::ReadOnlyFolder(d) => write!(f, "the folder {} is read-only", d.display()),
-            Problem::ReadOnlyFile => f.write_str("the file is read-only"),
-            Problem::ReadOnlyDisk(d) => {
-                write!(f, "the folder {} is on a read-only disk", d.display())
-            }
-            Problem::NoPermission(d) => write!(
-                f,
-                "you have no permission to write in the folder {}",
-                d.display()
-            ),
-            Problem::DiskFull => f.write_str("the disk is full"),
-            Problem::QuotaFull => f.write_str("your disk quota is used up"),
-            Problem::TooLarge => f.write_str("the file is too large for this disk"),
-            Problem::NameTooLong => f.write_str("the name is too long"),
-            Problem::IsFolder => f.write_str("it is a folder; give the name of a file"),
-            Problem::IsFile => f.write_str("it is a file; give the name of a folder"),
-            Problem::NotFolder(d) => write!(f, "{} is a file, not a folder", d.display()),
-            Problem::Dangling { link, target } => write!(
-                f,
-                "{} is a link to {}, which does not exist",
-                link.display(),
-                target.display()
-            ),
-            Problem::BlockDevice => f.write_str(
-                "it is a disk device; peiling writes to files, folders, pipes and devices such as /dev/null",
-            ),
-            Problem::Socket => f.write_str("it is a socket, not a file"),
-            Problem::NoSuchDevice => f.write_str("there is no such device"),
-            Problem::FolderOnDevice => f.write_str("it is a device; give the name of a folder"),
-            Problem::NotOurs(example) => write!(
-                f,
-                "the folder holds files peiling did not write (such as {example}); choose a new or empty folder"
-            ),
-            Problem::OtherCommand(command) => write!(
-                f,
-                "the folder holds the output of peiling {command}; choose another folder"
-            ),
-            Problem::Io(e) => {
-                let text = e.to_string();
-                let plain = text.find(" (os error").map_or(&text[..], |i| &text[..i]);
-                f.write_str(plain)
-            }
-        }
-    }
-}
-
-/// The error for `problem` with `shown`: a user error unless it is peiling's own.
-fn fail(shown: &Path, problem: Problem) -> anyhow::Error {
-    let message = format!("cannot write {}: {problem}", shown.display());
-    match problem {
-        // A closed pipe stays an io error: the reader went away, which is no failure.
-        Problem::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => e.into(),
-        Problem::Io(_) => anyhow::anyhow!(message),
-        _ => user(message),
-    }
-}
-
-/// The problem an io error of writing in `dir` stands for.
-fn from_io(e: io::Error, dir: &Path) -> Problem {
-    use rustix::io::Errno;
-    match Errno::from_io_error(&e) {
-        Some(Errno::NOSPC) => Problem::DiskFull,
-        Some(Errno::DQUOT) => Problem::QuotaFull,
-        Some(Errno::FBIG) => Problem::TooLarge,
-        Some(Errno::ROFS) => Problem::ReadOnlyDisk(dir.to_path_buf()),
-        Some(Errno::ACCESS | Errno::PERM) => Problem::NoPermission(dir.to_path_buf()),
-        Some(Errno::NAMETOOLONG) => Problem::NameTooLong,
-        Some(Errno::ISDIR) => Problem::IsFolder,
-        _ => Problem::Io(e),
-    }
 }
 
 /// The folder a path lies in (`.` for a bare name).
@@ -406,72 +306,6 @@ fn relative(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
-}
-
-// ---------------------------------------------------------------------------------
-// Temporary files: registered, so an interrupt (Ctrl-C) removes them before exiting.
-
-static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-fn temps() -> MutexGuard<'static, Vec<PathBuf>> {
-    TEMPS.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn remove_any(path: &Path) {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => {
-            let _ = fs::remove_dir_all(path);
-        }
-        Ok(_) => {
-            let _ = fs::remove_file(path);
-        }
-        Err(_) => {}
-    }
-}
-
-/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files and folders, then exit.
-/// Installed when the first one is made, so a run that writes nothing keeps the default.
-fn guard_interrupts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // Held until exit: a rename in progress finishes first, none starts after.
-                let list = temps();
-                for path in list.iter() {
-                    remove_any(path);
-                }
-                eprintln!("peiling: interrupted; unfinished output removed");
-                std::process::exit(128 + signal);
-            }
-        });
-    });
-}
-
-/// Makes a temporary sibling of `real` with `make`, registered for removal.
-fn make_temp(
-    real: &Path,
-    make: impl FnOnce(&Path) -> io::Result<()>,
-) -> Result<PathBuf, (io::Error, PathBuf)> {
-    guard_interrupts();
-    let dir = parent_of(real);
-    let name = real
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.peiling-tmp-{}", std::process::id()));
-    let mut list = temps();
-    remove_any(&tmp);
-    make(&tmp).map_err(|e| (e, dir.to_path_buf()))?;
-    list.push(tmp.clone());
-    Ok(tmp)
-}
-
-fn forget_temp(list: &mut Vec<PathBuf>, tmp: &Path) {
-    list.retain(|p| p != tmp);
 }
 
 /// Output made ready but not yet in place; dropped uncommitted, it leaves nothing.
