@@ -123,6 +123,23 @@ fn a_full_device_is_reported_and_stays_a_device() {
     }
     // The contacts failed, so the report was not written either.
     assert!(!dir.path().join("rapport").exists());
+    // Standard output on a full disk: the same plain line, no panic.
+    for args in [
+        &["analyze", "--json"][..],
+        &["validate"],
+        &["report", "--out", "r2"],
+    ] {
+        let device = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_peiling"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(device)
+            .output()
+            .unwrap();
+        let err = plain_user_error(&Run(output));
+        assert!(err.contains("the disk is full"), "{args:?}: {err}");
+        assert!(is_device());
+    }
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! `peiling report`: the bijlage-style report (Markdown, HTML, charts) of a survey, and
 //! with `--contacts` the separate list of who offered to help give professionalisation.
 
+use std::io::Write;
+
 use anyhow::Result;
 use peiling_analysis::{analyze, compare};
 use peiling_report::{Lang, ReportOptions};
@@ -100,7 +102,10 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         .iter()
         .filter(|f| f.path.starts_with("charts/"))
         .count();
-    println!(
+    // Not println!: a full disk or a closed pipe on standard output is an error, no panic.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "{}: report.md, report.html, {charts} chart files{}",
         args.out.display(),
         if plan.is_some() {
@@ -108,12 +113,13 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         } else {
             ""
         }
-    );
+    )?;
     if let (Some(contacts), Some(rows)) = (&contacts, contact_rows) {
-        println!(
+        writeln!(
+            stdout,
             "{}: {rows} respondents who may be approached (personal data: keep it out of the report)",
             contacts.path().display()
-        );
+        )?;
     }
     Ok(())
 }
