@@ -272,7 +272,18 @@ fn contacts_never_go_into_the_report_folder() {
         ],
     ));
     assert!(err.contains("personal data"), "{err}");
-    assert!(!d.join("rapport").exists());
+    let err = plain_user_error(&peiling_in(
+        d,
+        &[
+            "report",
+            "--out",
+            "rapport",
+            "--contacts",
+            "elders/../rapport/sub/c.csv",
+        ],
+    ));
+    assert!(err.contains("personal data"), "{err}");
+    assert!(!d.join("rapport").exists() && !d.join("elders").exists());
 }
 
 #[test]

@@ -74,20 +74,24 @@ fn absolute(shown: &Path) -> Result<PathBuf> {
 /// `path` made absolute with its existing part's links resolved.
 fn resolved(path: &Path) -> PathBuf {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest = Vec::new();
-    let mut head = abs.as_path();
-    loop {
-        if let Ok(real) = fs::canonicalize(head) {
-            return rest.iter().rev().fold(real, |p, c| p.join(c));
-        }
-        match (head.parent(), head.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                head = parent;
+    let parts: Vec<Component> = abs.components().collect();
+    // The longest part that exists, with its links resolved; the rest as written.
+    for cut in (1..=parts.len()).rev() {
+        let head: PathBuf = parts[..cut].iter().collect();
+        if let Ok(mut real) = fs::canonicalize(&head) {
+            for part in &parts[cut..] {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::Normal(name) => real.push(name),
+                    _ => {}
+                }
             }
-            _ => return abs,
+            return real;
         }
     }
+    abs
 }
 
 /// Devices and the kernel's files: written into as they are, never created or replaced.
@@ -244,6 +248,10 @@ fn classify_folder(abs: &Path, command: &str) -> Result<(PathBuf, bool), Problem
         return Err(Problem::IsFile);
     }
     let real = fs::canonicalize(abs).map_err(|e| from_io(e, parent_of(abs)))?;
+    // Swapped away, the folder you are in would be left as a deleted one.
+    if std::env::current_dir().is_ok_and(|here| here.starts_with(&real)) {
+        return Err(Problem::HoldsWorkingFolder);
+    }
     ours(&real, command)?;
     let parent = real
         .parent()

@@ -28,6 +28,7 @@ pub(super) enum Problem {
     Socket,
     NoSuchDevice,
     FolderOnDevice,
+    HoldsWorkingFolder,
     NotOurs(String),
     OtherCommand(String),
     /// Not the user's doing: exit 1.
@@ -66,6 +67,9 @@ impl std::fmt::Display for Problem {
             Problem::Socket => f.write_str("it is a socket, not a file"),
             Problem::NoSuchDevice => f.write_str("there is no such device"),
             Problem::FolderOnDevice => f.write_str("it is a device; give the name of a folder"),
+            Problem::HoldsWorkingFolder => f.write_str(
+                "it is the folder you are working in; give the name of a new folder, such as rapport",
+            ),
             Problem::NotOurs(example) => write!(
                 f,
                 "the folder holds files peiling did not write (such as {example}); choose a new or empty folder"
