@@ -96,7 +96,7 @@ fn resolved(path: &Path) -> PathBuf {
 
 /// Devices and the kernel's files: written into as they are, never created or replaced.
 fn is_system(abs: &Path) -> bool {
-    abs.starts_with("/dev") || abs.starts_with("/proc")
+    (abs.starts_with("/dev") && !abs.starts_with("/dev/shm")) || abs.starts_with("/proc")
 }
 
 /// A folder's permission bits say read-only: respected even when running as root.
