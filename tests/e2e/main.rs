@@ -9,6 +9,7 @@ mod compare;
 mod foundation;
 mod import;
 mod init;
+mod output;
 mod plan;
 mod reliability;
 mod report;

@@ -22,24 +22,6 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     }
 }
 
-/// Writes `text` to `path` through a temporary file and a rename, so an interrupted
-/// run leaves the old file or the new one, never half of one.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use anyhow::Context;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.peiling-tmp"));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 /// Control characters from the input (terminal escape sequences, bells) are shown
 /// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
 pub fn terminal_safe(text: &str) -> String {
@@ -63,18 +45,6 @@ pub fn csv_safe(cell: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
-}
-
-/// The temporary sibling a file is written to before the rename.
-pub fn temp_path(path: &std::path::Path) -> std::path::PathBuf {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    dir.join(format!(".{name}.peiling-tmp"))
 }
 
 /// peiling never writes over its input: an output path that is one of the input files

@@ -1,18 +1,35 @@
 //! `peiling report`: the bijlage-style report (Markdown, HTML, charts) of a survey, and
 //! with `--contacts` the separate list of who offered to help give professionalisation.
 
-use std::path::Path;
+use std::io::Write;
 
 use anyhow::Result;
 use peiling_analysis::{analyze, compare};
 use peiling_report::{Lang, ReportOptions};
 use peiling_survey::{Answer, Kind, PersonalKind, Survey};
 
-use super::{csv_safe, refuse_input, write_atomic};
+use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
 use crate::load;
+use crate::output::{self, Privacy};
 
 pub fn run(args: &ReportArgs) -> Result<()> {
+    // Every output is checked before anything is computed or written.
+    let out_dir = output::folder(&args.out, "report")?;
+    let contacts = match &args.contacts {
+        Some(path) => {
+            refuse_input(path, &args.survey)?;
+            if out_dir.contains(path) {
+                return Err(crate::status::user(format!(
+                    "{}: --contacts holds personal data, which never goes into the report folder {}; choose a file outside it",
+                    path.display(),
+                    args.out.display()
+                )));
+            }
+            Some(output::file(path, Privacy::Personal)?)
+        }
+        None => None,
+    };
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
@@ -67,27 +84,28 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         });
     }
 
-    let targets: Vec<_> = files.iter().map(|f| args.out.join(&f.path)).collect();
-    for t in &targets {
-        refuse_input(t, &args.survey)?;
+    for f in &files {
+        refuse_input(&args.out.join(&f.path), &args.survey)?;
     }
-    if let Some(path) = &args.contacts {
-        refuse_input(path, &args.survey)?;
-        if targets.iter().any(|t| same_path(t, path)) {
-            return Err(crate::status::user(format!(
-                "{}: --contacts would overwrite a file of the report; choose another name",
-                path.display()
-            )));
-        }
+    // The contacts and the report are made ready first and put in place together, so a
+    // failure leaves neither half-written.
+    let mut staged = Vec::new();
+    let mut contact_rows = None;
+    if let Some(contacts) = &contacts {
+        let (bytes, rows) = contacts_csv(&survey, lang)?;
+        staged.push(contacts.stage(&bytes)?);
+        contact_rows = Some(rows);
     }
-    for (file, target) in files.iter().zip(&targets) {
-        write_atomic(target, &file.bytes)?;
-    }
+    staged.push(out_dir.stage(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))?);
+    output::commit(staged)?;
     let charts = files
         .iter()
         .filter(|f| f.path.starts_with("charts/"))
         .count();
-    println!(
+    // Not println!: a full disk or a closed pipe on standard output is an error, no panic.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "{}: report.md, report.html, {charts} chart files{}",
         args.out.display(),
         if plan.is_some() {
@@ -95,23 +113,15 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         } else {
             ""
         }
-    );
-    if let Some(path) = &args.contacts {
-        let (bytes, rows) = contacts_csv(&survey, lang)?;
-        write_atomic(path, &bytes)?;
-        println!(
+    )?;
+    if let (Some(contacts), Some(rows)) = (&contacts, contact_rows) {
+        writeln!(
+            stdout,
             "{}: {rows} respondents who may be approached (personal data: keep it out of the report)",
-            path.display()
-        );
+            contacts.path().display()
+        )?;
     }
     Ok(())
-}
-
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
 }
 
 /// The inventory of who may be approached to give or develop professionalisation: per

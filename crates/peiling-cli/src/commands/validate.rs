@@ -6,14 +6,20 @@ use anyhow::Result;
 use peiling_survey::import::problem_error;
 use peiling_survey::ImportReport;
 
-use super::{csv_safe, write_atomic};
+use super::csv_safe;
 use crate::args::ValidateArgs;
 use crate::load;
+use crate::output::{self, Privacy};
 
 pub fn run(args: &ValidateArgs) -> Result<()> {
-    if let Some(path) = &args.rejects {
-        super::refuse_input(path, &args.survey)?;
-    }
+    // The rejected rows are rows of the export, names and addresses included.
+    let rejects = match &args.rejects {
+        Some(path) => {
+            super::refuse_input(path, &args.survey)?;
+            Some(output::file(path, Privacy::Personal)?)
+        }
+        None => None,
+    };
     let survey = load::survey(&args.survey)?;
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
@@ -22,9 +28,9 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         let q = part.questionnaire();
         print_report(&mut out, &q.id, &q.audience, &part.data.report)?;
     }
-    if let Some(path) = &args.rejects {
-        write_atomic(path, &rejects_csv(&survey)?)?;
-        writeln!(out, "rejected rows written to {}", path.display())?;
+    if let Some(rejects) = &rejects {
+        rejects.write(&rejects_csv(&survey)?)?;
+        writeln!(out, "rejected rows written to {}", rejects.path().display())?;
     }
     let text = super::terminal_safe(&String::from_utf8_lossy(&out));
     std::io::stdout().lock().write_all(text.as_bytes())?;
