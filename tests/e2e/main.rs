@@ -5,6 +5,7 @@ mod bad_input;
 mod bijlage;
 mod common;
 mod compare;
+mod counts;
 mod foundation;
 mod import;
 mod init;
