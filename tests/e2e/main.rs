@@ -6,6 +6,7 @@ mod bijlage;
 mod bounds;
 mod common;
 mod compare;
+mod counts;
 mod foundation;
 mod import;
 mod init;

@@ -175,7 +175,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         responses.retain(|r| answer_is(question, &r.answers[qi], &wanted));
     }
     let asked = asked_mask(q, &responses)?;
-    let frame = frame::long_frame(q, &responses, &asked)?;
+    let frame = frame::long_frame(&responses, &asked)?;
     let agg = frame::aggregate(frame)?;
 
     let questions = q

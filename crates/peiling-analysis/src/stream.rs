@@ -330,19 +330,17 @@ impl<'q> PartAccumulator<'q> {
             let question = &self.q.questions[qi];
             let cats = question.kind.categories();
             for answer in &d.answers[have..] {
-                let codes = if question.is_personal() {
-                    Vec::new()
-                } else {
-                    match answer {
-                        Answer::NoAnswer => vec![NO_ANSWER],
-                        Answer::Invalid(_) => vec![INVALID],
-                        Answer::Choice(i) => vec![*i as i32],
-                        Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
-                        Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
-                        Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
-                        Answer::Unknown(_) => vec![UNKNOWN],
-                        Answer::Text(_) => vec![TEXT],
-                    }
+                // Personal data counts as answered or not like any answer (its text is
+                // not kept in the dictionary).
+                let codes = match answer {
+                    Answer::NoAnswer => vec![NO_ANSWER],
+                    Answer::Invalid(_) => vec![INVALID],
+                    Answer::Choice(i) => vec![*i as i32],
+                    Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
+                    Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
+                    Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
+                    Answer::Unknown(_) => vec![UNKNOWN],
+                    Answer::Text(_) => vec![TEXT],
                 };
                 let mut themes = 0u128;
                 for (ci, choice) in cats.iter().enumerate() {

@@ -684,6 +684,7 @@ mod tests {
                 })
                 .collect(),
             encoding: "UTF-8",
+            formulas: Vec::new(),
         }
     }
 

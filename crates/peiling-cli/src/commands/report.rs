@@ -126,8 +126,10 @@ pub fn run(args: &ReportArgs) -> Result<()> {
 
 /// The inventory of who may be approached to give or develop professionalisation: per
 /// part, respondents who answered yes to the yes/no question of the "contactgegevens"
-/// group, with their name, e-mail, phone and chosen themes. Every cell is made safe
-/// for spreadsheets (a leading = + - @ cannot start a formula).
+/// group, with their name, e-mail, phone and chosen themes. A part without such a
+/// question asks for the address itself ("leave your e-mail address if we may approach
+/// you"): there an e-mail address or phone number given is the consent. Every cell is
+/// made safe for spreadsheets (a leading = + - @ cannot start a formula).
 fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let header: [&str; 7] = match lang {
         Lang::Nl => [
@@ -140,13 +142,10 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let mut rows = 0;
     for part in &survey.parts {
         let q = part.questionnaire();
-        let Some(consent) = q
+        let consent = q
             .questions
             .iter()
-            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }))
-        else {
-            continue;
-        };
+            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }));
         let personal = |kind: PersonalKind| {
             q.questions
                 .iter()
@@ -165,19 +164,27 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
             .map(|(i, _)| i)
             .collect();
         for r in &part.data.responses {
-            if r.answers.get(consent) != Some(&Answer::Choice(0)) {
-                continue;
-            }
             let text = |i: Option<usize>| match i.and_then(|i| r.answers.get(i)) {
                 Some(Answer::Text(t)) => t.trim().to_string(),
                 _ => String::new(),
             };
+            let agreed = match consent {
+                Some(consent) => r.answers.get(consent) == Some(&Answer::Choice(0)),
+                None => !text(email).is_empty() || !text(phone).is_empty(),
+            };
+            if !agreed {
+                continue;
+            }
             // The export's own columns (Microsoft Forms' Naam/E-mail) when the
-            // questionnaire has no question for it; "anonymous" is no address.
+            // questionnaire has no question for it; "anonymous" ("anoniem") is no address.
             let meta = |v: &Option<String>| {
                 v.as_deref()
                     .map(str::trim)
-                    .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("anonymous"))
+                    .filter(|s| {
+                        !s.is_empty()
+                            && !s.eq_ignore_ascii_case("anonymous")
+                            && !s.eq_ignore_ascii_case("anoniem")
+                    })
                     .unwrap_or_default()
                     .to_string()
             };

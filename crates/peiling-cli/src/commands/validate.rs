@@ -56,17 +56,18 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
     let coerced: usize = r.coercions.iter().map(|c| c.count).sum();
     writeln!(
         out,
-        "  answers: {} given ({} unknown), {} geen antwoord, {} invalid, {} coerced",
+        "  answers: {} given ({} unknown), {} geen antwoord, {} invalid{}, {} coerced",
         sum(|t| t.answered),
         sum(|t| t.unknown),
         sum(|t| t.no_answer),
         sum(|t| t.invalid),
+        not_asked(sum(|t| t.not_asked), sum(|t| t.answered_not_asked)),
         coerced
     )?;
     let noteworthy: Vec<&peiling_survey::QuestionTally> = r
         .tallies
         .iter()
-        .filter(|t| t.unknown + t.no_answer + t.invalid > 0)
+        .filter(|t| t.unknown + t.not_applicable + t.no_answer + t.invalid + t.not_asked > 0)
         .collect();
     if !noteworthy.is_empty() {
         writeln!(
@@ -81,14 +82,20 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         .max()
         .unwrap_or(0);
     for t in noteworthy {
+        let na = if t.not_applicable > 0 {
+            format!(", {} n.v.t.", t.not_applicable)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "    {:<width$} {:>w$} given ({} unknown), {:>w$} geen antwoord, {} invalid",
+            "    {:<width$} {:>w$} given ({} unknown{na}), {:>w$} geen antwoord, {} invalid{}",
             t.question,
             t.answered,
             t.unknown,
             t.no_answer,
             t.invalid,
+            not_asked(t.not_asked, t.answered_not_asked),
             w = r.rows_accepted.to_string().len()
         )?;
     }
@@ -138,6 +145,15 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         writeln!(out, "  no problems")?;
     }
     Ok(())
+}
+
+/// ", 4 not asked (1 answered although not asked)" when a condition left questions out.
+fn not_asked(not_asked: usize, answered: usize) -> String {
+    match (not_asked, answered) {
+        (0, _) => String::new(),
+        (n, 0) => format!(", {n} not asked"),
+        (n, a) => format!(", {n} not asked ({a} answered although not asked)"),
+    }
 }
 
 fn quoted(items: &[String]) -> String {

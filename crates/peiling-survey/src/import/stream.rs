@@ -15,6 +15,7 @@ use crate::questionnaire::Questionnaire;
 use crate::response::{Answer, Coercion, Problem, Rejected};
 
 use super::answers::parse_cell;
+use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, Source};
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
@@ -334,6 +335,7 @@ struct Rows {
     unmatched: Vec<String>,
     missing_questions: Vec<String>,
     dictionaries: Vec<Dictionary>,
+    conditions: Conditions,
     /// Lines before the current block.
     line_base: usize,
     header_done: bool,
@@ -389,6 +391,7 @@ impl Rows {
             unmatched: map.unmatched.into_iter().map(|(_, h)| h).collect(),
             missing_questions,
             dictionaries: q.questions.iter().map(|_| Dictionary::default()).collect(),
+            conditions: Conditions::new(q),
             line_base: 0,
             header_done: false,
             rows_read: 0,
@@ -552,6 +555,22 @@ impl Rows {
             }
             self.ids.push(id);
         }
+        // As the import does: an answer to a question that was not asked is set aside.
+        let (dicts, ids) = (&self.dictionaries, &self.ids);
+        let answer = |qi: usize| &dicts[qi].answers[ids[qi] as usize];
+        let aside = set_aside(
+            q,
+            &self.conditions,
+            answer,
+            &self.sources,
+            &self.headers,
+            line,
+            &cell,
+        );
+        for (qi, problem) in aside {
+            self.problems.extend(problem);
+            self.ids[qi] = self.dictionaries[qi].id(&q.questions[qi], b"");
+        }
         if let Some((qi, column)) = missing_required {
             self.rejected.push(Rejected {
                 row: line,
@@ -632,6 +651,7 @@ required = true
 id = "age"
 text = "Leeftijd?"
 kind = "number"
+only_if = { question = "need", answer = "Ja" }
 "#,
         )
         .unwrap()
@@ -679,9 +699,19 @@ kind = "number"
         same_as_import(
             b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
         );
-        // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline.
-        same_as_import(
-            "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€".as_bytes(),
+        // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline;
+        // "Nee" with an age: answered although not asked, as in the import.
+        let bom = "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€";
+        same_as_import(bom.as_bytes());
+        let problems = import(&q(), "x.csv", bom.as_bytes(), &ImportOptions::default())
+            .unwrap()
+            .report
+            .problems;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
+            "{problems:?}"
         );
     }
 

@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx, XlsxFormulaMetadata};
 
 use crate::error::ImportError;
 
@@ -12,6 +12,22 @@ pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
     pub encoding: &'static str,
+    /// XLSX cells of the rows that hold a formula without a stored result: their field
+    /// is empty, and what they mean is unknown (the import lists each as a problem).
+    pub formulas: Vec<FormulaCell>,
+}
+
+/// A formula cell whose result was never saved (a workbook written by a program, or
+/// `=HYPERLINK(...)` typed as an answer): peiling does not compute formulas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormulaCell {
+    pub line: usize,
+    /// 0-based field of the row.
+    pub field: usize,
+    /// The cell as Excel names it, e.g. "C7".
+    pub cell: String,
+    /// The formula text, when the cell holds it (a shared formula's copies do not).
+    pub formula: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -304,6 +320,7 @@ fn read_csv(
         headers,
         rows,
         encoding,
+        formulas: Vec::new(),
     })
 }
 
@@ -421,10 +438,17 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
     // name a cell far beyond Excel's last column, and the dense range would allocate
     // every cell up to it.
     let mut cells: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = Default::default();
+    // Formula cells without a stored result: (row, column, formula text).
+    let mut unstored: Vec<(u32, u32, Option<String>)> = Vec::new();
     {
         let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
-        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
-            let (row, col) = cell.get_position();
+        // With the formulas' metadata, not their text expanded: a shared formula's
+        // index would size a table.
+        while let Some(cell) = reader
+            .next_cell_with_formula_metadata()
+            .map_err(unreadable)?
+        {
+            let (row, col) = cell.pos;
             if row >= EXCEL_ROWS || col >= EXCEL_COLUMNS {
                 return Err(ImportError::file(
                     file,
@@ -435,9 +459,17 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
                     ),
                 ));
             }
-            let value = Data::from(cell.get_value().clone());
+            let value = Data::from(cell.value);
             if value != Data::Empty {
                 cells.entry(row).or_default().push((col, value));
+            } else if let Some(formula) = cell.formula {
+                let text = match formula {
+                    XlsxFormulaMetadata::Normal { formula }
+                    | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
+                    _ => None,
+                };
+                cells.entry(row).or_default();
+                unstored.push((row, col, text));
             }
         }
     }
@@ -471,6 +503,19 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
             ),
         ));
     }
+    let header_row = cells.keys().next().copied();
+    let formulas: Vec<FormulaCell> = unstored
+        .into_iter()
+        .filter(|&(row, col, _)| {
+            Some(row) != header_row && col >= first_col && ((col - first_col) as usize) < width
+        })
+        .map(|(row, col, formula)| FormulaCell {
+            line: row as usize + 1,
+            field: (col - first_col) as usize,
+            cell: format!("{}{}", column_letters(col), u64::from(row) + 1),
+            formula: formula.map(|f| format!("={}", f.trim_start_matches('='))),
+        })
+        .collect();
     let rows = cells
         .iter()
         .skip(1)
@@ -481,18 +526,31 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
                     *f = cell_text(value);
                 }
             }
-            let blank = fields.iter().all(|f| f.trim().is_empty());
-            (!blank).then_some(Row {
-                line: row as usize + 1,
-                fields,
-            })
+            let line = row as usize + 1;
+            let blank = fields.iter().all(|f| f.trim().is_empty())
+                && !formulas.iter().any(|f| f.line == line);
+            (!blank).then_some(Row { line, fields })
         })
         .collect();
     Ok(Table {
         headers,
         rows,
         encoding: "XLSX",
+        formulas,
     })
+}
+
+/// Excel's column name of a 0-based column: A, B, ..., Z, AA, ...
+fn column_letters(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Excel's own limits: 1,048,576 rows and 16,384 columns (XFD).
@@ -518,6 +576,15 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        let names: Vec<String> = [0, 8, 25, 26, 51, 701, 702, 16383]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(names, ["A", "I", "Z", "AA", "AZ", "ZZ", "AAA", "XFD"]);
+    }
 
     #[test]
     fn detects_separators_outside_quotes() {
