@@ -1,7 +1,7 @@
 //! Guessing one question's kind from its header and its answers: yes/no, numbers,
 //! answer scales, bands, single choices, free text and personal data.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::{DraftBand, Guess};
 use crate::import::{parse_number, ExportFormat};
@@ -240,6 +240,7 @@ fn guess_number(cells: &[&str], norm: &[String]) -> Option<Guessed> {
     let mut unknown: Vec<String> = Vec::new();
     let mut values = Vec::new();
     let mut words: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
     let mut wrong = 0;
     for (cell, n) in cells.iter().zip(norm) {
         let t = cell.trim();
@@ -251,7 +252,11 @@ fn guess_number(cells: &[&str], norm: &[String]) -> Option<Guessed> {
             values.push(v);
         } else {
             wrong += 1;
-            if !words.iter().any(|w| w == t) {
+            // Past one in five it is no number question: stop before listing them all.
+            if wrong * 5 > cells.len() {
+                return None;
+            }
+            if seen.insert(t) {
                 words.push(t.to_string());
             }
         }

@@ -5,7 +5,7 @@
 //! (sometimes as `Anders: tekst`). Such a text is given once or typed in lowercase,
 //! while a choice of the form is written the same way by everyone who picks it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::guess::{Guessed, MAX_OPTIONS};
 use super::{quote_some, Guess};
@@ -234,51 +234,56 @@ fn google_pieces(cells: &[&str]) -> (Vec<Vec<String>>, Vec<String>) {
         .cloned()
         .collect();
 
-    // Whole answers whose pieces only ever occur together, in that order.
+    // Whole answers whose pieces only ever occur together, in that order. Each piece
+    // indexes the answers it is in, so this stays linear in the answers.
     let keys: Vec<Vec<String>> = units
         .iter()
         .map(|u| u.iter().map(|p| normalize(p)).collect())
         .collect();
     let mut occurs: HashMap<&str, usize> = HashMap::new();
-    for k in keys.iter().flatten() {
-        *occurs.entry(k.as_str()).or_default() += 1;
+    let mut answers_with: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        for p in k {
+            *occurs.entry(p.as_str()).or_default() += 1;
+            let at = answers_with.entry(p.as_str()).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
     }
-    let mut whole: Vec<Vec<String>> = Vec::new();
+    let holds = |key: &[String], w: &[String]| key.windows(w.len()).position(|x| x == w);
+    let mut tried: HashSet<&[String]> = HashSet::new();
+    // A piece belongs to at most one such answer: indexed by its first piece.
+    let mut whole: HashMap<&str, &[String]> = HashMap::new();
     for k in keys.iter().filter(|k| k.len() > 1) {
-        if whole.contains(k) {
+        let first = k[0].as_str();
+        let n = occurs[first];
+        if !tried.insert(k.as_slice()) || k.iter().any(|p| occurs[p.as_str()] != n) {
             continue;
         }
-        let runs = keys
+        let runs = answers_with[first]
             .iter()
-            .filter(|other| other.windows(k.len()).any(|w| w == k.as_slice()))
+            .filter(|&&i| holds(&keys[i], k).is_some())
             .count();
-        if k.iter().all(|p| occurs[p.as_str()] == runs) {
-            whole.push(k.clone());
+        if runs == n {
+            whole.insert(first, k.as_slice());
         }
     }
     for (cell, key) in units.iter_mut().zip(&keys) {
-        if let Some(w) = whole
-            .iter()
-            .find(|w| key.windows(w.len()).any(|x| x == w.as_slice()))
-        {
-            let at = key
-                .windows(w.len())
-                .position(|x| x == w.as_slice())
-                .unwrap_or(0);
-            let joined = cell[at..at + w.len()].join(", ");
+        let found = key.iter().find_map(|p| {
+            let w = whole.get(p.as_str())?;
+            Some((holds(key, w)?, w.len()))
+        });
+        if let Some((at, len)) = found {
+            let joined = cell[at..at + len].join(", ");
             let mut merged = cell[..at].to_vec();
             merged.push(joined.clone());
-            merged.extend_from_slice(&cell[at + w.len()..]);
+            merged.extend_from_slice(&cell[at + len..]);
             *cell = merged;
             glued.push(joined);
         }
     }
-    let mut seen = Vec::new();
-    glued.retain(|g| {
-        let k = normalize(g);
-        let new = !seen.contains(&k);
-        seen.push(k);
-        new
-    });
+    let mut seen = HashSet::new();
+    glued.retain(|g| seen.insert(normalize(g)));
     (units, glued)
 }
