@@ -63,3 +63,48 @@ fn every_draft_parses_and_reads_its_export() {
     }
     assert!(drafted >= 30, "only {drafted} exports drafted");
 }
+
+/// A CSV export's cells as the first sheet of a workbook, numbers as numeric cells the
+/// way the survey tools' XLSX downloads store them.
+fn to_xlsx(csv_bytes: &[u8]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv_bytes));
+    for (r, record) in reader.records().enumerate() {
+        for (c, cell) in record.unwrap().iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(v) if r > 0 && v.is_finite() => sheet.write_number(r, c, v).map(|_| ()),
+                _ if cell.is_empty() => Ok(()),
+                _ => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn the_init_traps_draft_alike_from_a_workbook() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/init");
+    let opts = DraftOptions {
+        id: "draft".into(),
+        title: "Draft".into(),
+        audience: "WPB".into(),
+        format: None,
+    };
+    for name in ["google-forms-traps.csv", "msforms-traps.csv"] {
+        let csv_bytes = std::fs::read(root.join(name)).unwrap();
+        let xlsx = to_xlsx(&csv_bytes);
+        let from = |file: &str, bytes: &[u8]| {
+            let table = read_table(file, bytes, &TableOptions::default()).unwrap();
+            draft(file, &table, &opts).unwrap()
+        };
+        let (a, b) = (from(name, &csv_bytes), from("export.xlsx", &xlsx));
+        assert_eq!(a.format, b.format, "{name}");
+        assert_eq!(a.questions, b.questions, "{name}");
+        assert!(b.unsure().count() >= 2, "{name}");
+    }
+}
