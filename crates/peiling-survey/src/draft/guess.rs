@@ -305,7 +305,8 @@ fn numeric_scale(cells: &[&str], norm: &[String], rated: bool) -> Option<Guessed
             return None;
         }
         let mark: u32 = t.parse().ok()?;
-        if mark > 10 {
+        // "05" would not read as the level "5".
+        if mark > 10 || mark.to_string() != t {
             return None;
         }
         marks.insert(mark);

@@ -85,14 +85,24 @@ pub(super) fn guess_multi(cells: &[&str], format: ExportFormat) -> Option<Guesse
     // How many answers hold each piece, in the order the pieces first appear.
     let mut order: Vec<String> = Vec::new();
     let mut count: HashMap<String, usize> = HashMap::new();
+    // An answer of punctuation only ("-") names no choice: an "other" text. (Next to a
+    // choice, the import reads it as part of that choice.)
+    let mut blank: Vec<String> = Vec::new();
+    let mut blank_seen = HashSet::new();
     for cell in &pieces {
-        let mut seen = Vec::new();
+        if !cell.is_empty() && cell.iter().all(|p| normalize(p).is_empty()) {
+            for p in cell {
+                if blank_seen.insert(p.as_str()) {
+                    blank.push(p.clone());
+                }
+            }
+        }
+        let mut seen = HashSet::new();
         for p in cell {
             let key = normalize(p);
-            if key.is_empty() || seen.contains(&key) {
+            if key.is_empty() || !seen.insert(key.clone()) {
                 continue;
             }
-            seen.push(key.clone());
             let n = count.entry(key).or_default();
             if *n == 0 {
                 order.push(p.clone());
@@ -110,7 +120,7 @@ pub(super) fn guess_multi(cells: &[&str], format: ExportFormat) -> Option<Guesse
 
     let mut label: Option<String> = None;
     let mut options = Vec::new();
-    let mut others = Vec::new();
+    let mut others = blank;
     let mut kept_once = Vec::new();
     let capital = |p: &String| p.starts_with(|c: char| c.is_uppercase());
     let capitals = order.iter().filter(|p| times(p) > 1 && capital(p)).count();

@@ -503,3 +503,61 @@ fn the_draft_marks_its_guesses_and_counts_them() {
     );
     Questionnaire::from_toml("draft.toml", &d.toml).expect("the draft parses");
 }
+
+#[test]
+fn odd_answers_still_read_without_an_unnoted_problem() {
+    // An answer of punctuation only is an "other" text: the import cannot read it as a
+    // choice, so the draft needs the free-text option.
+    let (g, unsure) = one(
+        ExportFormat::MsForms,
+        "Thema's",
+        &["A;", "-;", "B;A;", "A;", "B;"],
+    );
+    assert_eq!(
+        g,
+        Guess::Multi {
+            options: strings(&["A", "B"]),
+            codes: vec![],
+            other: Some("Anders".into())
+        }
+    );
+    assert_eq!(
+        unsure,
+        ["taken for \"other\" texts, not choices (given once, or typed in lowercase): \"-\""]
+    );
+    let t = table(
+        &["ID", "Begintijd", "Thema's"],
+        &[
+            &["1", "", "A;"],
+            &["2", "", "-;"],
+            &["3", "", "B;A;"],
+            &["4", "", "A;"],
+            &["5", "", "B;"],
+        ],
+    );
+    let opts = DraftOptions {
+        id: "t".into(),
+        title: "T".into(),
+        audience: "WPB".into(),
+        format: None,
+    };
+    let d = draft("t.csv", &t, &opts).unwrap();
+    let q = Questionnaire::from_toml("draft.toml", &d.toml).unwrap();
+    let import_opts = crate::ImportOptions {
+        format: Some(d.format),
+        ..crate::ImportOptions::default()
+    };
+    let read = crate::import::import_table(&q, "t.csv", t, &import_opts).unwrap();
+    assert!(
+        read.report.problems.is_empty(),
+        "{:?}",
+        read.report.problems
+    );
+    // "05" is not the level "5": no scale of it.
+    let (g, _) = one(
+        ExportFormat::GoogleForms,
+        "Hoe waardevol was het?",
+        &["4", "05", "3", "4", "2", "4"],
+    );
+    assert!(!matches!(g, Guess::Scale { .. }), "{g:?}");
+}
