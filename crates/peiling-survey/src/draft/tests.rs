@@ -561,3 +561,94 @@ fn odd_answers_still_read_without_an_unnoted_problem() {
     );
     assert!(!matches!(g, Guess::Scale { .. }), "{g:?}");
 }
+
+/// Random exports built from the pieces the guesses turn on (separators, other
+/// prefixes, number words, marks, punctuation): every draft parses, reads its export,
+/// and every problem is on a question the draft marks unsure.
+#[test]
+fn random_exports_give_no_problem_the_draft_did_not_warn_about() {
+    use rand::{Rng, SeedableRng};
+    let tokens = [
+        "A",
+        "B",
+        "Cé",
+        "d e",
+        "Anders: x",
+        "other: y",
+        "twee",
+        "3",
+        "05",
+        "10",
+        "-",
+        "?",
+        "???",
+        "n.v.t.",
+        "Ja",
+        "nee",
+        ", ",
+        ";",
+        ",",
+        " ",
+        "Feedback, feedforward",
+        "x; y",
+    ];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+    for round in 0..1500 {
+        let headers = match round % 3 {
+            0 => vec![
+                "ID",
+                "Begintijd",
+                "Tijd van voltooien",
+                "Q1",
+                "Hoeveel?",
+                "Q3",
+            ],
+            1 => vec!["Tijdstempel", "Q1", "Hoeveel?", "Q3"],
+            _ => vec!["Q1", "Hoeveel?", "Q3"],
+        };
+        let rows: Vec<Vec<String>> = (0..rng.random_range(1..14))
+            .map(|_| {
+                headers
+                    .iter()
+                    .map(|_| {
+                        (0..rng.random_range(0..4))
+                            .map(|_| tokens[rng.random_range(0..tokens.len())])
+                            .collect::<String>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let row_refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let row_slices: Vec<&[&str]> = row_refs.iter().map(Vec::as_slice).collect();
+        let t = table(&headers, &row_slices);
+        let opts = DraftOptions {
+            id: "t".into(),
+            title: "T".into(),
+            audience: "WPB".into(),
+            format: None,
+        };
+        let Ok(d) = draft("t.csv", &t, &opts) else {
+            continue;
+        };
+        let q = Questionnaire::from_toml("draft.toml", &d.toml)
+            .unwrap_or_else(|e| panic!("round {round}: {e}\n{}", d.toml));
+        let import_opts = crate::ImportOptions {
+            format: Some(d.format),
+            ..crate::ImportOptions::default()
+        };
+        let Ok(read) = crate::import::import_table(&q, "t.csv", t, &import_opts) else {
+            continue;
+        };
+        for p in &read.report.problems {
+            let question = p.question.as_deref().unwrap_or_default();
+            assert!(
+                d.unsure().any(|u| u.id == question),
+                "round {round}: {p:?}\n{rows:?}\n{}",
+                d.toml
+            );
+        }
+    }
+}
