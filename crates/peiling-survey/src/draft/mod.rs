@@ -5,7 +5,8 @@
 //! report groups or catalogue themes. What it had to guess at (a Google Forms choice
 //! with a comma, "other" texts, a number word, a scale read off numbers) it says, per
 //! question, as `# unsure:` notes. It always parses, and the export it came from
-//! always imports with it; a problem in that import is on a question with a note.
+//! always imports with it; a problem in that import should be on a question with a
+//! note (checked on every export in the repository and on random ones).
 
 mod guess;
 mod ids;
