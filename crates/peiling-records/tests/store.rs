@@ -1,0 +1,223 @@
+//! The records store on real SQLite files in a temporary folder: import accounting,
+//! matching, idempotent re-import, erasure and merging. Expected values are counted by
+//! hand from the synthetic fixtures in tests/fixtures/records.
+
+use std::path::{Path, PathBuf};
+
+use peiling_records::{ImportKind, ImportOptions, ImportSummary, PlanActivities, Records};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/records")
+        .join(name)
+}
+
+fn fresh(dir: &Path) -> Records {
+    let mut r = Records::open(&dir.join("peiling.db")).unwrap();
+    let text = std::fs::read_to_string(fixture("plan.json")).unwrap();
+    let activities = PlanActivities::from_json("plan.json", &text).unwrap();
+    assert_eq!(r.add_activities(&activities).unwrap(), 3);
+    r
+}
+
+fn import(r: &mut Records, name: &str, kind: ImportKind, activity: Option<&str>) -> ImportSummary {
+    let bytes = std::fs::read(fixture(name)).unwrap();
+    let opts = ImportOptions {
+        kind,
+        activity: activity.map(String::from),
+        ..Default::default()
+    };
+    r.import(name, &bytes, &opts).unwrap()
+}
+
+/// Independent recount straight from the file's tables.
+fn count(path: &Path, table: &str) -> i64 {
+    let conn = rusqlite_count::open(path);
+    rusqlite_count::count(&conn, table)
+}
+
+mod rusqlite_count {
+    // The test reads the file through its own connection, not the store's queries.
+    pub fn open(path: &std::path::Path) -> rusqlite::Connection {
+        rusqlite::Connection::open(path).unwrap()
+    }
+    pub fn count(conn: &rusqlite::Connection, table: &str) -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+#[test]
+fn an_import_accounts_for_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    let s = import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    assert_eq!(s.rows_read, 7);
+    assert_eq!(s.rows_accepted, 4);
+    assert_eq!(s.rows_read, s.rows_accepted + s.rejected.len());
+    let where_: Vec<(usize, usize)> = s.rejected.iter().map(|x| (x.row, x.column)).collect();
+    // Line 5: e-mail (column 7); line 6: unknown activity (11); line 7: no name (6).
+    assert_eq!(where_, vec![(5, 7), (6, 11), (7, 6)]);
+    assert!(
+        s.rejected[0].reason.contains("expected an e-mail address"),
+        "{:?}",
+        s.rejected[0]
+    );
+    assert!(s.rejected[1].reason.contains("Dansles"));
+    // Anna 2 meetings, Bram 1, Carla 1, the other Carla 1.
+    assert_eq!(s.added, 5);
+    assert_eq!(count(&dir.path().join("peiling.db"), "registrations"), 5);
+    assert_eq!(count(&dir.path().join("peiling.db"), "persons"), 4);
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("peiling.db");
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    let before = std::fs::read(&db).unwrap();
+    let persons = count(&db, "persons");
+    let again = import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    assert_eq!(
+        (again.added, again.already_known, again.persons_added),
+        (0, 5, 0)
+    );
+    assert_eq!(count(&db, "persons"), persons);
+    assert_eq!(count(&db, "registrations"), 5);
+    assert_eq!(count(&db, "uncertain"), 1);
+    drop(r);
+    assert_eq!(std::fs::read(&db).unwrap().len(), before.len());
+}
+
+#[test]
+fn the_same_person_in_two_exports_with_other_capitals_and_spaces_is_one_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    let s = import(
+        &mut r,
+        "aanmelding-google.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    // Anna and Bram found again by their address; Farid is new.
+    assert_eq!((s.persons_matched, s.persons_added), (2, 1));
+    assert!(s.uncertain.is_empty());
+    let anna = r.find_person("  ANNA.bakker@deeik.example").unwrap();
+    let rec = r.person(anna).unwrap();
+    let ids: Vec<&str> = rec.registered.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["2021-2022-1", "2021-2022-2", "2021-2022-3"]);
+    assert_eq!(rec.email.as_deref(), Some("anna.bakker@deeik.example"));
+    assert_eq!(count(&dir.path().join("peiling.db"), "persons"), 5);
+}
+
+#[test]
+fn an_uncertain_match_is_kept_apart_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    let s = import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    assert_eq!(s.uncertain.len(), 1);
+    let u = &s.uncertain[0];
+    assert_eq!(
+        r.person(u.person).unwrap().school.as_deref(),
+        Some("De Populier")
+    );
+    assert_eq!(r.person(u.maybe).unwrap().school.as_deref(), Some("De Eik"));
+    assert!(matches!(
+        r.find_person("carla smit"),
+        Err(peiling_records::RecordsError::AmbiguousPerson { .. })
+    ));
+    // The team decides they are one: registrations move over, the doubt is gone.
+    r.merge(u.maybe, u.person).unwrap();
+    let carla = r.person(u.maybe).unwrap();
+    assert_eq!(carla.registered.len(), 2);
+    assert!(carla.maybe_also.is_empty());
+    assert_eq!(r.overview().unwrap().persons, 3);
+}
+
+#[test]
+fn attendance_of_one_meeting_and_the_no_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    let s = import(
+        &mut r,
+        "presentie-observeren.csv",
+        ImportKind::Attendance,
+        Some("Observeren"),
+    );
+    assert_eq!((s.rows_read, s.rows_accepted), (3, 3));
+    assert_eq!(s.encoding, "Windows-1252");
+    // Anna by address, Carla by name and school, José new.
+    assert_eq!((s.persons_matched, s.persons_added), (2, 1));
+    assert!(r.find_person("José Peeters").is_ok());
+    let o = r.overview().unwrap();
+    let obs = &o.activities[0];
+    assert_eq!(obs.activity.id, "2021-2022-1");
+    // Registered: Anna, Bram, Carla (De Populier); attended: Anna, José, Carla (De Eik).
+    assert_eq!((obs.registered, obs.attended, obs.no_shows), (3, 3, 2));
+}
+
+#[test]
+fn forget_leaves_no_trace_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("peiling.db");
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    import(
+        &mut r,
+        "aanmelding-google.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    let contains = |needle: &str| {
+        let bytes = std::fs::read(&db).unwrap();
+        bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+    };
+    assert!(contains("anna.bakker@deeik.example") && contains("Anna Bakker"));
+    let anna = r.find_person("anna.bakker@deeik.example").unwrap();
+    let gone = r.forget(anna).unwrap();
+    assert_eq!(gone.registered.len(), 3);
+    drop(r);
+    for trace in ["anna.bakker@deeik.example", "Anna Bakker", "anna bakker"] {
+        assert!(!contains(trace), "{trace} is still in the file");
+    }
+    assert!(contains("Bram Jansen"), "the others stay");
+    assert_eq!(count(&db, "registrations"), 9 - 3);
+}
