@@ -30,6 +30,8 @@ pub enum Command {
     /// Draft a questionnaire definition (TOML) from an export: one question per column,
     /// its kind guessed from the answers. Edit it, then use it with --questionnaire.
     Init(InitArgs),
+    /// Who came, what they earned: registrations, attendance and who is due for what.
+    Records(crate::commands::records::RecordsArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.

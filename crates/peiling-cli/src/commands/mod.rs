@@ -3,6 +3,7 @@
 mod analyze;
 mod init;
 mod plan;
+pub mod records;
 mod report;
 mod synth;
 mod validate;
@@ -19,6 +20,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Plan(args) => plan::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Records(args) => records::run(&args),
     }
 }
 
