@@ -175,12 +175,21 @@ fn merge_joins_two_persons_the_team_says_are_one() {
 fn mistakes_are_one_line_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let err = peiling_in(d, &["records", "--db", "geen/map/p.db", "list"]).user_error();
+    let att = fixture("presentie-observeren.csv");
+    let err = peiling_in(d, &["records", "list"]).user_error();
+    assert!(
+        err.contains("peiling.db: no records database here"),
+        "{err}"
+    );
+    assert!(
+        !d.join("peiling.db").exists(),
+        "a question creates no database"
+    );
+    let err = peiling_in(d, &["records", "--db", "geen/map/p.db", "import", &att]).user_error();
     assert!(
         err.contains("geen/map/p.db: cannot open the records database"),
         "{err}"
     );
-    let att = fixture("presentie-observeren.csv");
     let err = peiling_in(d, &["records", "import", &att, "--activity", "Dansles"]).user_error();
     assert!(err.contains("no activity \"Dansles\""), "{err}");
     let err = peiling_in(d, &["records", "import", &att]).user_error();
@@ -258,4 +267,34 @@ fn an_import_killed_halfway_leaves_the_database_as_it_was() {
     assert!(peiling_in(d, &["records", "list"])
         .ok()
         .starts_with("306 persons\n"));
+}
+
+#[test]
+fn the_meetings_of_a_real_plan_become_activities() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    peiling_in(d, &["plan", "--out", "plan"]).ok();
+    let plan: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("plan/plan.json")).unwrap()).unwrap();
+    let meetings = plan["meetings"].as_array().unwrap();
+    let out = peiling_in(d, &["records", "activity", "plan", "plan/plan.json"]).ok();
+    assert!(
+        out.starts_with(&format!(
+            "{n} activities from plan/plan.json ({n} new, 0 updated)",
+            n = meetings.len()
+        )),
+        "{out}"
+    );
+    let first = &meetings[0];
+    let id = format!(
+        "{}-{}",
+        first["school_year"].as_str().unwrap(),
+        first["slot"]
+    );
+    let out = peiling_in(d, &["records", "list"]).ok();
+    let line = out.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(line.contains(first["date"].as_str().unwrap()), "{line}");
+    // Declaring the same plan again updates, adds nothing.
+    let out = peiling_in(d, &["records", "activity", "plan", "plan/plan.json"]).ok();
+    assert!(out.contains("(0 new,"), "{out}");
 }

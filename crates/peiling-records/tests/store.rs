@@ -221,3 +221,34 @@ fn forget_leaves_no_trace_in_the_file() {
     assert!(contains("Bram Jansen"), "the others stay");
     assert_eq!(count(&db, "registrations"), 9 - 3);
 }
+
+#[test]
+fn a_sign_up_workbook_is_read_like_its_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    // The Microsoft Forms CSV fixture written as the XLSX the form gives.
+    let text = std::fs::read_to_string(fixture("aanmelding-msforms.csv")).unwrap();
+    let mut csv =
+        peiling_survey::import::read_table("x.csv", text.as_bytes(), &Default::default()).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    csv.rows.insert(
+        0,
+        peiling_survey::import::Row {
+            line: 1,
+            fields: csv.headers.clone(),
+        },
+    );
+    for (i, row) in csv.rows.iter().enumerate() {
+        for (j, cell) in row.fields.iter().enumerate() {
+            ws.write_string(i as u32, j as u16, cell).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let s = r
+        .import("aanmelding.xlsx", &bytes, &ImportOptions::default())
+        .unwrap();
+    assert_eq!((s.rows_read, s.rows_accepted, s.added), (7, 4, 5));
+    let rows: Vec<usize> = s.rejected.iter().map(|x| x.row).collect();
+    assert_eq!(rows, [5, 6, 7]);
+}

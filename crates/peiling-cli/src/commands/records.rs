@@ -133,6 +133,18 @@ pub fn run(args: &RecordsArgs) -> Result<()> {
         }) => Some(output::file(p, Privacy::Personal)?),
         _ => None,
     };
+    // Only an import or a declaration starts a new database; asking questions of a
+    // file that is not there is a mistake (a typo in --db, another folder).
+    let creates = matches!(
+        args.command,
+        RecordsCommand::Import(_) | RecordsCommand::Activity(_)
+    );
+    if !creates && !args.db.exists() {
+        return Err(crate::status::user(format!(
+            "{}: no records database here; `peiling records activity` and `peiling records import` start one, --db names another",
+            args.db.display()
+        )));
+    }
     let mut records = Records::open(&args.db)?;
     match &args.command {
         RecordsCommand::Import(a) => {
