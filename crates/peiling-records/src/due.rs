@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::error::RecordsError;
+use crate::school_year_start;
 use crate::store::Records;
-use crate::{school_year_of, school_year_start};
 
 /// BOS's requirements, from seeds 000 and 001: the WPB training, the three-yearly
 /// refresher, two years as opleider towards Beroepsregistratie.
@@ -111,12 +111,9 @@ struct Person {
 }
 
 impl Records {
-    /// Who is due for what in `year` ("2022-2023"; default: the current school year).
-    pub fn due(&self, reqs: &Requirements, year: Option<&str>) -> Result<DueReport, RecordsError> {
-        let year = match year {
-            Some(y) => y.to_string(),
-            None => school_year_of(chrono::Local::now().date_naive()),
-        };
+    /// Who is due for what in `year` ("2022-2023").
+    pub fn due(&self, reqs: &Requirements, year: &str) -> Result<DueReport, RecordsError> {
+        let year = year.to_string();
         let start = school_year_start(&year).ok_or_else(|| {
             RecordsError::Invalid(format!(
                 "school year \"{year}\", expected one such as 2022-2023"

@@ -2,10 +2,9 @@
 //! arguments become the records library's options, its answers terminal tables.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
 use peiling_records::{
     Activity, ImportKind, ImportOptions, ImportSummary, PlanActivities, Records, Requirements,
     BOS_REQUIREMENTS,
@@ -14,108 +13,8 @@ use peiling_survey::files;
 use peiling_survey::import::TableOptions;
 
 use super::{csv_safe, terminal_safe};
+use crate::args::{ActivityCommand, DueArgs, ImportArgs, KindArg, RecordsArgs, RecordsCommand};
 use crate::output::{self, Privacy};
-
-/// Who came, what they earned: persons, activities, registrations and attendance.
-#[derive(Debug, Args)]
-pub struct RecordsArgs {
-    /// The partnership's records database (SQLite), created readable by you only.
-    #[arg(long, global = true, value_name = "FILE", default_value = "peiling.db")]
-    pub db: PathBuf,
-
-    #[command(subcommand)]
-    pub command: RecordsCommand,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RecordsCommand {
-    /// Import a sign-up export (Microsoft Forms, Google Forms) or an attendance list
-    /// (CSV or XLSX). Importing the same file twice changes nothing.
-    Import(ImportArgs),
-    /// Declare activities: the meetings of a plan.json, or one by hand.
-    #[command(subcommand)]
-    Activity(ActivityCommand),
-    /// Counts only: persons per role, and per activity registrations, attendance and
-    /// no-shows; the uncertain matches waiting for a decision (by number).
-    List,
-    /// Everything about one person (by number #12, e-mail address or full name).
-    Person { person: String },
-    /// Who is due for what in a school year, under the partnership's requirements.
-    Due(DueArgs),
-    /// All data about one person as JSON (an AVG access request).
-    Export {
-        person: String,
-        /// Write it to this file (readable by you only) instead of the terminal.
-        #[arg(long, short = 'o', value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// Erase one person (AVG): afterwards the database file holds no trace of them.
-    Forget { person: String },
-    /// Merge two persons that are one: B's registrations and attendance move to A.
-    Merge { a: String, b: String },
-}
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    pub file: PathBuf,
-    #[arg(long, value_enum, default_value_t = KindArg::Registrations)]
-    pub kind: KindArg,
-    /// The activity of every row (an attendance list of one meeting): its id or title.
-    #[arg(long, value_name = "ID")]
-    pub activity: Option<String>,
-    /// Write the rejected rows, with a reason column, to this CSV file (readable by you only).
-    #[arg(long, value_name = "FILE")]
-    pub rejects: Option<PathBuf>,
-    /// Sheet of an XLSX workbook to read (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-    /// Read CSV as UTF-8 only, instead of falling back to Windows-1252.
-    #[arg(long)]
-    pub utf8_only: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Registrations,
-    Attendance,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ActivityCommand {
-    /// Declare the meetings of a plan.json (written by `peiling plan --out DIR`).
-    Plan { plan: PathBuf },
-    /// Declare one activity by hand.
-    Add {
-        id: String,
-        #[arg(long)]
-        title: String,
-        /// YYYY-MM-DD
-        #[arg(long)]
-        date: String,
-        #[arg(long)]
-        hours: f64,
-        #[arg(long)]
-        theme: Option<String>,
-        /// basis or verdiepend
-        #[arg(long)]
-        level: Option<String>,
-        #[arg(long)]
-        place: Option<String>,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct DueArgs {
-    /// School year, e.g. 2022-2023 (default: the current one).
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<String>,
-    /// The partnership's requirements (TOML); default: BOS's, bundled.
-    #[arg(long, value_name = "FILE")]
-    pub requirements: Option<PathBuf>,
-    /// Also list the persons due (names: personal data on the terminal).
-    #[arg(long)]
-    pub names: bool,
-}
 
 /// Test hook: after this many rows an import stops and waits (for the kill test).
 const PAUSE_ENV: &str = "PEILING_TEST_PAUSE_IMPORT_AFTER";
@@ -394,7 +293,12 @@ fn print_due(out: &mut Vec<u8>, records: &Records, a: &DueArgs) -> Result<()> {
         Some(path) => Requirements::from_toml(&path.display().to_string(), &read_text(path)?)?,
         None => Requirements::from_toml("bos.toml (bundled)", BOS_REQUIREMENTS)?,
     };
-    let report = records.due(&reqs, a.year.as_deref())?;
+    // The library has no clock: today's school year is decided here.
+    let year = a
+        .year
+        .clone()
+        .unwrap_or_else(|| peiling_records::school_year_of(chrono::Local::now().date_naive()));
+    let report = records.due(&reqs, &year)?;
     writeln!(out, "{}, school year {}", report.partnership, report.year)?;
     for line in &report.lines {
         writeln!(out)?;
