@@ -292,9 +292,12 @@ fn find_or_add(tx: &Transaction, p: &Incoming) -> Result<Found, String> {
     let sql = |e: rusqlite::Error| e.to_string();
     if let Some(email) = &p.email {
         let id: Option<i64> = tx
-            .query_row("SELECT id FROM persons WHERE email = ?1", [email], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id FROM persons WHERE email = ?1
+                 UNION ALL SELECT person FROM other_emails WHERE email = ?1",
+                [email],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(sql)?;
         if let Some(id) = id {

@@ -35,6 +35,8 @@ pub struct PersonRecord {
     pub id: i64,
     pub name: String,
     pub email: Option<String>,
+    /// Addresses of persons merged into this one.
+    pub other_emails: Vec<String>,
     pub school: Option<String>,
     pub role: Option<String>,
     pub role_since: Option<i64>,
@@ -132,9 +134,10 @@ impl Records {
                 _ => Err(RecordsError::NoSuchPerson(query.to_string())),
             };
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM persons WHERE email = ?1 OR name_key = ?2 ORDER BY id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM persons WHERE email = ?1 OR name_key = ?2
+                 UNION SELECT person FROM other_emails WHERE email = ?1 ORDER BY 1",
+        )?;
         let ids: Vec<i64> = stmt
             .query_map([normalise_email(q), normalise_name(q)], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -163,10 +166,17 @@ impl Records {
             let rows = stmt.query_map([id], activity_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT email FROM other_emails WHERE person = ?1 ORDER BY email")?;
+        let other_emails = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         Ok(PersonRecord {
             id,
             name,
             email,
+            other_emails,
             school,
             role,
             role_since,
@@ -187,6 +197,7 @@ impl Records {
             "DELETE FROM uncertain WHERE person = ?1 OR maybe = ?1",
             [id],
         )?;
+        tx.execute("DELETE FROM other_emails WHERE person = ?1", [id])?;
         tx.execute("DELETE FROM persons WHERE id = ?1", [id])?;
         tx.commit()?;
         // secure_delete zeroes the freed cells; VACUUM rebuilds the file from what is
@@ -217,6 +228,18 @@ impl Records {
                 r.get(0)
             })?;
         tx.execute("UPDATE persons SET email = NULL WHERE id = ?1", [drop])?;
+        // The dropped person's addresses stay known, so a later import finds `keep`.
+        tx.execute(
+            "UPDATE other_emails SET person = ?1 WHERE person = ?2",
+            [keep, drop],
+        )?;
+        if let Some(email) = &email {
+            tx.execute(
+                "INSERT INTO other_emails (email, person)
+                 SELECT ?1, ?2 WHERE (SELECT email FROM persons WHERE id = ?2) IS NOT NULL",
+                rusqlite::params![email, keep],
+            )?;
+        }
         tx.execute(
             "UPDATE persons SET email = coalesce(email, ?2),
                school = coalesce(school, (SELECT school FROM persons WHERE id = ?3)),

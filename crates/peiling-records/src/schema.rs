@@ -44,6 +44,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         reason TEXT NOT NULL,
         PRIMARY KEY (person, maybe)
     );",
+    // 3: the other addresses of a merged person, so the next import finds them again.
+    "CREATE TABLE other_emails (
+        email TEXT PRIMARY KEY,
+        person INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE
+    );",
 ];
 
 /// The schema version this build writes.

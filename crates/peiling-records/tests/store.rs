@@ -252,3 +252,40 @@ fn a_sign_up_workbook_is_read_like_its_csv() {
     let rows: Vec<usize> = s.rejected.iter().map(|x| x.row).collect();
     assert_eq!(rows, [5, 6, 7]);
 }
+
+#[test]
+fn a_merged_persons_other_address_finds_them_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    // Bram signs up again from his private address: same name and school, another
+    // address, so the team is asked.
+    let csv = "Naam,E-mail,School,Bijeenkomst\nBram Jansen,bram@thuis.example,De Linde,Beroepsregistratie Velon\n";
+    let opts = ImportOptions::default();
+    let s = r.import("bram.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(s.uncertain.len(), 1);
+    let (new, bram) = (s.uncertain[0].person, s.uncertain[0].maybe);
+    r.merge(bram, new).unwrap();
+    let rec = r.person(bram).unwrap();
+    assert_eq!(rec.email.as_deref(), Some("b.jansen@delinde.example"));
+    assert_eq!(rec.other_emails, ["bram@thuis.example"]);
+    assert_eq!(rec.registered.len(), 2);
+    // The same file again: found by the other address, nothing new, nothing to decide.
+    let again = r.import("bram.csv", csv.as_bytes(), &opts).unwrap();
+    assert_eq!(
+        (again.persons_matched, again.persons_added, again.added),
+        (1, 0, 0)
+    );
+    assert!(again.uncertain.is_empty());
+    assert_eq!(r.find_person("BRAM@thuis.example").unwrap(), bram);
+    // Erased, the other address goes too.
+    r.forget(bram).unwrap();
+    drop(r);
+    let bytes = std::fs::read(dir.path().join("peiling.db")).unwrap();
+    assert!(!bytes.windows(18).any(|w| w == b"bram@thuis.example"));
+}
