@@ -76,6 +76,8 @@ pub struct ImportSummary {
     pub added: usize,
     /// Those that were already in the database (an import done before).
     pub already_known: usize,
+    /// Attendance rows ticked absent (accepted, nothing written).
+    pub absent: usize,
     pub uncertain: Vec<Uncertain>,
 }
 
@@ -88,6 +90,8 @@ struct Columns {
     role: Option<usize>,
     since: Option<usize>,
     activity: Option<usize>,
+    /// An attendance list's tick column ("Aanwezig": ja / nee).
+    present: Option<usize>,
 }
 
 fn header_key(h: &str) -> String {
@@ -152,6 +156,16 @@ fn columns(file: &str, table: &Table, need_activity: bool) -> Result<Columns, Im
         role: find(h, &["rol", "role", "functie"]),
         since: find(h, &["sinds", "since", "in deze rol sinds", "rol sinds"]),
         activity,
+        present: find(
+            h,
+            &[
+                "aanwezig",
+                "aanwezigheid",
+                "presentie",
+                "present",
+                "attended",
+            ],
+        ),
     })
 }
 
@@ -280,6 +294,26 @@ fn read_row(
         since,
         activities,
     })
+}
+
+/// Whether an attendance row says the person was there; without a tick column, every
+/// row on the list was.
+fn presence(fields: &[String], col: Option<usize>) -> Result<bool, (usize, String)> {
+    let Some(col) = col else { return Ok(true) };
+    let text = fields
+        .get(col)
+        .map(|t| t.trim().to_lowercase())
+        .unwrap_or_default();
+    match text.as_str() {
+        "ja" | "yes" | "x" | "v" | "1" | "aanwezig" | "present" | "waar" | "true" | "\u{2713}" => {
+            Ok(true)
+        }
+        "" | "nee" | "no" | "0" | "afwezig" | "absent" | "onwaar" | "false" | "-" => Ok(false),
+        _ => Err((
+            col,
+            format!("\"{text}\", expected ja or nee (present or not)"),
+        )),
+    }
 }
 
 /// How an incoming person was found.
@@ -419,6 +453,20 @@ impl Records {
                 reason,
                 fields: row.fields.clone(),
             };
+            if opts.kind == ImportKind::Attendance {
+                match presence(&row.fields, cols.present) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        summary.absent += 1;
+                        summary.rows_accepted += 1;
+                        continue;
+                    }
+                    Err((col, reason)) => {
+                        summary.rejected.push(reject(col, reason));
+                        continue;
+                    }
+                }
+            }
             let incoming = match read_row(&row.fields, &cols, activity.as_deref(), &index) {
                 Ok(p) => p,
                 Err((col, reason)) => {

@@ -289,3 +289,24 @@ fn a_merged_persons_other_address_finds_them_again() {
     let bytes = std::fs::read(dir.path().join("peiling.db")).unwrap();
     assert!(!bytes.windows(18).any(|w| w == b"bram@thuis.example"));
 }
+
+#[test]
+fn an_attendance_list_with_a_tick_column_counts_only_those_present() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    let csv = "Naam;E-mail;Aanwezig\nAnna Bakker;anna@x.example;Ja\nBram Jansen;bram@x.example;nee\nCarla Smit;carla@x.example;\nDirk de Boer;dirk@x.example;misschien\n";
+    let opts = ImportOptions {
+        kind: ImportKind::Attendance,
+        activity: Some("2021-2022-1".into()),
+        ..Default::default()
+    };
+    let s = r.import("lijst.csv", csv.as_bytes(), &opts).unwrap();
+    // Anna present; Bram and Carla absent (accepted, nothing written); Dirk rejected.
+    assert_eq!(
+        (s.rows_read, s.rows_accepted, s.absent, s.added),
+        (4, 3, 2, 1)
+    );
+    assert_eq!((s.rejected[0].row, s.rejected[0].column), (5, 3));
+    assert_eq!(count(&dir.path().join("peiling.db"), "attendance"), 1);
+    assert_eq!(count(&dir.path().join("peiling.db"), "persons"), 1);
+}

@@ -173,6 +173,13 @@ fn print_import(out: &mut Vec<u8>, s: &ImportSummary) -> Result<()> {
         "  persons: {} new, {} found again; {} written, {} already known",
         s.persons_added, s.persons_matched, s.added, s.already_known
     )?;
+    if s.absent > 0 {
+        writeln!(
+            out,
+            "  {} marked absent (nothing written for them)",
+            s.absent
+        )?;
+    }
     for r in &s.rejected {
         writeln!(
             out,
