@@ -298,3 +298,19 @@ fn the_meetings_of_a_real_plan_become_activities() {
     let out = peiling_in(d, &["records", "activity", "plan", "plan/plan.json"]).ok();
     assert!(out.contains("(0 new,"), "{out}");
 }
+
+#[test]
+fn an_output_file_never_replaces_the_database_or_the_import() {
+    let dir = filled();
+    let d = dir.path();
+    let db = std::fs::read(d.join("peiling.db")).unwrap();
+    let err = peiling_in(d, &["records", "export", "#2", "-o", "peiling.db"]).user_error();
+    assert!(err.contains("peiling.db: is an input file"), "{err}");
+    let export = fixture("aanmelding-google.csv");
+    let err = peiling_in(d, &["records", "import", &export, "--rejects", &export]).user_error();
+    assert!(err.contains("is an input file"), "{err}");
+    assert_eq!(std::fs::read(d.join("peiling.db")).unwrap(), db);
+    assert!(std::fs::read_to_string(&export)
+        .unwrap()
+        .starts_with("Tijdstempel,"));
+}

@@ -23,13 +23,21 @@ pub fn run(args: &RecordsArgs) -> Result<()> {
     let mut out: Vec<u8> = Vec::new();
     // An export's output file is checked before the database is touched.
     let export_out = match &args.command {
-        RecordsCommand::Export { out: Some(p), .. } => Some(output::file(p, Privacy::Personal)?),
+        RecordsCommand::Export { out: Some(p), .. } => {
+            refuse_inputs(p, &[&args.db])?;
+            Some(output::file(p, Privacy::Personal)?)
+        }
         _ => None,
     };
     let rejects = match &args.command {
         RecordsCommand::Import(ImportArgs {
-            rejects: Some(p), ..
-        }) => Some(output::file(p, Privacy::Personal)?),
+            rejects: Some(p),
+            file,
+            ..
+        }) => {
+            refuse_inputs(p, &[&args.db, file])?;
+            Some(output::file(p, Privacy::Personal)?)
+        }
         _ => None,
     };
     // Only an import or a declaration starts a new database; asking questions of a
@@ -126,6 +134,21 @@ pub fn run(args: &RecordsArgs) -> Result<()> {
     let text = terminal_safe(&String::from_utf8_lossy(&out));
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// An output file that is the database or the file being imported would destroy it.
+fn refuse_inputs(out: &Path, inputs: &[&Path]) -> Result<()> {
+    let same = |input: &Path| match (out.canonicalize(), input.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    match inputs.iter().find(|i| same(i)) {
+        Some(i) => Err(crate::status::user(format!(
+            "{}: is an input file; peiling never writes over its input, choose another output",
+            i.display()
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn read_text(path: &Path) -> Result<String> {
