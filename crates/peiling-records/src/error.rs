@@ -43,7 +43,37 @@ pub enum RecordsError {
 
 impl RecordsError {
     /// Whether the user can fix it (exit code 2) rather than peiling (exit code 1).
+    /// A full disk, a read-only file or folder: the machine's state or the user's path,
+    /// which the user can fix, as with every other output peiling writes.
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, RecordsError::Sql(_) | RecordsError::Io(_))
+        use rusqlite::ErrorCode::{CannotOpen, DiskFull, PermissionDenied, ReadOnly};
+        match self {
+            RecordsError::Sql(rusqlite::Error::SqliteFailure(f, _)) => {
+                matches!(f.code, DiskFull | ReadOnly | CannotOpen | PermissionDenied)
+            }
+            RecordsError::Sql(_) | RecordsError::Io(_) => false,
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::ffi::c_int) -> RecordsError {
+        RecordsError::Sql(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn a_full_disk_or_read_only_file_is_for_the_user_a_broken_one_for_us() {
+        assert!(sqlite(rusqlite::ffi::SQLITE_FULL).is_user_error());
+        assert!(sqlite(rusqlite::ffi::SQLITE_READONLY).is_user_error());
+        assert!(!sqlite(rusqlite::ffi::SQLITE_CORRUPT).is_user_error());
+        assert!(!sqlite(rusqlite::ffi::SQLITE_MISUSE).is_user_error());
+        assert!(RecordsError::NoSuchPerson("x".into()).is_user_error());
     }
 }

@@ -20,6 +20,18 @@ use crate::output::{self, Privacy};
 const PAUSE_ENV: &str = "PEILING_TEST_PAUSE_IMPORT_AFTER";
 
 pub fn run(args: &RecordsArgs) -> Result<()> {
+    // The store's own failures name the file they happened in.
+    run_on(args).map_err(
+        |e| match e.downcast_ref::<peiling_records::RecordsError>() {
+            Some(peiling_records::RecordsError::Sql(_) | peiling_records::RecordsError::Io(_)) => {
+                e.context(args.db.display().to_string())
+            }
+            _ => e,
+        },
+    )
+}
+
+fn run_on(args: &RecordsArgs) -> Result<()> {
     let mut out: Vec<u8> = Vec::new();
     // An export's output file is checked before the database is touched.
     let export_out = match &args.command {
