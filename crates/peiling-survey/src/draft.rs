@@ -501,9 +501,10 @@ impl IdMaker {
         let skip = [
             "wat", "is", "je", "heb", "hoe", "de", "het", "een", "van", "welke",
         ];
+        // Words only: a header of punctuation ("???") folds to itself and gives none.
         let words: Vec<String> = normalize(header)
             .split(' ')
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
             .map(str::to_string)
             .collect();
         let kept: Vec<&str> = words
@@ -684,6 +685,8 @@ mod tests {
                 })
                 .collect(),
             encoding: "UTF-8",
+            not_utf8: Vec::new(),
+            repeated: Vec::new(),
         }
     }
 
