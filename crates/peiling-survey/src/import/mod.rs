@@ -5,12 +5,13 @@ mod answers;
 pub(crate) mod columns;
 pub mod stream;
 mod table;
+mod xlsx_check;
 
 use std::collections::HashMap;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
-pub use table::{read_table, Row, Table, TableOptions};
+pub use table::{read_table, NotUtf8, Row, Table, TableOptions};
 
 use crate::error::ImportError;
 use crate::questionnaire::{Kind, Questionnaire};
@@ -104,7 +105,29 @@ pub fn import_table(
     let mut rejected = Vec::new();
     let mut problems = Vec::new();
     let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
-    let rows_read = table.rows.len();
+    let rows_read = table.rows.len() + table.repeated.len();
+    for row in &table.repeated {
+        rejected.push(Rejected {
+            row: row.line,
+            column: 1,
+            reason: format!(
+                "found row {} of the sheet a second time, expected each row once (the first was read)",
+                row.line
+            ),
+            fields: row.fields.clone(),
+        });
+    }
+    for n in &table.not_utf8 {
+        problems.push(Problem {
+            row: n.line,
+            column: n.column,
+            header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
+            question: None,
+            found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
+            expected: "UTF-8 as in the rest of the file (this line was read as Windows-1252)"
+                .into(),
+        });
+    }
 
     for row in &table.rows {
         let fields = &row.fields;
@@ -114,6 +137,15 @@ pub fn import_table(
                 row: row.line,
                 column: 1,
                 reason: "found an empty row, expected a response".into(),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        if is_header_again(&table.headers, fields.iter().map(String::as_str)) {
+            rejected.push(Rejected {
+                row: row.line,
+                column: 1,
+                reason: HEADER_AGAIN.into(),
                 fields: fields.clone(),
             });
             continue;
@@ -316,6 +348,27 @@ pub fn import_table(
         responses,
         report,
     })
+}
+
+pub(crate) const HEADER_AGAIN: &str =
+    "found the header row again, expected a response (were two exports pasted together?)";
+
+/// Is this row the header once more (as when two exports are pasted into one file)?
+/// Every column holds its header's text; a BOM or trailing empty fields do not count.
+pub(crate) fn is_header_again<'a>(
+    headers: &[String],
+    fields: impl Iterator<Item = &'a str>,
+) -> bool {
+    let mut n = 0;
+    for (i, f) in fields.enumerate() {
+        let f = f.trim().trim_start_matches('\u{feff}').trim();
+        match headers.get(i) {
+            Some(h) if *h == f => n += 1,
+            None if f.is_empty() => {}
+            _ => return false,
+        }
+    }
+    n == headers.len() && n > 0
 }
 
 /// LimeSurvey spreads a multi-select over columns; re-assemble it as `a;b;other;`.
