@@ -68,6 +68,13 @@ impl AnalysisOptions {
                     .join("; ")
             )));
         }
+        for f in &self.filters {
+            for q in questionnaires {
+                if let Some(question) = q.question(&f.question) {
+                    check_filter_value(question, &f.value)?;
+                }
+            }
+        }
         Ok(questionnaires
             .iter()
             .map(|q| {
@@ -101,6 +108,46 @@ impl std::str::FromStr for Filter {
             ))),
         }
     }
+}
+
+/// A `--where` value must be an answer the question can have: one of its options
+/// (levels, bands, "n.v.t."), a number, or its "unknown" marker; any text for an open
+/// question. A value that cannot occur would quietly select nobody.
+fn check_filter_value(question: &Question, value: &str) -> Result<(), AnalysisError> {
+    let wanted = normalize(value);
+    let names = |c: &peiling_survey::Choice| c.spellings().any(|s| s == wanted);
+    let (ok, expected) = match &question.kind {
+        Kind::Text { .. } | Kind::Personal { .. } => return Ok(()),
+        Kind::Number { unknown, .. } => (
+            peiling_survey::import::parse_number(value).is_some()
+                || unknown.iter().any(|u| normalize(u) == wanted),
+            std::iter::once("a number".to_string())
+                .chain(unknown.iter().map(|u| format!("\"{u}\"")))
+                .collect::<Vec<_>>(),
+        ),
+        kind => {
+            let mut choices = kind.categories();
+            if let Kind::Scale { not_applicable, .. } = kind {
+                choices.extend(not_applicable);
+            }
+            (
+                choices.iter().any(|c| names(c)),
+                choices.iter().map(|c| format!("\"{}\"", c.label)).collect(),
+            )
+        }
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(AnalysisError::Invalid(format!(
+        "--where {}={value}: \"{value}\" is not an answer to question \"{}\", expected {}",
+        question.id,
+        question.id,
+        match expected.as_slice() {
+            [one] => one.clone(),
+            _ => format!("one of {}", expected.join(", ")),
+        }
+    )))
 }
 
 pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, AnalysisError> {
@@ -233,6 +280,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         respondents,
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
+        missing_questions: part.data.report.missing_questions.clone(),
         response_rate: part
             .population
             .filter(|&p| p > 0 && opts.filters.is_empty())
