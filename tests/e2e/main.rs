@@ -11,4 +11,5 @@ mod init;
 mod plan;
 mod reliability;
 mod report;
+mod silent_loss;
 mod synth;
