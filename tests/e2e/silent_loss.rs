@@ -378,6 +378,17 @@ fn where_values_must_be_answers_the_question_can_have() {
             "{err}"
         );
     }
+    // The bundled survey's parts offer different options for "opleiding" (yes/no for
+    // WPB, kinds of training for SO): a value one part can have is accepted, one that
+    // no part can have is refused, naming each part's options.
+    run(dir.path(), &["analyze", "--where", "opleiding=Ja"]).ok();
+    let err = run(dir.path(), &["analyze", "--where", "opleiding=Misschien"]).user_error();
+    assert!(
+        err.starts_with("peiling: --where opleiding=Misschien: \"Misschien\" is not an answer to question \"opleiding\", expected one of ")
+            && err.contains("(in wpb)")
+            && err.contains("(in so)"),
+        "{err}"
+    );
     // Values that are answers select: recounted from msforms-nl.csv.
     for (filter, respondents) in [
         ("behoefte=ja", 5), // row 9 says Ja but is rejected (no age)

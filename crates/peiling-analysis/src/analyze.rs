@@ -68,11 +68,33 @@ impl AnalysisOptions {
                     .join("; ")
             )));
         }
+        // A value is refused when no questionnaire asking the question can have it (the
+        // parts may offer different options: "opleiding" is yes/no for WPB only).
         for f in &self.filters {
+            let mut expected = Vec::new();
             for q in questionnaires {
                 if let Some(question) = q.question(&f.question) {
-                    check_filter_value(question, &f.value)?;
+                    match filter_value_expected(question, &f.value) {
+                        None => {
+                            expected.clear();
+                            break;
+                        }
+                        Some(e) if questionnaires.len() > 1 => {
+                            expected.push(format!("{e} (in {})", q.id))
+                        }
+                        Some(e) => expected.push(e),
+                    }
                 }
+            }
+            if !expected.is_empty() {
+                return Err(AnalysisError::Invalid(format!(
+                    "--where {}={}: \"{}\" is not an answer to question \"{}\", expected {}",
+                    f.question,
+                    f.value,
+                    f.value,
+                    f.question,
+                    expected.join(", or ")
+                )));
             }
         }
         Ok(questionnaires
@@ -112,12 +134,13 @@ impl std::str::FromStr for Filter {
 
 /// A `--where` value must be an answer the question can have: one of its options
 /// (levels, bands, "n.v.t."), a number, or its "unknown" marker; any text for an open
-/// question. A value that cannot occur would quietly select nobody.
-fn check_filter_value(question: &Question, value: &str) -> Result<(), AnalysisError> {
+/// question. A value that cannot occur would quietly select nobody. `None` when the
+/// value can occur, else what was expected.
+fn filter_value_expected(question: &Question, value: &str) -> Option<String> {
     let wanted = normalize(value);
     let names = |c: &peiling_survey::Choice| c.spellings().any(|s| s == wanted);
     let (ok, expected) = match &question.kind {
-        Kind::Text { .. } | Kind::Personal { .. } => return Ok(()),
+        Kind::Text { .. } | Kind::Personal { .. } => return None,
         Kind::Number { unknown, .. } => (
             peiling_survey::import::parse_number(value).is_some()
                 || unknown.iter().any(|u| normalize(u) == wanted),
@@ -136,18 +159,10 @@ fn check_filter_value(question: &Question, value: &str) -> Result<(), AnalysisEr
             )
         }
     };
-    if ok {
-        return Ok(());
-    }
-    Err(AnalysisError::Invalid(format!(
-        "--where {}={value}: \"{value}\" is not an answer to question \"{}\", expected {}",
-        question.id,
-        question.id,
-        match expected.as_slice() {
-            [one] => one.clone(),
-            _ => format!("one of {}", expected.join(", ")),
-        }
-    )))
+    (!ok).then(|| match expected.as_slice() {
+        [one] => one.clone(),
+        _ => format!("one of {}", expected.join(", ")),
+    })
 }
 
 pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, AnalysisError> {
