@@ -15,4 +15,5 @@ mod plan;
 mod records;
 mod reliability;
 mod report;
+mod silent_loss;
 mod synth;

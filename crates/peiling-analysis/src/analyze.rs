@@ -7,6 +7,8 @@ use peiling_survey::normalize::normalize;
 use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
 
 use crate::crosstab::{crosstab, crosstab_counts};
+use crate::filter::filter_value_expected;
+pub use crate::filter::Filter;
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::stats;
 use crate::summary::*;
@@ -68,6 +70,35 @@ impl AnalysisOptions {
                     .join("; ")
             )));
         }
+        // A value is refused when no questionnaire asking the question can have it (the
+        // parts may offer different options: "opleiding" is yes/no for WPB only).
+        for f in &self.filters {
+            let mut expected = Vec::new();
+            for q in questionnaires {
+                if let Some(question) = q.question(&f.question) {
+                    match filter_value_expected(question, &f.value) {
+                        None => {
+                            expected.clear();
+                            break;
+                        }
+                        Some(e) if questionnaires.len() > 1 => {
+                            expected.push(format!("{e} (in {})", q.id))
+                        }
+                        Some(e) => expected.push(e),
+                    }
+                }
+            }
+            if !expected.is_empty() {
+                return Err(AnalysisError::Invalid(format!(
+                    "--where {}={}: \"{}\" is not an answer to question \"{}\", expected {}",
+                    f.question,
+                    f.value,
+                    f.value,
+                    f.question,
+                    expected.join(", or ")
+                )));
+            }
+        }
         Ok(questionnaires
             .iter()
             .map(|q| {
@@ -79,27 +110,6 @@ impl AnalysisOptions {
                 })
             })
             .collect())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Filter {
-    pub question: String,
-    pub value: String,
-}
-
-impl std::str::FromStr for Filter {
-    type Err = AnalysisError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.split_once('=') {
-            Some((q, v)) if !q.trim().is_empty() && !v.trim().is_empty() => Ok(Filter {
-                question: q.trim().to_string(),
-                value: v.trim().to_string(),
-            }),
-            _ => Err(AnalysisError::Invalid(format!(
-                "--where \"{s}\": expected QUESTION=VALUE, e.g. behoefte=Ja"
-            ))),
-        }
     }
 }
 
@@ -233,6 +243,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         respondents,
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
+        missing_questions: part.data.report.missing_questions.clone(),
         response_rate: part
             .population
             .filter(|&p| p > 0 && opts.filters.is_empty())

@@ -537,6 +537,7 @@ impl<'q> PartAccumulator<'q> {
             respondents,
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
+            missing_questions: report.missing_questions.clone(),
             response_rate: part
                 .population
                 .filter(|&p| p > 0 && opts.filters.is_empty())

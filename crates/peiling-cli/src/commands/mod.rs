@@ -24,6 +24,24 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     }
 }
 
+/// Says on stderr which questions an export has no column for: their answers all count
+/// as "geen antwoord", which the figures alone would not tell (`validate` lists them).
+pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
+    for part in &summary.parts {
+        if part.missing_questions.is_empty() {
+            continue;
+        }
+        let line = format!(
+            "peiling: warning: questionnaire \"{}\": {} of {} questions have no column in the export ({}): all their answers count as geen antwoord; `peiling validate` lists them",
+            part.questionnaire,
+            part.missing_questions.len(),
+            part.questions.len(),
+            part.missing_questions.join(", ")
+        );
+        eprintln!("{}", terminal_safe(&line));
+    }
+}
+
 /// Control characters from the input (terminal escape sequences, bells) are shown
 /// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
 pub fn terminal_safe(text: &str) -> String {

@@ -153,6 +153,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
     let start = match &args.start {

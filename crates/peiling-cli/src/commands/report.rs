@@ -33,6 +33,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
             let other = Survey::load(path, &load::import_options(&args.survey))?;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::ImportReport;
+use peiling_survey::{ImportReport, Questionnaire};
 
 use super::csv_safe;
 use crate::args::ValidateArgs;
@@ -26,7 +26,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     writeln!(out, "{}", survey.title)?;
     for part in &survey.parts {
         let q = part.questionnaire();
-        print_report(&mut out, &q.id, &q.audience, &part.data.report)?;
+        print_report(&mut out, q, &part.data.report)?;
     }
     if let Some(rejects) = &rejects {
         rejects.write(&rejects_csv(&survey)?)?;
@@ -37,12 +37,12 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportReport) -> Result<()> {
+fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{} ({}, {}) — questionnaire {qid} ({audience})",
-        r.file, r.format, r.encoding
+        "{} ({}, {}) — questionnaire {} ({})",
+        r.file, r.format, r.encoding, q.id, q.audience
     )?;
     writeln!(
         out,
@@ -113,11 +113,14 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             quoted(&r.unmatched_columns)
         )?;
     }
-    if !r.missing_questions.is_empty() {
+    // Where the missing column would be: after the last one, as in strict mode's error.
+    for id in &r.missing_questions {
+        let text = q.question(id).map_or("", |question| question.text.as_str());
         writeln!(
             out,
-            "  questions without a column (all geen antwoord): {}",
-            quoted(&r.missing_questions)
+            "  {}:1:{}: found no column for question \"{id}\" (\"{text}\"), expected one: all its answers count as geen antwoord",
+            r.file,
+            r.headers.len() + 1
         )?;
     }
     for d in &r.duplicates {

@@ -18,7 +18,8 @@ impl IdMaker {
         ];
         let words: Vec<String> = normalize(header)
             .split(' ')
-            .filter(|w| !w.is_empty())
+            // Words only: a header of punctuation ("???") folds to itself and gives none.
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
             .map(str::to_string)
             .collect();
         let kept: Vec<&str> = words

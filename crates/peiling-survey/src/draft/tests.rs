@@ -16,6 +16,8 @@ fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
             .collect(),
         encoding: "UTF-8",
         formulas: Vec::new(),
+        not_utf8: Vec::new(),
+        repeated: Vec::new(),
     }
 }
 

@@ -499,6 +499,15 @@ impl Rows {
             });
             return;
         }
+        if super::is_header_again(&self.headers, fields.iter().map(text)) {
+            self.rejected.push(Rejected {
+                row: line,
+                column: 1,
+                reason: super::HEADER_AGAIN.into(),
+                fields: owned(),
+            });
+            return;
+        }
         let n = fields.len();
         let extra_data = fields.iter().skip(width).any(|f| !blank(f));
         if n < width || extra_data {
@@ -697,7 +706,7 @@ only_if = { question = "need", answer = "Ja" }
     #[test]
     fn rows_problems_and_lines_match_the_import() {
         same_as_import(
-            b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+            b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?, Leeftijd?,\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
         );
         // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline;
         // "Nee" with an age: answered although not asked, as in the import.
@@ -713,6 +722,18 @@ only_if = { question = "need", answer = "Ja" }
                 .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_repeated_header_is_a_rejected_row_in_both_paths() {
+        // The second export may bring its own byte-order mark.
+        let bom = b"Behoefte?,Leeftijd?\nJa,40\n\xEF\xBB\xBFBehoefte?,Leeftijd?\nNee,41\n";
+        let d = import(&q(), "x.csv", bom, &ImportOptions::default()).unwrap();
+        assert_eq!((d.report.rows_read, d.report.rows_accepted), (3, 2));
+        assert_eq!(d.report.rejected.len(), 1);
+        assert_eq!(d.report.rejected[0].row, 3);
+        assert!(d.report.rejected[0].reason.contains("header row again"));
+        same_as_import(b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?,Leeftijd?\nNee,41\n");
     }
 
     #[test]
