@@ -9,6 +9,7 @@ mod foundation;
 mod import;
 mod init;
 mod plan;
+mod privacy;
 mod reliability;
 mod report;
 mod synth;

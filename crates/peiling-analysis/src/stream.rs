@@ -91,7 +91,7 @@ pub fn analyze_streaming(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok(Some(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: plan.id.clone(),
@@ -107,7 +107,9 @@ pub fn analyze_streaming(
             .collect(),
         min_group: opts.min_group,
         parts,
-    }))
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(Some(summary))
 }
 
 /// One part: stream its export into a [`PartAccumulator`] and summarise. Without
