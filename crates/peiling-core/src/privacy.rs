@@ -191,7 +191,8 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 }
 
 /// A respondent's own name, from the personal name cells of their row: each word of two
-/// or more letters, except particles ("de", "van") and "anoniem"-like placeholders.
+/// or more letters, except particles ("de", "van"), "anoniem"-like placeholders and
+/// short abbreviations in capitals beside ordinary words ("SO" in "Test Persoon SO 1").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OwnName {
     /// Lower case.
@@ -231,7 +232,14 @@ impl OwnName {
     pub fn from_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> OwnName {
         let mut words: Vec<String> = Vec::new();
         for cell in cells.into_iter().filter(|c| !c.contains('@')) {
+            let capitals = |w: &str| !w.chars().any(char::is_lowercase);
+            let mixed = cell.split_whitespace().any(|w| !capitals(w));
             for word in cell.split(|c: char| !c.is_alphanumeric()) {
+                // A short word in capitals beside ordinary ones is an abbreviation
+                // ("Test Persoon SO 1"), not a name; a name typed all in capitals counts.
+                if mixed && capitals(word) && word.chars().count() <= 3 {
+                    continue;
+                }
                 let word = word.to_lowercase();
                 if word.chars().count() >= 2
                     && word.chars().any(char::is_alphabetic)
@@ -440,6 +448,15 @@ mod tests {
             Some("groet van [naam weggelaten]-[naam weggelaten] [naam weggelaten]")
         );
         assert!(OwnName::from_cells(["jan@school.nl", "A", "12"]).is_empty());
+        // An abbreviation beside a name is not part of it; a name in capitals is.
+        let name = OwnName::from_cells(["Test Persoon SO 1"]);
+        assert_eq!(name.redact("niet zo lang SO meer"), None);
+        assert!(name.redact("als persoon").is_some());
+        let name = OwnName::from_cells(["JAN DE VRIES"]);
+        assert_eq!(
+            name.redact("groet, Jan").as_deref(),
+            Some("groet, [naam weggelaten]")
+        );
         assert_eq!(OwnName::default().redact("Jan"), None);
     }
 }
