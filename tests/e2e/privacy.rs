@@ -198,3 +198,62 @@ fn assert_well_formed(svg: &str) {
     });
     assert_eq!(bad, None, "a character XML does not allow");
 }
+
+/// Issue 12, defect 5: `init` drafts a free-text question of a Google Forms export as a
+/// multi-select whose options are the answers, one of them an e-mail address; the
+/// report of that unedited draft printed it in a headline, a table and a chart.
+#[test]
+fn an_address_in_a_drafted_option_label_reaches_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let answers = [
+        "Niets, dank je",
+        "Niets",
+        "Mijn mail is privé: juf.an@basisschool.nl",
+        "Niets",
+        "dank je",
+        "Niets",
+    ];
+    let mut csv = String::from("Tijdstempel,Wat is je leeftijd?,Wat wil je nog kwijt?\n");
+    for (i, a) in answers.iter().enumerate() {
+        let age = if i % 2 == 0 { "25-35" } else { "36-45" };
+        csv.push_str(&format!("2020/10/0{} 10:00:00,{age},\"{a}\"\n", i + 1));
+    }
+    std::fs::write(d.join("export.csv"), csv).unwrap();
+    peiling_in(d, &["init", "export.csv", "-o", "draft.toml"]).ok();
+    let draft = std::fs::read_to_string(d.join("draft.toml")).unwrap();
+    assert!(
+        draft.contains("kind = \"multi\"") && draft.contains("juf.an@basisschool.nl"),
+        "the draft still makes the answers options:\n{draft}"
+    );
+    let args = |extra: &[&'static str]| {
+        let mut a: Vec<&str> = extra.to_vec();
+        a.extend(["-q", "draft.toml", "-d", "export.csv"]);
+        a
+    };
+    let json = peiling_in(d, &args(&["analyze", "--json"])).ok();
+    assert!(
+        json.contains("Mijn mail is privé: [e-mailadres weggelaten]"),
+        "{json}"
+    );
+    for out in [json, peiling_in(d, &args(&["analyze"])).ok()] {
+        assert!(!out.contains("juf.an"), "{out}");
+    }
+    let mut report = args(&["report", "--no-plan", "--out", "r"]);
+    report.push("--min-group");
+    report.push("0");
+    peiling_in(d, &report).ok();
+    let mut files = vec![d.join("r/report.md"), d.join("r/report.html")];
+    for entry in std::fs::read_dir(d.join("r/charts")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(!text.contains("juf.an"), "{}:\n{text}", f.display());
+    }
+    let md = std::fs::read_to_string(d.join("r/report.md")).unwrap();
+    assert!(
+        md.contains("Mijn mail is privé: \\[e-mailadres weggelaten\\]"),
+        "{md}"
+    );
+}
