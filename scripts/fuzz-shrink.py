@@ -10,6 +10,7 @@ with tempfile.TemporaryDirectory() as tmp:
     control, dry = os.path.join(tmp, "control"), os.path.join(tmp, "dry")
     os.mkdir(dry)
     subprocess.run([binary, "-merge=1", "-use_counters=0", "-max_len=8192",
+                    "-timeout=10", "-rss_limit_mb=2048",
                     f"-merge_control_file={control}", dry, corpus],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     lines = open(control).read().split("\n")

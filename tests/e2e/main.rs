@@ -3,13 +3,17 @@
 mod analyze;
 mod bad_input;
 mod bijlage;
+mod bounds;
 mod common;
 mod compare;
+mod counts;
 mod foundation;
 mod import;
 mod init;
+mod output;
 mod plan;
 mod privacy;
 mod reliability;
 mod report;
+mod silent_loss;
 mod synth;

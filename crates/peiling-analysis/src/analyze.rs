@@ -7,6 +7,8 @@ use peiling_survey::normalize::normalize;
 use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
 
 use crate::crosstab::{crosstab, crosstab_counts};
+use crate::filter::filter_value_expected;
+pub use crate::filter::Filter;
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::stats;
 use crate::summary::*;
@@ -68,6 +70,35 @@ impl AnalysisOptions {
                     .join("; ")
             )));
         }
+        // A value is refused when no questionnaire asking the question can have it (the
+        // parts may offer different options: "opleiding" is yes/no for WPB only).
+        for f in &self.filters {
+            let mut expected = Vec::new();
+            for q in questionnaires {
+                if let Some(question) = q.question(&f.question) {
+                    match filter_value_expected(question, &f.value) {
+                        None => {
+                            expected.clear();
+                            break;
+                        }
+                        Some(e) if questionnaires.len() > 1 => {
+                            expected.push(format!("{e} (in {})", q.id))
+                        }
+                        Some(e) => expected.push(e),
+                    }
+                }
+            }
+            if !expected.is_empty() {
+                return Err(AnalysisError::Invalid(format!(
+                    "--where {}={}: \"{}\" is not an answer to question \"{}\", expected {}",
+                    f.question,
+                    f.value,
+                    f.value,
+                    f.question,
+                    expected.join(", or ")
+                )));
+            }
+        }
         Ok(questionnaires
             .iter()
             .map(|q| {
@@ -79,27 +110,6 @@ impl AnalysisOptions {
                 })
             })
             .collect())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Filter {
-    pub question: String,
-    pub value: String,
-}
-
-impl std::str::FromStr for Filter {
-    type Err = AnalysisError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.split_once('=') {
-            Some((q, v)) if !q.trim().is_empty() && !v.trim().is_empty() => Ok(Filter {
-                question: q.trim().to_string(),
-                value: v.trim().to_string(),
-            }),
-            _ => Err(AnalysisError::Invalid(format!(
-                "--where \"{s}\": expected QUESTION=VALUE, e.g. behoefte=Ja"
-            ))),
-        }
     }
 }
 
@@ -177,7 +187,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         responses.retain(|r| answer_is(question, &r.answers[qi], &wanted));
     }
     let asked = asked_mask(q, &responses)?;
-    let frame = frame::long_frame(q, &responses, &asked)?;
+    let frame = frame::long_frame(&responses, &asked)?;
     let agg = frame::aggregate(frame)?;
 
     let questions = q
@@ -235,6 +245,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         respondents,
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
+        missing_questions: part.data.report.missing_questions.clone(),
         response_rate: part
             .population
             .filter(|&p| p > 0 && opts.filters.is_empty())
@@ -569,28 +580,29 @@ fn median_level(counts: &[usize]) -> Option<usize> {
 }
 
 /// Texts trimmed, through the privacy filter, deduplicated case- and
-/// punctuation-insensitively, first-seen order.
+/// punctuation-insensitively, first-seen order; a hash of the folded text finds the
+/// earlier one, so this is linear in the texts.
 fn dedup<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> Vec<TextCount> {
-    let mut out: Vec<(String, TextCount)> = Vec::new();
+    let mut out: Vec<TextCount> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (t, n) in texts {
         let redacted = peiling_core::privacy::scrub(t.trim());
         let t = redacted.as_str();
         if t.is_empty() {
             continue;
         }
-        let key = normalize(t);
-        match out.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, tc)) => tc.count += n,
-            None => out.push((
-                key,
-                TextCount {
+        match index.entry(normalize(t)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].count += n,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(TextCount {
                     text: t.to_string(),
                     count: n,
-                },
-            )),
+                });
+            }
         }
     }
-    out.into_iter().map(|(_, tc)| tc).collect()
+    out
 }
 
 /// Equal-width bins of a round width (1, 2, 5 × 10^k), at most 8 of them.

@@ -63,8 +63,9 @@ pub fn analyze_streaming(
             last = n;
         };
         let summary = match &part.data {
-            DataSource::File(path) => match std::fs::File::open(path) {
-                Ok(f) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
+            // Not a regular file (a pipe, a device): the whole-file path says so.
+            DataSource::File(path) => match peiling_survey::files::open(path) {
+                Ok((f, _)) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
                 Err(_) => return Ok(None),
             },
             DataSource::Memory(bytes) => analyze_part(
@@ -331,19 +332,17 @@ impl<'q> PartAccumulator<'q> {
             let question = &self.q.questions[qi];
             let cats = question.kind.categories();
             for answer in &d.answers[have..] {
-                let codes = if question.is_personal() {
-                    Vec::new()
-                } else {
-                    match answer {
-                        Answer::NoAnswer => vec![NO_ANSWER],
-                        Answer::Invalid(_) => vec![INVALID],
-                        Answer::Choice(i) => vec![*i as i32],
-                        Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
-                        Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
-                        Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
-                        Answer::Unknown(_) => vec![UNKNOWN],
-                        Answer::Text(_) => vec![TEXT],
-                    }
+                // Personal data counts as answered or not like any answer (its text is
+                // not kept in the dictionary).
+                let codes = match answer {
+                    Answer::NoAnswer => vec![NO_ANSWER],
+                    Answer::Invalid(_) => vec![INVALID],
+                    Answer::Choice(i) => vec![*i as i32],
+                    Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
+                    Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
+                    Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
+                    Answer::Unknown(_) => vec![UNKNOWN],
+                    Answer::Text(_) => vec![TEXT],
                 };
                 let mut themes = 0u128;
                 for (ci, choice) in cats.iter().enumerate() {
@@ -540,6 +539,7 @@ impl<'q> PartAccumulator<'q> {
             respondents,
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
+            missing_questions: report.missing_questions.clone(),
             response_rate: part
                 .population
                 .filter(|&p| p > 0 && opts.filters.is_empty())

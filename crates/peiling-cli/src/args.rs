@@ -173,7 +173,9 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub survey: SurveyArgs,
 
-    /// Folder to write report.md, report.html and the charts to.
+    /// Folder to write report.md, report.html and the charts to. It is replaced as a
+    /// whole; an existing folder only when an earlier `peiling report` wrote it and it
+    /// holds nothing else.
     #[arg(
         long,
         short = 'o',
@@ -300,7 +302,9 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
 
-    /// Folder to write plan.json and plan.ics to.
+    /// Folder to write plan.md, plan.json and plan.ics to. It is replaced as a whole; an
+    /// existing folder only when an earlier `peiling plan` wrote it and it holds nothing
+    /// else.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
 

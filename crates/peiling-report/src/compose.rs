@@ -1566,14 +1566,14 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// The items without repeats, first-seen order; linear (a set remembers what was seen).
 fn distinct(items: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for i in items {
-        if !out.contains(i) {
-            out.push(i.clone());
-        }
-    }
-    out
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    items
+        .iter()
+        .filter(|i| seen.insert(i.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// Groups in Bijlage 2's order, then the others in questionnaire order.

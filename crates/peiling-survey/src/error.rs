@@ -57,6 +57,8 @@ pub enum SurveyError {
         source: std::io::Error,
     },
     #[error(transparent)]
+    File(#[from] crate::files::FileError),
+    #[error(transparent)]
     Definition(#[from] DefinitionError),
     #[error(transparent)]
     Import(#[from] ImportError),

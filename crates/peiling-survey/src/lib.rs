@@ -8,6 +8,7 @@
 pub mod draft;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod normalize;
 pub mod questionnaire;
@@ -16,6 +17,7 @@ pub mod survey;
 pub mod synth;
 
 pub use error::{DefinitionError, ImportError, SurveyError};
+pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
 pub use questionnaire::{
     Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink,

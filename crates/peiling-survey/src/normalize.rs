@@ -3,9 +3,55 @@
 /// Folds a label or answer to the form used for matching: ASCII (diacritics
 /// removed), lowercase, punctuation dropped, whitespace collapsed.
 /// Comparison symbols keep a word so "<25" and "25" stay different.
+///
+/// A text of punctuation only ("---", "*", "?") folds to itself, trimmed: such answers
+/// are kept as written, so they never merge with each other (or with an empty cell)
+/// into one answer. No folded word can look like them: those are letters, digits and
+/// spaces only.
 pub fn normalize(text: &str) -> String {
+    let folded = fold(text).text;
+    if folded.is_empty() {
+        return text.trim().to_string();
+    }
+    folded
+}
+
+/// A folded piece of text with what decides the space between it and its neighbours,
+/// so that the fold of a concatenation can be built from the folds of its parts
+/// (see [`Folded::append`]) without folding the whole again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Folded {
+    /// [`normalize`] of the piece.
+    pub text: String,
+    /// A space goes before the piece's first word when something precedes it.
+    pub lead: bool,
+    /// A space goes after the piece's last word when something follows it.
+    pub trail: bool,
+}
+
+impl Folded {
+    /// Extends `self` (the fold of a text A) to the fold of A followed by `next`'s text,
+    /// as long as no character of A and of `next` touch in a way other than
+    /// through `;` or `,` (those are dropped: the pieces of a multi-select cell).
+    pub fn append(&mut self, next: &Folded) {
+        if next.text.is_empty() {
+            self.trail |= next.trail;
+            return;
+        }
+        if self.text.is_empty() {
+            self.lead |= next.lead;
+        } else if self.trail || next.lead {
+            self.text.push(' ');
+        }
+        self.text.push_str(&next.text);
+        self.trail = next.trail;
+    }
+}
+
+pub(crate) fn fold(text: &str) -> Folded {
     let ascii = deunicode::deunicode(text);
     let mut out = String::with_capacity(ascii.len());
+    let mut lead = false;
     let mut pending_space = false;
     for c in ascii.chars() {
         let piece: Option<&str> = match c {
@@ -15,7 +61,9 @@ pub fn normalize(text: &str) -> String {
             _ => None,
         };
         if let Some(word) = piece {
-            if !out.is_empty() {
+            if out.is_empty() {
+                lead = true;
+            } else {
                 out.push(' ');
             }
             out.push_str(word);
@@ -23,7 +71,9 @@ pub fn normalize(text: &str) -> String {
             continue;
         }
         if c.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            if out.is_empty() {
+                lead = pending_space;
+            } else if pending_space {
                 out.push(' ');
             }
             pending_space = false;
@@ -33,12 +83,26 @@ pub fn normalize(text: &str) -> String {
         }
         // Other punctuation (.,;:'"!?()) is dropped without a space: "n.v.t." == "nvt".
     }
-    out
+    // deunicode drops the space it writes after some characters ("北" is "Bei ") at the
+    // end of a text; inside a longer text (followed by ";") that space counts.
+    let spaced_end = text
+        .chars()
+        .next_back()
+        .and_then(deunicode::deunicode_char)
+        .is_some_and(|d| d.len() > 1 && d.ends_with(' '));
+    if out.is_empty() {
+        lead = pending_space || spaced_end;
+    }
+    Folded {
+        text: out,
+        lead,
+        trail: pending_space || spaced_end,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{fold, normalize, Folded};
 
     #[test]
     fn folds_case_diacritics_and_punctuation() {
@@ -49,5 +113,38 @@ mod tests {
         assert_eq!(normalize("25-35"), "25 35");
         assert_ne!(normalize("<25"), normalize("25"));
         assert_ne!(normalize("> 10"), normalize("10"));
+    }
+
+    #[test]
+    fn folds_of_pieces_add_up_to_the_fold_of_the_whole() {
+        let pieces = [
+            "", " ", "a", " b ", "c-", "<5", "+", ".", " . ", "北", "x北", "Één", "-d", "e/",
+            "n.v.t.", " >10", "f ", "_",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for sep in [";", ","] {
+                        let whole = format!("{a}{sep}{b}{sep}{c}");
+                        let mut acc = Folded::default();
+                        for p in [a, b, c] {
+                            acc.append(&fold(p));
+                        }
+                        assert_eq!(acc.text, fold(&whole).text, "{whole:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn punctuation_only_texts_stay_apart() {
+        assert_eq!(normalize(" --- "), "---");
+        assert_ne!(normalize("---"), normalize("*"));
+        assert_ne!(normalize("?"), normalize("??"));
+        assert_ne!(normalize("-"), normalize(""));
+        assert_eq!(normalize("   "), "");
+        // A word with punctuation still folds: only texts without a letter or digit stay.
+        assert_eq!(normalize("-ja-"), "ja");
     }
 }

@@ -1,6 +1,6 @@
 //! The questionnaire model and its TOML definition format (docs/questionnaire-format.md).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -206,7 +206,7 @@ impl Choice {
         }
     }
 
-    fn plain(label: &str) -> Self {
+    pub(crate) fn plain(label: &str) -> Self {
         Choice {
             label: label.to_string(),
             label_en: None,
@@ -250,6 +250,7 @@ impl Questionnaire {
             ));
         }
         let mut questions = Vec::with_capacity(raw.questions.len());
+        let mut spans = Vec::with_capacity(raw.questions.len());
         let mut ids = HashSet::new();
         let mut texts = HashSet::new();
         for raw_q in raw.questions {
@@ -281,6 +282,7 @@ impl Questionnaire {
                 at(s.unwrap_or(span.clone()), format!("question \"{id}\": {m}"))
             })?;
             questions.push(question);
+            spans.push(span);
         }
         // References between questions are checked once all ids are known.
         for q in &questions {
@@ -331,6 +333,30 @@ impl Questionnaire {
                 }
             }
         }
+        if let Some(cycle) = only_if_cycle(&questions) {
+            let names: Vec<&str> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&i| questions[i].id.as_str())
+                .collect();
+            // The line of the first question's `only_if`, where the circle starts (the
+            // question's span may cover only its `[[question]]` line).
+            let start = spans[cycle[0]].start;
+            let offset = source
+                .get(start..)
+                .and_then(|t| t.find("only_if"))
+                .map_or(start, |o| start + o);
+            return Err(DefinitionError::at(
+                file,
+                source,
+                offset,
+                format!(
+                    "question \"{}\": its only_if conditions go round in a circle ({}), expected each condition to name a question that does not depend on it",
+                    names[0],
+                    names.join(" → ")
+                ),
+            ));
+        }
         Ok(Questionnaire {
             id: raw.id,
             title: raw.title,
@@ -355,6 +381,31 @@ impl Questionnaire {
             _ => &self.title,
         }
     }
+}
+
+/// The first circle of `only_if` conditions (a question asked only after an answer to
+/// itself, or a → b → a), as question indexes starting at the one earliest in the file.
+fn only_if_cycle(questions: &[Question]) -> Option<Vec<usize>> {
+    let parent = |i: usize| -> Option<usize> {
+        let c = questions[i].only_if.as_ref()?;
+        questions.iter().position(|q| q.id == c.question)
+    };
+    for start in 0..questions.len() {
+        // Each question has at most one condition: follow the chain, at most n steps.
+        let mut path = vec![start];
+        let mut at = start;
+        while let Some(next) = parent(at) {
+            if next == start {
+                return Some(path);
+            }
+            if path.contains(&next) || path.len() > questions.len() {
+                break; // a circle that does not pass through `start`: found from its own start
+            }
+            path.push(next);
+            at = next;
+        }
+    }
+    None
 }
 
 fn valid_id(id: &str) -> bool {
@@ -454,15 +505,36 @@ impl RawChoice {
     }
 }
 
+/// Longest label, English label, synonym or code of an option, level or band, in
+/// characters: an answer is matched against them, and that must stay fast.
+pub const MAX_LABEL_CHARS: usize = 500;
+
 /// Turns spanned raw choices into choices, rejecting empty labels and clashing spellings.
 fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Located> {
     let mut out: Vec<Choice> = Vec::with_capacity(raw.len());
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
     for item in raw {
         let span = item.span();
         let choice = item.into_inner().into_choice();
         if choice.label.trim().is_empty() {
             return Err((Some(span), format!("{what} with an empty label")));
+        }
+        let spellings = std::iter::once(&choice.label)
+            .chain(&choice.label_en)
+            .chain(&choice.synonyms)
+            .chain(&choice.code);
+        if let Some(long) = spellings
+            .clone()
+            .find(|s| s.chars().count() > MAX_LABEL_CHARS)
+        {
+            return Err((
+                Some(span),
+                format!(
+                    "{what} \"{}…\" is {} characters long, expected at most {MAX_LABEL_CHARS}",
+                    long.chars().take(30).collect::<String>(),
+                    long.chars().count()
+                ),
+            ));
         }
         for link in &choice.themes {
             if !(link.weight.is_finite() && link.weight > 0.0) {
@@ -477,7 +549,7 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
         }
         let own: HashSet<String> = choice.spellings().collect();
         for spelling in own {
-            if let Some((_, owner)) = seen.iter().find(|(s, _)| *s == spelling) {
+            if let Some(owner) = seen.get(&spelling) {
                 let msg = if normalize(owner) == normalize(&choice.label) {
                     format!("{what} \"{}\" appears twice", choice.label)
                 } else {
@@ -488,7 +560,7 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                 };
                 return Err((Some(span), msg));
             }
-            seen.push((spelling, choice.label.clone()));
+            seen.insert(spelling, choice.label.clone());
         }
         out.push(choice);
     }
@@ -721,6 +793,22 @@ mod tests {
     }
 
     #[test]
+    fn overlong_option_spellings_are_refused() {
+        let long = "lang ".repeat(101);
+        let body = format!(
+            "[[question]]\nid = \"rel\"\ntext = \"Relatie?\"\nkind = \"single\"\n\
+             options = [\"Goed\", {{ label = \"Redelijk\", synonyms = [\"{long}\"] }}]\n"
+        );
+        assert_eq!(
+            error(&body),
+            "wpb.toml:9: question \"rel\": option \"lang lang lang lang lang lang …\" is 505 characters long, expected at most 500"
+        );
+        // At the limit it is read.
+        let ok = body.replace(&long, &"x".repeat(500));
+        assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{ok}")).is_ok());
+    }
+
+    #[test]
     fn unknown_kind() {
         let body = "[[question]]\nid = \"age\"\ntext = \"Leeftijd?\"\nkind = \"slider\"\n";
         assert_eq!(
@@ -761,6 +849,38 @@ mod tests {
             error(body),
             "wpb.toml:6: question \"need\": follow_up names question \"why\", which does not exist"
         );
+    }
+
+    #[test]
+    fn only_if_circles_are_refused_with_their_line() {
+        let q = |id: &str, on: &str| {
+            format!(
+                "[[question]]\nid = \"{id}\"\ntext = \"Vraag {id}?\"\nkind = \"yesno\"\nonly_if = {{ question = \"{on}\", answer = \"Ja\" }}\n"
+            )
+        };
+        // Each question takes 5 lines after the 4-line head: its only_if is the 5th.
+        assert_eq!(
+            error(&q("a", "a")),
+            "wpb.toml:9: question \"a\": its only_if conditions go round in a circle (a → a), expected each condition to name a question that does not depend on it"
+        );
+        let two = format!("{}{}", q("a", "b"), q("b", "a"));
+        assert!(error(&two).starts_with("wpb.toml:9: question \"a\": its only_if conditions go round in a circle (a → b → a)"), "{}", error(&two));
+        // The circle b → c → d → b behind a: reported from b, the first question in it.
+        let three = format!(
+            "{}{}{}{}",
+            q("a", "b"),
+            q("b", "c"),
+            q("c", "d"),
+            q("d", "b")
+        );
+        assert!(error(&three).starts_with("wpb.toml:14: question \"b\": its only_if conditions go round in a circle (b → c → d → b)"), "{}", error(&three));
+        // A chain without a circle is fine.
+        let chain = format!(
+            "{}{}[[question]]\nid = \"c\"\ntext = \"C?\"\nkind = \"yesno\"\n",
+            q("a", "b"),
+            q("b", "c")
+        );
+        assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{chain}")).is_ok());
     }
 
     #[test]

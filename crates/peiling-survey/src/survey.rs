@@ -7,6 +7,7 @@ use include_dir::{include_dir, Dir};
 use serde::Deserialize;
 
 use crate::error::{DefinitionError, SurveyError};
+use crate::files;
 use crate::import::{import, Dataset, ImportOptions};
 use crate::questionnaire::Questionnaire;
 
@@ -67,15 +68,22 @@ enum Files<'a> {
     Bundled,
 }
 
+/// What a file of a survey is, which decides how much of it is read.
+#[derive(Clone, Copy)]
+enum Role {
+    Definition,
+    Export,
+}
+
 impl Files<'_> {
-    fn read(&self, name: &str) -> Result<(String, Vec<u8>), SurveyError> {
+    fn read(&self, name: &str, role: Role) -> Result<(String, Vec<u8>), SurveyError> {
         match self {
             Files::Folder(dir) => {
                 let path = dir.join(name);
-                let bytes = std::fs::read(&path).map_err(|source| SurveyError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                let bytes = match role {
+                    Role::Definition => files::read_definition(&path)?,
+                    Role::Export => files::read_export(&path)?,
+                };
                 Ok((path.display().to_string(), bytes))
             }
             Files::Bundled => BUNDLED
@@ -107,10 +115,7 @@ fn text(file: &str, bytes: Vec<u8>) -> Result<String, SurveyError> {
 }
 
 pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, SurveyError> {
-    let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = files::read_definition(path)?;
     let name = path.display().to_string();
     let source = text(&name, bytes)?;
     Ok(Questionnaire::from_toml(&name, &source)?)
@@ -136,12 +141,9 @@ impl Survey {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
             });
         }
-        if path.is_file() && path.file_name().is_some_and(|n| n != "survey.toml") {
-            // Any other file name is still read as the survey definition.
-            let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        if !path.is_dir() {
+            // Any file name is read as the survey definition (a pipe or device is refused).
+            let bytes = files::read_definition(path)?;
             return Self::from_definition(
                 &Files::Folder(&dir),
                 &path.display().to_string(),
@@ -159,10 +161,7 @@ impl Survey {
         opts: &ImportOptions,
     ) -> Result<Survey, SurveyError> {
         let q = load_questionnaire(questionnaire)?;
-        let bytes = std::fs::read(data).map_err(|source| SurveyError::Io {
-            path: data.to_path_buf(),
-            source,
-        })?;
+        let bytes = files::read_export(data)?;
         let dataset = import(&q, &data.display().to_string(), &bytes, opts)?;
         Ok(Survey {
             id: q.id.clone(),
@@ -178,7 +177,7 @@ impl Survey {
     }
 
     fn from_files(files: &Files, opts: &ImportOptions) -> Result<Survey, SurveyError> {
-        let (name, bytes) = files.read("survey.toml")?;
+        let (name, bytes) = files.read("survey.toml", Role::Definition)?;
         Self::from_definition(files, &name, bytes, opts)
     }
 
@@ -198,7 +197,7 @@ impl Survey {
         }
         let mut parts = Vec::with_capacity(raw.parts.len());
         for p in &raw.parts {
-            let (qname, qbytes) = files.read(&p.questionnaire)?;
+            let (qname, qbytes) = files.read(&p.questionnaire, Role::Definition)?;
             let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
             if parts.iter().any(|x: &Part| x.questionnaire().id == q.id) {
                 let offset = source.find(&p.questionnaire).unwrap_or(0);
@@ -210,7 +209,7 @@ impl Survey {
                 )
                 .into());
             }
-            let (dname, dbytes) = files.read(&p.data)?;
+            let (dname, dbytes) = files.read(&p.data, Role::Export)?;
             let data = import(&q, &dname, &dbytes, opts)?;
             parts.push(Part {
                 population: p.population.or(q.population),
@@ -288,10 +287,10 @@ impl SurveyPlan {
             path.parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         };
-        let def = if path.is_file() {
-            Some(path)
-        } else if path.is_dir() {
+        let def = if path.is_dir() {
             None
+        } else if path.exists() {
+            Some(path)
         } else {
             return Err(SurveyError::Io {
                 path: path.to_path_buf(),
@@ -320,14 +319,8 @@ impl SurveyPlan {
 
     fn from_files(files: &Files, def: Option<&Path>) -> Result<SurveyPlan, SurveyError> {
         let (name, bytes) = match def {
-            Some(path) => {
-                let bytes = std::fs::read(path).map_err(|source| SurveyError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-                (path.display().to_string(), bytes)
-            }
-            None => files.read("survey.toml")?,
+            Some(path) => (path.display().to_string(), files::read_definition(path)?),
+            None => files.read("survey.toml", Role::Definition)?,
         };
         let source = text(&name, bytes)?;
         let raw: RawSurvey = toml::from_str(&source)
@@ -343,7 +336,7 @@ impl SurveyPlan {
         }
         let mut parts: Vec<PlannedPart> = Vec::with_capacity(raw.parts.len());
         for p in &raw.parts {
-            let (qname, qbytes) = files.read(&p.questionnaire)?;
+            let (qname, qbytes) = files.read(&p.questionnaire, Role::Definition)?;
             let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
             if parts.iter().any(|x| x.questionnaire.id == q.id) {
                 return Err(SurveyError::Io {
@@ -357,7 +350,7 @@ impl SurveyPlan {
                     (path.display().to_string(), DataSource::File(path))
                 }
                 Files::Bundled => {
-                    let (file, bytes) = files.read(&p.data)?;
+                    let (file, bytes) = files.read(&p.data, Role::Export)?;
                     (file, DataSource::Memory(bytes))
                 }
             };

@@ -1,6 +1,6 @@
 //! Turning one cell's text into an answer to one question, tolerantly.
 
-use crate::normalize::normalize;
+use crate::normalize::{fold, normalize, Folded};
 use crate::questionnaire::{Choice, Kind, Question};
 use crate::response::Answer;
 
@@ -203,55 +203,49 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// Multi-select: splits on `;` and `,`, then re-joins adjacent pieces when together
-/// they name an option, so options that contain the delimiter survive.
+/// they name an option, so options that contain the delimiter survive: from each piece
+/// the longest run of pieces that names an option wins.
+///
+/// Linear in the cell (times the longest option): a run is only extended while its
+/// folded text is the start of some option's spelling, the pieces are folded once
+/// ([`Folded::append`] joins them), and pieces that fold to nothing ("", ".") are
+/// stepped over together, so a run starting in them is computed once.
 fn parse_multi(options: &[Choice], other: Option<usize>, text: &str) -> Result<Parsed, Rejected> {
-    let mut pieces: Vec<(&str, char)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c == ';' || c == ',' {
-            pieces.push((&text[start..i], c));
+            spans.push((start, i));
             start = i + c.len_utf8();
         }
     }
-    pieces.push((&text[start..], ' '));
+    spans.push((start, text.len()));
+    let runs = Runs::new(options, text, &spans);
 
     let mut chosen = Vec::new();
     let mut others: Vec<String> = Vec::new();
     let mut coerced = Vec::new();
+    let mut memo: Vec<Option<Option<(usize, usize)>>> = vec![None; spans.len()];
     let mut i = 0;
-    while i < pieces.len() {
-        if pieces[i].0.trim().is_empty() {
+    while i < spans.len() {
+        let piece = &text[spans[i].0..spans[i].1];
+        if piece.trim().is_empty() {
             i += 1;
             continue;
         }
-        // Longest run of pieces that names an option wins.
-        let mut matched = None;
-        let mut joined = String::new();
-        let mut candidates = Vec::new();
-        for (j, (piece, sep)) in pieces.iter().enumerate().skip(i) {
-            joined.push_str(piece);
-            // A run never ends on an empty piece: "a;" is the option "a", not "a;".
-            if !piece.trim().is_empty() {
-                candidates.push((j, joined.clone()));
-            }
-            joined.push(*sep);
-        }
-        for (j, candidate) in candidates.iter().rev() {
-            if let Some((oi, c)) = find(options, candidate) {
-                matched = Some((*j, oi, c));
-                break;
-            }
-        }
-        match matched {
-            Some((j, oi, c)) => {
+        match runs.longest_from(i, &mut memo) {
+            Some((j, oi)) => {
                 if !chosen.contains(&oi) {
                     chosen.push(oi);
                 }
-                coerced.extend(c);
+                let candidate = text[spans[i].0..spans[j].1].trim();
+                if options[oi].label.trim() != candidate {
+                    coerced.push((candidate.to_string(), options[oi].label.clone()));
+                }
                 i = j + 1;
             }
             None => {
-                others.push(pieces[i].0.trim().to_string());
+                others.push(piece.trim().to_string());
                 i += 1;
             }
         }
@@ -284,6 +278,119 @@ fn parse_multi(options: &[Choice], other: Option<usize>, text: &str) -> Result<P
     })
 }
 
+/// The pieces of one multi-select cell, folded, with the option spellings to match runs
+/// of them against.
+struct Runs {
+    /// Every spelling of every option with the option's index, sorted by spelling.
+    spellings: Vec<(String, usize)>,
+    longest: usize,
+    folded: Vec<Folded>,
+    /// Per piece: the first piece from there on whose fold is not empty (`len` if none).
+    next_word: Vec<usize>,
+    /// Per piece: the last non-blank piece before `next_word` (a run may end there
+    /// without changing its text), and whether a space is among them.
+    quiet_end: Vec<Option<usize>>,
+    quiet_space: Vec<bool>,
+}
+
+impl Runs {
+    fn new(options: &[Choice], text: &str, spans: &[(usize, usize)]) -> Self {
+        let mut spellings: Vec<(String, usize)> = options
+            .iter()
+            .enumerate()
+            // Folded as the pieces are: a spelling of punctuation only (kept as written
+            // by `normalize`) is spelled as nothing here, as its pieces are.
+            .flat_map(|(i, o)| o.spellings().map(move |s| (fold(&s).text, i)))
+            .collect();
+        spellings.sort();
+        // The first option with a spelling is the one it names (spellings are unique
+        // within a question anyway).
+        spellings.dedup_by(|b, a| a.0 == b.0);
+        let longest = spellings.iter().map(|s| s.0.len()).max().unwrap_or(0);
+        let folded: Vec<Folded> = spans.iter().map(|&(a, b)| fold(&text[a..b])).collect();
+        let n = spans.len();
+        let mut next_word = vec![n; n + 1];
+        let mut quiet_end = vec![None; n + 1];
+        let mut quiet_space = vec![false; n + 1];
+        for k in (0..n).rev() {
+            if folded[k].text.is_empty() {
+                next_word[k] = next_word[k + 1];
+                let blank = text[spans[k].0..spans[k].1].trim().is_empty();
+                quiet_end[k] = quiet_end[k + 1].or((!blank).then_some(k));
+                quiet_space[k] = folded[k].trail || quiet_space[k + 1];
+            } else {
+                next_word[k] = k;
+            }
+        }
+        Runs {
+            spellings,
+            longest,
+            folded,
+            next_word,
+            quiet_end,
+            quiet_space,
+        }
+    }
+
+    /// Where the longest run from the non-blank piece `i` that names an option ends,
+    /// and the option.
+    fn longest_from(
+        &self,
+        i: usize,
+        memo: &mut [Option<Option<(usize, usize)>>],
+    ) -> Option<(usize, usize)> {
+        let first = self.next_word[i];
+        // From `i` to `first` the run's text is empty: the same run as from `first`.
+        let from_word = if first < self.folded.len() {
+            *memo[first].get_or_insert_with(|| self.longest_from_word(first))
+        } else {
+            None
+        };
+        from_word.or_else(|| Some((self.quiet_end[i]?, self.empty_spelling()?)))
+    }
+
+    fn longest_from_word(&self, first: usize) -> Option<(usize, usize)> {
+        let mut run = Folded::default();
+        let mut best = None;
+        // The spellings that start with the run's text, narrowed as the text grows.
+        let (mut lo, mut hi) = (0, self.spellings.len());
+        let mut k = first;
+        while k < self.folded.len() {
+            let next = &self.folded[k];
+            if run.text.len() + 1 + next.text.len() > self.longest + 1 {
+                break;
+            }
+            let from = run.text.len();
+            run.append(next);
+            for (q, &b) in run.text.as_bytes().iter().enumerate().skip(from) {
+                let range = &self.spellings[lo..hi];
+                let below = |s: &(String, usize), inclusive: bool| {
+                    s.0.len() <= q || s.0.as_bytes()[q] < b || (inclusive && s.0.as_bytes()[q] == b)
+                };
+                hi = lo + range.partition_point(|s| below(s, true));
+                lo += range.partition_point(|s| below(s, false));
+            }
+            if lo == hi {
+                break; // no spelling starts with the run: no longer run can match
+            }
+            if self.spellings[lo].0.len() == run.text.len() {
+                best = Some((self.quiet_end[k + 1].unwrap_or(k), self.spellings[lo].1));
+            }
+            run.trail |= self.quiet_space[k + 1];
+            k = self.next_word[k + 1];
+        }
+        best
+    }
+
+    /// The option spelled as nothing at all ("." as a label), if there is one.
+    fn empty_spelling(&self) -> Option<usize> {
+        self.spellings
+            .first()
+            .filter(|(s, _)| s.is_empty())
+            .map(|&(_, oi)| oi)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +403,166 @@ mod tests {
         assert_eq!(parse_number("ca. 15 uur"), Some(15.0));
         assert_eq!(parse_number("tussen 5 en 10"), None);
         assert_eq!(parse_number("veel"), None);
+    }
+
+    /// The multi-select reading before it was made linear: every run from every piece,
+    /// longest first. The new one must give the same answer.
+    fn parse_multi_reference(options: &[Choice], text: &str) -> (Vec<usize>, Vec<String>) {
+        let mut pieces: Vec<(&str, char)> = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == ';' || c == ',' {
+                pieces.push((&text[start..i], c));
+                start = i + c.len_utf8();
+            }
+        }
+        pieces.push((&text[start..], ' '));
+        let (mut chosen, mut others) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < pieces.len() {
+            if pieces[i].0.trim().is_empty() {
+                i += 1;
+                continue;
+            }
+            let mut joined = String::new();
+            let mut candidates = Vec::new();
+            for (j, (piece, sep)) in pieces.iter().enumerate().skip(i) {
+                joined.push_str(piece);
+                if !piece.trim().is_empty() {
+                    candidates.push((j, joined.clone()));
+                }
+                joined.push(*sep);
+            }
+            let matched = candidates.iter().rev().find_map(|(j, c)| {
+                let wanted = fold(c).text;
+                let oi = options
+                    .iter()
+                    .position(|o| o.spellings().any(|s| fold(&s).text == wanted))?;
+                Some((*j, oi))
+            });
+            match matched {
+                Some((j, oi)) => {
+                    if !chosen.contains(&oi) {
+                        chosen.push(oi);
+                    }
+                    i = j + 1;
+                }
+                None => {
+                    others.push(pieces[i].0.trim().to_string());
+                    i += 1;
+                }
+            }
+        }
+        chosen.sort_unstable();
+        (chosen, others)
+    }
+
+    #[test]
+    fn multi_select_reads_as_before() {
+        let options = vec![
+            Choice::plain("Reflecteren, feedback geven"),
+            Choice::plain("a"),
+            Choice::plain("a b"),
+            Choice::plain("ab;c"),
+            Choice::plain("北 x"),
+            Choice::plain("< 5"),
+            Choice::plain("n.v.t."),
+            Choice::plain("a, b, c, d"),
+        ];
+        let pieces = [
+            "a",
+            " a",
+            "b",
+            "B ",
+            "c",
+            "d",
+            "",
+            " ",
+            ".",
+            "北",
+            " x",
+            "<",
+            "5",
+            "n.v.t",
+            "zz",
+            "Reflecteren",
+            " feedback geven",
+        ];
+        // Every cell of up to four pieces from the list, both separators.
+        let mut cells = vec![String::new()];
+        for _ in 0..4 {
+            let mut longer = Vec::new();
+            for cell in &cells {
+                for p in pieces {
+                    for sep in [";", ","] {
+                        longer.push(if cell.is_empty() {
+                            p.to_string()
+                        } else {
+                            format!("{cell}{sep}{p}")
+                        });
+                    }
+                }
+            }
+            cells.extend(longer.into_iter().step_by(4));
+        }
+        assert!(cells.len() > 3_000, "{}", cells.len());
+        let others_of = |p: Parsed| match p.answer {
+            Answer::Multi { chosen, other } => (chosen, other),
+            a => panic!("{a:?}"),
+        };
+        for options in [options.clone(), {
+            let mut o = options.clone();
+            o.push(Choice::plain("."));
+            o
+        }] {
+            let other = Some(options.len() - 1);
+            for cell in &cells {
+                let (want_chosen, want_others) = parse_multi_reference(&options, cell.trim());
+                let Ok(parsed) = parse_multi(&options, other, cell.trim()) else {
+                    panic!("{cell:?}");
+                };
+                let (chosen, others) = others_of(parsed);
+                let mut want = want_chosen;
+                if !want_others.is_empty() && !want.contains(&(options.len() - 1)) {
+                    want.push(options.len() - 1);
+                    want.sort_unstable();
+                }
+                assert_eq!(chosen, want, "{cell:?}");
+                assert_eq!(
+                    others,
+                    (!want_others.is_empty()).then(|| want_others.join(", ")),
+                    "{cell:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_multi_select_cell_is_read_in_linear_time() {
+        let options: Vec<Choice> = ["Feedback geven", "Coachen, begeleiden", "Reflectie"]
+            .iter()
+            .map(|l| Choice::plain(l))
+            .collect();
+        // About 550 KB, under the 1 MB field cap: once this never ended.
+        let cell = "Feedback geven;Coachen, begeleiden;Reflectie;iets anders;.;;".repeat(9_000);
+        assert!(cell.len() > 500_000);
+        // In a thread, so that a regression fails the test instead of hanging it.
+        let (send, receive) = std::sync::mpsc::channel();
+        let t = std::time::Instant::now();
+        std::thread::spawn(move || {
+            let _ = send.send(parse_multi(&options, Some(2), &cell).ok());
+        });
+        let parsed = receive
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("a 550 KB cell is read within 30 s")
+            .expect("read");
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        let Answer::Multi { chosen, other } = parsed.answer else {
+            panic!()
+        };
+        assert_eq!(chosen, vec![0, 1, 2]);
+        // "iets anders" once per repetition; a "." joins the option after it (".;;Feedback
+        // geven" folds to that option), except the last one.
+        assert_eq!(other.expect("others").split(", ").count(), 9_000 + 1);
     }
 }

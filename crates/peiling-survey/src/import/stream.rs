@@ -16,9 +16,10 @@ use peiling_core::privacy::OwnName;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Coercion, Problem, Rejected};
 
+use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, Source};
 pub use super::dictionary::Dictionary;
-use super::table::{detect_delimiter, MAX_FIELD};
+use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 
 /// Blocks of about this size are parsed at a time.
@@ -137,6 +138,9 @@ fn stream_blocks<R: Read>(
                         .scan(block.as_bytes(), delimiter)
                         .is_none()
                 {
+                    if buf.len() > MAX_ROW_BYTES {
+                        return None; // the whole-file path names the row
+                    }
                     want = buf.len() * 2;
                     continue;
                 }
@@ -169,6 +173,9 @@ fn stream_blocks<R: Read>(
             break;
         }
         if used == 0 {
+            if buf.len() > MAX_ROW_BYTES {
+                return None; // the whole-file path names the row
+            }
             want = buf.len() * 2; // one record longer than a block: read on
         } else {
             want = block_size;
@@ -248,6 +255,7 @@ struct Rows {
     unmatched: Vec<String>,
     missing_questions: Vec<String>,
     dictionaries: Vec<Dictionary>,
+    conditions: Conditions,
     /// Lines before the current block.
     line_base: usize,
     header_done: bool,
@@ -277,7 +285,7 @@ impl Rows {
             Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
             _ => return None,
         };
-        if headers.len() < 2 {
+        if headers.len() < 2 || headers.len() > MAX_COLUMNS {
             return None;
         }
         let map = map_columns(q, &headers, opts.format);
@@ -304,6 +312,7 @@ impl Rows {
             unmatched: map.unmatched.into_iter().map(|(_, h)| h).collect(),
             missing_questions,
             dictionaries: q.questions.iter().map(|_| Dictionary::default()).collect(),
+            conditions: Conditions::new(q),
             line_base: 0,
             header_done: false,
             rows_read: 0,
@@ -367,7 +376,7 @@ impl Rows {
                 seen_byte = byte;
             }
             let line = seen_line;
-            if record.iter().any(|f| f.len() > MAX_FIELD) {
+            if record.len() > MAX_COLUMNS || record.iter().any(|f| f.len() > MAX_FIELD) {
                 return None;
             }
             self.rows_read += 1;
@@ -407,6 +416,15 @@ impl Rows {
                 row: line,
                 column: 1,
                 reason: "found an empty row, expected a response".into(),
+                fields: owned(),
+            });
+            return;
+        }
+        if super::is_header_again(&self.headers, fields.iter().map(text)) {
+            self.rejected.push(Rejected {
+                row: line,
+                column: 1,
+                reason: super::HEADER_AGAIN.into(),
                 fields: owned(),
             });
             return;
@@ -466,6 +484,22 @@ impl Rows {
                 missing_required = Some((qi, col + 1));
             }
             self.ids.push(id);
+        }
+        // As the import does: an answer to a question that was not asked is set aside.
+        let (dicts, ids) = (&self.dictionaries, &self.ids);
+        let answer = |qi: usize| &dicts[qi].answers[ids[qi] as usize];
+        let aside = set_aside(
+            q,
+            &self.conditions,
+            answer,
+            &self.sources,
+            &self.headers,
+            line,
+            &cell,
+        );
+        for (qi, problem) in aside {
+            self.problems.extend(problem);
+            self.ids[qi] = self.dictionaries[qi].id(&q.questions[qi], b"");
         }
         if let Some((qi, column)) = missing_required {
             self.rejected.push(Rejected {
@@ -560,6 +594,7 @@ required = true
 id = "age"
 text = "Leeftijd?"
 kind = "number"
+only_if = { question = "need", answer = "Ja" }
 "#,
         )
         .unwrap()
@@ -605,12 +640,34 @@ kind = "number"
     #[test]
     fn rows_problems_and_lines_match_the_import() {
         same_as_import(
-            b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+            b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?, Leeftijd?,\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
         );
-        // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline.
-        same_as_import(
-            "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€".as_bytes(),
+        // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline;
+        // "Nee" with an age: answered although not asked, as in the import.
+        let bom = "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€";
+        same_as_import(bom.as_bytes());
+        let problems = import(&q(), "x.csv", bom.as_bytes(), &ImportOptions::default())
+            .unwrap()
+            .report
+            .problems;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
+            "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_repeated_header_is_a_rejected_row_in_both_paths() {
+        // The second export may bring its own byte-order mark.
+        let bom = b"Behoefte?,Leeftijd?\nJa,40\n\xEF\xBB\xBFBehoefte?,Leeftijd?\nNee,41\n";
+        let d = import(&q(), "x.csv", bom, &ImportOptions::default()).unwrap();
+        assert_eq!((d.report.rows_read, d.report.rows_accepted), (3, 2));
+        assert_eq!(d.report.rejected.len(), 1);
+        assert_eq!(d.report.rejected[0].row, 3);
+        assert!(d.report.rejected[0].reason.contains("header row again"));
+        same_as_import(b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?,Leeftijd?\nNee,41\n");
     }
 
     #[test]
