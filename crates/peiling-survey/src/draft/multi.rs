@@ -10,7 +10,13 @@ use std::collections::{HashMap, HashSet};
 use super::guess::{Guessed, MAX_OPTIONS};
 use super::{quote_some, Guess};
 use crate::import::ExportFormat;
-use crate::normalize::normalize;
+use crate::normalize::{fold, normalize};
+
+/// A piece's key as the multi-select import matches it: punctuation folds to nothing
+/// there (a piece of only punctuation joins its neighbours), unlike in [`normalize`].
+fn piece_key(piece: &str) -> String {
+    fold(piece).text
+}
 
 /// How forms label their free-text option, as a prefix `Anders: ...` of the answer.
 const OTHER_PREFIXES: &[&str] = &[
@@ -90,7 +96,7 @@ pub(super) fn guess_multi(cells: &[&str], format: ExportFormat) -> Option<Guesse
     let mut blank: Vec<String> = Vec::new();
     let mut blank_seen = HashSet::new();
     for cell in &pieces {
-        if !cell.is_empty() && cell.iter().all(|p| normalize(p).is_empty()) {
+        if !cell.is_empty() && cell.iter().all(|p| piece_key(p).is_empty()) {
             for p in cell {
                 if blank_seen.insert(p.as_str()) {
                     blank.push(p.clone());
@@ -99,7 +105,7 @@ pub(super) fn guess_multi(cells: &[&str], format: ExportFormat) -> Option<Guesse
         }
         let mut seen = HashSet::new();
         for p in cell {
-            let key = normalize(p);
+            let key = piece_key(p);
             if key.is_empty() || !seen.insert(key.clone()) {
                 continue;
             }
@@ -110,7 +116,7 @@ pub(super) fn guess_multi(cells: &[&str], format: ExportFormat) -> Option<Guesse
             *n += 1;
         }
     }
-    let times = |p: &String| count[&normalize(p)];
+    let times = |p: &String| count[&piece_key(p)];
     let occurrences: usize = count.values().sum();
     let repeated: usize = count.values().filter(|&&n| n > 1).sum();
     // A form's choices are chosen again and again; free texts are not.
