@@ -619,12 +619,19 @@ fn calendar_notes(
             .iter()
             .map(u32::to_string)
             .collect();
-        let weeks = weeks.join(", ");
+        let and = |word: &str| match weeks.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {word} {last}", rest.join(", "))
+            }
+            _ => weeks.join(""),
+        };
         free_nl.push(format!(
-            "lesweek {weeks} (geteld vanaf de eerste maandag na de zomervakantie)"
+            "lesweek {} (geteld vanaf de eerste maandag na de zomervakantie)",
+            and("en")
         ));
         free_en.push(format!(
-            "school week {weeks} (counted from the first Monday after the summer holiday)"
+            "school weeks {} (counted from the first Monday after the summer holiday)",
+            and("and")
         ));
     }
     if cal.reserved_weeks_before_christmas > 0 {
@@ -840,13 +847,10 @@ fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> 
         q.basis_max = rule.per_year;
         families.push((format!("the split of {}", rule.split_text()), q));
     }
-    if let Some(s) = &p.spread {
+    if p.spread.is_some() {
         let mut q = p.clone();
         q.spread = None;
-        let weeks = s
-            .reach
-            .first()
-            .map_or(0, |_| catalogue.calendar.max_gap_weeks);
+        let weeks = catalogue.calendar.max_gap_weeks;
         families.push((
             format!("the spread of each level over the year (at least once every {weeks} weeks)"),
             q,

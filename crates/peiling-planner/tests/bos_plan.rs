@@ -310,7 +310,10 @@ fn reserved_weeks_are_kept_free_and_each_level_is_spread() {
         .meetings
         .iter()
         .any(|m| m.year == 1 && m.level == Level::Verdiepend && m.date < d("2021-12-25")));
-    assert!(p.notes.iter().any(|n| n.nl.contains("lesweek 2, 3")));
+    assert!(p
+        .notes
+        .iter()
+        .any(|n| n.nl.contains("Geen bijeenkomsten in lesweek 2 en 3 (")));
 }
 
 #[test]
@@ -482,6 +485,36 @@ fn infeasible_input_names_the_conflict() {
     assert!(
         m.starts_with("school year 2021-2022 has only 4 Thursdays"),
         "{m}"
+    );
+}
+
+/// Meeting days too far apart for the spread: the one-line message names it; a mistake
+/// in the calendar settings names file and line.
+#[test]
+fn the_spread_is_named_when_it_leaves_no_plan() {
+    let text = include_str!("../../../datasets/catalogues/bos.toml");
+    let tight = text.replace("max_gap_weeks = 16", "max_gap_weeks = 4");
+    let c = Catalogue::from_toml("bos.toml", &tight).unwrap();
+    match plan(&c, &demand(), &PlanOptions::default()) {
+        Err(PlanError::Infeasible(m)) => assert_eq!(
+            m,
+            "no plan meets all constraints at once; dropping the spread of each level over the year (at least once every 4 weeks) would make one possible"
+        ),
+        other => panic!("infeasible expected, got {other:?}"),
+    }
+    let bad = text.replace(
+        "reserved_school_weeks = [2, 3]",
+        "reserved_school_weeks = [2, 2]",
+    );
+    let line = text
+        .lines()
+        .position(|l| l == "[calendar]")
+        .map(|i| i + 1)
+        .unwrap();
+    let e = Catalogue::from_toml("bos.toml", &bad).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("bos.toml:{line}: [calendar]: reserved_school_weeks: lesweek 2 appears twice")
     );
 }
 
