@@ -1,11 +1,13 @@
 //! The calendar of a plan: the catalogue's calendar settings (reserved weeks, the spread of
 //! each level over the year), the meeting days of each school year outside holidays and
-//! reserved weeks, and which slots lie close enough together for the spread rule.
+//! reserved weeks, which slots lie close enough together for the spread rule, and the
+//! plan's notes about them; weekday names.
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays::Holidays;
+use crate::solve::Spread;
 use crate::text::Text;
 use crate::PlanError;
 
@@ -243,6 +245,103 @@ pub(crate) fn ends(year: &Year, max_gap_weeks: u32) -> (Option<usize>, Option<us
             .last(),
         (0..d.len()).find(|&a| year.free.1 - d[a] <= gap),
     )
+}
+
+/// The spread rule for the levels that have at least `spread_min_meetings` meetings in
+/// every year; `None` when it applies to neither. `split`: meetings a year, and basis meetings a year at least and at most.
+pub(crate) fn spread(
+    split: (usize, usize, usize),
+    cal: &CalendarRule,
+    years: &[Year],
+) -> Option<Spread> {
+    let (per_year, basis_min, basis_max) = split;
+    let applies = |min_a_year: usize| {
+        cal.max_gap_weeks > 0 && min_a_year > 0 && min_a_year >= cal.spread_min_meetings as usize
+    };
+    let basis = applies(basis_min);
+    let verdiepend = applies(per_year - basis_max);
+    let ends: Vec<_> = years.iter().map(|y| ends(y, cal.max_gap_weeks)).collect();
+    (basis || verdiepend).then(|| Spread {
+        reach: years
+            .iter()
+            .map(|y| reach(&y.dates, cal.max_gap_weeks))
+            .collect(),
+        first: ends.iter().map(|e| e.0).collect(),
+        last: ends.iter().map(|e| e.1).collect(),
+        basis,
+        verdiepend,
+    })
+}
+
+/// What the calendar kept free and how the levels are spread, for the plan's notes.
+pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Year]) -> Vec<Text> {
+    let mut notes = Vec::new();
+    let mut free_nl = Vec::new();
+    let mut free_en = Vec::new();
+    if !cal.reserved_school_weeks.is_empty() {
+        let weeks: Vec<String> = cal
+            .reserved_school_weeks
+            .iter()
+            .map(u32::to_string)
+            .collect();
+        let and = |word: &str| match weeks.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {word} {last}", rest.join(", "))
+            }
+            _ => weeks.join(""),
+        };
+        free_nl.push(format!(
+            "lesweek {} (geteld vanaf de eerste maandag na de zomervakantie)",
+            and("en")
+        ));
+        free_en.push(format!(
+            "school weeks {} (counted from the first Monday after the summer holiday)",
+            and("and")
+        ));
+    }
+    if cal.reserved_weeks_before_christmas > 0 {
+        let n = cal.reserved_weeks_before_christmas;
+        free_nl.push(if n == 1 {
+            "de laatste week voor de kerstvakantie".to_string()
+        } else {
+            format!("de laatste {n} weken voor de kerstvakantie")
+        });
+        free_en.push(if n == 1 {
+            "the last week before the Christmas holiday".to_string()
+        } else {
+            format!("the last {n} weeks before the Christmas holiday")
+        });
+    }
+    if !free_nl.is_empty() {
+        notes.push(Text::new(
+            format!("Geen bijeenkomsten in {}.", free_nl.join(" en ")),
+            format!("No meetings in {}.", free_en.join(" or ")),
+        ));
+    }
+    if years.iter().any(|y| y.no_christmas) && cal.reserved_weeks_before_christmas > 0 {
+        notes.push(Text::new(
+            "Geen kerstvakantie bekend: de week ervoor is niet vrijgehouden.",
+            "No Christmas holiday known: the week before it is not kept free.",
+        ));
+    }
+    if let Some(s) = spread(split, cal, years) {
+        let levels = match (s.basis, s.verdiepend) {
+            (true, true) => ("basis en verdiepend", "basis and deepening"),
+            (true, false) => ("basis", "basis"),
+            _ => ("verdiepend", "deepening"),
+        };
+        notes.push(Text::new(
+            format!(
+                "Spreiding: {} komen elk jaar minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
+                levels.0, cal.max_gap_weeks
+            ),
+            format!(
+                "Spread: {} meetings come up at least once every {} weeks each year, counted from the first day a meeting can take place to the last.",
+                levels.1, cal.max_gap_weeks
+            ),
+        ));
+    }
+    notes
 }
 
 pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {

@@ -8,7 +8,7 @@ use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, Demand, SurveyDemand};
 use crate::holidays::Holidays;
-use crate::solve::{self, Problem, Spread};
+use crate::solve::{self, Problem};
 use crate::text::{in_sentence, Reason, Text};
 use crate::PlanError;
 
@@ -287,7 +287,8 @@ pub fn plan(
     )?;
 
     let mut problem = build_problem(catalogue, &rule, &demand, &waiting)?;
-    problem.spread = spread(&rule, cal, &dates);
+    let split = (rule.per_year, rule.basis_min, rule.basis_max);
+    problem.spread = calendar::spread(split, cal, &dates);
     precheck(catalogue, &rule, &problem)?;
 
     let outcome = solve::solve(&problem, options.max_nodes, false);
@@ -466,7 +467,7 @@ pub fn plan(
             "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
         ));
     }
-    notes.extend(calendar_notes(cal, &rule, &dates));
+    notes.extend(calendar::notes(cal, split, &dates));
     if holidays.is_none() {
         notes.push(Text::new(
             "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
@@ -578,105 +579,6 @@ fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, Pl
         basis_min: basis_min as usize,
         basis_max: basis_max as usize,
     })
-}
-
-/// The spread rule for the levels that have at least `spread_min_meetings` meetings in
-/// every year; `None` when it applies to neither.
-fn spread(rule: &Rule, cal: &calendar::CalendarRule, years: &[calendar::Year]) -> Option<Spread> {
-    let applies = |min_a_year: usize| {
-        cal.max_gap_weeks > 0 && min_a_year > 0 && min_a_year >= cal.spread_min_meetings as usize
-    };
-    let basis = applies(rule.basis_min);
-    let verdiepend = applies(rule.per_year - rule.basis_max);
-    let ends: Vec<_> = years
-        .iter()
-        .map(|y| calendar::ends(y, cal.max_gap_weeks))
-        .collect();
-    (basis || verdiepend).then(|| Spread {
-        reach: years
-            .iter()
-            .map(|y| calendar::reach(&y.dates, cal.max_gap_weeks))
-            .collect(),
-        first: ends.iter().map(|e| e.0).collect(),
-        last: ends.iter().map(|e| e.1).collect(),
-        basis,
-        verdiepend,
-    })
-}
-
-/// What the calendar kept free and how the levels are spread, for the plan's notes.
-fn calendar_notes(
-    cal: &calendar::CalendarRule,
-    rule: &Rule,
-    years: &[calendar::Year],
-) -> Vec<Text> {
-    let mut notes = Vec::new();
-    let mut free_nl = Vec::new();
-    let mut free_en = Vec::new();
-    if !cal.reserved_school_weeks.is_empty() {
-        let weeks: Vec<String> = cal
-            .reserved_school_weeks
-            .iter()
-            .map(u32::to_string)
-            .collect();
-        let and = |word: &str| match weeks.split_last() {
-            Some((last, rest)) if !rest.is_empty() => {
-                format!("{} {word} {last}", rest.join(", "))
-            }
-            _ => weeks.join(""),
-        };
-        free_nl.push(format!(
-            "lesweek {} (geteld vanaf de eerste maandag na de zomervakantie)",
-            and("en")
-        ));
-        free_en.push(format!(
-            "school weeks {} (counted from the first Monday after the summer holiday)",
-            and("and")
-        ));
-    }
-    if cal.reserved_weeks_before_christmas > 0 {
-        let n = cal.reserved_weeks_before_christmas;
-        free_nl.push(if n == 1 {
-            "de laatste week voor de kerstvakantie".to_string()
-        } else {
-            format!("de laatste {n} weken voor de kerstvakantie")
-        });
-        free_en.push(if n == 1 {
-            "the last week before the Christmas holiday".to_string()
-        } else {
-            format!("the last {n} weeks before the Christmas holiday")
-        });
-    }
-    if !free_nl.is_empty() {
-        notes.push(Text::new(
-            format!("Geen bijeenkomsten in {}.", free_nl.join(" en ")),
-            format!("No meetings in {}.", free_en.join(" or ")),
-        ));
-    }
-    if years.iter().any(|y| y.no_christmas) && cal.reserved_weeks_before_christmas > 0 {
-        notes.push(Text::new(
-            "Geen kerstvakantie bekend: de week ervoor is niet vrijgehouden.",
-            "No Christmas holiday known: the week before it is not kept free.",
-        ));
-    }
-    if let Some(s) = spread(rule, cal, years) {
-        let levels = match (s.basis, s.verdiepend) {
-            (true, true) => ("basis en verdiepend", "basis and deepening"),
-            (true, false) => ("basis", "basis"),
-            _ => ("verdiepend", "deepening"),
-        };
-        notes.push(Text::new(
-            format!(
-                "Spreiding: {} komen elk jaar minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
-                levels.0, cal.max_gap_weeks
-            ),
-            format!(
-                "Spread: {} meetings come up at least once every {} weeks each year, counted from the first day a meeting can take place to the last.",
-                levels.1, cal.max_gap_weeks
-            ),
-        ));
-    }
-    notes
 }
 
 fn build_problem(
