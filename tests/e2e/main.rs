@@ -12,6 +12,7 @@ mod import;
 mod init;
 mod output;
 mod plan;
+mod privacy;
 mod records;
 mod reliability;
 mod report;

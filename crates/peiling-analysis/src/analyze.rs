@@ -122,7 +122,7 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
         .zip(opts.per_part(&questionnaires)?)
         .filter_map(|(p, own)| own.map(|own| analyze_part(p, &own)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: survey.id.clone(),
@@ -138,7 +138,9 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
             .collect(),
         min_group: opts.min_group,
         parts,
-    })
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(summary)
 }
 
 /// Does this answer say `wanted` (normalised) for its question?
@@ -508,7 +510,7 @@ pub(crate) fn summarise<'a>(
                 unknown,
                 unknown_texts: asked_answers()
                     .filter_map(|(a, n)| match a {
-                        Answer::Unknown(t) => Some((crate::privacy::redact_emails(t), n)),
+                        Answer::Unknown(t) => Some((t.clone(), n)),
                         _ => None,
                     })
                     .flat_map(|(t, n)| std::iter::repeat_n(t, n))
@@ -577,14 +579,14 @@ fn median_level(counts: &[usize]) -> Option<usize> {
     })
 }
 
-/// Texts trimmed, e-mail addresses redacted, deduplicated case- and
+/// Texts trimmed, through the privacy filter, deduplicated case- and
 /// punctuation-insensitively, first-seen order; a hash of the folded text finds the
 /// earlier one, so this is linear in the texts.
 fn dedup<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> Vec<TextCount> {
     let mut out: Vec<TextCount> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (t, n) in texts {
-        let redacted = crate::privacy::redact_emails(t.trim());
+        let redacted = peiling_core::privacy::scrub(t.trim());
         let t = redacted.as_str();
         if t.is_empty() {
             continue;

@@ -92,7 +92,7 @@ pub fn analyze_streaming(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok(Some(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: plan.id.clone(),
@@ -108,7 +108,9 @@ pub fn analyze_streaming(
             .collect(),
         min_group: opts.min_group,
         parts,
-    }))
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(Some(summary))
 }
 
 /// One part: stream its export into a [`PartAccumulator`] and summarise. Without

@@ -261,12 +261,13 @@ pub struct PlanArgs {
     pub start: Option<String>,
 
     /// Holidays to skip (TOML with [[holiday]] name, from, to), e.g.
-    /// datasets/holidays/zuid-2021-2023.toml.
+    /// datasets/holidays/zuid.toml.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
 
     /// Do not skip any holidays (by default the bundled school holidays of the
-    /// catalogue's region are skipped when they cover the plan's years: zuid 2021-2023).
+    /// catalogue's region are skipped when they cover the plan's years: 2020-2021 to
+    /// 2027-2028).
     #[arg(long, conflicts_with = "holidays")]
     pub no_holidays: bool,
 

@@ -42,21 +42,10 @@ pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
     }
 }
 
-/// Control characters from the input (terminal escape sequences, bells) are shown
-/// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
+/// Text for the user's terminal: control characters and bidi controls from the input
+/// are shown escaped, so a hostile answer cannot repaint, retitle or reorder it.
 pub fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    peiling_core::privacy::terminal(text).into_owned()
 }
 
 /// OWASP CSV injection: a cell starting with = + - @ (or tab/CR) is prefixed with '.

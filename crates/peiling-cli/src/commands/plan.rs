@@ -232,6 +232,11 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             dir.join("plan.ics").display()
         );
     }
+    let text = if args.json {
+        text
+    } else {
+        super::terminal_safe(&text)
+    };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }

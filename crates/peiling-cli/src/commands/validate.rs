@@ -23,7 +23,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "{}", survey.title)?;
+    writeln!(out, "{}", peiling_core::privacy::scrub(&survey.title))?;
     for part in &survey.parts {
         let q = part.questionnaire();
         print_report(&mut out, q, &part.data.report)?;
@@ -103,7 +103,10 @@ fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Re
         writeln!(
             out,
             "    coerced in {}: \"{}\" read as \"{}\" ({}x)",
-            c.question, c.from, c.to, c.count
+            c.question,
+            shown(&c.from),
+            shown(&c.to),
+            c.count
         )?;
     }
     if !r.unmatched_columns.is_empty() {
@@ -130,7 +133,7 @@ fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Re
             r.file,
             d.row,
             d.first_row,
-            d.key,
+            shown(&d.key),
             if d.kept { ", kept" } else { ", dropped" }
         )?;
     }
@@ -142,12 +145,22 @@ fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Re
         )?;
     }
     for p in &r.problems {
-        writeln!(out, "  {}", problem_error(&r.file, p))?;
+        let p = peiling_survey::Problem {
+            found: shown(&p.found),
+            ..p.clone()
+        };
+        writeln!(out, "  {}", problem_error(&r.file, &p))?;
     }
     if r.is_clean() {
         writeln!(out, "  no problems")?;
     }
     Ok(())
+}
+
+/// A text from the export as validate shows it: contact details replaced (the row and
+/// column say where to look); control characters are escaped for the whole output.
+fn shown(text: &str) -> String {
+    peiling_core::privacy::redact_contacts(text).into_owned()
 }
 
 /// ", 4 not asked (1 answered although not asked)" when a condition left questions out.
@@ -162,7 +175,7 @@ fn not_asked(not_asked: usize, answered: usize) -> String {
 fn quoted(items: &[String]) -> String {
     items
         .iter()
-        .map(|i| format!("\"{i}\""))
+        .map(|i| format!("\"{}\"", shown(i)))
         .collect::<Vec<_>>()
         .join(", ")
 }

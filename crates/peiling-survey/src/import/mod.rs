@@ -4,11 +4,15 @@
 mod answers;
 mod asked;
 pub(crate) mod columns;
+mod dictionary;
+mod scrub;
 pub mod stream;
 mod table;
 mod xlsx_check;
 
 use std::collections::HashMap;
+
+use peiling_core::privacy::OwnName;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
@@ -103,6 +107,7 @@ pub fn import_table(
     require_rows(file, &table)?;
 
     let width = table.headers.len();
+    let name_columns = scrub::name_columns(questionnaire, &map);
     let mut responses = Vec::new();
     let mut rejected = Vec::new();
     let mut problems = Vec::new();
@@ -246,7 +251,9 @@ pub fn import_table(
                     for (from, to) in parsed.coerced {
                         *coerced.entry((qi, from, to)).or_default() += 1;
                     }
-                    parsed.answer
+                    let mut answer = parsed.answer;
+                    scrub::scrub_answer(q, &mut answer);
+                    answer
                 }
                 Err(e) => {
                     row_problems.push(Problem {
@@ -296,6 +303,12 @@ pub fn import_table(
             continue;
         }
         problems.extend(row_problems);
+        let own_name = OwnName::from_cells(name_columns.iter().map(|&col| cell(col)));
+        for (q, answer) in questionnaire.questions.iter().zip(answers.iter_mut()) {
+            if let Some(text) = scrub::without_own_name(q, answer, &own_name) {
+                *answer = scrub::with_free_text(q, answer, text);
+            }
+        }
         responses.push(Response {
             row: row.line,
             meta,
