@@ -5,14 +5,14 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{weekday_text, Catalogue, Level};
-use crate::demand::{self, round6, Demand, SurveyDemand};
+use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
 use crate::holidays::Holidays;
 use crate::solve::{self, Problem};
-use crate::text::{in_sentence, Reason, Text};
+use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
 use crate::PlanError;
 
 /// Version of the plan JSON (`peiling plan --json`, plan.json).
-pub const PLAN_SCHEMA: &str = "peiling-plan/1";
+pub const PLAN_SCHEMA: &str = "peiling-plan/2";
 
 /// What to plan; `None` fields take the catalogue's rotation rule.
 #[derive(Debug, Clone)]
@@ -97,6 +97,8 @@ pub struct RotationPlan {
     pub meetings: Vec<Meeting>,
     /// Every catalogue theme's demand, highest first.
     pub demand: Vec<Demand>,
+    /// What one respondent weighs, for each audience of the survey.
+    pub audience_weights: Vec<AudienceWeight>,
     /// Σ demand × (slots − slot index): what the plan maximises.
     pub objective: f64,
     /// The search finished: no plan scores higher.
@@ -130,6 +132,8 @@ pub struct Meeting {
     pub level: Level,
     pub hours: f64,
     pub demand: f64,
+    /// Expected participants by audience: the respondents who asked for the theme.
+    pub headcount: Vec<Headcount>,
     /// 1 for the theme's first meeting in the cycle, 2 for a repeat.
     pub occurrence: u32,
     pub prerequisite: Option<Text>,
@@ -308,6 +312,21 @@ pub fn plan(
 
     let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
     let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
+    // Rank within the level by demand, ties in catalogue order (as the search breaks them).
+    let rank = |t: usize| {
+        1 + (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .filter(|&j| {
+                demand[j].score > demand[t].score || (demand[j].score == demand[t].score && j < t)
+            })
+            .count()
+    };
+    let year_slots = |y: usize, level: Level| {
+        slots[y * rule.per_year..(y + 1) * rule.per_year]
+            .iter()
+            .filter(|&&t| themes[t].level == level)
+            .count()
+    };
     let mut seen = vec![0u32; n];
     let mut meetings = Vec::with_capacity(slots.len());
     for (s, &t) in slots.iter().enumerate() {
@@ -341,8 +360,16 @@ pub fn plan(
         if d.weight != 1.0 {
             reasons.push(Reason::Weight { factor: d.weight });
         }
-        reasons.push(Reason::Level { level: theme.level });
-        reasons.push(Reason::Year { year: y as u32 + 1 });
+        reasons.push(Reason::Rank {
+            level: theme.level,
+            rank: rank(t),
+            themes: level_counts(theme.level),
+        });
+        reasons.push(Reason::Year {
+            year: y as u32 + 1,
+            level: theme.level,
+            meetings: year_slots(y, theme.level),
+        });
         if waiting[t] {
             reasons.push(Reason::Waited);
         } else if offered[t] {
@@ -384,6 +411,15 @@ pub fn plan(
             level: theme.level,
             hours: theme.hours,
             demand: d.score,
+            headcount: d
+                .audiences
+                .iter()
+                .filter(|a| a.respondents > 0)
+                .map(|a| Headcount {
+                    audience: a.audience.clone(),
+                    people: a.respondents,
+                })
+                .collect(),
             occurrence: seen[t],
             prerequisite: theme.prerequisite.clone(),
             reason: Reason::join_all(&reasons),
@@ -399,29 +435,19 @@ pub fn plan(
             .sum(),
     );
 
-    let mut notes = vec![Text::new(
-        "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; de eigen doelgroep van het niveau (basis: WPB, verdiepend: SO/IO) telt volledig, een andere voor de helft. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
-        "Demand: per audience, weighted choices per 100 respondents; the level's own audience (basis: WPB, deepening: SO/IO) counts fully, another at half. Equal demand keeps catalogue order.",
-    )];
-    if catalogue.demand.basis != ["WPB"]
-        || catalogue.demand.verdiepend != ["SO", "IO"]
-        || catalogue.demand.others != 0.5
-    {
-        notes[0] = Text::new(
-            format!(
-                "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; volledig voor basis: {}, voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
-                catalogue.demand.basis.join(", "),
-                catalogue.demand.verdiepend.join(", "),
-                catalogue.demand.others
-            ),
-            format!(
-                "Demand: per audience, weighted choices per 100 respondents; fully for basis: {}, for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
-                catalogue.demand.basis.join(", "),
-                catalogue.demand.verdiepend.join(", "),
-                catalogue.demand.others
-            ),
-        );
+    let mut audience_weights: Vec<AudienceWeight> = Vec::new();
+    for p in &survey.parts {
+        if !audience_weights
+            .iter()
+            .any(|w| w.audience.eq_ignore_ascii_case(&p.audience))
+        {
+            audience_weights.push(AudienceWeight {
+                audience: p.audience.clone(),
+                weight: catalogue.demand.weight(&p.audience),
+            });
+        }
     }
+    let mut notes = vec![demand_note(catalogue, &audience_weights)];
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(Text::new(
@@ -513,6 +539,7 @@ pub fn plan(
         }),
         meetings,
         demand: ranked,
+        audience_weights,
         objective,
         optimal: outcome.optimal,
         search_nodes: outcome.nodes,
@@ -526,6 +553,37 @@ pub fn plan(
         plan.selections = select_per_school(catalogue, &plan, options, per_school)?;
     }
     Ok(plan)
+}
+
+/// How demand is counted, with the weights it rests on, in both languages.
+fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
+    let rule = &catalogue.demand;
+    let per = |english: bool| {
+        if weights.is_empty() {
+            return "1".to_string();
+        }
+        weights
+            .iter()
+            .map(|w| format!("{} {}", w.audience, number_in(w.weight, english)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Text::new(
+        format!(
+            "Vraag in mensen: per thema het aantal respondenten dat erom vroeg via een of meer keuzes (ieder één keer per thema). Gewicht per persoon: {}. Volledig voor basis: {}; voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+            per(false),
+            rule.basis.join(", "),
+            rule.verdiepend.join(", "),
+            number_in(rule.others, false)
+        ),
+        format!(
+            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basis: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+            per(true),
+            rule.basis.join(", "),
+            rule.verdiepend.join(", "),
+            number_in(rule.others, true)
+        ),
+    )
 }
 
 fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, PlanError> {
