@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use peiling_survey::{Answer, Questionnaire, Response};
+use peiling_survey::{Answer, Response};
 use polars::prelude::*;
 
 use crate::AnalysisError;
@@ -38,7 +38,6 @@ pub struct NumericStats {
 /// Long format: one row per respondent, question and chosen category (multi-select
 /// gives several), with the numeric value where there is one.
 pub fn long_frame(
-    questionnaire: &Questionnaire,
     responses: &[&Response],
     asked: &[Vec<bool>],
 ) -> Result<DataFrame, AnalysisError> {
@@ -48,7 +47,9 @@ pub fn long_frame(
     let mut value: Vec<Option<f64>> = Vec::new();
     for (ri, r) in responses.iter().enumerate() {
         for (qi, answer) in r.answers.iter().enumerate() {
-            if !asked[qi][ri] || questionnaire.questions[qi].is_personal() {
+            // Personal data counts as answered or not like any answer; its text never
+            // enters the frame (an `Answer::Text` is only a code here).
+            if !asked[qi][ri] {
                 continue;
             }
             let mut push = |c: i32, v: Option<f64>| {

@@ -92,7 +92,7 @@ pub fn analyze_streaming(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok(Some(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: plan.id.clone(),
@@ -108,7 +108,9 @@ pub fn analyze_streaming(
             .collect(),
         min_group: opts.min_group,
         parts,
-    }))
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(Some(summary))
 }
 
 /// One part: stream its export into a [`PartAccumulator`] and summarise. Without
@@ -330,19 +332,17 @@ impl<'q> PartAccumulator<'q> {
             let question = &self.q.questions[qi];
             let cats = question.kind.categories();
             for answer in &d.answers[have..] {
-                let codes = if question.is_personal() {
-                    Vec::new()
-                } else {
-                    match answer {
-                        Answer::NoAnswer => vec![NO_ANSWER],
-                        Answer::Invalid(_) => vec![INVALID],
-                        Answer::Choice(i) => vec![*i as i32],
-                        Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
-                        Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
-                        Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
-                        Answer::Unknown(_) => vec![UNKNOWN],
-                        Answer::Text(_) => vec![TEXT],
-                    }
+                // Personal data counts as answered or not like any answer (its text is
+                // not kept in the dictionary).
+                let codes = match answer {
+                    Answer::NoAnswer => vec![NO_ANSWER],
+                    Answer::Invalid(_) => vec![INVALID],
+                    Answer::Choice(i) => vec![*i as i32],
+                    Answer::NotApplicable(i) => vec![NOT_APPLICABLE + *i as i32],
+                    Answer::Multi { chosen, .. } => chosen.iter().map(|&c| c as i32).collect(),
+                    Answer::Number { band, .. } => vec![band.map_or(NO_BAND, |b| b as i32)],
+                    Answer::Unknown(_) => vec![UNKNOWN],
+                    Answer::Text(_) => vec![TEXT],
                 };
                 let mut themes = 0u128;
                 for (ci, choice) in cats.iter().enumerate() {
@@ -539,6 +539,7 @@ impl<'q> PartAccumulator<'q> {
             respondents,
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
+            missing_questions: report.missing_questions.clone(),
             response_rate: part
                 .population
                 .filter(|&p| p > 0 && opts.filters.is_empty())

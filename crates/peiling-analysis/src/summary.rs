@@ -37,6 +37,9 @@ pub struct PartSummary {
     pub respondents: usize,
     pub rows_read: usize,
     pub rows_rejected: usize,
+    /// Questions the export has no column for: every answer to them is "geen antwoord".
+    #[serde(default)]
+    pub missing_questions: Vec<String>,
     /// respondents / population, when the population is known.
     pub response_rate: Option<f64>,
     pub questions: Vec<QuestionSummary>,

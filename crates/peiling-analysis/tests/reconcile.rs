@@ -78,7 +78,7 @@ proptest! {
         let report = &data.report;
         prop_assert_eq!(report.rows_read, report.rows_accepted + report.rows_rejected());
         for t in &report.tallies {
-            prop_assert_eq!(t.answered + t.no_answer + t.invalid, report.rows_accepted);
+            prop_assert_eq!(t.answered + t.no_answer + t.invalid + t.not_asked, report.rows_accepted);
         }
         let survey = Survey {
             id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None,

@@ -173,7 +173,9 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub survey: SurveyArgs,
 
-    /// Folder to write report.md, report.html and the charts to.
+    /// Folder to write report.md, report.html and the charts to. It is replaced as a
+    /// whole; an existing folder only when an earlier `peiling report` wrote it and it
+    /// holds nothing else.
     #[arg(
         long,
         short = 'o',
@@ -257,12 +259,13 @@ pub struct PlanArgs {
     pub start: Option<String>,
 
     /// Holidays to skip (TOML with [[holiday]] name, from, to), e.g.
-    /// datasets/holidays/zuid-2021-2023.toml.
+    /// datasets/holidays/zuid.toml.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
 
     /// Do not skip any holidays (by default the bundled school holidays of the
-    /// catalogue's region are skipped when they cover the plan's years: zuid 2021-2023).
+    /// catalogue's region are skipped when they cover the plan's years: 2020-2021 to
+    /// 2027-2028).
     #[arg(long, conflicts_with = "holidays")]
     pub no_holidays: bool,
 
@@ -300,7 +303,9 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
 
-    /// Folder to write plan.json and plan.ics to.
+    /// Folder to write plan.md, plan.json and plan.ics to. It is replaced as a whole; an
+    /// existing folder only when an earlier `peiling plan` wrote it and it holds nothing
+    /// else.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
 

@@ -47,6 +47,20 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
             }
         }
     }
+    // A full disk under standard output (`peiling analyze > file`) is the machine's
+    // state, not peiling's failure; the files peiling opens itself say so in output.rs.
+    let full = err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                rustix::io::Errno::from_io_error(io),
+                Some(rustix::io::Errno::NOSPC | rustix::io::Errno::DQUOT)
+            )
+        })
+    });
+    if full {
+        eprintln!("peiling: cannot write the output: the disk is full");
+        return ExitStatus::Error;
+    }
     let user_error = err.chain().any(|c| {
         c.is::<UserError>()
             || c.is::<peiling_survey::SurveyError>()

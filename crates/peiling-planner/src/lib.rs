@@ -6,14 +6,18 @@
 //! the [`RotationPlan`] holds the meetings with dates, hosts and reasons in Dutch and
 //! English, and writes itself as iCalendar ([`RotationPlan::to_ics`]).
 
+mod calendar;
 mod catalogue;
 mod demand;
 mod holidays;
 mod ics;
+mod infeasible;
+mod per_school;
 mod plan;
 mod solve;
 mod text;
 
+pub use calendar::CalendarRule;
 pub use catalogue::{Catalogue, Level, Rotation, Theme, BUNDLED_CATALOGUES};
 pub use chrono::NaiveDate;
 pub use demand::{
@@ -22,9 +26,8 @@ pub use demand::{
 };
 pub use holidays::{Holiday, Holidays};
 pub use peiling_survey::DefinitionError;
-pub use plan::{
-    plan, Meeting, PerSchool, PlanOptions, RotationPlan, SchoolPick, SchoolSelection, PLAN_SCHEMA,
-};
+pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
+pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
 pub use text::{Headcount, Reason, Text};
 
 /// Why no plan came out; every message is one line for the user.

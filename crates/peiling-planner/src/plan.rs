@@ -1,12 +1,16 @@
 //! The rotation plan: from catalogue, demand and options to meetings with dates, hosts and
-//! reasons; infeasible input explained; per-school selection.
+//! reasons. Infeasible input is explained in `infeasible.rs`, the per-school selection made in
+//! `per_school.rs`.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
+use chrono::{Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{weekday_text, Catalogue, Level};
+use crate::calendar::{self, school_year, weekday_text};
+use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
 use crate::holidays::Holidays;
+use crate::infeasible::{diagnose, precheck};
+use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
 use crate::solve::{self, Problem};
 use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
 use crate::PlanError;
@@ -56,18 +60,6 @@ impl Default for PlanOptions {
             max_nodes: 20_000_000,
         }
     }
-}
-
-/// Per-school selection (Alliantie model): each school takes `pick` of the year's themes.
-#[derive(Debug, Clone)]
-pub struct PerSchool {
-    /// The grouping question (e.g. "school"), for the plan's record.
-    pub question: String,
-    pub pick: usize,
-    /// Schools with fewer respondents get the overall choice (small groups are not shown).
-    pub min_group: usize,
-    /// Each school with the demand of its own respondents.
-    pub schools: Vec<(String, SurveyDemand)>,
 }
 
 /// A plan a renderer can show without the catalogue or the survey at hand.
@@ -142,43 +134,20 @@ pub struct Meeting {
     pub reason: Text,
 }
 
-/// The themes one school takes in one year.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SchoolSelection {
-    pub school: String,
-    pub year: u32,
-    /// `None` when the school has fewer respondents than the small-group threshold.
-    pub respondents: Option<usize>,
-    pub picks: Vec<SchoolPick>,
-    pub note: Option<Text>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SchoolPick {
-    pub theme: String,
-    pub title: String,
-    pub title_en: Option<String>,
-    /// The school's own demand score; `None` when suppressed: the school, or the number
-    /// of its respondents asking for the theme, is below the small-group threshold.
-    pub demand: Option<f64>,
-    /// The school's respondents who asked for it; `None` when suppressed.
-    pub respondents: Option<usize>,
-}
-
 /// The resolved rule.
-struct Rule {
-    years: usize,
-    per_year: usize,
-    basis_min: usize,
-    basis_max: usize,
+pub(crate) struct Rule {
+    pub(crate) years: usize,
+    pub(crate) per_year: usize,
+    pub(crate) basis_min: usize,
+    pub(crate) basis_max: usize,
 }
 
 impl Rule {
-    fn slots(&self) -> usize {
+    pub(crate) fn slots(&self) -> usize {
         self.years * self.per_year
     }
 
-    fn split_text(&self) -> String {
+    pub(crate) fn split_text(&self) -> String {
         if self.basis_min == self.basis_max {
             format!(
                 "{} basis and {} verdiepend meetings a year",
@@ -194,7 +163,7 @@ impl Rule {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -202,7 +171,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn list(ids: &[&str]) -> String {
+pub(crate) fn list(ids: &[&str]) -> String {
     ids.join(", ")
 }
 
@@ -265,7 +234,33 @@ pub fn plan(
         .map(|i| offered[i] && !demand[i].exceptional)
         .collect();
 
-    let problem = build_problem(catalogue, &rule, &demand, &waiting)?;
+    let start = start_date(survey, options)?;
+    let weekday = catalogue.rotation.weekday;
+    let holidays = options.holidays.clone().or_else(|| {
+        let region = catalogue
+            .region
+            .as_deref()
+            .filter(|_| options.bundled_holidays)?;
+        let years: Vec<String> = (0..rule.years)
+            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
+            .map(school_year)
+            .collect();
+        Holidays::bundled(region, &years)
+    });
+    let default_holidays = options.holidays.is_none() && holidays.is_some();
+    let cal = &catalogue.calendar;
+    let dates = calendar::calendar(
+        start,
+        rule.years,
+        rule.per_year,
+        weekday,
+        holidays.as_ref(),
+        cal,
+    )?;
+
+    let mut problem = build_problem(catalogue, &rule, &demand, &waiting)?;
+    let split = (rule.per_year, rule.basis_min, rule.basis_max);
+    problem.spread = calendar::spread(split, cal, &dates);
     precheck(catalogue, &rule, &problem)?;
 
     let outcome = solve::solve(&problem, options.max_nodes, false);
@@ -289,21 +284,6 @@ pub fn plan(
 
     debug_assert_eq!(problem.objective(&slots), outcome.value);
 
-    let start = start_date(survey, options)?;
-    let weekday = catalogue.rotation.weekday;
-    let holidays = options.holidays.clone().or_else(|| {
-        let region = catalogue
-            .region
-            .as_deref()
-            .filter(|_| options.bundled_holidays)?;
-        let years: Vec<String> = (0..rule.years)
-            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
-            .map(school_year)
-            .collect();
-        Holidays::bundled(region, &years)
-    });
-    let default_holidays = options.holidays.is_none() && holidays.is_some();
-    let dates = calendar(start, &rule, weekday, holidays.as_ref())?;
     let hosts: Vec<String> = if options.hosts.is_empty() {
         catalogue.schools.clone()
     } else {
@@ -399,9 +379,9 @@ pub fn plan(
         meetings.push(Meeting {
             number: s as u32 + 1,
             year: y as u32 + 1,
-            school_year: school_year(dates[y].0),
+            school_year: school_year(dates[y].first),
             slot: pos as u32 + 1,
-            date: dates[y].1[pos],
+            date: dates[y].dates[pos],
             start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
             end: format!("{:02}:{:02}", end.hour(), end.minute()),
             host: (!hosts.is_empty()).then(|| hosts[s % hosts.len()].clone()),
@@ -481,6 +461,7 @@ pub fn plan(
             "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
         ));
     }
+    notes.extend(calendar::notes(cal, split, &dates));
     if holidays.is_none() {
         notes.push(Text::new(
             "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
@@ -528,7 +509,7 @@ pub fn plan(
         per_year: rule.per_year as u32,
         basis_per_year: [rule.basis_min as u32, rule.basis_max as u32],
         start,
-        school_years: dates.iter().map(|(ws, _)| school_year(*ws)).collect(),
+        school_years: dates.iter().map(|y| school_year(y.first)).collect(),
         weekday: weekday_text(weekday),
         hosts,
         holidays: holidays.as_ref().map(|h| match (&h.region, &h.source) {
@@ -679,171 +660,8 @@ fn build_problem(
         basis_max: rule.basis_max,
         cap_total: caps.iter().map(|c| c.0).collect(),
         cap_year: caps.iter().map(|c| c.1).collect(),
+        spread: None,
     })
-}
-
-/// Conflicts that can be named before searching, one line each.
-fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Result<(), PlanError> {
-    let themes = &catalogue.themes;
-    let n = themes.len();
-    let slots = rule.slots();
-    let infeasible = |m: String| Err(PlanError::Infeasible(m));
-    if n > slots {
-        return infeasible(format!(
-            "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise --per-year or --years",
-            count(n, "theme", "themes"),
-            count(slots, "meeting", "meetings"),
-            count(rule.years, "year", "years"),
-            rule.per_year
-        ));
-    }
-    for (level, name, max_a_year, min_a_year) in [
-        (Level::Basis, "basis", rule.basis_max, rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_min,
-            rule.per_year - rule.basis_max,
-        ),
-    ] {
-        let k = themes.iter().filter(|t| t.level == level).count();
-        if k > max_a_year * rule.years {
-            return infeasible(format!(
-                "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change --basis-per-year or --per-year",
-                max_a_year * rule.years,
-                rule.split_text()
-            ));
-        }
-        if k == 0 && min_a_year > 0 {
-            return infeasible(format!(
-                "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change --basis-per-year",
-                rule.split_text()
-            ));
-        }
-    }
-    let waiting: Vec<&str> = (0..n)
-        .filter(|&i| p.waiting[i])
-        .map(|i| themes[i].id.as_str())
-        .collect();
-    if !waiting.is_empty() && rule.years == 1 {
-        return infeasible(format!(
-            "--offered {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop --offered",
-            list(&waiting)
-        ));
-    }
-    // Year 1 must be filled from the themes that need not wait.
-    for (level, name, need) in [
-        (Level::Basis, "basis", rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_max,
-        ),
-    ] {
-        let free: Vec<usize> = (0..n)
-            .filter(|&i| themes[i].level == level && !p.waiting[i])
-            .collect();
-        let room: usize = free.iter().map(|&i| p.cap_year[i]).sum();
-        if room < need {
-            let waiting_here: Vec<&str> = (0..n)
-                .filter(|&i| themes[i].level == level && p.waiting[i])
-                .map(|i| themes[i].id.as_str())
-                .collect();
-            return infeasible(format!(
-                "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some --offered or change the split",
-                count(free.len(), "theme", "themes"),
-                list(&waiting_here)
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Names the constraint family whose removal makes an infeasible instance feasible.
-fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> String {
-    let themes = &catalogue.themes;
-    let orderings: Vec<String> = themes
-        .iter()
-        .flat_map(|t| t.after.iter().map(move |a| format!("{} after {a}", t.id)))
-        .collect();
-    let waiting: Vec<&str> = (0..themes.len())
-        .filter(|&i| p.waiting[i])
-        .map(|i| themes[i].id.as_str())
-        .collect();
-    let mut families: Vec<(String, Problem)> = Vec::new();
-    if !orderings.is_empty() {
-        let mut q = p.clone();
-        q.preds.iter_mut().for_each(Vec::clear);
-        families.push((format!("the ordering ({})", orderings.join(", ")), q));
-    }
-    if !waiting.is_empty() {
-        let mut q = p.clone();
-        q.waiting.iter_mut().for_each(|w| *w = false);
-        families.push((
-            format!(
-                "the waiting of themes offered last year ({})",
-                list(&waiting)
-            ),
-            q,
-        ));
-    }
-    if rule.basis_min > 0 || rule.basis_max < rule.per_year {
-        let mut q = p.clone();
-        q.basis_min = 0;
-        q.basis_max = rule.per_year;
-        families.push((format!("the split of {}", rule.split_text()), q));
-    }
-    let mut q = p.clone();
-    q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
-    q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
-    families.push((
-        "the rule that a theme comes up at most once a year and twice a cycle only when meetings are spare"
-            .to_string(),
-        q,
-    ));
-    let budget = max_nodes.min(2_000_000);
-    let feasible = |q: &Problem| solve::solve(q, budget, true).slots.is_some();
-    let singles: Vec<&str> = families
-        .iter()
-        .filter(|(_, q)| feasible(q))
-        .map(|(name, _)| name.as_str())
-        .collect();
-    if !singles.is_empty() {
-        return format!(
-            "no plan meets all constraints at once; dropping {} would make one possible",
-            singles.join(", or ")
-        );
-    }
-    for i in 0..families.len() {
-        for j in i + 1..families.len() {
-            let mut q = families[i].1.clone();
-            let r = &families[j].1;
-            // Combine the two relaxations.
-            if r.preds.iter().all(Vec::is_empty) {
-                q.preds.iter_mut().for_each(Vec::clear);
-            }
-            if r.waiting.iter().all(|w| !w) {
-                q.waiting.iter_mut().for_each(|w| *w = false);
-            }
-            q.basis_min = q.basis_min.min(r.basis_min);
-            q.basis_max = q.basis_max.max(r.basis_max);
-            for t in 0..q.cap_total.len() {
-                q.cap_total[t] = q.cap_total[t].max(r.cap_total[t]);
-                q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);
-            }
-            if feasible(&q) {
-                return format!(
-                    "no plan meets all constraints at once: {} and {} conflict; dropping both would make one possible",
-                    families[i].0, families[j].0
-                );
-            }
-        }
-    }
-    format!(
-        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and --offered",
-        count(themes.len(), "theme", "themes"),
-        rule.split_text()
-    )
 }
 
 /// The plan's first day: the option, or 1 September of the year after the edition.
@@ -863,163 +681,4 @@ fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate,
                 survey.survey
             ))
         })
-}
-
-/// "2021-2022" for a school year starting on `first`.
-fn school_year(first: NaiveDate) -> String {
-    let y = if first.month() >= 7 {
-        first.year()
-    } else {
-        first.year() - 1
-    };
-    format!("{y}-{}", y + 1)
-}
-
-/// Per year of the cycle: its first day and the meeting dates. A school year runs ten
-/// months from its first day (September to June); the meetings go on the chosen weekday,
-/// outside holidays, spread evenly over the weekdays that remain.
-fn calendar(
-    start: NaiveDate,
-    rule: &Rule,
-    weekday: chrono::Weekday,
-    holidays: Option<&Holidays>,
-) -> Result<Vec<(NaiveDate, Vec<NaiveDate>)>, PlanError> {
-    let mut out = Vec::with_capacity(rule.years);
-    for y in 0..rule.years {
-        let first = start
-            .checked_add_months(Months::new(12 * y as u32))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
-        let end = first
-            .checked_add_months(Months::new(10))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
-        let mut day = first;
-        while day.weekday() != weekday {
-            day += Duration::days(1);
-        }
-        let mut candidates = Vec::new();
-        while day < end {
-            if holidays.is_none_or(|h| h.on(day).is_none()) {
-                candidates.push(day);
-            }
-            day += Duration::weeks(1);
-        }
-        let c = candidates.len();
-        if c < rule.per_year {
-            return Err(PlanError::Infeasible(format!(
-                "school year {} has only {c} {} outside the holidays between {first} and {} for {} meetings",
-                school_year(first),
-                weekday_text(weekday).en + "s",
-                end - Duration::days(1),
-                rule.per_year
-            )));
-        }
-        // The middle of each of per_year equal runs of candidate days.
-        let dates = (0..rule.per_year)
-            .map(|i| candidates[(2 * i + 1) * c / (2 * rule.per_year)])
-            .collect();
-        out.push((first, dates));
-    }
-    Ok(out)
-}
-
-fn select_per_school(
-    catalogue: &Catalogue,
-    plan: &RotationPlan,
-    options: &PlanOptions,
-    per_school: &PerSchool,
-) -> Result<Vec<SchoolSelection>, PlanError> {
-    let index = |id: &str| {
-        catalogue
-            .themes
-            .iter()
-            .position(|t| t.id == id)
-            .unwrap_or(0)
-    };
-    let overall = |id: &str| {
-        plan.demand
-            .iter()
-            .find(|d| d.theme == id)
-            .map_or(0.0, |d| d.score)
-    };
-    let mut out = Vec::new();
-    for year in 1..=plan.years {
-        let mut year_themes: Vec<&str> = Vec::new();
-        for m in plan.meetings.iter().filter(|m| m.year == year) {
-            if !year_themes.contains(&m.theme.as_str()) {
-                year_themes.push(&m.theme);
-            }
-        }
-        if per_school.pick == 0 || per_school.pick > year_themes.len() {
-            return Err(PlanError::Invalid(format!(
-                "--pick {}: year {year} offers {}; pick 1 to {}",
-                per_school.pick,
-                count(year_themes.len(), "theme", "themes"),
-                year_themes.len()
-            )));
-        }
-        for (school, survey) in &per_school.schools {
-            let (demand, _) = demand::demand(catalogue, survey, &options.weights);
-            let respondents: usize = survey.parts.iter().map(|p| p.respondents).sum();
-            let small = respondents < per_school.min_group;
-            let score = |id: &str| {
-                demand
-                    .iter()
-                    .find(|d| d.theme == id)
-                    .map_or(0.0, |d| d.score)
-            };
-            let mut ranked = year_themes.clone();
-            if small {
-                ranked.sort_by(|a, b| {
-                    overall(b)
-                        .total_cmp(&overall(a))
-                        .then(index(a).cmp(&index(b)))
-                });
-            } else {
-                ranked.sort_by(|a, b| {
-                    score(b)
-                        .total_cmp(&score(a))
-                        .then(overall(b).total_cmp(&overall(a)))
-                        .then(index(a).cmp(&index(b)))
-                });
-            }
-            let picks = ranked
-                .iter()
-                .take(per_school.pick)
-                .filter_map(|id| catalogue.theme(id))
-                .map(|t| {
-                    let d = demand.iter().find(|d| d.theme == t.id);
-                    let asked: usize =
-                        d.map_or(0, |d| d.audiences.iter().map(|a| a.respondents).sum());
-                    // A count under the threshold is a small cell of school × theme.
-                    let shown = !small && (asked == 0 || asked >= per_school.min_group);
-                    SchoolPick {
-                        theme: t.id.clone(),
-                        title: t.title.clone(),
-                        title_en: t.title_en.clone(),
-                        demand: shown.then(|| d.map_or(0.0, |d| d.score)),
-                        respondents: shown.then_some(asked),
-                    }
-                })
-                .collect();
-            out.push(SchoolSelection {
-                school: school.clone(),
-                year,
-                respondents: (!small).then_some(respondents),
-                picks,
-                note: small.then(|| {
-                    Text::new(
-                        format!(
-                            "minder dan {} respondenten: keuze op grond van de vraag van alle scholen",
-                            per_school.min_group
-                        ),
-                        format!(
-                            "fewer than {} respondents: chosen by the demand of all schools",
-                            per_school.min_group
-                        ),
-                    )
-                }),
-            });
-        }
-    }
-    Ok(out)
 }

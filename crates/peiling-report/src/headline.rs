@@ -513,6 +513,7 @@ mod tests {
             respondents,
             rows_read: respondents,
             rows_rejected: 0,
+            missing_questions: Vec::new(),
             response_rate: None,
             questions: Vec::new(),
             reliability: Vec::new(),

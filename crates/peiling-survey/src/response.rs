@@ -107,7 +107,9 @@ pub struct Duplicate {
     pub kept: bool,
 }
 
-/// Per question: answered + no_answer + invalid = accepted rows.
+/// Per question: answered + no_answer + invalid + not_asked = accepted rows; the first
+/// three count the respondents the question was put to (its `only_if` held), as the
+/// figures do.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuestionTally {
     pub question: String,
@@ -116,6 +118,13 @@ pub struct QuestionTally {
     pub invalid: usize,
     /// Part of `answered`: "???" and the like.
     pub unknown: usize,
+    /// Part of `answered`: a scale's "n.v.t." levels.
+    pub not_applicable: usize,
+    /// Respondents the question was not put to (its `only_if` did not hold).
+    pub not_asked: usize,
+    /// Part of `not_asked`: they answered anyway; each is a listed problem and the
+    /// answer is left out of the figures.
+    pub answered_not_asked: usize,
 }
 
 /// What the import did with every row and cell of one file.

@@ -6,9 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 use peiling_analysis::{analyze, compare, AnalysisOptions, Detail, Filter, Summary};
 
-use super::write_atomic;
 use crate::args::{AnalyzeArgs, EngineArg};
 use crate::load;
+use crate::output::{self, Privacy};
 
 pub fn options(
     filters: &[String],
@@ -26,9 +26,13 @@ pub fn options(
 }
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
-    if let Some(out) = &args.out {
-        super::refuse_input(out, &args.survey)?;
-    }
+    let out = match &args.out {
+        Some(path) => {
+            super::refuse_input(path, &args.survey)?;
+            Some(output::file(path, Privacy::Public)?)
+        }
+        None => None,
+    };
     let opts = options(&args.filters, args.by.clone(), args.min_group)?;
     let streamed = match args.engine {
         EngineArg::Reference => None,
@@ -43,6 +47,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         }
         None => analyze(&load::survey(&args.survey)?, &opts)?,
     };
+    super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
             let other = peiling_survey::Survey::load(path, &load::import_options(&args.survey))?;
@@ -65,8 +70,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         }
         super::terminal_safe(&s)
     };
-    match &args.out {
-        Some(path) => write_atomic(path, text.as_bytes()),
+    match &out {
+        Some(out) => out.write(text.as_bytes()),
         None => {
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(())

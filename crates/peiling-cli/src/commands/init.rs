@@ -9,9 +9,9 @@ use peiling_survey::draft::{draft, DraftOptions, Guess};
 use peiling_survey::import::{import_table, read_table, TableOptions};
 use peiling_survey::{ImportOptions, Questionnaire};
 
-use super::write_atomic;
 use crate::args::InitArgs;
 use crate::load::export_format;
+use crate::output::{self, Privacy};
 use crate::status::user;
 
 pub fn run(args: &InitArgs) -> Result<()> {
@@ -26,22 +26,27 @@ pub fn run(args: &InitArgs) -> Result<()> {
             args.id
         )));
     }
-    if let Some(out) = &args.out {
-        let same =
-            matches!((out.canonicalize(), args.data.canonicalize()), (Ok(a), Ok(b)) if a == b);
-        if same {
-            return Err(user(format!(
-                "{}: is the export; peiling never writes over its input, choose another output",
-                out.display()
-            )));
+    let out_file = match &args.out {
+        Some(out) => {
+            let same =
+                matches!((out.canonicalize(), args.data.canonicalize()), (Ok(a), Ok(b)) if a == b);
+            if same {
+                return Err(user(format!(
+                    "{}: is the export; peiling never writes over its input, choose another output",
+                    out.display()
+                )));
+            }
+            let file = output::file(out, Privacy::Public)?;
+            if file.replaces_a_file() && !args.force {
+                return Err(user(format!(
+                    "{}: exists already; choose another file or add --force to replace it",
+                    out.display()
+                )));
+            }
+            Some(file)
         }
-        if out.exists() && !args.force {
-            return Err(user(format!(
-                "{}: exists already; choose another file or add --force to replace it",
-                out.display()
-            )));
-        }
-    }
+        None => None,
+    };
     let file = args.data.display().to_string();
     let bytes = peiling_survey::files::read_export(&args.data)?;
     let table_options = TableOptions {
@@ -79,17 +84,17 @@ pub fn run(args: &InitArgs) -> Result<()> {
     };
     let report = import_table(&questionnaire, &file, table, &opts)?.report;
 
-    match &args.out {
-        Some(path) => write_atomic(path, made.toml.as_bytes())?,
+    match &out_file {
+        Some(out) => out.write(made.toml.as_bytes())?,
         None => std::io::stdout().lock().write_all(made.toml.as_bytes())?,
     }
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, guess) in &made.questions {
-        *kinds.entry(kind_name(guess)).or_default() += 1;
+    for q in &made.questions {
+        *kinds.entry(kind_name(&q.guess)).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     eprintln!(
-        "{}draft of {} questions ({}) from a {} export; read with it, the export gives {} of {} rows accepted, {} problems. Check the kinds, then: peiling validate -q DRAFT.toml -d {file}",
+        "{}draft of {} questions ({}) from a {} export; read with it, the export gives {} of {} rows accepted, {} {}. Check the kinds, then: peiling validate -q DRAFT.toml -d {file}",
         args.out
             .as_ref()
             .map(|p| format!("{}: ", p.display()))
@@ -100,7 +105,26 @@ pub fn run(args: &InitArgs) -> Result<()> {
         report.rows_accepted,
         report.rows_read,
         report.problems.len(),
+        if report.problems.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        },
     );
+    // What the draft had to guess at, so the user knows where to look first.
+    let unsure: Vec<_> = made.unsure().collect();
+    if !unsure.is_empty() {
+        let notes: usize = unsure.iter().map(|q| q.unsure.len()).sum();
+        eprintln!(
+            "{notes} {} to check, marked \"# unsure:\" in the draft:",
+            if notes == 1 { "guess" } else { "guesses" }
+        );
+        for q in unsure {
+            for note in &q.unsure {
+                eprintln!("  {}: {note}", q.id);
+            }
+        }
+    }
     Ok(())
 }
 

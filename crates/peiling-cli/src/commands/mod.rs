@@ -22,39 +22,28 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     }
 }
 
-/// Writes `text` to `path` through a temporary file and a rename, so an interrupted
-/// run leaves the old file or the new one, never half of one.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use anyhow::Context;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.peiling-tmp"));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+/// Says on stderr which questions an export has no column for: their answers all count
+/// as "geen antwoord", which the figures alone would not tell (`validate` lists them).
+pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
+    for part in &summary.parts {
+        if part.missing_questions.is_empty() {
+            continue;
+        }
+        let line = format!(
+            "peiling: warning: questionnaire \"{}\": {} of {} questions have no column in the export ({}): all their answers count as geen antwoord; `peiling validate` lists them",
+            part.questionnaire,
+            part.missing_questions.len(),
+            part.questions.len(),
+            part.missing_questions.join(", ")
+        );
+        eprintln!("{}", terminal_safe(&line));
+    }
 }
 
-/// Control characters from the input (terminal escape sequences, bells) are shown
-/// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
+/// Text for the user's terminal: control characters and bidi controls from the input
+/// are shown escaped, so a hostile answer cannot repaint, retitle or reorder it.
 pub fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    peiling_core::privacy::terminal(text).into_owned()
 }
 
 /// OWASP CSV injection: a cell starting with = + - @ (or tab/CR) is prefixed with '.
@@ -63,18 +52,6 @@ pub fn csv_safe(cell: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_string(),
     }
-}
-
-/// The temporary sibling a file is written to before the rename.
-pub fn temp_path(path: &std::path::Path) -> std::path::PathBuf {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    dir.join(format!(".{name}.peiling-tmp"))
 }
 
 /// peiling never writes over its input: an output path that is one of the input files

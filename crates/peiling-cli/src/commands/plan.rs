@@ -14,9 +14,10 @@ use peiling_planner::{
 use peiling_report::Lang;
 use peiling_survey::Survey;
 
-use super::{refuse_input, write_atomic};
+use super::refuse_input;
 use crate::args::{LangArg, PlanArgs};
 use crate::load;
+use crate::output;
 use crate::status::user;
 
 fn plan_error(e: PlanError) -> anyhow::Error {
@@ -144,17 +145,19 @@ fn per_school(
 }
 
 pub fn run(args: &PlanArgs) -> Result<()> {
+    let out_dir = match &args.out {
+        Some(dir) => Some(output::folder(dir, "plan")?),
+        None => None,
+    };
     let catalogue = catalogue(args.catalogue.as_deref())?;
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
     let start = match &args.start {
-        Some(s) => Some(
-            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map_err(|_| user(format!("--start \"{s}\": expected a date like 2021-09-01")))?,
-        ),
+        Some(s) => Some(start_date(s)?),
         None => None,
     };
     let holidays = match &args.holidays {
@@ -199,21 +202,20 @@ pub fn run(args: &PlanArgs) -> Result<()> {
 
     let mut json = serde_json::to_string_pretty(&plan)?;
     json.push('\n');
-    if let Some(dir) = &args.out {
-        let (pj, pi, pm) = (
-            dir.join("plan.json"),
-            dir.join("plan.ics"),
-            dir.join("plan.md"),
-        );
-        for p in [&pj, &pi, &pm] {
-            refuse_input(p, &args.survey)?;
+    if let (Some(dir), Some(out_dir)) = (&args.out, &out_dir) {
+        for name in ["plan.json", "plan.ics", "plan.md"] {
+            refuse_input(&dir.join(name), &args.survey)?;
         }
         let lang = if english { Lang::En } else { Lang::Nl };
         let md =
             peiling_report::markdown::render(&peiling_report::plan::document(&plan, lang), lang);
-        write_atomic(&pj, json.as_bytes())?;
-        write_atomic(&pi, plan.to_ics(english).as_bytes())?;
-        write_atomic(&pm, md.as_bytes())?;
+        let ics = plan.to_ics(english);
+        let files = [
+            ("plan.json", json.as_bytes()),
+            ("plan.ics", ics.as_bytes()),
+            ("plan.md", md.as_bytes()),
+        ];
+        output::commit(vec![out_dir.stage(files)?])?;
     }
     let mut text = if args.json {
         json
@@ -230,8 +232,30 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             dir.join("plan.ics").display()
         );
     }
+    let text = if args.json {
+        text
+    } else {
+        super::terminal_safe(&text)
+    };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// `--start`: a date from 1900 to 2200 (a calendar far outside that is no plan).
+fn start_date(text: &str) -> Result<NaiveDate> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        user(format!(
+            "--start \"{text}\": expected a date like 2021-09-01"
+        ))
+    })?;
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1);
+    let last = NaiveDate::from_ymd_opt(2200, 12, 31);
+    if Some(date) < first || Some(date) > last {
+        return Err(user(format!(
+            "--start \"{text}\": expected a date from 1900 to 2200"
+        )));
+    }
+    Ok(date)
 }
 
 fn truncate(s: &str, width: usize) -> String {

@@ -1,21 +1,39 @@
 //! `peiling report`: the bijlage-style report (Markdown, HTML, charts) of a survey, and
 //! with `--contacts` the separate list of who offered to help give professionalisation.
 
-use std::path::Path;
+use std::io::Write;
 
 use anyhow::Result;
 use peiling_analysis::{analyze, compare};
 use peiling_report::{Lang, ReportOptions};
 use peiling_survey::{Answer, Kind, PersonalKind, Survey};
 
-use super::{csv_safe, refuse_input, write_atomic};
+use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
 use crate::load;
+use crate::output::{self, Privacy};
 
 pub fn run(args: &ReportArgs) -> Result<()> {
+    // Every output is checked before anything is computed or written.
+    let out_dir = output::folder(&args.out, "report")?;
+    let contacts = match &args.contacts {
+        Some(path) => {
+            refuse_input(path, &args.survey)?;
+            if out_dir.contains(path) {
+                return Err(crate::status::user(format!(
+                    "{}: --contacts holds personal data, which never goes into the report folder {}; choose a file outside it",
+                    path.display(),
+                    args.out.display()
+                )));
+            }
+            Some(output::file(path, Privacy::Personal)?)
+        }
+        None => None,
+    };
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
             let other = Survey::load(path, &load::import_options(&args.survey))?;
@@ -67,27 +85,28 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         });
     }
 
-    let targets: Vec<_> = files.iter().map(|f| args.out.join(&f.path)).collect();
-    for t in &targets {
-        refuse_input(t, &args.survey)?;
+    for f in &files {
+        refuse_input(&args.out.join(&f.path), &args.survey)?;
     }
-    if let Some(path) = &args.contacts {
-        refuse_input(path, &args.survey)?;
-        if targets.iter().any(|t| same_path(t, path)) {
-            return Err(crate::status::user(format!(
-                "{}: --contacts would overwrite a file of the report; choose another name",
-                path.display()
-            )));
-        }
+    // The contacts and the report are made ready first and put in place together, so a
+    // failure leaves neither half-written.
+    let mut staged = Vec::new();
+    let mut contact_rows = None;
+    if let Some(contacts) = &contacts {
+        let (bytes, rows) = contacts_csv(&survey, lang)?;
+        staged.push(contacts.stage(&bytes)?);
+        contact_rows = Some(rows);
     }
-    for (file, target) in files.iter().zip(&targets) {
-        write_atomic(target, &file.bytes)?;
-    }
+    staged.push(out_dir.stage(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))?);
+    output::commit(staged)?;
     let charts = files
         .iter()
         .filter(|f| f.path.starts_with("charts/"))
         .count();
-    println!(
+    // Not println!: a full disk or a closed pipe on standard output is an error, no panic.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "{}: report.md, report.html, {charts} chart files{}",
         args.out.display(),
         if plan.is_some() {
@@ -95,29 +114,30 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         } else {
             ""
         }
-    );
-    if let Some(path) = &args.contacts {
-        let (bytes, rows) = contacts_csv(&survey, lang)?;
-        write_atomic(path, &bytes)?;
-        println!(
+    )?;
+    if let (Some(contacts), Some(rows)) = (&contacts, contact_rows) {
+        writeln!(
+            stdout,
             "{}: {rows} respondents who may be approached (personal data: keep it out of the report)",
-            path.display()
-        );
+            contacts.path().display()
+        )?;
     }
     Ok(())
 }
 
-fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
+/// A cell of the contacts list: control characters out, safe for spreadsheets (a
+/// leading = + - @ cannot start a formula), bidi overrides isolated.
+fn contact_cell(text: &str) -> String {
+    use peiling_core::privacy::{isolate_bidi, strip_controls};
+    isolate_bidi(&csv_safe(&strip_controls(text))).into_owned()
 }
 
 /// The inventory of who may be approached to give or develop professionalisation: per
 /// part, respondents who answered yes to the yes/no question of the "contactgegevens"
-/// group, with their name, e-mail, phone and chosen themes. Every cell is made safe
-/// for spreadsheets (a leading = + - @ cannot start a formula).
+/// group, with their name, e-mail, phone and chosen themes. A part without such a
+/// question asks for the address itself ("leave your e-mail address if we may approach
+/// you"): there an e-mail address or phone number given is the consent. Every cell is
+/// a [`contact_cell`].
 fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let header: [&str; 7] = match lang {
         Lang::Nl => [
@@ -130,13 +150,10 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let mut rows = 0;
     for part in &survey.parts {
         let q = part.questionnaire();
-        let Some(consent) = q
+        let consent = q
             .questions
             .iter()
-            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }))
-        else {
-            continue;
-        };
+            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }));
         let personal = |kind: PersonalKind| {
             q.questions
                 .iter()
@@ -155,19 +172,27 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
             .map(|(i, _)| i)
             .collect();
         for r in &part.data.responses {
-            if r.answers.get(consent) != Some(&Answer::Choice(0)) {
-                continue;
-            }
             let text = |i: Option<usize>| match i.and_then(|i| r.answers.get(i)) {
                 Some(Answer::Text(t)) => t.trim().to_string(),
                 _ => String::new(),
             };
+            let agreed = match consent {
+                Some(consent) => r.answers.get(consent) == Some(&Answer::Choice(0)),
+                None => !text(email).is_empty() || !text(phone).is_empty(),
+            };
+            if !agreed {
+                continue;
+            }
             // The export's own columns (Microsoft Forms' Naam/E-mail) when the
-            // questionnaire has no question for it; "anonymous" is no address.
+            // questionnaire has no question for it; "anonymous" ("anoniem") is no address.
             let meta = |v: &Option<String>| {
                 v.as_deref()
                     .map(str::trim)
-                    .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("anonymous"))
+                    .filter(|s| {
+                        !s.is_empty()
+                            && !s.eq_ignore_ascii_case("anonymous")
+                            && !s.eq_ignore_ascii_case("anoniem")
+                    })
                     .unwrap_or_default()
                     .to_string()
             };
@@ -204,13 +229,13 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
                 }
             }
             w.write_record([
-                csv_safe(&q.id),
+                contact_cell(&q.id),
                 r.row.to_string(),
-                csv_safe(&name),
-                csv_safe(&email),
-                csv_safe(&text(phone)),
-                csv_safe(&chosen.join("; ")),
-                csv_safe(&other.join("; ")),
+                contact_cell(&name),
+                contact_cell(&email),
+                contact_cell(&text(phone)),
+                contact_cell(&chosen.join("; ")),
+                contact_cell(&other.join("; ")),
             ])?;
             rows += 1;
         }

@@ -4,39 +4,45 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::ImportReport;
+use peiling_survey::{ImportReport, Questionnaire};
 
-use super::{csv_safe, write_atomic};
+use super::csv_safe;
 use crate::args::ValidateArgs;
 use crate::load;
+use crate::output::{self, Privacy};
 
 pub fn run(args: &ValidateArgs) -> Result<()> {
-    if let Some(path) = &args.rejects {
-        super::refuse_input(path, &args.survey)?;
-    }
+    // The rejected rows are rows of the export, names and addresses included.
+    let rejects = match &args.rejects {
+        Some(path) => {
+            super::refuse_input(path, &args.survey)?;
+            Some(output::file(path, Privacy::Personal)?)
+        }
+        None => None,
+    };
     let survey = load::survey(&args.survey)?;
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "{}", survey.title)?;
+    writeln!(out, "{}", peiling_core::privacy::scrub(&survey.title))?;
     for part in &survey.parts {
         let q = part.questionnaire();
-        print_report(&mut out, &q.id, &q.audience, &part.data.report)?;
+        print_report(&mut out, q, &part.data.report)?;
     }
-    if let Some(path) = &args.rejects {
-        write_atomic(path, &rejects_csv(&survey)?)?;
-        writeln!(out, "rejected rows written to {}", path.display())?;
+    if let Some(rejects) = &rejects {
+        rejects.write(&rejects_csv(&survey)?)?;
+        writeln!(out, "rejected rows written to {}", rejects.path().display())?;
     }
     let text = super::terminal_safe(&String::from_utf8_lossy(&out));
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }
 
-fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportReport) -> Result<()> {
+fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{} ({}, {}) — questionnaire {qid} ({audience})",
-        r.file, r.format, r.encoding
+        "{} ({}, {}) — questionnaire {} ({})",
+        r.file, r.format, r.encoding, q.id, q.audience
     )?;
     writeln!(
         out,
@@ -50,17 +56,18 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
     let coerced: usize = r.coercions.iter().map(|c| c.count).sum();
     writeln!(
         out,
-        "  answers: {} given ({} unknown), {} geen antwoord, {} invalid, {} coerced",
+        "  answers: {} given ({} unknown), {} geen antwoord, {} invalid{}, {} coerced",
         sum(|t| t.answered),
         sum(|t| t.unknown),
         sum(|t| t.no_answer),
         sum(|t| t.invalid),
+        not_asked(sum(|t| t.not_asked), sum(|t| t.answered_not_asked)),
         coerced
     )?;
     let noteworthy: Vec<&peiling_survey::QuestionTally> = r
         .tallies
         .iter()
-        .filter(|t| t.unknown + t.no_answer + t.invalid > 0)
+        .filter(|t| t.unknown + t.not_applicable + t.no_answer + t.invalid + t.not_asked > 0)
         .collect();
     if !noteworthy.is_empty() {
         writeln!(
@@ -75,14 +82,20 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         .max()
         .unwrap_or(0);
     for t in noteworthy {
+        let na = if t.not_applicable > 0 {
+            format!(", {} n.v.t.", t.not_applicable)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "    {:<width$} {:>w$} given ({} unknown), {:>w$} geen antwoord, {} invalid",
+            "    {:<width$} {:>w$} given ({} unknown{na}), {:>w$} geen antwoord, {} invalid{}",
             t.question,
             t.answered,
             t.unknown,
             t.no_answer,
             t.invalid,
+            not_asked(t.not_asked, t.answered_not_asked),
             w = r.rows_accepted.to_string().len()
         )?;
     }
@@ -90,7 +103,10 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         writeln!(
             out,
             "    coerced in {}: \"{}\" read as \"{}\" ({}x)",
-            c.question, c.from, c.to, c.count
+            c.question,
+            shown(&c.from),
+            shown(&c.to),
+            c.count
         )?;
     }
     if !r.unmatched_columns.is_empty() {
@@ -100,11 +116,14 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             quoted(&r.unmatched_columns)
         )?;
     }
-    if !r.missing_questions.is_empty() {
+    // Where the missing column would be: after the last one, as in strict mode's error.
+    for id in &r.missing_questions {
+        let text = q.question(id).map_or("", |question| question.text.as_str());
         writeln!(
             out,
-            "  questions without a column (all geen antwoord): {}",
-            quoted(&r.missing_questions)
+            "  {}:1:{}: found no column for question \"{id}\" (\"{text}\"), expected one: all its answers count as geen antwoord",
+            r.file,
+            r.headers.len() + 1
         )?;
     }
     for d in &r.duplicates {
@@ -114,7 +133,7 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             r.file,
             d.row,
             d.first_row,
-            d.key,
+            shown(&d.key),
             if d.kept { ", kept" } else { ", dropped" }
         )?;
     }
@@ -126,7 +145,11 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         )?;
     }
     for p in &r.problems {
-        writeln!(out, "  {}", problem_error(&r.file, p))?;
+        let p = peiling_survey::Problem {
+            found: shown(&p.found),
+            ..p.clone()
+        };
+        writeln!(out, "  {}", problem_error(&r.file, &p))?;
     }
     if r.is_clean() {
         writeln!(out, "  no problems")?;
@@ -134,10 +157,25 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
     Ok(())
 }
 
+/// A text from the export as validate shows it: contact details replaced (the row and
+/// column say where to look); control characters are escaped for the whole output.
+fn shown(text: &str) -> String {
+    peiling_core::privacy::redact_contacts(text).into_owned()
+}
+
+/// ", 4 not asked (1 answered although not asked)" when a condition left questions out.
+fn not_asked(not_asked: usize, answered: usize) -> String {
+    match (not_asked, answered) {
+        (0, _) => String::new(),
+        (n, 0) => format!(", {n} not asked"),
+        (n, a) => format!(", {n} not asked ({a} answered although not asked)"),
+    }
+}
+
 fn quoted(items: &[String]) -> String {
     items
         .iter()
-        .map(|i| format!("\"{i}\""))
+        .map(|i| format!("\"{}\"", shown(i)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -2,16 +2,22 @@
 //! cell answered, unanswered or invalid, so the accounting always closes.
 
 mod answers;
+mod asked;
 pub(crate) mod columns;
+mod dictionary;
+mod scrub;
 pub mod stream;
 mod table;
+mod xlsx_check;
 
 use std::collections::HashMap;
+
+use peiling_core::privacy::OwnName;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
 pub(crate) use table::sniff_binary;
-pub use table::{read_table, Row, Table, TableOptions};
+pub use table::{read_table, FormulaCell, NotUtf8, Row, Table, TableOptions};
 
 use crate::error::ImportError;
 use crate::questionnaire::{Kind, Questionnaire};
@@ -101,11 +107,42 @@ pub fn import_table(
     require_rows(file, &table)?;
 
     let width = table.headers.len();
+    let name_columns = scrub::name_columns(questionnaire, &map);
     let mut responses = Vec::new();
     let mut rejected = Vec::new();
     let mut problems = Vec::new();
     let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
-    let rows_read = table.rows.len();
+    let rows_read = table.rows.len() + table.repeated.len();
+    let conditions = asked::Conditions::new(questionnaire);
+    // Per row (line): the questions answered although not asked (each a problem).
+    let mut not_asked: HashMap<usize, Vec<usize>> = HashMap::new();
+    let formula_at: HashMap<(usize, usize), &FormulaCell> = table
+        .formulas
+        .iter()
+        .map(|f| ((f.line, f.field), f))
+        .collect();
+    for row in &table.repeated {
+        rejected.push(Rejected {
+            row: row.line,
+            column: 1,
+            reason: format!(
+                "found row {} of the sheet a second time, expected each row once (the first was read)",
+                row.line
+            ),
+            fields: row.fields.clone(),
+        });
+    }
+    for n in &table.not_utf8 {
+        problems.push(Problem {
+            row: n.line,
+            column: n.column,
+            header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
+            question: None,
+            found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
+            expected: "UTF-8 as in the rest of the file (this line was read as Windows-1252)"
+                .into(),
+        });
+    }
 
     for row in &table.rows {
         let fields = &row.fields;
@@ -115,6 +152,15 @@ pub fn import_table(
                 row: row.line,
                 column: 1,
                 reason: "found an empty row, expected a response".into(),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        if is_header_again(&table.headers, fields.iter().map(String::as_str)) {
+            rejected.push(Rejected {
+                row: row.line,
+                column: 1,
+                reason: HEADER_AGAIN.into(),
                 fields: fields.clone(),
             });
             continue;
@@ -147,7 +193,13 @@ pub fn import_table(
         let cell = |col: usize| fields.get(col).map_or("", |s| s.as_str());
 
         let mut meta = Meta::default();
+        let mut row_problems = Vec::new();
         for &(col, field) in &map.meta {
+            if let Some(f) = formula_at.get(&(row.line, col)) {
+                if field != MetaField::Ignored {
+                    row_problems.push(formula_problem(f, &table.headers, None, false));
+                }
+            }
             let v = cell(col).trim();
             if v.is_empty() {
                 continue;
@@ -164,7 +216,6 @@ pub fn import_table(
         }
 
         let mut answers = Vec::with_capacity(questionnaire.questions.len());
-        let mut row_problems = Vec::new();
         let mut missing_required: Option<(String, usize)> = None;
         for (qi, (q, source)) in questionnaire
             .questions
@@ -172,20 +223,37 @@ pub fn import_table(
             .zip(&map.questions)
             .enumerate()
         {
-            let (col, raw) = match source {
-                None => (0, String::new()),
-                Some(Source::Column(col)) => (*col, cell(*col).to_string()),
-                Some(Source::OptionColumns { options, other }) => (
-                    options.first().map_or(0, |o| o.0),
-                    option_columns_text(q, options, *other, &cell),
-                ),
+            let (col, raw) = source_text(q, source.as_ref(), &cell);
+            // A formula without a stored result: what it says is unknown, not an answer.
+            let formula = match source {
+                None => None,
+                Some(Source::Column(col)) => formula_at.get(&(row.line, *col)),
+                Some(Source::OptionColumns { options, other }) => options
+                    .iter()
+                    .map(|o| o.0)
+                    .chain(*other)
+                    .find_map(|c| formula_at.get(&(row.line, c))),
             };
-            let answer = match answers::parse_cell(q, &raw) {
+            let parsed = match formula {
+                Some(f) => {
+                    let p = formula_problem(f, &table.headers, Some(&q.id), q.is_personal());
+                    let found = p.found.clone();
+                    row_problems.push(p);
+                    Ok(answers::Parsed {
+                        answer: Answer::Invalid(found),
+                        coerced: Vec::new(),
+                    })
+                }
+                None => answers::parse_cell(q, &raw),
+            };
+            let answer = match parsed {
                 Ok(parsed) => {
                     for (from, to) in parsed.coerced {
                         *coerced.entry((qi, from, to)).or_default() += 1;
                     }
-                    parsed.answer
+                    let mut answer = parsed.answer;
+                    scrub::scrub_answer(q, &mut answer);
+                    answer
                 }
                 Err(e) => {
                     row_problems.push(Problem {
@@ -204,6 +272,24 @@ pub fn import_table(
             }
             answers.push(answer);
         }
+        // An answer to a question that was not asked is set aside: a problem, and no
+        // answer in the figures.
+        let aside = asked::set_aside(
+            questionnaire,
+            &conditions,
+            |qi| &answers[qi],
+            &map.questions,
+            &table.headers,
+            row.line,
+            &cell,
+        );
+        for (qi, problem) in aside {
+            if let Some(p) = problem {
+                row_problems.push(p);
+                not_asked.entry(row.line).or_default().push(qi);
+            }
+            answers[qi] = Answer::NoAnswer;
+        }
         if let Some((qid, column)) = missing_required {
             problems.extend(row_problems);
             rejected.push(Rejected {
@@ -217,6 +303,12 @@ pub fn import_table(
             continue;
         }
         problems.extend(row_problems);
+        let own_name = OwnName::from_cells(name_columns.iter().map(|&col| cell(col)));
+        for (q, answer) in questionnaire.questions.iter().zip(answers.iter_mut()) {
+            if let Some(text) = scrub::without_own_name(q, answer, &own_name) {
+                *answer = scrub::with_free_text(q, answer, text);
+            }
+        }
         responses.push(Response {
             row: row.line,
             meta,
@@ -249,29 +341,39 @@ pub fn import_table(
         ));
     }
 
-    let tallies = questionnaire
+    let mut tallies: Vec<QuestionTally> = questionnaire
         .questions
         .iter()
-        .enumerate()
-        .map(|(qi, q)| {
-            let mut t = QuestionTally {
-                question: q.id.clone(),
-                ..QuestionTally::default()
-            };
-            for r in &responses {
-                match &r.answers[qi] {
-                    Answer::NoAnswer => t.no_answer += 1,
-                    Answer::Invalid(_) => t.invalid += 1,
-                    Answer::Unknown(_) => {
-                        t.answered += 1;
-                        t.unknown += 1;
-                    }
-                    _ => t.answered += 1,
-                }
-            }
-            t
+        .map(|q| QuestionTally {
+            question: q.id.clone(),
+            ..QuestionTally::default()
         })
         .collect();
+    for r in &responses {
+        let asked = conditions.asked(questionnaire, |qi| &r.answers[qi]);
+        for ((t, answer), asked) in tallies.iter_mut().zip(&r.answers).zip(asked) {
+            if !asked {
+                t.not_asked += 1;
+                continue;
+            }
+            match answer {
+                Answer::NoAnswer => t.no_answer += 1,
+                Answer::Invalid(_) => t.invalid += 1,
+                Answer::Unknown(_) => {
+                    t.answered += 1;
+                    t.unknown += 1;
+                }
+                Answer::NotApplicable(_) => {
+                    t.answered += 1;
+                    t.not_applicable += 1;
+                }
+                _ => t.answered += 1,
+            }
+        }
+        for &qi in not_asked.get(&r.row).into_iter().flatten() {
+            tallies[qi].answered_not_asked += 1;
+        }
+    }
 
     let mut coercions: Vec<Coercion> = coerced
         .into_iter()
@@ -317,6 +419,68 @@ pub fn import_table(
         responses,
         report,
     })
+}
+
+/// The problem of a formula cell without a stored result, naming the cell ("C7").
+fn formula_problem(
+    f: &FormulaCell,
+    headers: &[String],
+    question: Option<&str>,
+    personal: bool,
+) -> Problem {
+    Problem {
+        row: f.line,
+        column: f.field + 1,
+        header: headers.get(f.field).cloned().unwrap_or_default(),
+        question: question.map(str::to_string),
+        found: match &f.formula {
+            Some(_) if personal => "a formula (personal data)".to_string(),
+            Some(text) => text.clone(),
+            None => "a formula".to_string(),
+        },
+        expected: format!(
+            "a value stored in cell {}: the formula's result was never saved and peiling does not compute formulas (open the workbook in Excel and save it again)",
+            f.cell
+        ),
+    }
+}
+
+/// Where a question's answer is read and its text: the column (0-based; the first
+/// option column of a LimeSurvey multi-select) and the cell, or the options re-assembled.
+pub(crate) fn source_text<'a>(
+    q: &crate::questionnaire::Question,
+    source: Option<&Source>,
+    cell: &impl Fn(usize) -> &'a str,
+) -> (usize, String) {
+    match source {
+        None => (0, String::new()),
+        Some(Source::Column(col)) => (*col, cell(*col).to_string()),
+        Some(Source::OptionColumns { options, other }) => (
+            options.first().map_or(0, |o| o.0),
+            option_columns_text(q, options, *other, cell),
+        ),
+    }
+}
+
+pub(crate) const HEADER_AGAIN: &str =
+    "found the header row again, expected a response (were two exports pasted together?)";
+
+/// Is this row the header once more (as when two exports are pasted into one file)?
+/// Every column holds its header's text; a BOM or trailing empty fields do not count.
+pub(crate) fn is_header_again<'a>(
+    headers: &[String],
+    fields: impl Iterator<Item = &'a str>,
+) -> bool {
+    let mut n = 0;
+    for (i, f) in fields.enumerate() {
+        let f = f.trim().trim_start_matches('\u{feff}').trim();
+        match headers.get(i) {
+            Some(h) if *h == f => n += 1,
+            None if f.is_empty() => {}
+            _ => return false,
+        }
+    }
+    n == headers.len() && n > 0
 }
 
 /// LimeSurvey spreads a multi-select over columns; re-assemble it as `a;b;other;`.
