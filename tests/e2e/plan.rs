@@ -41,7 +41,7 @@ fn json(args: &[&str]) -> Value {
 #[test]
 fn bundled_plan_covers_every_theme_with_a_3_3_split() {
     let p = json(&["plan", "--json"]);
-    assert_eq!(p["schema"], "peiling-plan/1");
+    assert_eq!(p["schema"], "peiling-plan/2");
     assert_eq!(p["optimal"], true);
     let meetings = p["meetings"].as_array().unwrap();
     assert_eq!(meetings.len(), 12);
@@ -69,15 +69,100 @@ fn bundled_plan_covers_every_theme_with_a_3_3_split() {
         assert!(!m["reason"]["nl"].as_str().unwrap().is_empty());
         assert!(!m["reason"]["en"].as_str().unwrap().is_empty());
     }
-    // The first meeting: the basis theme with the most demand (Agogisch bekwaam: 16 of 63
-    // WPBs chose "gespreks- en begeleidingsvaardigheden", and 2 of 10 SOs, at half).
-    assert_eq!(meetings[0]["theme"], "agogisch_bekwaam");
+    // The first meeting: the theme with the most people asking (Feedback: 23 WPB'ers
+    // through "reflecteren en feedback geven" or "introductie in competentiegericht
+    // begeleiden", and 2 SO's at half: 24); the spread makes the levels alternate and
+    // basis, wanted more, takes the first slot.
+    assert_eq!(meetings[0]["theme"], "feedback");
+    assert_eq!(meetings[0]["level"], "basis");
+    assert_eq!(meetings[0]["demand"], 24.0);
     // Its day by hand: the Thursdays of 1 September 2021 to 30 June 2022 outside zuid's
     // holidays (summer until 5 September), lesweek 2-3 (16 and 23 September) and the week
     // before Christmas (23 December) are 9 and 30 September, 7 October, ... (34 in all);
     // the first of six equal runs has its middle at index 34 / 12 = 2: 7 October (it was
     // 23 September, lesweek 3, before issue 15).
     assert_eq!(meetings[0]["date"], "2021-10-07");
+}
+
+/// One number, one truth: the headcount of every meeting is, per audience, the number of
+/// respondents `analyze --json` counts as asking for the theme; the table, plan.md and
+/// plan.ics show the same people.
+#[test]
+fn every_meeting_shows_its_expected_headcount_as_analyze_counts_it() {
+    let summary = json(&["analyze", "--json"]);
+    let mut asked: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for part in summary["parts"].as_array().unwrap() {
+        for d in part["theme_demand"].as_array().unwrap() {
+            let n = d["respondents"].as_u64().unwrap();
+            if n > 0 {
+                asked.insert(
+                    (
+                        d["theme"].as_str().unwrap().to_string(),
+                        part["audience"].as_str().unwrap().to_string(),
+                    ),
+                    n,
+                );
+            }
+        }
+    }
+    let p = json(&["plan", "--json"]);
+    let meetings = p["meetings"].as_array().unwrap();
+    for m in meetings {
+        let theme = m["theme"].as_str().unwrap();
+        let heads: BTreeMap<(String, String), u64> = m["headcount"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    (
+                        theme.to_string(),
+                        h["audience"].as_str().unwrap().to_string(),
+                    ),
+                    h["people"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let want: BTreeMap<(String, String), u64> = asked
+            .iter()
+            .filter(|((t, _), _)| t == theme)
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        assert_eq!(heads, want, "{theme}");
+    }
+    // The weights per person are printed with the plan (the catalogue's default: 1 each).
+    assert_eq!(
+        p["audience_weights"],
+        serde_json::json!([{ "audience": "SO", "weight": 1.0 }, { "audience": "WPB", "weight": 1.0 }])
+    );
+    let table = peiling(&["plan"]).ok();
+    assert!(
+        table.contains("Verwacht (wie erom vroeg): 23 WPB'ers, 2 SO's"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Gewicht per persoon: SO 1, WPB 1."),
+        "{table}"
+    );
+    assert!(
+        table.contains("1e van 6 basisthema's naar vraag; jaar 1 heeft 3 basisbijeenkomsten"),
+        "{table}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    peiling_in(dir.path(), &["plan", "--out", "out"]).ok();
+    let md = std::fs::read_to_string(dir.path().join("out/plan.md")).unwrap();
+    let first = md
+        .lines()
+        .find(|l| l.starts_with("| 1 | "))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(first.contains("| 23 WPB'ers, 2 SO's |"), "{first}");
+    let ics = std::fs::read_to_string(dir.path().join("out/plan.ics")).unwrap();
+    // Unfolded, the first event's description opens with the headcount.
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("DESCRIPTION:Verwacht (wie erom vroeg): 23 WPB'ers\\, 2 SO's\\n"),
+        "{unfolded}"
+    );
 }
 
 #[test]
@@ -129,6 +214,7 @@ fn table_in_dutch_and_english() {
         nl.contains("gevraagd door 16 WPB'ers via gespreks- en begeleidingsvaardigheden"),
         "{nl}"
     );
+    assert!(nl.contains("Vraag in mensen"), "{nl}");
     let en = peiling(&["plan", "--lang", "en"]).ok();
     assert!(
         en.starts_with("Rotation plan: BOS professional development"),
@@ -138,6 +224,11 @@ fn table_in_dutch_and_english() {
         en.contains("asked for by 16 WPBs via conversation and supervision skills"),
         "{en}"
     );
+    assert!(
+        en.contains("Expected (who asked for it): 23 WPBs, 2 SOs"),
+        "{en}"
+    );
+    assert!(en.contains("Weight per person: SO 1, WPB 1."), "{en}");
 }
 
 #[test]

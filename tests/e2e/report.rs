@@ -457,7 +457,7 @@ fn the_rotation_plan_is_the_one_peiling_plan_makes() {
 
     let md = read(&out.join("report.md"));
     let plan = section(&md, "rotatieplan");
-    // Table rows: | nr | schooljaar | datum | thema | niveau | locatie | vraag |
+    // Table rows: | nr | schooljaar | datum | thema | niveau | locatie | verwacht | vraag |
     let table: Vec<Vec<String>> = plan
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| ---") && !l.starts_with("| Nr."))
@@ -476,10 +476,21 @@ fn the_rotation_plan_is_the_one_peiling_plan_makes() {
         assert_eq!(row[1], m["school_year"].as_str().unwrap());
         assert!(row[2].contains(m["date"].as_str().unwrap()), "{row:?}");
         assert_eq!(row[3], m["title"].as_str().unwrap());
+        // The expected headcount: the people of each audience who asked for the theme.
+        let heads: Vec<String> = m["headcount"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {}", h["people"], h["audience"].as_str().unwrap()))
+            .collect();
+        assert!(!heads.is_empty(), "{m}");
+        for h in &heads {
+            assert!(row[6].contains(h.as_str()), "{row:?} lacks {h}");
+        }
         // Demand with one decimal and a decimal comma, as everywhere in the report.
         let demand = m["demand"].as_f64().unwrap();
         assert_eq!(
-            row[6].replace(',', ".").parse::<f64>().unwrap(),
+            row[7].replace(',', ".").parse::<f64>().unwrap(),
             (demand * 10.0).round() / 10.0
         );
     }

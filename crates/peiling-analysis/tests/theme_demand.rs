@@ -184,7 +184,7 @@ only_if = { question = "need", answer = "Ja" }
   themes = [{ theme = "feedback", weight = 0.5 }, { theme = "reflectie", weight = 0.5 }]
   [[question.option]]
   label = "Observeren"
-  themes = [{ theme = "observeren" }, { theme = "feedback", weight = 0.25 }]
+  themes = [{ theme = "observeren", weight = 0.75 }, { theme = "feedback", weight = 0.25 }]
   [[question.option]]
   label = "Vernieuwing"
   themes = [{ theme = "innovatie" }]
@@ -227,8 +227,9 @@ kind = "single"
     // respondents 1 and 3.
     let re = demand(p, "reflectie");
     assert_eq!((re.weighted, re.respondents), (2.5, 2));
+    // observeren: "Observeren" 2 × 0.75 (an option's weights add up to at most 1).
     let ob = demand(p, "observeren");
-    assert_eq!((ob.weighted, ob.respondents), (2.0, 2));
+    assert_eq!((ob.weighted, ob.respondents), (1.5, 2));
     let inn = demand(p, "innovatie");
     assert_eq!(
         (inn.weighted, inn.respondents, inn.sources[0].count),

@@ -1,6 +1,6 @@
 //! The theme catalogue and its TOML format (docs/catalogue-format.md): themes with level,
 //! audience, prerequisites, ordering and duration; the partnership's rotation rule; the
-//! two bundled catalogues.
+//! two bundled catalogues. The `[demand]` table is read in `demand.rs`.
 
 use std::collections::HashSet;
 
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
+use crate::demand::{DemandRule, RawDemand};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -87,29 +88,6 @@ pub struct Rotation {
     pub start_time: NaiveTime,
     /// Default length of a meeting (hours), for themes that do not state theirs.
     pub hours: f64,
-}
-
-/// Whose demand counts fully for which level; other audiences count at `others`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct DemandRule {
-    pub basis: Vec<String>,
-    pub verdiepend: Vec<String>,
-    pub others: f64,
-}
-
-impl DemandRule {
-    /// The factor demand from `audience` gets on a theme of `level`.
-    pub fn factor(&self, level: Level, audience: &str) -> f64 {
-        let primary = match level {
-            Level::Basis => &self.basis,
-            Level::Verdiepend => &self.verdiepend,
-        };
-        if primary.iter().any(|a| a.eq_ignore_ascii_case(audience)) {
-            1.0
-        } else {
-            self.others
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -363,17 +341,6 @@ impl Default for Rotation {
     }
 }
 
-impl Default for DemandRule {
-    /// WPB demand weighs on basis themes, SO/IO demand on verdiepend ones; others at half.
-    fn default() -> Self {
-        DemandRule {
-            basis: vec!["WPB".into()],
-            verdiepend: vec!["SO".into(), "IO".into()],
-            others: 0.5,
-        }
-    }
-}
-
 fn valid_hours(h: f64) -> bool {
     h.is_finite() && h > 0.0 && h <= 12.0
 }
@@ -451,37 +418,6 @@ impl RawRotation {
             weekday,
             start_time,
             hours,
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDemand {
-    basis: Option<Vec<String>>,
-    verdiepend: Option<Vec<String>>,
-    others: Option<f64>,
-}
-
-impl RawDemand {
-    fn build(self) -> Result<DemandRule, String> {
-        let d = DemandRule::default();
-        let others = self.others.unwrap_or(d.others);
-        if !(others.is_finite() && (0.0..=1.0).contains(&others)) {
-            return Err(format!("others = {others}: a factor from 0 to 1"));
-        }
-        let list = |v: Option<Vec<String>>, default: Vec<String>, what: &str| {
-            let v = v.unwrap_or(default);
-            if v.iter().any(|a| a.trim().is_empty()) {
-                Err(format!("{what}: an empty audience code"))
-            } else {
-                Ok(v.into_iter().map(|a| a.trim().to_string()).collect())
-            }
-        };
-        Ok(DemandRule {
-            basis: list(self.basis, d.basis, "basis")?,
-            verdiepend: list(self.verdiepend, d.verdiepend, "verdiepend")?,
-            others,
         })
     }
 }

@@ -1,9 +1,119 @@
-//! Demand per catalogue theme: what the survey's audiences asked for (the analysis's theme
-//! demand), made comparable across audiences of different size and weighed by level.
+//! Demand per catalogue theme in people: how many respondents of each audience asked for
+//! it (the analysis's theme demand, a person once per theme), weighed per person by
+//! audience and by level; the catalogue's `[demand]` table that states those weights.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Level};
+
+/// Whose demand counts fully for which level (other audiences count at `others`), and
+/// what one respondent of each audience weighs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DemandRule {
+    pub basis: Vec<String>,
+    pub verdiepend: Vec<String>,
+    pub others: f64,
+    /// Weight of one respondent, per audience code; an audience not listed weighs 1.
+    pub weights: Vec<AudienceWeight>,
+}
+
+/// What one respondent of an audience weighs in the demand.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AudienceWeight {
+    pub audience: String,
+    pub weight: f64,
+}
+
+impl DemandRule {
+    /// The factor demand from `audience` gets on a theme of `level`.
+    pub fn factor(&self, level: Level, audience: &str) -> f64 {
+        let primary = match level {
+            Level::Basis => &self.basis,
+            Level::Verdiepend => &self.verdiepend,
+        };
+        if primary.iter().any(|a| a.eq_ignore_ascii_case(audience)) {
+            1.0
+        } else {
+            self.others
+        }
+    }
+
+    /// What one respondent of `audience` weighs (1 unless the catalogue says otherwise).
+    pub fn weight(&self, audience: &str) -> f64 {
+        self.weights
+            .iter()
+            .find(|w| w.audience.eq_ignore_ascii_case(audience))
+            .map_or(1.0, |w| w.weight)
+    }
+}
+
+impl Default for DemandRule {
+    /// WPB demand weighs on basis themes, SO/IO demand on verdiepend ones; others at half;
+    /// every respondent weighs 1.
+    fn default() -> Self {
+        DemandRule {
+            basis: vec!["WPB".into()],
+            verdiepend: vec!["SO".into(), "IO".into()],
+            others: 0.5,
+            weights: Vec::new(),
+        }
+    }
+}
+
+/// The catalogue's `[demand]` table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDemand {
+    basis: Option<Vec<String>>,
+    verdiepend: Option<Vec<String>>,
+    others: Option<f64>,
+    weights: Option<BTreeMap<String, f64>>,
+}
+
+impl RawDemand {
+    pub(crate) fn build(self) -> Result<DemandRule, String> {
+        let d = DemandRule::default();
+        let others = self.others.unwrap_or(d.others);
+        if !(others.is_finite() && (0.0..=1.0).contains(&others)) {
+            return Err(format!("others = {others}: a factor from 0 to 1"));
+        }
+        let list = |v: Option<Vec<String>>, default: Vec<String>, what: &str| {
+            let v = v.unwrap_or(default);
+            if v.iter().any(|a| a.trim().is_empty()) {
+                Err(format!("{what}: an empty audience code"))
+            } else {
+                Ok(v.into_iter().map(|a| a.trim().to_string()).collect())
+            }
+        };
+        let mut weights: Vec<AudienceWeight> = Vec::new();
+        for (audience, weight) in self.weights.unwrap_or_default() {
+            let audience = audience.trim().to_string();
+            if audience.is_empty() {
+                return Err("weights: an empty audience code".into());
+            }
+            if !(weight.is_finite() && (0.0..=100.0).contains(&weight)) {
+                return Err(format!(
+                    "weights: {audience} = {weight}: one respondent weighs from 0 to 100"
+                ));
+            }
+            if weights
+                .iter()
+                .any(|w| w.audience.eq_ignore_ascii_case(&audience))
+            {
+                return Err(format!("weights: audience {audience} appears twice"));
+            }
+            weights.push(AudienceWeight { audience, weight });
+        }
+        Ok(DemandRule {
+            basis: list(self.basis, d.basis, "basis")?,
+            verdiepend: list(self.verdiepend, d.verdiepend, "verdiepend")?,
+            others,
+            weights,
+        })
+    }
+}
 
 /// What the planner reads from a survey's analysis: per part (audience) its respondents
 /// and the demand for each theme its options link to.
@@ -92,8 +202,8 @@ impl From<&peiling_analysis::Summary> for SurveyDemand {
 pub struct Demand {
     pub theme: String,
     pub level: Level,
-    /// Σ over audiences of factor × weighted / respondents × 100, times the manual weight:
-    /// weighted requests per 100 respondents of each audience.
+    /// Σ over audiences of respondents who asked × weight per person × level factor,
+    /// times the manual weight: people, weighed.
     pub score: f64,
     /// Manual weight (1 unless `--weight` set one).
     pub weight: f64,
@@ -107,14 +217,24 @@ pub struct Demand {
 pub struct AudienceDemand {
     pub questionnaire: String,
     pub audience: String,
-    /// Respondents of this part (the denominator).
+    /// Respondents of this part.
     pub of: usize,
-    /// Respondents who asked for the theme.
+    /// Respondents who asked for the theme through any option (each counted once).
     pub respondents: usize,
+    /// The analysis's Σ count × link weight (shown, not planned on).
     pub weighted: f64,
+    /// What one respondent of this audience weighs (the catalogue's `[demand] weights`).
+    pub per_person: f64,
     /// 1 for the level's own audience, the catalogue's `others` factor for the rest.
     pub factor: f64,
     pub sources: Vec<RequestSource>,
+}
+
+impl AudienceDemand {
+    /// This audience's share of the theme's score (before the manual weight).
+    pub fn people(&self) -> f64 {
+        self.respondents as f64 * self.per_person * self.factor
+    }
 }
 
 pub(crate) fn round6(x: f64) -> f64 {
@@ -157,22 +277,19 @@ pub(crate) fn demand(
                         of: p.respondents,
                         respondents: t.respondents,
                         weighted: t.weighted,
+                        per_person: catalogue.demand.weight(&p.audience),
                         factor: catalogue.demand.factor(theme.level, &p.audience),
                         sources: t.sources.clone(),
                     })
                 })
                 .collect();
-            // The level's own audience first, then by share.
-            let share = |a: &AudienceDemand| a.factor * a.weighted / a.of as f64;
+            // The level's own audience first, then by weighed people.
             audiences.sort_by(|a, b| {
                 b.factor
                     .total_cmp(&a.factor)
-                    .then(share(b).total_cmp(&share(a)))
+                    .then(b.people().total_cmp(&a.people()))
             });
-            let score: f64 = audiences
-                .iter()
-                .map(|a| a.factor * a.weighted / a.of as f64 * 100.0)
-                .sum();
+            let score: f64 = audiences.iter().map(AudienceDemand::people).sum();
             Demand {
                 theme: theme.id.clone(),
                 level: theme.level,

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::plan::RotationPlan;
+use crate::text::Headcount;
 
 /// Central European time as the Netherlands keeps it since 1996.
 const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r
@@ -119,7 +120,17 @@ impl RotationPlan {
                 line(&mut out, &format!("LOCATION:{}", escape(host)));
             }
             let mut description = String::new();
-            let _ = write!(description, "{}", m.reason.get(english));
+            let _ = write!(
+                description,
+                "{}: {}\n{}",
+                if english {
+                    "Expected (who asked for it)"
+                } else {
+                    "Verwacht (wie erom vroeg)"
+                },
+                Headcount::text(&m.headcount).get(english),
+                m.reason.get(english)
+            );
             if let Some(p) = &m.prerequisite {
                 let _ = write!(
                     description,

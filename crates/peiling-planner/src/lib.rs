@@ -11,20 +11,24 @@ mod catalogue;
 mod demand;
 mod holidays;
 mod ics;
+mod infeasible;
+mod per_school;
 mod plan;
 mod solve;
 mod text;
 
 pub use calendar::CalendarRule;
-pub use catalogue::{Catalogue, DemandRule, Level, Rotation, Theme, BUNDLED_CATALOGUES};
+pub use catalogue::{Catalogue, Level, Rotation, Theme, BUNDLED_CATALOGUES};
 pub use chrono::NaiveDate;
-pub use demand::{AudienceDemand, Demand, PartDemand, RequestSource, SurveyDemand, ThemeRequest};
+pub use demand::{
+    AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
+    ThemeRequest,
+};
 pub use holidays::{Holiday, Holidays};
 pub use peiling_survey::DefinitionError;
-pub use plan::{
-    plan, Meeting, PerSchool, PlanOptions, RotationPlan, SchoolPick, SchoolSelection, PLAN_SCHEMA,
-};
-pub use text::{Reason, Text};
+pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
+pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
+pub use text::{Headcount, Reason, Text};
 
 /// Why no plan came out; every message is one line for the user.
 #[derive(Debug, thiserror::Error)]

@@ -1,19 +1,22 @@
 //! The rotation plan: from catalogue, demand and options to meetings with dates, hosts and
-//! reasons; infeasible input explained; per-school selection.
+//! reasons. Infeasible input is explained in `infeasible.rs`, the per-school selection made in
+//! `per_school.rs`.
 
 use chrono::{Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
-use crate::demand::{self, round6, Demand, SurveyDemand};
+use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
 use crate::holidays::Holidays;
+use crate::infeasible::{diagnose, precheck};
+use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
 use crate::solve::{self, Problem};
-use crate::text::{in_sentence, Reason, Text};
+use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
 use crate::PlanError;
 
 /// Version of the plan JSON (`peiling plan --json`, plan.json).
-pub const PLAN_SCHEMA: &str = "peiling-plan/1";
+pub const PLAN_SCHEMA: &str = "peiling-plan/2";
 
 /// What to plan; `None` fields take the catalogue's rotation rule.
 #[derive(Debug, Clone)]
@@ -59,18 +62,6 @@ impl Default for PlanOptions {
     }
 }
 
-/// Per-school selection (Alliantie model): each school takes `pick` of the year's themes.
-#[derive(Debug, Clone)]
-pub struct PerSchool {
-    /// The grouping question (e.g. "school"), for the plan's record.
-    pub question: String,
-    pub pick: usize,
-    /// Schools with fewer respondents get the overall choice (small groups are not shown).
-    pub min_group: usize,
-    /// Each school with the demand of its own respondents.
-    pub schools: Vec<(String, SurveyDemand)>,
-}
-
 /// A plan a renderer can show without the catalogue or the survey at hand.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RotationPlan {
@@ -98,6 +89,8 @@ pub struct RotationPlan {
     pub meetings: Vec<Meeting>,
     /// Every catalogue theme's demand, highest first.
     pub demand: Vec<Demand>,
+    /// What one respondent weighs, for each audience of the survey.
+    pub audience_weights: Vec<AudienceWeight>,
     /// Σ demand × (slots − slot index): what the plan maximises.
     pub objective: f64,
     /// The search finished: no plan scores higher.
@@ -131,6 +124,8 @@ pub struct Meeting {
     pub level: Level,
     pub hours: f64,
     pub demand: f64,
+    /// Expected participants by audience: the respondents who asked for the theme.
+    pub headcount: Vec<Headcount>,
     /// 1 for the theme's first meeting in the cycle, 2 for a repeat.
     pub occurrence: u32,
     pub prerequisite: Option<Text>,
@@ -139,43 +134,20 @@ pub struct Meeting {
     pub reason: Text,
 }
 
-/// The themes one school takes in one year.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SchoolSelection {
-    pub school: String,
-    pub year: u32,
-    /// `None` when the school has fewer respondents than the small-group threshold.
-    pub respondents: Option<usize>,
-    pub picks: Vec<SchoolPick>,
-    pub note: Option<Text>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SchoolPick {
-    pub theme: String,
-    pub title: String,
-    pub title_en: Option<String>,
-    /// The school's own demand score; `None` when suppressed: the school, or the number
-    /// of its respondents asking for the theme, is below the small-group threshold.
-    pub demand: Option<f64>,
-    /// The school's respondents who asked for it; `None` when suppressed.
-    pub respondents: Option<usize>,
-}
-
 /// The resolved rule.
-struct Rule {
-    years: usize,
-    per_year: usize,
-    basis_min: usize,
-    basis_max: usize,
+pub(crate) struct Rule {
+    pub(crate) years: usize,
+    pub(crate) per_year: usize,
+    pub(crate) basis_min: usize,
+    pub(crate) basis_max: usize,
 }
 
 impl Rule {
-    fn slots(&self) -> usize {
+    pub(crate) fn slots(&self) -> usize {
         self.years * self.per_year
     }
 
-    fn split_text(&self) -> String {
+    pub(crate) fn split_text(&self) -> String {
         if self.basis_min == self.basis_max {
             format!(
                 "{} basis and {} verdiepend meetings a year",
@@ -191,7 +163,7 @@ impl Rule {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -199,7 +171,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn list(ids: &[&str]) -> String {
+pub(crate) fn list(ids: &[&str]) -> String {
     ids.join(", ")
 }
 
@@ -320,6 +292,21 @@ pub fn plan(
 
     let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
     let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
+    // Rank within the level by demand, ties in catalogue order (as the search breaks them).
+    let rank = |t: usize| {
+        1 + (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .filter(|&j| {
+                demand[j].score > demand[t].score || (demand[j].score == demand[t].score && j < t)
+            })
+            .count()
+    };
+    let year_slots = |y: usize, level: Level| {
+        slots[y * rule.per_year..(y + 1) * rule.per_year]
+            .iter()
+            .filter(|&&t| themes[t].level == level)
+            .count()
+    };
     let mut seen = vec![0u32; n];
     let mut meetings = Vec::with_capacity(slots.len());
     for (s, &t) in slots.iter().enumerate() {
@@ -353,8 +340,16 @@ pub fn plan(
         if d.weight != 1.0 {
             reasons.push(Reason::Weight { factor: d.weight });
         }
-        reasons.push(Reason::Level { level: theme.level });
-        reasons.push(Reason::Year { year: y as u32 + 1 });
+        reasons.push(Reason::Rank {
+            level: theme.level,
+            rank: rank(t),
+            themes: level_counts(theme.level),
+        });
+        reasons.push(Reason::Year {
+            year: y as u32 + 1,
+            level: theme.level,
+            meetings: year_slots(y, theme.level),
+        });
         if waiting[t] {
             reasons.push(Reason::Waited);
         } else if offered[t] {
@@ -396,6 +391,15 @@ pub fn plan(
             level: theme.level,
             hours: theme.hours,
             demand: d.score,
+            headcount: d
+                .audiences
+                .iter()
+                .filter(|a| a.respondents > 0)
+                .map(|a| Headcount {
+                    audience: a.audience.clone(),
+                    people: a.respondents,
+                })
+                .collect(),
             occurrence: seen[t],
             prerequisite: theme.prerequisite.clone(),
             reason: Reason::join_all(&reasons),
@@ -411,29 +415,19 @@ pub fn plan(
             .sum(),
     );
 
-    let mut notes = vec![Text::new(
-        "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; de eigen doelgroep van het niveau (basis: WPB, verdiepend: SO/IO) telt volledig, een andere voor de helft. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
-        "Demand: per audience, weighted choices per 100 respondents; the level's own audience (basis: WPB, deepening: SO/IO) counts fully, another at half. Equal demand keeps catalogue order.",
-    )];
-    if catalogue.demand.basis != ["WPB"]
-        || catalogue.demand.verdiepend != ["SO", "IO"]
-        || catalogue.demand.others != 0.5
-    {
-        notes[0] = Text::new(
-            format!(
-                "Vraag: per doelgroep het aantal gewogen keuzes per 100 respondenten; volledig voor basis: {}, voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
-                catalogue.demand.basis.join(", "),
-                catalogue.demand.verdiepend.join(", "),
-                catalogue.demand.others
-            ),
-            format!(
-                "Demand: per audience, weighted choices per 100 respondents; fully for basis: {}, for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
-                catalogue.demand.basis.join(", "),
-                catalogue.demand.verdiepend.join(", "),
-                catalogue.demand.others
-            ),
-        );
+    let mut audience_weights: Vec<AudienceWeight> = Vec::new();
+    for p in &survey.parts {
+        if !audience_weights
+            .iter()
+            .any(|w| w.audience.eq_ignore_ascii_case(&p.audience))
+        {
+            audience_weights.push(AudienceWeight {
+                audience: p.audience.clone(),
+                weight: catalogue.demand.weight(&p.audience),
+            });
+        }
     }
+    let mut notes = vec![demand_note(catalogue, &audience_weights)];
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(Text::new(
@@ -526,6 +520,7 @@ pub fn plan(
         }),
         meetings,
         demand: ranked,
+        audience_weights,
         objective,
         optimal: outcome.optimal,
         search_nodes: outcome.nodes,
@@ -539,6 +534,37 @@ pub fn plan(
         plan.selections = select_per_school(catalogue, &plan, options, per_school)?;
     }
     Ok(plan)
+}
+
+/// How demand is counted, with the weights it rests on, in both languages.
+fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
+    let rule = &catalogue.demand;
+    let per = |english: bool| {
+        if weights.is_empty() {
+            return "1".to_string();
+        }
+        weights
+            .iter()
+            .map(|w| format!("{} {}", w.audience, number_in(w.weight, english)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Text::new(
+        format!(
+            "Vraag in mensen: per thema het aantal respondenten dat erom vroeg via een of meer keuzes (ieder één keer per thema). Gewicht per persoon: {}. Volledig voor basis: {}; voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+            per(false),
+            rule.basis.join(", "),
+            rule.verdiepend.join(", "),
+            number_in(rule.others, false)
+        ),
+        format!(
+            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basis: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+            per(true),
+            rule.basis.join(", "),
+            rule.verdiepend.join(", "),
+            number_in(rule.others, true)
+        ),
+    )
 }
 
 fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, PlanError> {
@@ -638,182 +664,6 @@ fn build_problem(
     })
 }
 
-/// Conflicts that can be named before searching, one line each.
-fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Result<(), PlanError> {
-    let themes = &catalogue.themes;
-    let n = themes.len();
-    let slots = rule.slots();
-    let infeasible = |m: String| Err(PlanError::Infeasible(m));
-    if n > slots {
-        return infeasible(format!(
-            "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise --per-year or --years",
-            count(n, "theme", "themes"),
-            count(slots, "meeting", "meetings"),
-            count(rule.years, "year", "years"),
-            rule.per_year
-        ));
-    }
-    for (level, name, max_a_year, min_a_year) in [
-        (Level::Basis, "basis", rule.basis_max, rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_min,
-            rule.per_year - rule.basis_max,
-        ),
-    ] {
-        let k = themes.iter().filter(|t| t.level == level).count();
-        if k > max_a_year * rule.years {
-            return infeasible(format!(
-                "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change --basis-per-year or --per-year",
-                max_a_year * rule.years,
-                rule.split_text()
-            ));
-        }
-        if k == 0 && min_a_year > 0 {
-            return infeasible(format!(
-                "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change --basis-per-year",
-                rule.split_text()
-            ));
-        }
-    }
-    let waiting: Vec<&str> = (0..n)
-        .filter(|&i| p.waiting[i])
-        .map(|i| themes[i].id.as_str())
-        .collect();
-    if !waiting.is_empty() && rule.years == 1 {
-        return infeasible(format!(
-            "--offered {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop --offered",
-            list(&waiting)
-        ));
-    }
-    // Year 1 must be filled from the themes that need not wait.
-    for (level, name, need) in [
-        (Level::Basis, "basis", rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_max,
-        ),
-    ] {
-        let free: Vec<usize> = (0..n)
-            .filter(|&i| themes[i].level == level && !p.waiting[i])
-            .collect();
-        let room: usize = free.iter().map(|&i| p.cap_year[i]).sum();
-        if room < need {
-            let waiting_here: Vec<&str> = (0..n)
-                .filter(|&i| themes[i].level == level && p.waiting[i])
-                .map(|i| themes[i].id.as_str())
-                .collect();
-            return infeasible(format!(
-                "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some --offered or change the split",
-                count(free.len(), "theme", "themes"),
-                list(&waiting_here)
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Names the constraint family whose removal makes an infeasible instance feasible.
-fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> String {
-    let themes = &catalogue.themes;
-    let orderings: Vec<String> = themes
-        .iter()
-        .flat_map(|t| t.after.iter().map(move |a| format!("{} after {a}", t.id)))
-        .collect();
-    let waiting: Vec<&str> = (0..themes.len())
-        .filter(|&i| p.waiting[i])
-        .map(|i| themes[i].id.as_str())
-        .collect();
-    let mut families: Vec<(String, Problem)> = Vec::new();
-    if !orderings.is_empty() {
-        let mut q = p.clone();
-        q.preds.iter_mut().for_each(Vec::clear);
-        families.push((format!("the ordering ({})", orderings.join(", ")), q));
-    }
-    if !waiting.is_empty() {
-        let mut q = p.clone();
-        q.waiting.iter_mut().for_each(|w| *w = false);
-        families.push((
-            format!(
-                "the waiting of themes offered last year ({})",
-                list(&waiting)
-            ),
-            q,
-        ));
-    }
-    if rule.basis_min > 0 || rule.basis_max < rule.per_year {
-        let mut q = p.clone();
-        q.basis_min = 0;
-        q.basis_max = rule.per_year;
-        families.push((format!("the split of {}", rule.split_text()), q));
-    }
-    if p.spread.is_some() {
-        let mut q = p.clone();
-        q.spread = None;
-        let weeks = catalogue.calendar.max_gap_weeks;
-        families.push((
-            format!("the spread of each level over the year (at least once every {weeks} weeks)"),
-            q,
-        ));
-    }
-    let mut q = p.clone();
-    q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
-    q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
-    families.push((
-        "the rule that a theme comes up at most once a year and twice a cycle only when meetings are spare"
-            .to_string(),
-        q,
-    ));
-    let budget = max_nodes.min(2_000_000);
-    let feasible = |q: &Problem| solve::solve(q, budget, true).slots.is_some();
-    let singles: Vec<&str> = families
-        .iter()
-        .filter(|(_, q)| feasible(q))
-        .map(|(name, _)| name.as_str())
-        .collect();
-    if !singles.is_empty() {
-        return format!(
-            "no plan meets all constraints at once; dropping {} would make one possible",
-            singles.join(", or ")
-        );
-    }
-    for i in 0..families.len() {
-        for j in i + 1..families.len() {
-            let mut q = families[i].1.clone();
-            let r = &families[j].1;
-            // Combine the two relaxations.
-            if r.preds.iter().all(Vec::is_empty) {
-                q.preds.iter_mut().for_each(Vec::clear);
-            }
-            if r.waiting.iter().all(|w| !w) {
-                q.waiting.iter_mut().for_each(|w| *w = false);
-            }
-            if r.spread.is_none() {
-                q.spread = None;
-            }
-            q.basis_min = q.basis_min.min(r.basis_min);
-            q.basis_max = q.basis_max.max(r.basis_max);
-            for t in 0..q.cap_total.len() {
-                q.cap_total[t] = q.cap_total[t].max(r.cap_total[t]);
-                q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);
-            }
-            if feasible(&q) {
-                return format!(
-                    "no plan meets all constraints at once: {} and {} conflict; dropping both would make one possible",
-                    families[i].0, families[j].0
-                );
-            }
-        }
-    }
-    format!(
-        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and --offered",
-        count(themes.len(), "theme", "themes"),
-        rule.split_text()
-    )
-}
-
 /// The plan's first day: the option, or 1 September of the year after the edition.
 fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate, PlanError> {
     if let Some(d) = options.start {
@@ -831,106 +681,4 @@ fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate,
                 survey.survey
             ))
         })
-}
-
-fn select_per_school(
-    catalogue: &Catalogue,
-    plan: &RotationPlan,
-    options: &PlanOptions,
-    per_school: &PerSchool,
-) -> Result<Vec<SchoolSelection>, PlanError> {
-    let index = |id: &str| {
-        catalogue
-            .themes
-            .iter()
-            .position(|t| t.id == id)
-            .unwrap_or(0)
-    };
-    let overall = |id: &str| {
-        plan.demand
-            .iter()
-            .find(|d| d.theme == id)
-            .map_or(0.0, |d| d.score)
-    };
-    let mut out = Vec::new();
-    for year in 1..=plan.years {
-        let mut year_themes: Vec<&str> = Vec::new();
-        for m in plan.meetings.iter().filter(|m| m.year == year) {
-            if !year_themes.contains(&m.theme.as_str()) {
-                year_themes.push(&m.theme);
-            }
-        }
-        if per_school.pick == 0 || per_school.pick > year_themes.len() {
-            return Err(PlanError::Invalid(format!(
-                "--pick {}: year {year} offers {}; pick 1 to {}",
-                per_school.pick,
-                count(year_themes.len(), "theme", "themes"),
-                year_themes.len()
-            )));
-        }
-        for (school, survey) in &per_school.schools {
-            let (demand, _) = demand::demand(catalogue, survey, &options.weights);
-            let respondents: usize = survey.parts.iter().map(|p| p.respondents).sum();
-            let small = respondents < per_school.min_group;
-            let score = |id: &str| {
-                demand
-                    .iter()
-                    .find(|d| d.theme == id)
-                    .map_or(0.0, |d| d.score)
-            };
-            let mut ranked = year_themes.clone();
-            if small {
-                ranked.sort_by(|a, b| {
-                    overall(b)
-                        .total_cmp(&overall(a))
-                        .then(index(a).cmp(&index(b)))
-                });
-            } else {
-                ranked.sort_by(|a, b| {
-                    score(b)
-                        .total_cmp(&score(a))
-                        .then(overall(b).total_cmp(&overall(a)))
-                        .then(index(a).cmp(&index(b)))
-                });
-            }
-            let picks = ranked
-                .iter()
-                .take(per_school.pick)
-                .filter_map(|id| catalogue.theme(id))
-                .map(|t| {
-                    let d = demand.iter().find(|d| d.theme == t.id);
-                    let asked: usize =
-                        d.map_or(0, |d| d.audiences.iter().map(|a| a.respondents).sum());
-                    // A count under the threshold is a small cell of school × theme.
-                    let shown = !small && (asked == 0 || asked >= per_school.min_group);
-                    SchoolPick {
-                        theme: t.id.clone(),
-                        title: t.title.clone(),
-                        title_en: t.title_en.clone(),
-                        demand: shown.then(|| d.map_or(0.0, |d| d.score)),
-                        respondents: shown.then_some(asked),
-                    }
-                })
-                .collect();
-            out.push(SchoolSelection {
-                school: school.clone(),
-                year,
-                respondents: (!small).then_some(respondents),
-                picks,
-                note: small.then(|| {
-                    Text::new(
-                        format!(
-                            "minder dan {} respondenten: keuze op grond van de vraag van alle scholen",
-                            per_school.min_group
-                        ),
-                        format!(
-                            "fewer than {} respondents: chosen by the demand of all schools",
-                            per_school.min_group
-                        ),
-                    )
-                }),
-            });
-        }
-    }
-    Ok(out)
 }

@@ -50,18 +50,22 @@ pub enum Reason {
     },
     /// Nobody asked for it; it comes up because every theme comes up once per cycle.
     NotAsked,
-    Level {
+    /// The theme's place among the themes of its level by demand (1 = most asked for).
+    Rank {
         level: Level,
+        rank: usize,
+        themes: usize,
     },
+    /// The year the meeting is in, and how many meetings of the theme's level it has.
     Year {
         year: u32,
+        level: Level,
+        meetings: usize,
     },
     /// Offered last year, so it waits until year 2 or later.
     Waited,
     /// Offered last year, but its demand is at least `factor` times its level's mean.
-    Exceptional {
-        factor: f64,
-    },
+    Exceptional { factor: f64 },
     /// A second meeting on the theme: its level has more meetings than themes in a cycle.
     Repeat {
         level: Level,
@@ -69,13 +73,9 @@ pub enum Reason {
         themes: usize,
     },
     /// The catalogue puts the theme after these (titles).
-    After {
-        themes: Vec<Text>,
-    },
+    After { themes: Vec<Text> },
     /// A manual weight multiplied its demand.
-    Weight {
-        factor: f64,
-    },
+    Weight { factor: f64 },
 }
 
 /// An audience code as a Dutch noun: "WPB'er"/"WPB'ers", "SO"/"SO's".
@@ -121,6 +121,61 @@ pub(crate) fn in_sentence(label: &str) -> String {
     }
 }
 
+/// "basisthema's", "verdiepende thema's"; "basisbijeenkomst", "verdiepende bijeenkomst".
+fn level_nl(level: Level, noun: &str) -> String {
+    match level {
+        Level::Basis => format!("basis{noun}"),
+        Level::Verdiepend => format!("verdiepende {noun}"),
+    }
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "22nd".
+fn ordinal_en(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// Expected participants of one audience at a meeting: those who asked for its theme.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Headcount {
+    pub audience: String,
+    pub people: usize,
+}
+
+impl Headcount {
+    /// "23 WPB'ers, 2 SO's" / "23 WPBs, 2 SOs"; "nobody asked" when empty.
+    pub fn text(counts: &[Headcount]) -> Text {
+        if counts.is_empty() {
+            return Text::new("0", "0");
+        }
+        let nl: Vec<String> = counts
+            .iter()
+            .map(|c| format!("{} {}", c.people, audience_nl(&c.audience, c.people)))
+            .collect();
+        let en: Vec<String> = counts
+            .iter()
+            .map(|c| format!("{} {}", c.people, audience_en(&c.audience, c.people)))
+            .collect();
+        Text::new(nl.join(", "), en.join(", "))
+    }
+}
+
+/// A number with at most two decimals; Dutch with a decimal comma.
+pub(crate) fn number_in(x: f64, english: bool) -> String {
+    let s = number(x);
+    if english {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
 fn number(x: f64) -> String {
     let s = format!("{:.2}", x);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -153,8 +208,34 @@ impl Reason {
                 "niet gevraagd in de enquête, maar elk thema komt eens per cyclus aan bod",
                 "not asked for in the survey, but every theme comes up once per cycle",
             ),
-            Reason::Level { level } => level.text(),
-            Reason::Year { year } => Text::new(format!("jaar {year}"), format!("year {year}")),
+            Reason::Rank {
+                level,
+                rank,
+                themes,
+            } => Text::new(
+                format!("{rank}e van {themes} {} naar vraag", level_nl(*level, "thema's")),
+                format!(
+                    "{} of {themes} {} themes by demand",
+                    ordinal_en(*rank),
+                    level.text().en
+                ),
+            ),
+            Reason::Year {
+                year,
+                level,
+                meetings,
+            } => {
+                let nl = if *meetings == 1 {
+                    level_nl(*level, "bijeenkomst")
+                } else {
+                    level_nl(*level, "bijeenkomsten")
+                };
+                let en = if *meetings == 1 { "meeting" } else { "meetings" };
+                Text::new(
+                    format!("jaar {year} heeft {meetings} {nl}"),
+                    format!("year {year} has {meetings} {} {en}", level.text().en),
+                )
+            }
             Reason::Waited => Text::new(
                 "vorig jaar aangeboden, dus niet in jaar 1",
                 "offered last year, so not in year 1",
@@ -237,19 +318,51 @@ mod tests {
         };
         let all = Reason::join_all(&[
             r,
-            Reason::Level {
+            Reason::Rank {
                 level: Level::Basis,
+                rank: 4,
+                themes: 6,
             },
-            Reason::Year { year: 1 },
+            Reason::Year {
+                year: 1,
+                level: Level::Basis,
+                meetings: 3,
+            },
         ]);
         assert_eq!(
             all.nl,
-            "gevraagd door 23 WPB'ers via opleidingsdidactiek (leerprocessen student); basis; jaar 1"
+            "gevraagd door 23 WPB'ers via opleidingsdidactiek (leerprocessen student); 4e van 6 basisthema's naar vraag; jaar 1 heeft 3 basisbijeenkomsten"
         );
         assert_eq!(
             all.en,
-            "asked for by 23 WPBs via teacher-education pedagogy (student learning); basis; year 1"
+            "asked for by 23 WPBs via teacher-education pedagogy (student learning); 4th of 6 basis themes by demand; year 1 has 3 basis meetings"
         );
+        let one = Reason::Year {
+            year: 2,
+            level: Level::Verdiepend,
+            meetings: 1,
+        }
+        .text();
+        assert_eq!(one.nl, "jaar 2 heeft 1 verdiepende bijeenkomst");
+        assert_eq!(one.en, "year 2 has 1 deepening meeting");
+        let rank: Vec<String> = [1, 2, 3, 11, 12, 22]
+            .iter()
+            .map(|&n| ordinal_en(n))
+            .collect();
+        assert_eq!(rank, ["1st", "2nd", "3rd", "11th", "12th", "22nd"]);
+        let heads = Headcount::text(&[
+            Headcount {
+                audience: "WPB".into(),
+                people: 23,
+            },
+            Headcount {
+                audience: "SO".into(),
+                people: 1,
+            },
+        ]);
+        assert_eq!(heads.nl, "23 WPB'ers, 1 SO");
+        assert_eq!(heads.en, "23 WPBs, 1 SO");
+        assert_eq!(number_in(0.5, false), "0,5");
     }
 
     #[test]

@@ -30,35 +30,98 @@ fn bos_plan(options: &PlanOptions) -> RotationPlan {
     plan(&bos(), &demand(), options).unwrap()
 }
 
-/// Demand per theme from the Bijlage 2 counts by hand: WPB (63 respondents) thema's
-/// gespreks- en begeleidingsvaardigheden 16, reflecteren en feedback 13,
-/// opleidingsdidactiek 23, introductie competentiegericht 15, vakdidactisch 8, samen
-/// opleiden 17; SO (10) gespreks- en begeleidingsvaardigheden 2, reflecteren en feedback 2,
-/// intervisie 3, beoordeling 1, certificering 1, info samen opleiden 1; times the links'
-/// weights (wpb.toml, so.toml); per 100 respondents; the other audience at half.
+/// Per respondent who was asked the theme question (behoefte = "Ja"), the options chosen:
+/// read from the bundled CSV with the csv crate only (Microsoft Forms joins a multi-select
+/// with ';').
+fn asked_choices(file: &str, behoefte: &str) -> Vec<BTreeSet<String>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../datasets/bos-2020")
+        .join(file);
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = r.headers().unwrap().clone();
+    let col = |h: &str| headers.iter().position(|x| x == h).expect(h);
+    let (need, themes) = (col(behoefte), col("Aan welke thema's heb je behoefte?"));
+    r.records()
+        .map(Result::unwrap)
+        .filter(|rec| rec[need].trim() == "Ja")
+        .map(|rec| {
+            rec[themes]
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// Demand per theme in people, recounted from the raw CSV cells: per audience the
+/// respondents who chose any option linked to the theme (wpb.toml, so.toml), each once;
+/// the level's own audience (basis: WPB, verdiepend: SO) fully, the other at half; every
+/// respondent weighs 1.
 fn hand_demand() -> BTreeMap<&'static str, f64> {
-    let wpb = |w: f64| w / 63.0 * 100.0;
-    let so = |w: f64| w / 10.0 * 100.0;
+    let wpb_rows = asked_choices(
+        "wpb.csv",
+        "Heb je behoefte aan professionalisering als werkplekbegeleider?",
+    );
+    let so_rows = asked_choices(
+        "so.csv",
+        "Heb je behoefte aan professionalisering als schoolopleider?",
+    );
+    let people = |rows: &[BTreeSet<String>], options: &[&str]| {
+        rows.iter()
+            .filter(|chosen| options.iter().any(|o| chosen.contains(*o)))
+            .count() as f64
+    };
+    let wpb = |options: &[&str]| people(&wpb_rows, options);
+    let so = |options: &[&str]| people(&so_rows, options);
+    const GESPREK: &str = "Gespreks- en begeleidingsvaardigheden";
+    const REFLECT: &str = "Reflecteren en feedback geven";
+    const DIDACTIEK: &str = "Opleidingsdidactiek (leerprocessen student)";
+    const INTRO: &str = "Introductie in competentiegericht begeleiden en opleiden";
+    const VAK: &str = "Vakdidactisch handelen";
+    const SAMEN: &str = "Informatie over samen opleiden";
+    const INTERVISIE: &str = "Intervisiebijeenkomsten";
+    const BEOORDELING: &str = "Beoordelingssystematiek van de diverse lerarenopleidingen";
+    const CERTIFICERING: &str = "Certificering SO";
+    const INFO_SAMEN: &str = "Info samen opleiden";
+    // The option counts of Bijlage 2 hold on these rows; the overlaps are what a person
+    // count removes (WPB: 13 + 15 for feedback, 8 + 17 for leraar; SO: 2 + 3 for reflectie).
+    assert_eq!(
+        [
+            wpb(&[DIDACTIEK]),
+            wpb(&[INTRO]),
+            wpb(&[REFLECT]),
+            wpb(&[GESPREK])
+        ],
+        [23.0, 15.0, 13.0, 16.0]
+    );
+    assert_eq!(
+        [
+            wpb(&[REFLECT, INTRO]),
+            wpb(&[VAK, SAMEN]),
+            so(&[REFLECT, INTERVISIE])
+        ],
+        [23.0, 22.0, 5.0]
+    );
     BTreeMap::from([
         // basis: WPB counts fully, SO at half
-        ("wie_ben_ik_als_lerende", wpb(23.0 * 0.5)),
-        ("wie_ben_ik_als_leraar", wpb(8.0 + 17.0 * 0.5)),
-        ("observeren", wpb(15.0 * 0.5)),
-        (
-            "feedback",
-            wpb(13.0 * 0.5 + 15.0 * 0.5) + 0.5 * so(2.0 * 0.5),
-        ),
-        ("agogisch_bekwaam", wpb(16.0) + 0.5 * so(2.0)),
+        ("wie_ben_ik_als_lerende", wpb(&[DIDACTIEK])),
+        ("wie_ben_ik_als_leraar", wpb(&[VAK, SAMEN])),
+        ("observeren", wpb(&[INTRO])),
+        ("feedback", wpb(&[REFLECT, INTRO]) + 0.5 * so(&[REFLECT])),
+        ("agogisch_bekwaam", wpb(&[GESPREK]) + 0.5 * so(&[GESPREK])),
         (
             "reflectie",
-            wpb(13.0 * 0.5) + 0.5 * so(2.0 * 0.5 + 3.0 * 0.5),
+            wpb(&[REFLECT]) + 0.5 * so(&[REFLECT, INTERVISIE]),
         ),
         // verdiepend: SO counts fully, WPB at half
-        ("onderzoekende_houding", so(3.0 * 0.5)),
-        ("wie_ben_ik_als_opleider", 0.5 * wpb(23.0 * 0.5)),
-        ("innovatie", so(1.0) + 0.5 * wpb(17.0 * 0.5)),
-        ("beoordelen", so(1.0)),
-        ("beroepsregistratie_velon", so(1.0)),
+        ("onderzoekende_houding", so(&[INTERVISIE])),
+        ("wie_ben_ik_als_opleider", 0.5 * wpb(&[DIDACTIEK])),
+        ("innovatie", so(&[INFO_SAMEN]) + 0.5 * wpb(&[SAMEN])),
+        ("beoordelen", so(&[BEOORDELING])),
+        ("beroepsregistratie_velon", so(&[CERTIFICERING])),
     ])
 }
 
@@ -76,6 +139,76 @@ fn demand_scores_match_the_hand_count() {
             d.score
         );
     }
+    // The recount, written out: 23 + 1, 23, 22, 16 + 1, 13 + 2.5, 15; 11.5, 1 + 8.5, 3, 1, 1.
+    let written = [
+        ("feedback", 24.0),
+        ("wie_ben_ik_als_lerende", 23.0),
+        ("wie_ben_ik_als_leraar", 22.0),
+        ("agogisch_bekwaam", 17.0),
+        ("reflectie", 15.5),
+        ("observeren", 15.0),
+        ("wie_ben_ik_als_opleider", 11.5),
+        ("innovatie", 9.5),
+        ("onderzoekende_houding", 3.0),
+        ("beoordelen", 1.0),
+        ("beroepsregistratie_velon", 1.0),
+    ];
+    for (theme, score) in written {
+        assert_eq!(hand[theme], score, "{theme}");
+    }
+    // One SO weighs as much as one WPB'er: one more SO asking for intervisie adds 1 to
+    // onderzoekende houding, not 10 per 100.
+    let mut more = demand();
+    let so = more.parts.iter_mut().find(|p| p.audience == "SO").unwrap();
+    so.themes
+        .iter_mut()
+        .find(|t| t.theme == "onderzoekende_houding")
+        .unwrap()
+        .respondents += 1;
+    let q = plan(&bos(), &more, &PlanOptions::default()).unwrap();
+    let score = |p: &RotationPlan, id: &str| p.demand.iter().find(|d| d.theme == id).unwrap().score;
+    assert_eq!(score(&q, "onderzoekende_houding"), 4.0);
+    // The weights per person are printed with the plan.
+    let weights: Vec<(&str, f64)> = p
+        .audience_weights
+        .iter()
+        .map(|w| (w.audience.as_str(), w.weight))
+        .collect();
+    assert_eq!(weights, [("SO", 1.0), ("WPB", 1.0)]);
+    assert!(
+        p.notes[0].nl.contains("Gewicht per persoon: SO 1, WPB 1."),
+        "{}",
+        p.notes[0].nl
+    );
+}
+
+#[test]
+fn audience_weights_from_the_catalogue_scale_their_people() {
+    let toml = include_str!("../../../datasets/catalogues/bos.toml")
+        .replace("others = 0.5\n", "others = 0.5\nweights = { SO = 2 }\n");
+    let catalogue = Catalogue::from_toml("bos.toml", &toml).unwrap();
+    let p = plan(&catalogue, &demand(), &PlanOptions::default()).unwrap();
+    let hand = hand_demand();
+    let score = |id: &str| p.demand.iter().find(|d| d.theme == id).unwrap().score;
+    // SO people count twice: beoordelen 1 SO -> 2; innovatie 1 SO × 2 + 17 WPB × 0.5.
+    assert_eq!(score("beoordelen"), 2.0 * hand["beoordelen"]);
+    assert_eq!(score("innovatie"), 2.0 * 1.0 + 0.5 * 17.0);
+    // feedback: 23 WPB + 2 SO × 2 × 0.5.
+    assert_eq!(score("feedback"), 23.0 + 2.0);
+    assert!(
+        p.notes[0].en.contains("Weight per person: SO 2, WPB 1."),
+        "{}",
+        p.notes[0].en
+    );
+    let bad = include_str!("../../../datasets/catalogues/bos.toml")
+        .replace("others = 0.5\n", "others = 0.5\nweights = { SO = -1 }\n");
+    let e = Catalogue::from_toml("bos.toml", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.ends_with("[demand]: weights: SO = -1: one respondent weighs from 0 to 100"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -134,19 +267,49 @@ fn covers_all_themes_in_two_years_with_a_3_3_split_and_top_demand_first() {
     let repeats: Vec<_> = p.meetings.iter().filter(|m| m.occurrence == 2).collect();
     assert_eq!(repeats.len(), 1);
     assert_eq!(repeats[0].level, Level::Verdiepend);
-    // Reasons in both languages, from the same data.
-    let agogisch = &p.meetings[0];
-    assert_eq!(agogisch.theme, "agogisch_bekwaam");
-    assert!(
-        agogisch
-            .reason
-            .nl
-            .starts_with("gevraagd door 16 WPB'ers via gespreks- en begeleidingsvaardigheden; gevraagd door 2 SO's"),
-        "{}",
-        agogisch.reason.nl
+    // Reasons in both languages, from the same data; the expected headcount by audience.
+    let first = &p.meetings[0];
+    assert_eq!(first.theme, "feedback");
+    assert_eq!(
+        first.reason.nl,
+        "gevraagd door 23 WPB'ers via reflecteren en feedback geven en introductie in competentiegericht begeleiden en opleiden; \
+         gevraagd door 2 SO's via reflecteren en feedback geven; 1e van 6 basisthema's naar vraag; jaar 1 heeft 3 basisbijeenkomsten"
     );
-    assert!(agogisch.reason.nl.ends_with("; basis; jaar 1"));
-    assert!(agogisch.reason.en.ends_with("; basis; year 1"));
+    assert!(
+        first
+            .reason
+            .en
+            .ends_with("; 1st of 6 basis themes by demand; year 1 has 3 basis meetings"),
+        "{}",
+        first.reason.en
+    );
+    let heads: Vec<(&str, usize)> = first
+        .headcount
+        .iter()
+        .map(|h| (h.audience.as_str(), h.people))
+        .collect();
+    assert_eq!(heads, [("WPB", 23), ("SO", 2)]);
+    // Year 2's basis themes rank 4th to 6th: agogisch bekwaam 17, reflectie 15.5,
+    // observeren 15.
+    let year2: Vec<(&str, &str)> = p
+        .meetings
+        .iter()
+        .filter(|m| m.year == 2 && m.level == Level::Basis)
+        .map(|m| (m.theme.as_str(), m.reason.nl.as_str()))
+        .collect();
+    for ((theme, reason), (want, rank)) in year2.iter().zip([
+        ("agogisch_bekwaam", "4e"),
+        ("reflectie", "5e"),
+        ("observeren", "6e"),
+    ]) {
+        assert_eq!(*theme, want);
+        assert!(
+            reason.ends_with(&format!(
+                "{rank} van 6 basisthema's naar vraag; jaar 2 heeft 3 basisbijeenkomsten"
+            )),
+            "{reason}"
+        );
+    }
 }
 
 /// The same instance as a MILP, solved by microlp: x[t][s] = theme t in slot s.
@@ -249,6 +412,33 @@ fn milp_optimum(p: &RotationPlan, catalogue: &Catalogue) -> f64 {
 #[test]
 fn optimum_agrees_with_an_independent_milp() {
     let p = bos_plan(&PlanOptions::default());
+    // By hand from the recounted demand and the calendar. The slots are the middles of six
+    // equal runs of each year's free Thursdays (zuid, lesweek 2-3 and the week before
+    // Christmas left out): year 1 counts 34 from 9 September 2021 to 30 June 2022, the slots
+    // lie 28, 77, 140, 182, 224 and 280 days after 9 September and 30 June is day 294;
+    // year 2 counts 33 from 8 September 2022 to 29 June 2023: days 28, 77, 133, 182, 217,
+    // 280 and 294. The spread (16 weeks = 112 days, the first and last free Thursday count
+    // for both levels): three steps along first, slots, last span 133 to 154 days except
+    // slot 4 to the last day (112), so neither level may miss two slots in a row among
+    // slots 1-5. Each of the pairs (1,2), (2,3), (3,4), (4,5) then holds one meeting of
+    // each level: the levels alternate, B V B V B V or V B V B V B, in both years. Every
+    // basis theme (15 to 24) is wanted more than every verdiepend one (at most 11.5), so
+    // basis takes the odd slots, weights 12, 10, 8 | 6, 4, 2, and verdiepend the even ones,
+    // 11, 9, 7 | 5, 3, 1; within a level higher demand goes first. Year 1:
+    // 24·12 + 11.5·11 + 23·10 + 9.5·9 + 22·8 + 3·7 = 927; year 2 the other basis themes,
+    // the best repeat (wie ben ik als opleider, before beroepsregistratie as the catalogue
+    // asks), beoordelen and beroepsregistratie: 17·6 + 11.5·5 + 15.5·4 + 1·3 + 15·2 + 1·1
+    // = 255.5. (Without the spread, B B B V V V in both years gave 961.5 + 277 = 1238.5.)
+    assert_eq!(p.objective, 927.0 + 255.5);
+    let levels: String = p
+        .meetings
+        .iter()
+        .map(|m| match m.level {
+            Level::Basis => 'B',
+            Level::Verdiepend => 'V',
+        })
+        .collect();
+    assert_eq!(levels, "BVBVBVBVBVBV");
     let milp = milp_optimum(&p, &bos());
     assert!(
         (p.objective - milp).abs() < 1e-6 * milp.abs().max(1.0),
@@ -415,9 +605,8 @@ fn offered_last_year_waits_unless_exceptional() {
             .nl
             .contains("vorig jaar aangeboden, dus niet in jaar 1"));
     }
-    // With a manual weight of 3 agogisch bekwaam scores 106, more than twice the mean of
-    // the basis themes ((106.2 + 27.2 + 26.2 + 22.8 + 18.3 + 11.9) / 6 = 35.4): it need
-    // not wait.
+    // With a manual weight of 3 agogisch bekwaam scores 51, more than twice the mean of
+    // the basis themes (2 × (51 + 24 + 23 + 22 + 15.5 + 15) / 6 = 50.17): it need not wait.
     let p = bos_plan(&PlanOptions {
         offered: vec!["agogisch_bekwaam".into()],
         weights: vec![("agogisch_bekwaam".into(), 3.0)],

@@ -1,7 +1,7 @@
 //! The rotation-plan section of the report, from a computed [`RotationPlan`]: what the
 //! plan is, the meetings with the reason for each, and the demand it was made from.
 
-use peiling_planner::{Meeting, RotationPlan};
+use peiling_planner::{Headcount, Meeting, RotationPlan};
 
 use crate::compose::ANCHOR_PLAN;
 use crate::i18n::Lang;
@@ -155,8 +155,8 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
     sec.blocks
         .push(Block::Table(meetings_table(&plan.meetings, lang)));
     let mut note = t(
-        "Vraag: gewogen verzoeken per 100 respondenten van elke doelgroep (zie de tabel hieronder). ",
-        "Demand: weighted requests per 100 respondents of each audience (see the table below). ",
+        "Vraag: de mensen die om het thema vroegen, ieder één keer, gewogen per doelgroep en niveau (zie de tabel hieronder). Verwacht: wie erom vroeg, per doelgroep. ",
+        "Demand: the people who asked for the theme, each once, weighed by audience and level (see the table below). Expected: who asked for it, by audience. ",
     )
     .to_string();
     match &plan.holidays {
@@ -199,8 +199,8 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
     demand.blocks.push(Block::Table(demand_table(plan, lang)));
     demand.blocks.push(Block::Note(
         t(
-            "Per doelgroep: verzoeken (gewogen) / respondenten × factor; de factor is kleiner voor een doelgroep waarvoor het niveau niet in de eerste plaats bedoeld is.",
-            "Per audience: requests (weighted) / respondents × factor; the factor is smaller for an audience the level is not primarily meant for.",
+            "Per doelgroep: wie erom vroeg / respondenten × gewicht per persoon × factor; de factor is kleiner voor een doelgroep waarvoor het niveau niet in de eerste plaats bedoeld is.",
+            "Per audience: who asked for it / respondents × weight per person × factor; the factor is smaller for an audience the level is not primarily meant for.",
         )
         .to_string(),
     ));
@@ -272,6 +272,7 @@ fn meetings_table(meetings: &[Meeting], lang: Lang) -> Table {
             t("Thema", "Theme"),
             t("Niveau", "Level"),
             t("Locatie", "Location"),
+            t("Verwacht", "Expected"),
             t("Vraag", "Demand"),
         ],
         rows: meetings
@@ -286,12 +287,13 @@ fn meetings_table(meetings: &[Meeting], lang: Lang) -> Table {
                         title(&m.title, m.title_en.as_deref(), lang).to_string(),
                         m.level.text().get(lang.is_en()).to_string(),
                         m.host.clone().unwrap_or_else(|| "-".into()),
+                        Headcount::text(&m.headcount).get(lang.is_en()).to_string(),
                         lang.num(m.demand),
                     ],
                 )
             })
             .collect(),
-        numeric_from: 6,
+        numeric_from: 7,
     }
 }
 
@@ -321,10 +323,11 @@ fn demand_table(plan: &RotationPlan, lang: Lang) -> Table {
                     .iter()
                     .map(|a| {
                         format!(
-                            "{} {}/{} × {}",
+                            "{} {}/{} × {} × {}",
                             a.audience,
-                            lang.num(a.weighted),
+                            a.respondents,
                             a.of,
+                            lang.num(a.per_person),
                             lang.num(a.factor)
                         )
                     })

@@ -536,7 +536,7 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                 ),
             ));
         }
-        for link in &choice.themes {
+        for (i, link) in choice.themes.iter().enumerate() {
             if !(link.weight.is_finite() && link.weight > 0.0) {
                 return Err((
                     Some(span),
@@ -546,6 +546,27 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                     ),
                 ));
             }
+            if choice.themes[..i].iter().any(|l| l.theme == link.theme) {
+                return Err((
+                    Some(span),
+                    format!(
+                        "{what} \"{}\": theme \"{}\" is linked twice",
+                        choice.label, link.theme
+                    ),
+                ));
+            }
+        }
+        // One answer is one person's wish: its links share at most that one person.
+        let total: f64 = choice.themes.iter().map(|l| l.weight).sum();
+        if total > 1.0 + 1e-9 {
+            return Err((
+                Some(span),
+                format!(
+                    "{what} \"{}\": the theme weights add up to {}, expected at most 1 in total",
+                    choice.label,
+                    (total * 1000.0).round() / 1000.0
+                ),
+            ));
         }
         let own: HashSet<String> = choice.spellings().collect();
         for spelling in own {
@@ -805,6 +826,29 @@ mod tests {
         );
         // At the limit it is read.
         let ok = body.replace(&long, &"x".repeat(500));
+        assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{ok}")).is_ok());
+    }
+
+    #[test]
+    fn theme_weights_of_an_option_add_up_to_at_most_1() {
+        let q = |themes: &str| {
+            format!(
+                "[[question]]\nid = \"t\"\ntext = \"Thema?\"\nkind = \"multi\"\n\
+                 [[question.option]]\nlabel = \"Reflecteren\"\nthemes = {themes}\n"
+            )
+        };
+        assert_eq!(
+            error(&q(r#"[{ theme = "feedback", weight = 0.75 }, { theme = "reflectie", weight = 0.5 }]"#)),
+            "wpb.toml:9: question \"t\": option \"Reflecteren\": the theme weights add up to 1.25, expected at most 1 in total"
+        );
+        assert_eq!(
+            error(&q(r#"[{ theme = "feedback", weight = 0.5 }, { theme = "feedback", weight = 0.5 }]"#)),
+            "wpb.toml:9: question \"t\": option \"Reflecteren\": theme \"feedback\" is linked twice"
+        );
+        // Exactly 1 in total (three thirds) is read.
+        let ok = q(
+            r#"[{ theme = "a", weight = 0.3333333333 }, { theme = "b", weight = 0.3333333333 }, { theme = "c", weight = 0.3333333334 }]"#,
+        );
         assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{ok}")).is_ok());
     }
 

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::Result;
 use peiling_analysis::analyze;
 use peiling_planner::{
-    plan, Catalogue, Holidays, NaiveDate, PerSchool, PlanError, PlanOptions, RotationPlan,
-    SurveyDemand,
+    plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanError, PlanOptions,
+    RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -394,6 +394,13 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
             m.demand,
             m.host.as_deref().unwrap_or("-"),
         );
+        let _ = writeln!(
+            s,
+            "{:10}{}: {}",
+            "",
+            t("Verwacht (wie erom vroeg)", "Expected (who asked for it)"),
+            Headcount::text(&m.headcount).get(en)
+        );
         let _ = writeln!(s, "{:10}{}", "", m.reason.get(en));
         if let Some(p) = &m.prerequisite {
             let _ = writeln!(
@@ -410,8 +417,8 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
         s,
         "\n{}",
         t(
-            "Vraag per thema (per 100 respondenten)",
-            "Demand per theme (per 100 respondents)"
+            "Vraag per thema (mensen die erom vroegen, gewogen; per doelgroep: gevraagd/respondenten × gewicht per persoon × niveaufactor)",
+            "Demand per theme (people who asked for it, weighed; per audience: asked/respondents × weight per person × level factor)"
         )
     );
     for d in &plan.demand {
@@ -424,7 +431,12 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
         let parts: Vec<String> = d
             .audiences
             .iter()
-            .map(|a| format!("{} {}/{} ×{}", a.audience, a.weighted, a.of, a.factor))
+            .map(|a| {
+                format!(
+                    "{} {}/{} ×{} ×{}",
+                    a.audience, a.respondents, a.of, a.per_person, a.factor
+                )
+            })
             .collect();
         let _ = writeln!(
             s,

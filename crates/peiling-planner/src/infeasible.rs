@@ -1,0 +1,184 @@
+//! Infeasible input explained in one line: conflicts named before the search (`precheck`)
+//! and, when the search finds no plan, the constraint family whose removal would allow one
+//! (`diagnose`).
+
+use crate::catalogue::{Catalogue, Level};
+use crate::plan::{count, list, Rule};
+use crate::solve::{self, Problem};
+use crate::PlanError;
+
+/// Conflicts that can be named before searching, one line each.
+pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Result<(), PlanError> {
+    let themes = &catalogue.themes;
+    let n = themes.len();
+    let slots = rule.slots();
+    let infeasible = |m: String| Err(PlanError::Infeasible(m));
+    if n > slots {
+        return infeasible(format!(
+            "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise --per-year or --years",
+            count(n, "theme", "themes"),
+            count(slots, "meeting", "meetings"),
+            count(rule.years, "year", "years"),
+            rule.per_year
+        ));
+    }
+    for (level, name, max_a_year, min_a_year) in [
+        (Level::Basis, "basis", rule.basis_max, rule.basis_min),
+        (
+            Level::Verdiepend,
+            "verdiepend",
+            rule.per_year - rule.basis_min,
+            rule.per_year - rule.basis_max,
+        ),
+    ] {
+        let k = themes.iter().filter(|t| t.level == level).count();
+        if k > max_a_year * rule.years {
+            return infeasible(format!(
+                "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change --basis-per-year or --per-year",
+                max_a_year * rule.years,
+                rule.split_text()
+            ));
+        }
+        if k == 0 && min_a_year > 0 {
+            return infeasible(format!(
+                "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change --basis-per-year",
+                rule.split_text()
+            ));
+        }
+    }
+    let waiting: Vec<&str> = (0..n)
+        .filter(|&i| p.waiting[i])
+        .map(|i| themes[i].id.as_str())
+        .collect();
+    if !waiting.is_empty() && rule.years == 1 {
+        return infeasible(format!(
+            "--offered {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop --offered",
+            list(&waiting)
+        ));
+    }
+    // Year 1 must be filled from the themes that need not wait.
+    for (level, name, need) in [
+        (Level::Basis, "basis", rule.basis_min),
+        (
+            Level::Verdiepend,
+            "verdiepend",
+            rule.per_year - rule.basis_max,
+        ),
+    ] {
+        let free: Vec<usize> = (0..n)
+            .filter(|&i| themes[i].level == level && !p.waiting[i])
+            .collect();
+        let room: usize = free.iter().map(|&i| p.cap_year[i]).sum();
+        if room < need {
+            let waiting_here: Vec<&str> = (0..n)
+                .filter(|&i| themes[i].level == level && p.waiting[i])
+                .map(|i| themes[i].id.as_str())
+                .collect();
+            return infeasible(format!(
+                "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some --offered or change the split",
+                count(free.len(), "theme", "themes"),
+                list(&waiting_here)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Names the constraint family whose removal makes an infeasible instance feasible.
+pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> String {
+    let themes = &catalogue.themes;
+    let orderings: Vec<String> = themes
+        .iter()
+        .flat_map(|t| t.after.iter().map(move |a| format!("{} after {a}", t.id)))
+        .collect();
+    let waiting: Vec<&str> = (0..themes.len())
+        .filter(|&i| p.waiting[i])
+        .map(|i| themes[i].id.as_str())
+        .collect();
+    let mut families: Vec<(String, Problem)> = Vec::new();
+    if !orderings.is_empty() {
+        let mut q = p.clone();
+        q.preds.iter_mut().for_each(Vec::clear);
+        families.push((format!("the ordering ({})", orderings.join(", ")), q));
+    }
+    if !waiting.is_empty() {
+        let mut q = p.clone();
+        q.waiting.iter_mut().for_each(|w| *w = false);
+        families.push((
+            format!(
+                "the waiting of themes offered last year ({})",
+                list(&waiting)
+            ),
+            q,
+        ));
+    }
+    if rule.basis_min > 0 || rule.basis_max < rule.per_year {
+        let mut q = p.clone();
+        q.basis_min = 0;
+        q.basis_max = rule.per_year;
+        families.push((format!("the split of {}", rule.split_text()), q));
+    }
+    if p.spread.is_some() {
+        let mut q = p.clone();
+        q.spread = None;
+        let weeks = catalogue.calendar.max_gap_weeks;
+        families.push((
+            format!("the spread of each level over the year (at least once every {weeks} weeks)"),
+            q,
+        ));
+    }
+    let mut q = p.clone();
+    q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
+    q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
+    families.push((
+        "the rule that a theme comes up at most once a year and twice a cycle only when meetings are spare"
+            .to_string(),
+        q,
+    ));
+    let budget = max_nodes.min(2_000_000);
+    let feasible = |q: &Problem| solve::solve(q, budget, true).slots.is_some();
+    let singles: Vec<&str> = families
+        .iter()
+        .filter(|(_, q)| feasible(q))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if !singles.is_empty() {
+        return format!(
+            "no plan meets all constraints at once; dropping {} would make one possible",
+            singles.join(", or ")
+        );
+    }
+    for i in 0..families.len() {
+        for j in i + 1..families.len() {
+            let mut q = families[i].1.clone();
+            let r = &families[j].1;
+            // Combine the two relaxations.
+            if r.preds.iter().all(Vec::is_empty) {
+                q.preds.iter_mut().for_each(Vec::clear);
+            }
+            if r.waiting.iter().all(|w| !w) {
+                q.waiting.iter_mut().for_each(|w| *w = false);
+            }
+            if r.spread.is_none() {
+                q.spread = None;
+            }
+            q.basis_min = q.basis_min.min(r.basis_min);
+            q.basis_max = q.basis_max.max(r.basis_max);
+            for t in 0..q.cap_total.len() {
+                q.cap_total[t] = q.cap_total[t].max(r.cap_total[t]);
+                q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);
+            }
+            if feasible(&q) {
+                return format!(
+                    "no plan meets all constraints at once: {} and {} conflict; dropping both would make one possible",
+                    families[i].0, families[j].0
+                );
+            }
+        }
+    }
+    format!(
+        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and --offered",
+        count(themes.len(), "theme", "themes"),
+        rule.split_text()
+    )
+}
