@@ -14,4 +14,5 @@ mod output;
 mod plan;
 mod reliability;
 mod report;
+mod start;
 mod synth;

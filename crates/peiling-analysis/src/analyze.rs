@@ -233,6 +233,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         respondents,
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
+        last_submission: part.data.report.last_submission.clone(),
         response_rate: part
             .population
             .filter(|&p| p > 0 && opts.filters.is_empty())

@@ -537,6 +537,7 @@ impl<'q> PartAccumulator<'q> {
             respondents,
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
+            last_submission: report.last_submission.clone(),
             response_rate: part
                 .population
                 .filter(|&p| p > 0 && opts.filters.is_empty())

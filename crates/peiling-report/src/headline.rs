@@ -513,6 +513,7 @@ mod tests {
             respondents,
             rows_read: respondents,
             rows_rejected: 0,
+            last_submission: None,
             response_rate: None,
             questions: Vec::new(),
             reliability: Vec::new(),

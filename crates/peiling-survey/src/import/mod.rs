@@ -5,6 +5,7 @@ mod answers;
 mod asked;
 pub(crate) mod columns;
 pub mod stream;
+pub mod submitted;
 mod table;
 
 use std::collections::HashMap;
@@ -358,6 +359,7 @@ pub fn import_table(
         duplicates,
         tallies,
         warnings,
+        last_submission: last_submission(&responses),
     };
     debug_assert_eq!(
         report.rows_read,
@@ -598,4 +600,15 @@ fn short(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The latest completion time among the accepted responses (`YYYY-MM-DD`).
+fn last_submission(responses: &[Response]) -> Option<String> {
+    let mut latest = submitted::LatestSubmission::default();
+    for r in responses {
+        if let Some(c) = &r.meta.completed {
+            latest.add(c);
+        }
+    }
+    latest.latest()
 }

@@ -16,7 +16,8 @@ use crate::response::{Answer, Coercion, Problem, Rejected};
 
 use super::answers::parse_cell;
 use super::asked::{set_aside, Conditions};
-use super::columns::{map_columns, Source};
+use super::columns::{map_columns, MetaField, Source};
+use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 
@@ -124,6 +125,8 @@ pub struct StreamReport {
     pub missing_questions: Vec<String>,
     /// Per question (questionnaire order): the answers the ids of the rows point at.
     pub dictionaries: Vec<Dictionary>,
+    /// As [`crate::ImportReport::last_submission`].
+    pub last_submission: Option<String>,
 }
 
 impl StreamReport {
@@ -345,6 +348,9 @@ struct Rows {
     problems: Vec<Problem>,
     ids: Vec<u32>,
     scratch: String,
+    /// The completion-time column, and the latest date of the accepted rows in it.
+    completed: Option<usize>,
+    latest: LatestSubmission,
 }
 
 impl Rows {
@@ -400,6 +406,12 @@ impl Rows {
             problems: Vec::new(),
             ids: Vec::with_capacity(q.questions.len()),
             scratch: String::new(),
+            completed: map
+                .meta
+                .iter()
+                .find(|(_, f)| *f == MetaField::Completed)
+                .map(|(col, _)| *col),
+            latest: LatestSubmission::default(),
         })
     }
 
@@ -584,6 +596,9 @@ impl Rows {
             return;
         }
         self.rows_accepted += 1;
+        if let Some(col) = self.completed {
+            self.latest.add(cell(col));
+        }
         sink(&self.ids, &self.dictionaries);
     }
 
@@ -626,6 +641,7 @@ impl Rows {
             unmatched_columns: self.unmatched,
             missing_questions: self.missing_questions,
             dictionaries: self.dictionaries,
+            last_submission: self.latest.latest(),
         })
     }
 }
