@@ -1590,7 +1590,7 @@ fn top_rows(q: &QuestionSummary, k: usize) -> Vec<&CategoryRow> {
 /// and every further row tied with the last of them: a tie is named, never cut off.
 pub(crate) fn top_k(rows: &[CategoryRow], k: usize) -> Vec<&CategoryRow> {
     let mut chosen: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
-    chosen.sort_by(|a, b| b.count.cmp(&a.count));
+    chosen.sort_by_key(|r| std::cmp::Reverse(r.count));
     if k == 0 {
         return Vec::new();
     }
