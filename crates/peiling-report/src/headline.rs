@@ -349,6 +349,19 @@ pub fn scale(
             "{}: {neg_text}",
             lang.pick("Merendeel negatief", "Mostly negative")
         )
+    } else if let Some((mid, row)) = neutral
+        .and_then(|m| rows.get(m))
+        .map(|r| (pct(r.count, rated), r))
+        .filter(|(mid, _)| *mid > 50.0)
+    {
+        // Middle-heavy: most chose the neutral level; the larger side is named beside it.
+        let side = if neg > pos { neg_text } else { pos_text };
+        format!(
+            "{}: {} {}, {side}",
+            lang.pick("Merendeel in het midden", "Mostly in the middle"),
+            lang.pct(mid),
+            decapitalise(row.label(lang.is_en()))
+        )
     } else {
         format!(
             "{}: {pos_text}, {neg_text}",
@@ -622,6 +635,38 @@ mod tests {
             scale(Lang::Nl, &rows, &na, Some(2), 63),
             "Overwegend positief: 75,0 % uitstekend of goed; 23 van 63 n.v.t."
         );
+    }
+
+    #[test]
+    fn a_middle_heavy_scale_is_called_so() {
+        // Issue 14: 65 % chose the middle level and nobody a negative one: not "Verdeeld".
+        let rows = [
+            row("Uitstekend", 1),
+            row("Goed", 6),
+            row("Redelijk", 13),
+            row("Matig", 0),
+            row("Slecht", 0),
+        ];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &[], Some(2), 20),
+            "Merendeel in het midden: 65,0 % redelijk, 35,0 % uitstekend of goed"
+        );
+        assert_eq!(
+            scale(Lang::En, &rows, &[], Some(2), 20),
+            "Mostly in the middle: 65.0 % redelijk, 35.0 % uitstekend or goed"
+        );
+        // The larger side is the one named: here the negative one.
+        let rows = [row("Goed", 1), row("Redelijk", 6), row("Slecht", 3)];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &[], Some(1), 10),
+            "Merendeel in het midden: 60,0 % redelijk, 30,0 % slecht"
+        );
+        // Half in the middle is no majority: still divided.
+        let rows = [row("Goed", 3), row("Redelijk", 5), row("Slecht", 2)];
+        assert!(scale(Lang::Nl, &rows, &[], Some(1), 10).starts_with("Verdeeld"));
+        // Without a middle level there is no middle.
+        let rows = [row("Goed", 5), row("Slecht", 5)];
+        assert!(scale(Lang::Nl, &rows, &[], None, 10).starts_with("Verdeeld"));
     }
 
     #[test]
