@@ -135,7 +135,10 @@ fn report_carries_the_figures_of_bijlage_2() {
 
     // "Merendeel is tweedegraads bevoegd": eerstegraads 25, tweedegraads 38.
     let bev = section(&md, "wpb-bevoegdheid");
-    assert!(bev.contains("Merendeel: Tweedegraads (38 van 63)"), "{bev}");
+    assert!(
+        bev.contains("Merendeel: Tweedegraads (38 van de 63)"),
+        "{bev}"
+    );
     let t = rows(section(&md, "wpb-bevoegdheid-bevoegdheid"));
     assert_eq!(count(&t, "Eerstegraads").0, "25");
     assert_eq!(count(&t, "Tweedegraads").0, "38");
