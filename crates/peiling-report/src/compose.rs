@@ -804,7 +804,7 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct(r.pct_base),
+                        lang.pct_n(r.pct_base, q.base),
                     ],
                 )
             })
@@ -812,7 +812,11 @@ impl Composer<'_> {
         for (label, n) in apart {
             out.push(Row::new(
                 RowKind::Apart,
-                vec![label.clone(), n.to_string(), lang.pct(share(*n, q.base))],
+                vec![
+                    label.clone(),
+                    n.to_string(),
+                    lang.pct_n(share(*n, q.base), q.base),
+                ],
             ));
         }
         out.extend(self.missing_rows(q, 1));
@@ -826,7 +830,7 @@ impl Composer<'_> {
             vec![
                 total_label.into(),
                 q.base.to_string(),
-                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
+                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
             ],
         ));
         Table {
@@ -848,7 +852,11 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut rows = Vec::new();
         let mut push = |label: &str, n: usize| {
-            let mut cells = vec![label.to_string(), n.to_string(), lang.pct(share(n, q.base))];
+            let mut cells = vec![
+                label.to_string(),
+                n.to_string(),
+                lang.pct_n(share(n, q.base), q.base),
+            ];
             cells.extend(std::iter::repeat_n("–".to_string(), extra - 1));
             rows.push(Row::new(RowKind::Apart, cells));
         };
@@ -870,8 +878,8 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct(r.pct_base),
-                        r.pct_answered.map_or("–".into(), |p| lang.pct(p)),
+                        lang.pct_n(r.pct_base, q.base),
+                        r.pct_answered.map_or("–".into(), |p| lang.pct_n(p, rated)),
                     ],
                 )
             })
@@ -882,7 +890,7 @@ impl Composer<'_> {
                 vec![
                     r.label(self.en()).to_string(),
                     r.count.to_string(),
-                    lang.pct(r.pct_base),
+                    lang.pct_n(r.pct_base, q.base),
                     "–".into(),
                 ],
             ));
@@ -893,9 +901,9 @@ impl Composer<'_> {
             vec![
                 self.t("Totaal", "Total").into(),
                 q.base.to_string(),
-                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
+                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
                 if rated > 0 {
-                    format!("{} ({rated})", lang.pct(100.0))
+                    format!("{} ({rated})", lang.pct_n(100.0, rated))
                 } else {
                     "–".into()
                 },

@@ -344,8 +344,16 @@ pub fn scale(
         .iter()
         .skip(first_negative(rows.len(), neutral))
         .collect();
-    let pos_text = format!("{} {}", lang.pct(pos), level_names(lang, &positive));
-    let neg_text = format!("{} {}", lang.pct(neg), level_names(lang, &negative));
+    let pos_text = format!(
+        "{} {}",
+        lang.pct_n(pos, rated),
+        level_names(lang, &positive)
+    );
+    let neg_text = format!(
+        "{} {}",
+        lang.pct_n(neg, rated),
+        level_names(lang, &negative)
+    );
     let mut s = if pos >= MOSTLY {
         format!(
             "{}: {pos_text}",
@@ -376,7 +384,7 @@ pub fn scale(
         format!(
             "{}: {} {}, {side}",
             lang.pick("Merendeel in het midden", "Mostly in the middle"),
-            lang.pct(mid),
+            lang.pct_n(mid, rated),
             decapitalise(row.label(lang.is_en()))
         )
     } else {
@@ -686,17 +694,17 @@ mod tests {
         ];
         assert_eq!(
             scale(Lang::Nl, &rows, &[], Some(2), 20),
-            "Merendeel in het midden: 65,0 % redelijk, 35,0 % uitstekend of goed"
+            "Merendeel in het midden: 65 % redelijk, 35 % uitstekend of goed"
         );
         assert_eq!(
             scale(Lang::En, &rows, &[], Some(2), 20),
-            "Mostly in the middle: 65.0 % redelijk, 35.0 % uitstekend or goed"
+            "Mostly in the middle: 65 % redelijk, 35 % uitstekend or goed"
         );
         // The larger side is the one named: here the negative one.
         let rows = [row("Goed", 1), row("Redelijk", 6), row("Slecht", 3)];
         assert_eq!(
             scale(Lang::Nl, &rows, &[], Some(1), 10),
-            "Merendeel in het midden: 60,0 % redelijk, 30,0 % slecht"
+            "Merendeel in het midden: 60 % redelijk, 30 % slecht"
         );
         // Half in the middle is no majority: still divided.
         let rows = [row("Goed", 3), row("Redelijk", 5), row("Slecht", 2)];
