@@ -166,7 +166,8 @@ fn terminal_escapes_in_answers_are_shown_escaped() {
         let out = run.ok();
         assert!(!out.contains(['\u{1b}', '\u{7}']), "{args:?}: {out:?}");
         if args[0] == "analyze" {
-            assert!(out.contains("\\u{1b}[31mrood"), "{out}");
+            // The privacy filter removed the escape itself; the harmless rest stays.
+            assert!(out.contains("[31mrood"), "{out}");
         }
     }
     let json = peiling_in(

@@ -7,6 +7,8 @@ use peiling_survey::normalize::normalize;
 use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
 
 use crate::crosstab::{crosstab, crosstab_counts};
+use crate::filter::filter_value_expected;
+pub use crate::filter::Filter;
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::stats;
 use crate::summary::*;
@@ -68,6 +70,35 @@ impl AnalysisOptions {
                     .join("; ")
             )));
         }
+        // A value is refused when no questionnaire asking the question can have it (the
+        // parts may offer different options: "opleiding" is yes/no for WPB only).
+        for f in &self.filters {
+            let mut expected = Vec::new();
+            for q in questionnaires {
+                if let Some(question) = q.question(&f.question) {
+                    match filter_value_expected(question, &f.value) {
+                        None => {
+                            expected.clear();
+                            break;
+                        }
+                        Some(e) if questionnaires.len() > 1 => {
+                            expected.push(format!("{e} (in {})", q.id))
+                        }
+                        Some(e) => expected.push(e),
+                    }
+                }
+            }
+            if !expected.is_empty() {
+                return Err(AnalysisError::Invalid(format!(
+                    "--where {}={}: \"{}\" is not an answer to question \"{}\", expected {}",
+                    f.question,
+                    f.value,
+                    f.value,
+                    f.question,
+                    expected.join(", or ")
+                )));
+            }
+        }
         Ok(questionnaires
             .iter()
             .map(|q| {
@@ -82,27 +113,6 @@ impl AnalysisOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Filter {
-    pub question: String,
-    pub value: String,
-}
-
-impl std::str::FromStr for Filter {
-    type Err = AnalysisError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.split_once('=') {
-            Some((q, v)) if !q.trim().is_empty() && !v.trim().is_empty() => Ok(Filter {
-                question: q.trim().to_string(),
-                value: v.trim().to_string(),
-            }),
-            _ => Err(AnalysisError::Invalid(format!(
-                "--where \"{s}\": expected QUESTION=VALUE, e.g. behoefte=Ja"
-            ))),
-        }
-    }
-}
-
 pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, AnalysisError> {
     let questionnaires: Vec<&Questionnaire> =
         survey.parts.iter().map(|p| p.questionnaire()).collect();
@@ -112,7 +122,7 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
         .zip(opts.per_part(&questionnaires)?)
         .filter_map(|(p, own)| own.map(|own| analyze_part(p, &own)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: survey.id.clone(),
@@ -128,7 +138,9 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
             .collect(),
         min_group: opts.min_group,
         parts,
-    })
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(summary)
 }
 
 /// Does this answer say `wanted` (normalised) for its question?
@@ -234,6 +246,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
         last_submission: part.data.report.last_submission.clone(),
+        missing_questions: part.data.report.missing_questions.clone(),
         response_rate: part
             .population
             .filter(|&p| p > 0 && opts.filters.is_empty())
@@ -498,7 +511,7 @@ pub(crate) fn summarise<'a>(
                 unknown,
                 unknown_texts: asked_answers()
                     .filter_map(|(a, n)| match a {
-                        Answer::Unknown(t) => Some((crate::privacy::redact_emails(t), n)),
+                        Answer::Unknown(t) => Some((t.clone(), n)),
                         _ => None,
                     })
                     .flat_map(|(t, n)| std::iter::repeat_n(t, n))
@@ -567,14 +580,14 @@ fn median_level(counts: &[usize]) -> Option<usize> {
     })
 }
 
-/// Texts trimmed, e-mail addresses redacted, deduplicated case- and
+/// Texts trimmed, through the privacy filter, deduplicated case- and
 /// punctuation-insensitively, first-seen order; a hash of the folded text finds the
 /// earlier one, so this is linear in the texts.
 fn dedup<'a>(texts: impl Iterator<Item = (&'a str, usize)>) -> Vec<TextCount> {
     let mut out: Vec<TextCount> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (t, n) in texts {
-        let redacted = crate::privacy::redact_emails(t.trim());
+        let redacted = peiling_core::privacy::scrub(t.trim());
         let t = redacted.as_str();
         if t.is_empty() {
             continue;

@@ -7,6 +7,7 @@
 mod analyze;
 mod compare;
 mod crosstab;
+mod filter;
 mod frame;
 pub mod privacy;
 pub mod stats;

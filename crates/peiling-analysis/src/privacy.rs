@@ -1,72 +1,102 @@
-//! Free text leaves the analysis without contact details: anything that looks like an
-//! e-mail address is replaced, whatever question it was typed into.
+//! The summary passes the privacy filter ([`peiling_core::privacy::scrub`]) where it is
+//! built: every text it carries (titles, question texts, option labels, "other" texts,
+//! quotes, unknown markers, cross-tab labels) is free of contact details, control
+//! characters and unisolated bidi overrides, whichever engine computed it, so the JSON,
+//! the terminal tables, the report, its charts and the plan all print clean text.
 
-/// What an e-mail address in free text is replaced with.
-pub const REDACTED_EMAIL: &str = "[e-mailadres weggelaten]";
+use peiling_core::privacy::scrub;
 
-/// Replaces every e-mail-like word (`x@y.z`, surrounding punctuation kept) in `text`.
-pub fn redact_emails(text: &str) -> String {
-    if !text.contains('@') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if !word.is_empty() {
-            out.push_str(&redact_word(word));
-            word.clear();
-        }
-    };
-    for c in text.chars() {
-        if c.is_whitespace()
-            || matches!(
-                c,
-                '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"' | '\''
-            )
-        {
-            flush(&mut word, &mut out);
-            out.push(c);
-        } else {
-            word.push(c);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
-}
+use crate::summary::*;
 
-fn redact_word(word: &str) -> String {
-    let trimmed = word.trim_end_matches(['.', ':', '!', '?']);
-    let tail = &word[trimmed.len()..];
-    let looks_like_email = trimmed.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains('@')
-    });
-    if looks_like_email {
-        format!("{REDACTED_EMAIL}{tail}")
-    } else {
-        word.to_string()
+/// Scrubs every human-readable text of `summary` in place (ids, kinds and numbers stay).
+pub fn scrub_summary(summary: &mut Summary) {
+    let info = &mut summary.survey;
+    clean(&mut info.title);
+    clean_opt(&mut info.title_en);
+    clean_opt(&mut info.partnership);
+    clean_opt(&mut info.edition);
+    summary.filters.iter_mut().for_each(clean);
+    for part in &mut summary.parts {
+        scrub_part(part);
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn scrub_part(part: &mut PartSummary) {
+    clean(&mut part.title);
+    clean_opt(&mut part.title_en);
+    clean(&mut part.audience);
+    for q in &mut part.questions {
+        clean(&mut q.text);
+        clean_opt(&mut q.label_en);
+        clean(&mut q.group);
+        clean_opt(&mut q.condition);
+        scrub_detail(&mut q.detail);
+    }
+    for c in &mut part.crosstabs {
+        c.rows
+            .iter_mut()
+            .chain(c.columns.iter_mut())
+            .for_each(clean);
+    }
+    for d in &mut part.theme_demand {
+        for s in &mut d.sources {
+            clean(&mut s.option);
+            clean_opt(&mut s.option_en);
+        }
+    }
+}
 
-    #[test]
-    fn e_mail_addresses_are_replaced_and_the_rest_stays() {
-        assert_eq!(
-            redact_emails("Mail jan.jansen@voorbeeld.invalid, of bel."),
-            "Mail [e-mailadres weggelaten], of bel."
-        );
-        assert_eq!(
-            redact_emails("(piet@school.nl)."),
-            "([e-mailadres weggelaten])."
-        );
-        assert_eq!(redact_emails("mailto:a@b.nl"), "[e-mailadres weggelaten]");
-        assert_eq!(redact_emails("@SUM en 5 @ school"), "@SUM en 5 @ school");
-        assert_eq!(redact_emails("geen adres"), "geen adres");
+fn scrub_detail(detail: &mut Detail) {
+    match detail {
+        Detail::Choice { rows } => rows.iter_mut().for_each(row),
+        Detail::Multi { rows, other, .. } => {
+            rows.iter_mut().for_each(row);
+            other.iter_mut().for_each(|t| clean(&mut t.text));
+        }
+        Detail::Scale {
+            rows,
+            not_applicable,
+            top2,
+            median,
+            ..
+        } => {
+            rows.iter_mut()
+                .chain(not_applicable.iter_mut())
+                .chain(top2.iter_mut())
+                .for_each(row);
+            clean_opt(median);
+        }
+        Detail::Number {
+            unit,
+            unknown_texts,
+            histogram,
+            mode,
+            ..
+        } => {
+            clean_opt(unit);
+            unknown_texts.iter_mut().for_each(clean);
+            histogram.iter_mut().for_each(row);
+            mode.iter_mut().for_each(clean);
+        }
+        Detail::Text { answers, .. } => answers.iter_mut().for_each(|t| clean(&mut t.text)),
+        Detail::Personal { .. } => {}
+    }
+}
+
+fn row(r: &mut CategoryRow) {
+    clean(&mut r.label);
+    clean_opt(&mut r.label_en);
+}
+
+fn clean(text: &mut String) {
+    let scrubbed = scrub(text);
+    if scrubbed != *text {
+        *text = scrubbed;
+    }
+}
+
+fn clean_opt(text: &mut Option<String>) {
+    if let Some(t) = text {
+        clean(t);
     }
 }

@@ -92,7 +92,7 @@ pub fn analyze_streaming(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok(Some(Summary {
+    let mut summary = Summary {
         schema: SCHEMA.to_string(),
         survey: SurveyInfo {
             id: plan.id.clone(),
@@ -108,7 +108,9 @@ pub fn analyze_streaming(
             .collect(),
         min_group: opts.min_group,
         parts,
-    }))
+    };
+    crate::privacy::scrub_summary(&mut summary);
+    Ok(Some(summary))
 }
 
 /// One part: stream its export into a [`PartAccumulator`] and summarise. Without
@@ -538,6 +540,7 @@ impl<'q> PartAccumulator<'q> {
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
             last_submission: report.last_submission.clone(),
+            missing_questions: report.missing_questions.clone(),
             response_rate: part
                 .population
                 .filter(|&p| p > 0 && opts.filters.is_empty())

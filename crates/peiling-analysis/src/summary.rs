@@ -42,6 +42,9 @@ pub struct PartSummary {
     /// survey names no edition.
     #[serde(default)]
     pub last_submission: Option<String>,
+    /// Questions the export has no column for: every answer to them is "geen antwoord".
+    #[serde(default)]
+    pub missing_questions: Vec<String>,
     /// respondents / population, when the population is known.
     pub response_rate: Option<f64>,
     pub questions: Vec<QuestionSummary>,

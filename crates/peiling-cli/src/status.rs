@@ -67,6 +67,8 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
             || c.is::<peiling_survey::FileError>()
             || c.is::<peiling_survey::ImportError>()
             || c.is::<peiling_survey::DefinitionError>()
+            || c.downcast_ref::<peiling_records::RecordsError>()
+                .is_some_and(peiling_records::RecordsError::is_user_error)
             || matches!(
                 c.downcast_ref::<peiling_analysis::AnalysisError>(),
                 Some(peiling_analysis::AnalysisError::Invalid(_))

@@ -9,6 +9,7 @@ use peiling_survey::DefinitionError;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -125,6 +126,8 @@ pub struct Catalogue {
     /// Partner schools that host meetings in turn.
     pub schools: Vec<String>,
     pub rotation: Rotation,
+    /// Reserved weeks and the spread of each level over the year (`[calendar]`).
+    pub calendar: CalendarRule,
     pub demand: DemandRule,
     pub themes: Vec<Theme>,
 }
@@ -171,6 +174,15 @@ impl Catalogue {
                 r.into_inner()
                     .build()
                     .map_err(|m| at(offset, format!("[rotation]: {m}")))?
+            }
+        };
+        let calendar = match raw.calendar {
+            None => CalendarRule::default(),
+            Some(c) => {
+                let offset = c.span().start;
+                c.into_inner()
+                    .build()
+                    .map_err(|m| at(offset, format!("[calendar]: {m}")))?
             }
         };
         let demand = match raw.demand {
@@ -260,6 +272,7 @@ impl Catalogue {
             source: raw.source,
             schools,
             rotation,
+            calendar,
             demand,
             themes,
         })
@@ -361,33 +374,6 @@ impl Default for DemandRule {
     }
 }
 
-pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {
-    let day = match s.trim().to_lowercase().as_str() {
-        "maandag" | "monday" | "mon" | "ma" => Weekday::Mon,
-        "dinsdag" | "tuesday" | "tue" | "di" => Weekday::Tue,
-        "woensdag" | "wednesday" | "wed" | "wo" => Weekday::Wed,
-        "donderdag" | "thursday" | "thu" | "do" => Weekday::Thu,
-        "vrijdag" | "friday" | "fri" | "vr" => Weekday::Fri,
-        "zaterdag" | "saturday" | "sat" | "za" => Weekday::Sat,
-        "zondag" | "sunday" | "sun" | "zo" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(day)
-}
-
-pub(crate) fn weekday_text(day: Weekday) -> Text {
-    let (nl, en) = match day {
-        Weekday::Mon => ("maandag", "Monday"),
-        Weekday::Tue => ("dinsdag", "Tuesday"),
-        Weekday::Wed => ("woensdag", "Wednesday"),
-        Weekday::Thu => ("donderdag", "Thursday"),
-        Weekday::Fri => ("vrijdag", "Friday"),
-        Weekday::Sat => ("zaterdag", "Saturday"),
-        Weekday::Sun => ("zondag", "Sunday"),
-    };
-    Text::new(nl, en)
-}
-
 fn valid_hours(h: f64) -> bool {
     h.is_finite() && h > 0.0 && h <= 12.0
 }
@@ -404,6 +390,7 @@ struct RawCatalogue {
     #[serde(default)]
     schools: Vec<Spanned<String>>,
     rotation: Option<Spanned<RawRotation>>,
+    calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,
     #[serde(default, rename = "theme")]
     themes: Vec<Spanned<RawTheme>>,

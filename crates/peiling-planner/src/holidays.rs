@@ -27,10 +27,20 @@ pub struct Holidays {
 }
 
 /// Holidays files compiled in: (name, TOML).
-pub const BUNDLED_HOLIDAYS: &[(&str, &str)] = &[(
-    "zuid-2021-2023",
-    include_str!("../../../datasets/holidays/zuid-2021-2023.toml"),
-)];
+pub const BUNDLED_HOLIDAYS: &[(&str, &str)] = &[
+    (
+        "noord.toml",
+        include_str!("../../../datasets/holidays/noord.toml"),
+    ),
+    (
+        "midden.toml",
+        include_str!("../../../datasets/holidays/midden.toml"),
+    ),
+    (
+        "zuid.toml",
+        include_str!("../../../datasets/holidays/zuid.toml"),
+    ),
+];
 
 impl Holidays {
     /// Parses a holidays file; `file` names it in error messages.
@@ -124,17 +134,117 @@ struct RawHoliday {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn region(name: &str) -> Holidays {
+        let years: Vec<String> = (2020..2028).map(|y| format!("{y}-{}", y + 1)).collect();
+        Holidays::bundled(name, &years).unwrap_or_else(|| panic!("{name}: 2020-2028"))
+    }
+
+    /// Every region and school year 2020-2021 .. 2027-2028 is complete: after the summer
+    /// holiday that opens it come herfst-, kerst-, voorjaars- and meivakantie once each,
+    /// in that order, then the summer holiday that closes it; every summer lasts six
+    /// weeks (Saturday to Sunday), a school year between two summers lasts 45 to 48
+    /// whole weeks, and no holiday overlaps another or falls between the years.
     #[test]
-    fn bundled_example_parses() {
-        let text = include_str!("../../../datasets/holidays/zuid-2021-2023.toml");
-        let h = Holidays::from_toml("zuid-2021-2023.toml", text).unwrap();
-        assert_eq!(h.region.as_deref(), Some("zuid"));
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        // Region zuid had its autumn break a week after noord and midden in 2021.
-        assert!(h.on(d("2021-10-21")).is_none());
-        assert_eq!(h.on(d("2021-10-28")).unwrap().name, "Herfstvakantie");
-        assert_eq!(h.on(d("2022-05-26")).unwrap().name, "Hemelvaartsdag");
+    fn bundled_holidays_are_complete() {
+        assert_eq!(BUNDLED_HOLIDAYS.len(), 3);
+        for name in ["noord", "midden", "zuid"] {
+            let h = region(name);
+            assert_eq!(h.region.as_deref(), Some(name));
+            assert!(h.source.as_deref().unwrap().contains("rijksoverheid.nl"));
+            assert!(
+                h.periods.windows(2).all(|w| w[0].to < w[1].from),
+                "{name}: overlap"
+            );
+            let summers: Vec<&Holiday> = h
+                .periods
+                .iter()
+                .filter(|p| p.name == "Zomervakantie")
+                .collect();
+            assert_eq!(summers.len(), 9, "{name}: summer 2020 .. 2028");
+            for s in &summers {
+                assert_eq!((s.to - s.from).num_days(), 43, "{name}: {s:?}");
+                assert_eq!(s.from.format("%a").to_string(), "Sat");
+            }
+            for (k, pair) in summers.windows(2).enumerate() {
+                let year = format!("{}-{}", 2020 + k, 2021 + k);
+                assert!(h.school_years.contains(&year), "{name}: {year}");
+                let (open, close) = (pair[0], pair[1]);
+                assert_eq!(open.to.year(), 2020 + k as i32, "{name} {year}");
+                // From the Monday after one summer to the Friday before the next.
+                let days = (close.from - open.to).num_days() + 1;
+                assert_eq!(days % 7, 0, "{name} {year}");
+                assert!(
+                    (45..=48).contains(&(days / 7)),
+                    "{name} {year}: {days} days"
+                );
+                let inside: Vec<&str> = h
+                    .periods
+                    .iter()
+                    .filter(|p| open.to < p.from && p.to < close.from)
+                    .filter(|p| p.name.ends_with("vakantie"))
+                    .map(|p| p.name.as_str())
+                    .collect();
+                assert_eq!(
+                    inside,
+                    [
+                        "Herfstvakantie",
+                        "Kerstvakantie",
+                        "Voorjaarsvakantie",
+                        "Meivakantie"
+                    ],
+                    "{name} {year}"
+                );
+                // Hemelvaartsdag (a Thursday) is off in every year; on 6 May 2027 it falls
+                // inside the meivakantie.
+                let ascension = h.periods.iter().filter(|p| {
+                    p.name == "Hemelvaartsdag" && open.to < p.from && p.to < close.from
+                });
+                let expected = usize::from(year != "2026-2027");
+                assert_eq!(ascension.count(), expected, "{name} {year}");
+            }
+        }
+    }
+
+    /// Dates checked against the ministry's tables by hand.
+    #[test]
+    fn known_dates_match_the_official_tables() {
+        let (noord, midden, zuid) = (region("noord"), region("midden"), region("zuid"));
+        let on = |h: &Holidays, day: &str| h.on(d(day)).map(|p| (p.name.clone(), p.from, p.to));
+        // Zomervakantie 2021: noord 10 Jul - 22 Aug, midden 17 Jul - 29 Aug, zuid 24 Jul - 5 Sep.
+        let summer = |f: &str, t: &str| Some(("Zomervakantie".to_string(), d(f), d(t)));
+        assert_eq!(on(&zuid, "2021-09-02"), summer("2021-07-24", "2021-09-05"));
+        assert_eq!(on(&noord, "2021-08-01"), summer("2021-07-10", "2021-08-22"));
+        assert_eq!(
+            on(&midden, "2021-08-01"),
+            summer("2021-07-17", "2021-08-29")
+        );
+        assert!(on(&noord, "2021-09-02").is_none() && on(&midden, "2021-09-02").is_none());
+        // Kerstvakantie 2021: 25 December 2021 - 9 January 2022 everywhere.
+        for h in [&noord, &midden, &zuid] {
+            assert_eq!(
+                on(h, "2021-12-30"),
+                Some(("Kerstvakantie".into(), d("2021-12-25"), d("2022-01-09")))
+            );
+            assert!(on(h, "2021-12-23").is_none());
+        }
+        // Herfstvakantie 2021 and 2027: zuid a week after noord and midden.
+        assert!(on(&zuid, "2021-10-21").is_none());
+        assert_eq!(on(&zuid, "2021-10-28").unwrap().0, "Herfstvakantie");
+        assert_eq!(on(&noord, "2021-10-21").unwrap().0, "Herfstvakantie");
+        assert_eq!(on(&zuid, "2027-10-28").unwrap().0, "Herfstvakantie");
+        assert!(on(&midden, "2027-10-28").is_none());
+        // Zomervakantie 2028 (adviesdata): zuid 22 Jul - 3 Sep.
+        assert_eq!(on(&zuid, "2028-09-01"), summer("2028-07-22", "2028-09-03"));
+        assert_eq!(on(&zuid, "2027-05-06").unwrap().0, "Meivakantie");
+        // Hemelvaartsdag 2022 and Koningsdag 2023, both on a Thursday.
+        assert_eq!(on(&zuid, "2022-05-26").unwrap().0, "Hemelvaartsdag");
+        assert_eq!(on(&zuid, "2023-04-27").unwrap().0, "Koningsdag");
     }
 
     #[test]

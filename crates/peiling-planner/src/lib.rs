@@ -6,6 +6,7 @@
 //! the [`RotationPlan`] holds the meetings with dates, hosts and reasons in Dutch and
 //! English, and writes itself as iCalendar ([`RotationPlan::to_ics`]).
 
+mod calendar;
 mod catalogue;
 mod demand;
 mod holidays;
@@ -14,6 +15,7 @@ mod plan;
 mod solve;
 mod text;
 
+pub use calendar::CalendarRule;
 pub use catalogue::{Catalogue, DemandRule, Level, Rotation, Theme, BUNDLED_CATALOGUES};
 pub use chrono::NaiveDate;
 pub use demand::{AudienceDemand, Demand, PartDemand, RequestSource, SurveyDemand, ThemeRequest};

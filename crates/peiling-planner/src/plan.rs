@@ -4,7 +4,8 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{weekday_text, Catalogue, Level};
+use crate::calendar::{self, school_year, weekday_text};
+use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, Demand, SurveyDemand};
 use crate::holidays::Holidays;
 use crate::solve::{self, Problem};
@@ -262,7 +263,33 @@ pub fn plan(
         .map(|i| offered[i] && !demand[i].exceptional)
         .collect();
 
-    let problem = build_problem(catalogue, &rule, &demand, &waiting)?;
+    let start = start_date(survey, options)?;
+    let weekday = catalogue.rotation.weekday;
+    let holidays = options.holidays.clone().or_else(|| {
+        let region = catalogue
+            .region
+            .as_deref()
+            .filter(|_| options.bundled_holidays)?;
+        let years: Vec<String> = (0..rule.years)
+            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
+            .map(school_year)
+            .collect();
+        Holidays::bundled(region, &years)
+    });
+    let default_holidays = options.holidays.is_none() && holidays.is_some();
+    let cal = &catalogue.calendar;
+    let dates = calendar::calendar(
+        start,
+        rule.years,
+        rule.per_year,
+        weekday,
+        holidays.as_ref(),
+        cal,
+    )?;
+
+    let mut problem = build_problem(catalogue, &rule, &demand, &waiting)?;
+    let split = (rule.per_year, rule.basis_min, rule.basis_max);
+    problem.spread = calendar::spread(split, cal, &dates);
     precheck(catalogue, &rule, &problem)?;
 
     let outcome = solve::solve(&problem, options.max_nodes, false);
@@ -286,21 +313,6 @@ pub fn plan(
 
     debug_assert_eq!(problem.objective(&slots), outcome.value);
 
-    let start = start_date(survey, options)?;
-    let weekday = catalogue.rotation.weekday;
-    let holidays = options.holidays.clone().or_else(|| {
-        let region = catalogue
-            .region
-            .as_deref()
-            .filter(|_| options.bundled_holidays)?;
-        let years: Vec<String> = (0..rule.years)
-            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
-            .map(school_year)
-            .collect();
-        Holidays::bundled(region, &years)
-    });
-    let default_holidays = options.holidays.is_none() && holidays.is_some();
-    let dates = calendar(start, &rule, weekday, holidays.as_ref())?;
     let hosts: Vec<String> = if options.hosts.is_empty() {
         catalogue.schools.clone()
     } else {
@@ -373,9 +385,9 @@ pub fn plan(
         meetings.push(Meeting {
             number: s as u32 + 1,
             year: y as u32 + 1,
-            school_year: school_year(dates[y].0),
+            school_year: school_year(dates[y].first),
             slot: pos as u32 + 1,
-            date: dates[y].1[pos],
+            date: dates[y].dates[pos],
             start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
             end: format!("{:02}:{:02}", end.hour(), end.minute()),
             host: (!hosts.is_empty()).then(|| hosts[s % hosts.len()].clone()),
@@ -456,6 +468,7 @@ pub fn plan(
             "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
         ));
     }
+    notes.extend(calendar::notes(cal, split, &dates));
     if holidays.is_none() {
         notes.push(Text::new(
             "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
@@ -503,7 +516,7 @@ pub fn plan(
         per_year: rule.per_year as u32,
         basis_per_year: [rule.basis_min as u32, rule.basis_max as u32],
         start,
-        school_years: dates.iter().map(|(ws, _)| school_year(*ws)).collect(),
+        school_years: dates.iter().map(|y| school_year(y.first)).collect(),
         weekday: weekday_text(weekday),
         hosts,
         holidays: holidays.as_ref().map(|h| match (&h.region, &h.source) {
@@ -622,6 +635,7 @@ fn build_problem(
         basis_max: rule.basis_max,
         cap_total: caps.iter().map(|c| c.0).collect(),
         cap_year: caps.iter().map(|c| c.1).collect(),
+        spread: None,
     })
 }
 
@@ -736,6 +750,15 @@ fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> 
         q.basis_max = rule.per_year;
         families.push((format!("the split of {}", rule.split_text()), q));
     }
+    if p.spread.is_some() {
+        let mut q = p.clone();
+        q.spread = None;
+        let weeks = catalogue.calendar.max_gap_weeks;
+        families.push((
+            format!("the spread of each level over the year (at least once every {weeks} weeks)"),
+            q,
+        ));
+    }
     let mut q = p.clone();
     q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
     q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
@@ -767,6 +790,9 @@ fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> 
             }
             if r.waiting.iter().all(|w| !w) {
                 q.waiting.iter_mut().for_each(|w| *w = false);
+            }
+            if r.spread.is_none() {
+                q.spread = None;
             }
             q.basis_min = q.basis_min.min(r.basis_min);
             q.basis_max = q.basis_max.max(r.basis_max);
@@ -818,63 +844,6 @@ fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate,
     .ok_or_else(|| PlanError::NoStart {
         survey: survey.survey.clone(),
     })
-}
-
-/// "2021-2022" for a school year starting on `first`.
-fn school_year(first: NaiveDate) -> String {
-    let y = if first.month() >= 7 {
-        first.year()
-    } else {
-        first.year() - 1
-    };
-    format!("{y}-{}", y + 1)
-}
-
-/// Per year of the cycle: its first day and the meeting dates. A school year runs ten
-/// months from its first day (September to June); the meetings go on the chosen weekday,
-/// outside holidays, spread evenly over the weekdays that remain.
-fn calendar(
-    start: NaiveDate,
-    rule: &Rule,
-    weekday: chrono::Weekday,
-    holidays: Option<&Holidays>,
-) -> Result<Vec<(NaiveDate, Vec<NaiveDate>)>, PlanError> {
-    let mut out = Vec::with_capacity(rule.years);
-    for y in 0..rule.years {
-        let first = start
-            .checked_add_months(Months::new(12 * y as u32))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
-        let end = first
-            .checked_add_months(Months::new(10))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
-        let mut day = first;
-        while day.weekday() != weekday {
-            day += Duration::days(1);
-        }
-        let mut candidates = Vec::new();
-        while day < end {
-            if holidays.is_none_or(|h| h.on(day).is_none()) {
-                candidates.push(day);
-            }
-            day += Duration::weeks(1);
-        }
-        let c = candidates.len();
-        if c < rule.per_year {
-            return Err(PlanError::Infeasible(format!(
-                "school year {} has only {c} {} outside the holidays between {first} and {} for {} meetings",
-                school_year(first),
-                weekday_text(weekday).en + "s",
-                end - Duration::days(1),
-                rule.per_year
-            )));
-        }
-        // The middle of each of per_year equal runs of candidate days.
-        let dates = (0..rule.per_year)
-            .map(|i| candidates[(2 * i + 1) * c / (2 * rule.per_year)])
-            .collect();
-        out.push((first, dates));
-    }
-    Ok(out)
 }
 
 fn select_per_school(

@@ -5,6 +5,10 @@
 //! Objective: Σ over slots s of value(theme in s) × (S − s), S the number of slots. The
 //! value is the demand in millionths, scaled by M, plus a tie-break (T − catalogue index)
 //! smaller than M, so demand decides and, between equal demands, catalogue order does.
+//!
+//! The spread rule is checked slot by slot: a level it applies to has, within each year,
+//! its meetings (with the year's first and last free day as end points) no further apart
+//! than the precomputed reach of a slot. The bound ignores it, so it stays an upper bound.
 
 /// The instance: themes with integer values and levels, the slots, the constraints.
 #[derive(Debug, Clone)]
@@ -24,6 +28,21 @@ pub(crate) struct Problem {
     /// Per theme: at most this many meetings per cycle and per year.
     pub cap_total: Vec<usize>,
     pub cap_year: Vec<usize>,
+    pub spread: Option<Spread>,
+}
+
+/// Each level it applies to comes up again within the reach of its previous meeting.
+#[derive(Debug, Clone)]
+pub(crate) struct Spread {
+    /// Per year, per slot: the last slot of the year close enough after it.
+    pub reach: Vec<Vec<usize>>,
+    /// Per year: the last slot close enough after the year's first free day (`None`: no
+    /// slot is).
+    pub first: Vec<Option<usize>>,
+    /// Per year: the first slot close enough before the year's last free day.
+    pub last: Vec<Option<usize>>,
+    pub basis: bool,
+    pub verdiepend: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -174,6 +193,9 @@ impl Search<'_> {
         if p.preds[t].iter().any(|&q| self.occ[q] == 0) {
             return false;
         }
+        if !self.spread_ok(t, y, pos) {
+            return false;
+        }
         let basis = self.basis_in_year[y];
         if p.basis[t] {
             basis < p.basis_max
@@ -181,6 +203,45 @@ impl Search<'_> {
             // verdiepend meetings so far this year, plus this one, leave room for basis_min.
             pos - basis < p.per_year - p.basis_min
         }
+    }
+
+    /// Theme `t` in slot `pos` of year `y` keeps every spread level within reach: the
+    /// level placed must be reachable from its previous meeting (or the year's first free
+    /// day), the other one from its own up to the next slot; after the year's last slot,
+    /// each must have met close enough before the year's last free day.
+    fn spread_ok(&self, t: usize, y: usize, pos: usize) -> bool {
+        let p = self.p;
+        let Some(spread) = &p.spread else {
+            return true;
+        };
+        let year = &self.seq[y * p.per_year..];
+        let reach = |last: Option<usize>| match last {
+            Some(a) => Some(spread.reach[y][a]),
+            None => spread.first[y],
+        };
+        let end = pos + 1 == p.per_year;
+        for (level, applies) in [(true, spread.basis), (false, spread.verdiepend)] {
+            if !applies {
+                continue;
+            }
+            let last = year.iter().rposition(|&u| p.basis[u] == level);
+            let (last, next) = if p.basis[t] == level {
+                if reach(last).is_none_or(|r| pos > r) {
+                    return false;
+                }
+                (Some(pos), pos + 1)
+            } else {
+                (last, pos + 1)
+            };
+            if end {
+                if spread.last[y].is_none_or(|l| last.is_none_or(|a| a < l)) {
+                    return false;
+                }
+            } else if p.basis[t] != level && reach(last).is_none_or(|r| next > r) {
+                return false;
+            }
+        }
+        true
     }
 
     fn place(&mut self, t: usize, y: usize, on: bool) {
@@ -435,6 +496,7 @@ mod tests {
             basis_max: per_year,
             cap_total: vec![1; t],
             cap_year: vec![1; t],
+            spread: None,
         }
     }
 
@@ -458,6 +520,42 @@ mod tests {
         assert!(at(0) < at(1));
         assert!(at(2) >= 2);
         assert!(out.optimal);
+    }
+
+    #[test]
+    fn spread_keeps_each_level_within_reach() {
+        // Three basis themes worth more than three verdiepend ones: unspread, basis first.
+        let mut p = problem(
+            &[60, 50, 40, 30, 20, 10],
+            &[true, true, true, false, false, false],
+            1,
+            6,
+        );
+        p.basis_min = 3;
+        p.basis_max = 3;
+        assert_eq!(solve(&p, 10_000, false).slots, Some(vec![0, 1, 2, 3, 4, 5]));
+        // Each slot reaches two slots on; the year's first free day reaches slot 1 and
+        // the last is reached from slot 4: no level may skip more than one slot, start
+        // after slot 1 or end before slot 4 (optimum found by hand enumeration).
+        p.spread = Some(Spread {
+            reach: vec![vec![2, 3, 4, 5, 5, 5]],
+            first: vec![Some(1)],
+            last: vec![Some(4)],
+            basis: true,
+            verdiepend: true,
+        });
+        let out = solve(&p, 10_000, false);
+        assert_eq!(out.slots, Some(vec![0, 3, 1, 4, 2, 5]));
+        assert_eq!(out.value, 860);
+        assert!(out.optimal);
+        // The same with the rule on verdiepend only.
+        p.spread.as_mut().unwrap().basis = false;
+        assert_eq!(solve(&p, 10_000, false).slots, Some(vec![0, 3, 1, 4, 2, 5]));
+        // The first free day reaching only slot 0: both levels cannot start in time.
+        p.spread.as_mut().unwrap().basis = true;
+        p.spread.as_mut().unwrap().first = vec![Some(0)];
+        let out = solve(&p, 10_000, false);
+        assert!(out.slots.is_none() && out.optimal);
     }
 
     #[test]

@@ -22,8 +22,8 @@ fn bos() -> Catalogue {
 }
 
 fn holidays() -> Holidays {
-    let text = include_str!("../../../datasets/holidays/zuid-2021-2023.toml");
-    Holidays::from_toml("zuid-2021-2023.toml", text).unwrap()
+    let text = include_str!("../../../datasets/holidays/zuid.toml");
+    Holidays::from_toml("zuid.toml", text).unwrap()
 }
 
 fn bos_plan(options: &PlanOptions) -> RotationPlan {
@@ -116,14 +116,17 @@ fn covers_all_themes_in_two_years_with_a_3_3_split_and_top_demand_first() {
             .collect();
         assert_eq!(year1, top, "{level:?}");
     }
-    // Within year 1, higher demand comes earlier.
-    let year1: Vec<f64> = p
-        .meetings
-        .iter()
-        .filter(|m| m.year == 1)
-        .map(|m| m.demand)
-        .collect();
-    assert!(year1.windows(2).all(|w| w[0] >= w[1]), "{year1:?}");
+    // Within year 1, higher demand comes earlier within each level (the spread decides
+    // which level takes a slot).
+    for level in [Level::Basis, Level::Verdiepend] {
+        let year1: Vec<f64> = p
+            .meetings
+            .iter()
+            .filter(|m| m.year == 1 && m.level == level)
+            .map(|m| m.demand)
+            .collect();
+        assert!(year1.windows(2).all(|w| w[0] >= w[1]), "{year1:?}");
+    }
     // The catalogue's ordering: Wie ben ik als opleider before Beroepsregistratie.
     let at = |id: &str| p.meetings.iter().position(|m| m.theme == id).unwrap();
     assert!(at("wie_ben_ik_als_opleider") < at("beroepsregistratie_velon"));
@@ -199,6 +202,46 @@ fn milp_optimum(p: &RotationPlan, catalogue: &Catalogue) -> f64 {
             .sum();
         model = model.with(constraint!(e == 3));
     }
+    // The spread (both levels have 3 meetings a year): when two days a < b of a year lie
+    // more than 16 weeks apart and a level meets on both (the year's first and last free
+    // Thursday count as meetings of both levels), it also meets in between. Free
+    // Thursdays by hand from zuid's table: 9 September 2021 to 30 June 2022, 8 September
+    // 2022 to 29 June 2023.
+    let gap = catalogue.calendar.max_gap_weeks as i64 * 7;
+    let free = [("2021-09-09", "2022-06-30"), ("2022-09-08", "2023-06-29")];
+    for y in 0..years {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Extended positions: 0 the first free day, 1..=per_year the slots, then the last.
+        let day = |i: usize| match i {
+            0 => d(free[y].0),
+            i if i == per_year + 1 => d(free[y].1),
+            i => p.meetings[y * per_year + i - 1].date,
+        };
+        for level in [true, false] {
+            let at = |i: usize| -> Expression {
+                (0..t_n)
+                    .filter(|&t| basis[t] == level)
+                    .map(|t| x[t][y * per_year + i - 1])
+                    .sum()
+            };
+            let end = |i: usize| -> Expression {
+                if i == 0 || i == per_year + 1 {
+                    Expression::from(1.0)
+                } else {
+                    at(i)
+                }
+            };
+            for a in 0..per_year + 2 {
+                for b in a + 1..per_year + 2 {
+                    if (day(b) - day(a)).num_days() <= gap {
+                        continue;
+                    }
+                    let between: Expression = (a + 1..b).map(at).sum();
+                    model = model.with(constraint!(between >= end(a) + end(b) - 1.0));
+                }
+            }
+        }
+    }
     let solution = model.solve().unwrap();
     solution.eval(&objective)
 }
@@ -212,6 +255,65 @@ fn optimum_agrees_with_an_independent_milp() {
         "search {} vs MILP {milp}",
         p.objective
     );
+}
+
+/// Issue 15's calendar gaps: the default BOS plan (bundled holidays of region zuid) skips
+/// summer 2021 (zuid: until 5 September), lesweek 2 and 3 (the startbijeenkomsten) and
+/// the last week before the Christmas break, and no level waits more than 16 weeks.
+#[test]
+fn reserved_weeks_are_kept_free_and_each_level_is_spread() {
+    let p = bos_plan(&PlanOptions::default());
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    // By hand from the ministry's table: zuid's school year 2021-2022 starts on Monday
+    // 6 September (lesweek 2-3: 13-26 September), 2022-2023 on 5 September (12-25
+    // September); Christmas starts 25 December 2021 and 24 December 2022.
+    let blocked = [
+        ("2021-09-01", "2021-09-05"),
+        ("2021-09-13", "2021-09-26"),
+        ("2021-12-18", "2021-12-24"),
+        ("2022-09-12", "2022-09-25"),
+        ("2022-12-17", "2022-12-23"),
+    ];
+    for m in &p.meetings {
+        for (from, to) in blocked {
+            assert!(
+                !(d(from) <= m.date && m.date <= d(to)),
+                "{} in {from}..{to}",
+                m.date
+            );
+        }
+    }
+    // The first meeting is no longer 2 September nor 23 September 2021.
+    assert!(
+        p.meetings[0].date > d("2021-09-26"),
+        "{}",
+        p.meetings[0].date
+    );
+    for year in 1..=2 {
+        let in_year: Vec<_> = p.meetings.iter().filter(|m| m.year == year).collect();
+        let (first, last) = (in_year[0].date, in_year[in_year.len() - 1].date);
+        for level in [Level::Basis, Level::Verdiepend] {
+            let mut days: Vec<NaiveDate> = in_year
+                .iter()
+                .filter(|m| m.level == level)
+                .map(|m| m.date)
+                .collect();
+            days.insert(0, first);
+            days.push(last);
+            for w in days.windows(2) {
+                assert!((w[1] - w[0]).num_days() <= 16 * 7, "{level:?}: {w:?}");
+            }
+        }
+    }
+    // SO's get a verdiepend meeting before Christmas in year 1.
+    assert!(p
+        .meetings
+        .iter()
+        .any(|m| m.year == 1 && m.level == Level::Verdiepend && m.date < d("2021-12-25")));
+    assert!(p
+        .notes
+        .iter()
+        .any(|n| n.nl.contains("Geen bijeenkomsten in lesweek 2 en 3 (")));
 }
 
 #[test]
@@ -386,6 +488,36 @@ fn infeasible_input_names_the_conflict() {
     );
 }
 
+/// Meeting days too far apart for the spread: the one-line message names it; a mistake
+/// in the calendar settings names file and line.
+#[test]
+fn the_spread_is_named_when_it_leaves_no_plan() {
+    let text = include_str!("../../../datasets/catalogues/bos.toml");
+    let tight = text.replace("max_gap_weeks = 16", "max_gap_weeks = 4");
+    let c = Catalogue::from_toml("bos.toml", &tight).unwrap();
+    match plan(&c, &demand(), &PlanOptions::default()) {
+        Err(PlanError::Infeasible(m)) => assert_eq!(
+            m,
+            "no plan meets all constraints at once; dropping the spread of each level over the year (at least once every 4 weeks) would make one possible"
+        ),
+        other => panic!("infeasible expected, got {other:?}"),
+    }
+    let bad = text.replace(
+        "reserved_school_weeks = [2, 3]",
+        "reserved_school_weeks = [2, 2]",
+    );
+    let line = text
+        .lines()
+        .position(|l| l == "[calendar]")
+        .map(|i| i + 1)
+        .unwrap();
+    let e = Catalogue::from_toml("bos.toml", &bad).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("bos.toml:{line}: [calendar]: reserved_school_weeks: lesweek 2 appears twice")
+    );
+}
+
 #[test]
 fn unknown_theme_links_are_reported() {
     let mut d = demand();
@@ -405,7 +537,8 @@ fn unknown_theme_links_are_reported() {
 /// where an odd number of meetings lets the split vary by year.
 #[test]
 fn larger_catalogues_are_solved_exactly_with_little_search() {
-    let mut toml = String::from("id = \"big\"\ntitle = \"Big\"\n");
+    // The spread rule is not in the bound: measured with it off here, and on below.
+    let mut toml = String::from("id = \"big\"\ntitle = \"Big\"\n[calendar]\nmax_gap_weeks = 0\n");
     for i in 0..18 {
         let level = if i < 9 { "basis" } else { "verdiepend" };
         toml += &format!("[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n");
@@ -445,4 +578,18 @@ fn larger_catalogues_are_solved_exactly_with_little_search() {
     }
     let p = bos_plan(&PlanOptions::default());
     assert!(p.search_nodes < 5_000, "{} steps", p.search_nodes);
+    // With the spread (16 weeks) the search takes more steps but still finishes.
+    let spread = Catalogue::from_toml("big.toml", &toml.replace("max_gap_weeks = 0", "")).unwrap();
+    let p = plan(
+        &spread,
+        &no_demand,
+        &PlanOptions {
+            years: Some(3),
+            per_year: Some(6),
+            ..PlanOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(p.optimal);
+    assert!(p.search_nodes < 2_000_000, "{} steps", p.search_nodes);
 }

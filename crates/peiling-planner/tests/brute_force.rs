@@ -1,9 +1,12 @@
 //! The planner's optimum against brute force: on small random catalogues (levels, ties in
-//! demand, ordering, themes offered last year, splits) every assignment of themes to slots
-//! is enumerated and checked against the rules as docs/catalogue-format.md states them,
-//! written out again here without the planner's code.
+//! demand, ordering, themes offered last year, splits, the spread of each level over the
+//! year) every assignment of themes to slots is enumerated and checked against the rules
+//! as docs/catalogue-format.md states them, written out again here without the planner's
+//! code (the meeting days too: evenly spread Thursdays, no holidays or reserved weeks).
 
 use std::fmt::Write as _;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 use peiling_planner::{
     plan, Catalogue, Level, PartDemand, PlanError, PlanOptions, RequestSource, SurveyDemand,
@@ -19,6 +22,10 @@ struct Case {
     years: u32,
     per_year: u32,
     basis_per_year: Option<u32>,
+    /// The spread rule: at most this many weeks between a level's meetings (0: none), for
+    /// levels with at least `spread_min` meetings a year.
+    max_gap_weeks: u32,
+    spread_min: u32,
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -28,19 +35,27 @@ fn case() -> impl Strategy<Value = Case> {
             prop::collection::vec(theme, n),
             prop::collection::vec(prop::bool::weighted(0.2), n),
             prop::option::of(0u32..=per_year),
+            prop::sample::select(vec![0u32, 8, 12, 16, 24]),
+            1u32..=3,
         )
-            .prop_map(move |(themes, offered, basis_per_year)| Case {
-                // An edge only to an earlier theme keeps the ordering acyclic.
-                themes: themes
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (b, d, edge, to))| (b, d, (edge && i > 0).then_some(to % i.max(1))))
-                    .collect(),
-                offered,
-                years,
-                per_year,
-                basis_per_year,
-            })
+            .prop_map(
+                move |(themes, offered, basis_per_year, max_gap_weeks, spread_min)| Case {
+                    // An edge only to an earlier theme keeps the ordering acyclic.
+                    themes: themes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (b, d, edge, to))| {
+                            (b, d, (edge && i > 0).then_some(to % i.max(1)))
+                        })
+                        .collect(),
+                    offered,
+                    years,
+                    per_year,
+                    basis_per_year,
+                    max_gap_weeks,
+                    spread_min,
+                },
+            )
     })
 }
 
@@ -48,6 +63,11 @@ fn catalogue(c: &Case) -> Catalogue {
     // Both levels' demand counts fully, so a theme's score is its integer demand.
     let mut s = String::from(
         "id = \"t\"\ntitle = \"T\"\n[demand]\nbasis = [\"WPB\"]\nverdiepend = [\"WPB\"]\n",
+    );
+    let _ = write!(
+        s,
+        "[calendar]\nreserved_school_weeks = []\nreserved_weeks_before_christmas = 0\nmax_gap_weeks = {}\nspread_min_meetings = {}\n",
+        c.max_gap_weeks, c.spread_min
     );
     for (i, (basis, _, pred)) in c.themes.iter().enumerate() {
         let level = if *basis { "basis" } else { "verdiepend" };
@@ -105,6 +125,33 @@ struct Rules {
     preds: Vec<Option<usize>>,
     waiting: Vec<bool>,
     score: Vec<f64>,
+    /// Per year, the meeting days; the first and last Thursday a meeting could take; the
+    /// spread rule's gap and threshold.
+    dates: Vec<Vec<NaiveDate>>,
+    free: Vec<(NaiveDate, NaiveDate)>,
+    max_gap_weeks: u32,
+    spread_min: usize,
+}
+
+/// The meeting days of each year: the start is 1 September 2021 (after the 2020 edition),
+/// a year runs ten months, and the meetings are the middle Thursdays of equal runs.
+fn meeting_days(years: usize, per_year: usize) -> Vec<(Vec<NaiveDate>, (NaiveDate, NaiveDate))> {
+    (0..years)
+        .map(|y| {
+            let first = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap() + Months::new(12 * y as u32);
+            let end = first + Months::new(10);
+            let thursdays: Vec<NaiveDate> = first
+                .iter_days()
+                .take_while(|d| *d < end)
+                .filter(|d| d.weekday() == Weekday::Thu)
+                .collect();
+            let c = thursdays.len();
+            let days = (0..per_year)
+                .map(|i| thursdays[(2 * i + 1) * c / (2 * per_year)])
+                .collect();
+            (days, (thursdays[0], thursdays[c - 1]))
+        })
+        .collect()
 }
 
 impl Rules {
@@ -142,7 +189,52 @@ impl Rules {
             preds: c.themes.iter().map(|t| t.2).collect(),
             waiting,
             score,
+            dates: meeting_days(c.years as usize, per_year)
+                .iter()
+                .map(|d| d.0.clone())
+                .collect(),
+            free: meeting_days(c.years as usize, per_year)
+                .iter()
+                .map(|d| d.1)
+                .collect(),
+            max_gap_weeks: c.max_gap_weeks,
+            spread_min: c.spread_min as usize,
         }
+    }
+
+    /// Each level with at least `spread_min` meetings in every year meets, within each
+    /// year, at most `max_gap_weeks` apart, counting from the year's first Thursday a
+    /// meeting could take to its last.
+    fn spread(&self, a: &[usize]) -> bool {
+        if self.max_gap_weeks == 0 {
+            return true;
+        }
+        let gap = Duration::weeks(self.max_gap_weeks as i64);
+        for (level, min_a_year) in [
+            (true, self.basis_min),
+            (false, self.per_year - self.basis_max),
+        ] {
+            if min_a_year == 0 || min_a_year < self.spread_min {
+                continue;
+            }
+            for y in 0..self.years {
+                let days = &self.dates[y];
+                let year = &a[y * self.per_year..(y + 1) * self.per_year];
+                let mut met: Vec<NaiveDate> = year
+                    .iter()
+                    .zip(days)
+                    .filter(|(&t, _)| self.basis[t] == level)
+                    .map(|(_, &d)| d)
+                    .collect();
+                met.push(self.free[y].0);
+                met.push(self.free[y].1);
+                met.sort();
+                if met.windows(2).any(|w| w[1] - w[0] > gap) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     fn feasible(&self, a: &[usize]) -> bool {
@@ -181,10 +273,11 @@ impl Rules {
                 return false;
             }
         }
-        (0..slots).all(|s| match self.preds[a[s]] {
-            Some(p) => a[..s].contains(&p),
-            None => true,
-        })
+        self.spread(a)
+            && (0..slots).all(|s| match self.preds[a[s]] {
+                Some(p) => a[..s].contains(&p),
+                None => true,
+            })
     }
 
     /// (demand-weighted earliness in millionths, catalogue-order tie-break): compared
@@ -260,6 +353,8 @@ proptest! {
                 prop_assert_eq!(Some(rules.objective(&a)), brute, "plan {:?}", a);
                 let levels_ok = p.meetings.iter().all(|m| (m.level == Level::Basis) == rules.basis[a[m.number as usize - 1]]);
                 prop_assert!(levels_ok);
+                let days_ok = p.meetings.iter().all(|m| m.date == rules.dates[m.year as usize - 1][m.slot as usize - 1]);
+                prop_assert!(days_ok, "meeting days differ from the hand-computed ones");
             }
             Err(PlanError::Infeasible(m)) => {
                 prop_assert_eq!(brute, None, "planner says infeasible: {}", m);
@@ -286,6 +381,8 @@ fn diagnosis_names_the_conflicting_constraints() {
         years: 2,
         per_year: 2,
         basis_per_year: Some(1),
+        max_gap_weeks: 0,
+        spread_min: 3,
     };
     assert_eq!(Rules::new(&c).brute_force(), None);
     let options = PlanOptions {

@@ -1491,10 +1491,10 @@ impl Composer<'_> {
             ).to_string(),
             match lang {
                 Lang::Nl => format!(
-                    "Privacy: namen, e-mailadressen en telefoonnummers staan niet in dit rapport, alleen hoeveel mensen ze gaven; e-mailadressen en telefoonnummers in open antwoorden zijn weggelaten. In uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (\u{201c}< {min}\u{201d}), en ook een cel die anders uit het totaal terug te rekenen is. Open antwoorden van groepen kleiner dan {min} worden niet getoond."
+                    "Privacy: namen, e-mailadressen en telefoonnummers staan niet in dit rapport, alleen hoeveel mensen ze gaven; e-mailadressen en telefoonnummers zijn uit alle teksten weggelaten (ook uit antwoordopties), en de eigen naam van een respondent uit zijn open antwoorden. In uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (\u{201c}< {min}\u{201d}), en ook een cel die anders uit het totaal terug te rekenen is. Open antwoorden van groepen kleiner dan {min} worden niet getoond."
                 ),
                 Lang::En => format!(
-                    "Privacy: names, e-mail addresses and phone numbers are not in this report, only how many people gave them; e-mail addresses and phone numbers in open answers are removed. In breakdowns, groups and cells smaller than {min} are left out (\u{201c}< {min}\u{201d}), and so is a cell that could otherwise be worked out from the total. Open answers of groups smaller than {min} are not shown."
+                    "Privacy: names, e-mail addresses and phone numbers are not in this report, only how many people gave them; e-mail addresses and phone numbers are removed from every text (answer options too), and a respondent's own name from their open answers. In breakdowns, groups and cells smaller than {min} are left out (\u{201c}< {min}\u{201d}), and so is a cell that could otherwise be worked out from the total. Open answers of groups smaller than {min} are not shown."
                 ),
             },
             self.t(

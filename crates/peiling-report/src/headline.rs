@@ -552,6 +552,7 @@ mod tests {
             rows_read: respondents,
             rows_rejected: 0,
             last_submission: None,
+            missing_questions: Vec::new(),
             response_rate: None,
             questions: Vec::new(),
             reliability: Vec::new(),

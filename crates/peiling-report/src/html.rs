@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use peiling_core::privacy::plain_text;
+
 use crate::i18n::Lang;
 use crate::markdown::quote_marks;
 use crate::model::{Block, Document, Inline, Quotes, RowKind, Section, Table};
@@ -167,8 +169,10 @@ fn quotes(out: &mut String, q: &Quotes, lang: Lang) {
     out.push_str("</ul>\n</div>\n");
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values; control characters are removed
+/// and bidi overrides isolated (U+2068..U+2069, which also works inside an attribute).
 pub fn escape(s: &str) -> String {
+    let s = plain_text(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -193,5 +197,11 @@ mod tests {
             escape("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
+    }
+
+    #[test]
+    fn control_characters_go_and_bidi_overrides_are_isolated() {
+        assert_eq!(escape("a\u{1b}b\u{7}\0<"), "ab&lt;");
+        assert_eq!(escape("x\u{202E}y"), "\u{2068}x\u{202E}y\u{2069}");
     }
 }

@@ -2,7 +2,10 @@
 //! `charts/<id>.svg`. Every text from the survey is escaped, so an answer can never
 //! turn into markup.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+use peiling_core::privacy::{isolate_bidi, strip_controls};
 
 use crate::i18n::Lang;
 use crate::model::{Block, Document, Inline, Quotes, RowKind, Section, Table};
@@ -144,9 +147,21 @@ pub fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// Escapes text for Markdown: every character that can start markup gets a backslash
-/// (CommonMark lets any ASCII punctuation be escaped), line breaks become spaces, and a
-/// line that would read as a list item, heading or rule is defused at its start.
+/// (CommonMark lets any ASCII punctuation be escaped), line breaks become spaces, a
+/// line that would read as a list item, heading or rule is defused at its start,
+/// control characters are removed and bidi overrides isolated.
 pub fn escape(s: &str) -> String {
+    // Control characters never reach the file; bidi overrides are isolated last, around
+    // the escaped text.
+    let s = strip_controls(s);
+    let escaped = escape_markup(&s);
+    match isolate_bidi(&escaped) {
+        Cow::Borrowed(_) => escaped,
+        Cow::Owned(isolated) => isolated,
+    }
+}
+
+fn escape_markup(s: &str) -> String {
     // Runs of whitespace (line breaks too) become one space; a space at either end
     // stays, as inline text joins its neighbours.
     let lead = s.starts_with(char::is_whitespace);
@@ -208,5 +223,11 @@ mod tests {
         assert_eq!(escape("7.9 %"), "7.9 %");
         assert_eq!(escape("R&amp;D"), "R\\&amp;D");
         assert_eq!(escape("twee\nregels"), "twee regels");
+    }
+
+    #[test]
+    fn control_characters_go_and_bidi_overrides_are_isolated() {
+        assert_eq!(escape("a\u{1b}[31mb\u{7}c\0"), "a\\[31mbc");
+        assert_eq!(escape("x\u{202E}*y*"), "\u{2068}x\u{202E}\\*y\\*\u{2069}");
     }
 }

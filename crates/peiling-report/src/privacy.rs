@@ -1,45 +1,24 @@
-//! What personal data may not reach the report: e-mail addresses and phone numbers in
-//! free text are blanked out, and small groups are not shown.
+//! What personal data may not reach the report: free text passes the one privacy
+//! filter ([`peiling_core::privacy`]; the summary already did, this is the last line)
+//! with its markers said in the report's language, and small groups are not shown.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use peiling_core::privacy::{scrub, EMAIL_MARK, NAME_MARK, PHONE_MARK};
 
 use crate::i18n::Lang;
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    // Deliberately loose: a false positive costs a word, a miss leaks an address.
-    Regex::new(r"[[:alnum:]._%+\-]+\s*(?:@|\(at\)|\[at\])\s*[[:alnum:]\-]+(?:\.[[:alnum:]\-]+)+")
-        .unwrap()
-});
-
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    // Nine or more digits, optionally led by + or 00 and split by spaces, dots, dashes,
-    // slashes or brackets: Dutch numbers (06-12345678, +31 6 1234 5678, 010 123 45 67).
-    // Years, hours and counts are shorter.
-    Regex::new(r"(?:\+|\b00)?\d(?:[\s\-./()]{0,2}\d){8,}").unwrap()
-});
-
-/// Free text with e-mail addresses and phone numbers replaced by a marker, and line
-/// breaks folded to spaces (a quote is one line in every output).
+/// Free text through the privacy filter (contact details replaced by a marker in the
+/// report's language), with line breaks folded to spaces (a quote is one line in every
+/// output).
 pub fn redact(text: &str, lang: Lang) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    // The analysis already blanked plain addresses with its (Dutch) marker; say it in the
-    // report's language.
-    let one_line = one_line.replace(
-        peiling_analysis::privacy::REDACTED_EMAIL,
-        lang.pick("[e-mailadres weggelaten]", "[e-mail address removed]"),
-    );
-    let no_mail = EMAIL.replace_all(
-        &one_line,
-        lang.pick("[e-mailadres weggelaten]", "[e-mail address removed]"),
-    );
-    PHONE
-        .replace_all(
-            &no_mail,
-            lang.pick("[telefoonnummer weggelaten]", "[phone number removed]"),
-        )
-        .into_owned()
+    let scrubbed = scrub(&one_line);
+    match lang {
+        Lang::Nl => scrubbed,
+        Lang::En => scrubbed
+            .replace(EMAIL_MARK, "[e-mail address removed]")
+            .replace(PHONE_MARK, "[phone number removed]")
+            .replace(NAME_MARK, "[name removed]"),
+    }
 }
 
 /// Whether free text of a group of `n` respondents may be quoted.
@@ -70,7 +49,7 @@ mod tests {
 
     #[test]
     fn the_analysis_marker_is_said_in_the_report_language() {
-        let from_analysis = peiling_analysis::privacy::redact_emails("mail a@b.nl aub");
+        let from_analysis = scrub("mail a@b.nl aub");
         assert_eq!(
             redact(&from_analysis, Lang::En),
             "mail [e-mail address removed] aub"

@@ -3,8 +3,17 @@
 /// Folds a label or answer to the form used for matching: ASCII (diacritics
 /// removed), lowercase, punctuation dropped, whitespace collapsed.
 /// Comparison symbols keep a word so "<25" and "25" stay different.
+///
+/// A text of punctuation only ("---", "*", "?") folds to itself, trimmed: such answers
+/// are kept as written, so they never merge with each other (or with an empty cell)
+/// into one answer. No folded word can look like them: those are letters, digits and
+/// spaces only.
 pub fn normalize(text: &str) -> String {
-    fold(text).text
+    let folded = fold(text).text;
+    if folded.is_empty() {
+        return text.trim().to_string();
+    }
+    folded
 }
 
 /// A folded piece of text with what decides the space between it and its neighbours,
@@ -121,10 +130,21 @@ mod tests {
                         for p in [a, b, c] {
                             acc.append(&fold(p));
                         }
-                        assert_eq!(acc.text, normalize(&whole), "{whole:?}");
+                        assert_eq!(acc.text, fold(&whole).text, "{whole:?}");
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn punctuation_only_texts_stay_apart() {
+        assert_eq!(normalize(" --- "), "---");
+        assert_ne!(normalize("---"), normalize("*"));
+        assert_ne!(normalize("?"), normalize("??"));
+        assert_ne!(normalize("-"), normalize(""));
+        assert_eq!(normalize("   "), "");
+        // A word with punctuation still folds: only texts without a letter or digit stay.
+        assert_eq!(normalize("-ja-"), "ja");
     }
 }

@@ -250,6 +250,7 @@ impl Questionnaire {
             ));
         }
         let mut questions = Vec::with_capacity(raw.questions.len());
+        let mut spans = Vec::with_capacity(raw.questions.len());
         let mut ids = HashSet::new();
         let mut texts = HashSet::new();
         for raw_q in raw.questions {
@@ -281,6 +282,7 @@ impl Questionnaire {
                 at(s.unwrap_or(span.clone()), format!("question \"{id}\": {m}"))
             })?;
             questions.push(question);
+            spans.push(span);
         }
         // References between questions are checked once all ids are known.
         for q in &questions {
@@ -331,6 +333,30 @@ impl Questionnaire {
                 }
             }
         }
+        if let Some(cycle) = only_if_cycle(&questions) {
+            let names: Vec<&str> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&i| questions[i].id.as_str())
+                .collect();
+            // The line of the first question's `only_if`, where the circle starts (the
+            // question's span may cover only its `[[question]]` line).
+            let start = spans[cycle[0]].start;
+            let offset = source
+                .get(start..)
+                .and_then(|t| t.find("only_if"))
+                .map_or(start, |o| start + o);
+            return Err(DefinitionError::at(
+                file,
+                source,
+                offset,
+                format!(
+                    "question \"{}\": its only_if conditions go round in a circle ({}), expected each condition to name a question that does not depend on it",
+                    names[0],
+                    names.join(" → ")
+                ),
+            ));
+        }
         Ok(Questionnaire {
             id: raw.id,
             title: raw.title,
@@ -355,6 +381,31 @@ impl Questionnaire {
             _ => &self.title,
         }
     }
+}
+
+/// The first circle of `only_if` conditions (a question asked only after an answer to
+/// itself, or a → b → a), as question indexes starting at the one earliest in the file.
+fn only_if_cycle(questions: &[Question]) -> Option<Vec<usize>> {
+    let parent = |i: usize| -> Option<usize> {
+        let c = questions[i].only_if.as_ref()?;
+        questions.iter().position(|q| q.id == c.question)
+    };
+    for start in 0..questions.len() {
+        // Each question has at most one condition: follow the chain, at most n steps.
+        let mut path = vec![start];
+        let mut at = start;
+        while let Some(next) = parent(at) {
+            if next == start {
+                return Some(path);
+            }
+            if path.contains(&next) || path.len() > questions.len() {
+                break; // a circle that does not pass through `start`: found from its own start
+            }
+            path.push(next);
+            at = next;
+        }
+    }
+    None
 }
 
 fn valid_id(id: &str) -> bool {
@@ -798,6 +849,38 @@ mod tests {
             error(body),
             "wpb.toml:6: question \"need\": follow_up names question \"why\", which does not exist"
         );
+    }
+
+    #[test]
+    fn only_if_circles_are_refused_with_their_line() {
+        let q = |id: &str, on: &str| {
+            format!(
+                "[[question]]\nid = \"{id}\"\ntext = \"Vraag {id}?\"\nkind = \"yesno\"\nonly_if = {{ question = \"{on}\", answer = \"Ja\" }}\n"
+            )
+        };
+        // Each question takes 5 lines after the 4-line head: its only_if is the 5th.
+        assert_eq!(
+            error(&q("a", "a")),
+            "wpb.toml:9: question \"a\": its only_if conditions go round in a circle (a → a), expected each condition to name a question that does not depend on it"
+        );
+        let two = format!("{}{}", q("a", "b"), q("b", "a"));
+        assert!(error(&two).starts_with("wpb.toml:9: question \"a\": its only_if conditions go round in a circle (a → b → a)"), "{}", error(&two));
+        // The circle b → c → d → b behind a: reported from b, the first question in it.
+        let three = format!(
+            "{}{}{}{}",
+            q("a", "b"),
+            q("b", "c"),
+            q("c", "d"),
+            q("d", "b")
+        );
+        assert!(error(&three).starts_with("wpb.toml:14: question \"b\": its only_if conditions go round in a circle (b → c → d → b)"), "{}", error(&three));
+        // A chain without a circle is fine.
+        let chain = format!(
+            "{}{}[[question]]\nid = \"c\"\ntext = \"C?\"\nkind = \"yesno\"\n",
+            q("a", "b"),
+            q("b", "c")
+        );
+        assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{chain}")).is_ok());
     }
 
     #[test]

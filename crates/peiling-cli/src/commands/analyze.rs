@@ -47,6 +47,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         }
         None => analyze(&load::survey(&args.survey)?, &opts)?,
     };
+    super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
             let other = peiling_survey::Survey::load(path, &load::import_options(&args.survey))?;

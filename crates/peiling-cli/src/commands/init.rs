@@ -89,12 +89,12 @@ pub fn run(args: &InitArgs) -> Result<()> {
         None => std::io::stdout().lock().write_all(made.toml.as_bytes())?,
     }
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, guess) in &made.questions {
-        *kinds.entry(kind_name(guess)).or_default() += 1;
+    for q in &made.questions {
+        *kinds.entry(kind_name(&q.guess)).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     eprintln!(
-        "{}draft of {} questions ({}) from a {} export; read with it, the export gives {} of {} rows accepted, {} problems. Check the kinds, then: peiling validate -q DRAFT.toml -d {file}",
+        "{}draft of {} questions ({}) from a {} export; read with it, the export gives {} of {} rows accepted, {} {}. Check the kinds, then: peiling validate -q DRAFT.toml -d {file}",
         args.out
             .as_ref()
             .map(|p| format!("{}: ", p.display()))
@@ -105,7 +105,26 @@ pub fn run(args: &InitArgs) -> Result<()> {
         report.rows_accepted,
         report.rows_read,
         report.problems.len(),
+        if report.problems.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        },
     );
+    // What the draft had to guess at, so the user knows where to look first.
+    let unsure: Vec<_> = made.unsure().collect();
+    if !unsure.is_empty() {
+        let notes: usize = unsure.iter().map(|q| q.unsure.len()).sum();
+        eprintln!(
+            "{notes} {} to check, marked \"# unsure:\" in the draft:",
+            if notes == 1 { "guess" } else { "guesses" }
+        );
+        for q in unsure {
+            for note in &q.unsure {
+                eprintln!("  {}: {note}", q.id);
+            }
+        }
+    }
     Ok(())
 }
 

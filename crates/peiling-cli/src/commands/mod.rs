@@ -3,6 +3,7 @@
 mod analyze;
 mod init;
 mod plan;
+pub mod records;
 mod report;
 mod synth;
 mod validate;
@@ -19,24 +20,32 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Plan(args) => plan::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Records(args) => records::run(&args),
     }
 }
 
-/// Control characters from the input (terminal escape sequences, bells) are shown
-/// escaped, so a hostile answer cannot repaint or retitle the user's terminal.
-pub fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return text.to_string();
+/// Says on stderr which questions an export has no column for: their answers all count
+/// as "geen antwoord", which the figures alone would not tell (`validate` lists them).
+pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
+    for part in &summary.parts {
+        if part.missing_questions.is_empty() {
+            continue;
+        }
+        let line = format!(
+            "peiling: warning: questionnaire \"{}\": {} of {} questions have no column in the export ({}): all their answers count as geen antwoord; `peiling validate` lists them",
+            part.questionnaire,
+            part.missing_questions.len(),
+            part.questions.len(),
+            part.missing_questions.join(", ")
+        );
+        eprintln!("{}", terminal_safe(&line));
     }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+}
+
+/// Text for the user's terminal: control characters and bidi controls from the input
+/// are shown escaped, so a hostile answer cannot repaint, retitle or reorder it.
+pub fn terminal_safe(text: &str) -> String {
+    peiling_core::privacy::terminal(text).into_owned()
 }
 
 /// OWASP CSV injection: a cell starting with = + - @ (or tab/CR) is prefixed with '.

@@ -163,6 +163,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
     let start = start_arg(&args.start)?;
@@ -238,6 +239,11 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             dir.join("plan.ics").display()
         );
     }
+    let text = if args.json {
+        text
+    } else {
+        super::terminal_safe(&text)
+    };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }

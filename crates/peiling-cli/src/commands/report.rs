@@ -33,6 +33,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = analyze(&survey, &opts)?;
+    super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
             let other = Survey::load(path, &load::import_options(&args.survey))?;
@@ -130,12 +131,19 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     Ok(())
 }
 
+/// A cell of the contacts list: control characters out, safe for spreadsheets (a
+/// leading = + - @ cannot start a formula), bidi overrides isolated.
+fn contact_cell(text: &str) -> String {
+    use peiling_core::privacy::{isolate_bidi, strip_controls};
+    isolate_bidi(&csv_safe(&strip_controls(text))).into_owned()
+}
+
 /// The inventory of who may be approached to give or develop professionalisation: per
 /// part, respondents who answered yes to the yes/no question of the "contactgegevens"
 /// group, with their name, e-mail, phone and chosen themes. A part without such a
 /// question asks for the address itself ("leave your e-mail address if we may approach
 /// you"): there an e-mail address or phone number given is the consent. Every cell is
-/// made safe for spreadsheets (a leading = + - @ cannot start a formula).
+/// a [`contact_cell`].
 fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let header: [&str; 7] = match lang {
         Lang::Nl => [
@@ -227,13 +235,13 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
                 }
             }
             w.write_record([
-                csv_safe(&q.id),
+                contact_cell(&q.id),
                 r.row.to_string(),
-                csv_safe(&name),
-                csv_safe(&email),
-                csv_safe(&text(phone)),
-                csv_safe(&chosen.join("; ")),
-                csv_safe(&other.join("; ")),
+                contact_cell(&name),
+                contact_cell(&email),
+                contact_cell(&text(phone)),
+                contact_cell(&chosen.join("; ")),
+                contact_cell(&other.join("; ")),
             ])?;
             rows += 1;
         }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::ImportReport;
+use peiling_survey::{ImportReport, Questionnaire};
 
 use super::csv_safe;
 use crate::args::ValidateArgs;
@@ -23,10 +23,10 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let survey = load::survey(&args.survey)?;
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "{}", survey.title)?;
+    writeln!(out, "{}", peiling_core::privacy::scrub(&survey.title))?;
     for part in &survey.parts {
         let q = part.questionnaire();
-        print_report(&mut out, &q.id, &q.audience, &part.data.report)?;
+        print_report(&mut out, q, &part.data.report)?;
     }
     if let Some(rejects) = &rejects {
         rejects.write(&rejects_csv(&survey)?)?;
@@ -37,12 +37,12 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportReport) -> Result<()> {
+fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{} ({}, {}) — questionnaire {qid} ({audience})",
-        r.file, r.format, r.encoding
+        "{} ({}, {}) — questionnaire {} ({})",
+        r.file, r.format, r.encoding, q.id, q.audience
     )?;
     writeln!(
         out,
@@ -103,7 +103,10 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         writeln!(
             out,
             "    coerced in {}: \"{}\" read as \"{}\" ({}x)",
-            c.question, c.from, c.to, c.count
+            c.question,
+            shown(&c.from),
+            shown(&c.to),
+            c.count
         )?;
     }
     if !r.unmatched_columns.is_empty() {
@@ -113,11 +116,14 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             quoted(&r.unmatched_columns)
         )?;
     }
-    if !r.missing_questions.is_empty() {
+    // Where the missing column would be: after the last one, as in strict mode's error.
+    for id in &r.missing_questions {
+        let text = q.question(id).map_or("", |question| question.text.as_str());
         writeln!(
             out,
-            "  questions without a column (all geen antwoord): {}",
-            quoted(&r.missing_questions)
+            "  {}:1:{}: found no column for question \"{id}\" (\"{text}\"), expected one: all its answers count as geen antwoord",
+            r.file,
+            r.headers.len() + 1
         )?;
     }
     for d in &r.duplicates {
@@ -127,7 +133,7 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
             r.file,
             d.row,
             d.first_row,
-            d.key,
+            shown(&d.key),
             if d.kept { ", kept" } else { ", dropped" }
         )?;
     }
@@ -139,12 +145,22 @@ fn print_report(out: &mut impl Write, qid: &str, audience: &str, r: &ImportRepor
         )?;
     }
     for p in &r.problems {
-        writeln!(out, "  {}", problem_error(&r.file, p))?;
+        let p = peiling_survey::Problem {
+            found: shown(&p.found),
+            ..p.clone()
+        };
+        writeln!(out, "  {}", problem_error(&r.file, &p))?;
     }
     if r.is_clean() {
         writeln!(out, "  no problems")?;
     }
     Ok(())
+}
+
+/// A text from the export as validate shows it: contact details replaced (the row and
+/// column say where to look); control characters are escaped for the whole output.
+fn shown(text: &str) -> String {
+    peiling_core::privacy::redact_contacts(text).into_owned()
 }
 
 /// ", 4 not asked (1 answered although not asked)" when a condition left questions out.
@@ -159,7 +175,7 @@ fn not_asked(not_asked: usize, answered: usize) -> String {
 fn quoted(items: &[String]) -> String {
     items
         .iter()
-        .map(|i| format!("\"{i}\""))
+        .map(|i| format!("\"{}\"", shown(i)))
         .collect::<Vec<_>>()
         .join(", ")
 }

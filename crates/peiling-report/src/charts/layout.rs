@@ -1,6 +1,8 @@
 //! Lays each chart kind out into a [`Scene`]: sizes follow from the wrapped labels, so
 //! long Dutch option texts never run into the bars.
 
+use peiling_core::privacy::{strip_bidi, strip_controls};
+
 use super::scene::{text_width, wrap, Align, Op, Rgb, Scene};
 use super::{Bars, Chart, Diverging, Grouped, Histogram};
 
@@ -48,12 +50,21 @@ const REDS: [Rgb; 5] = [
 const NEUTRAL: Rgb = Rgb(222, 222, 222);
 
 pub fn scene(chart: &Chart) -> Scene {
-    match chart {
+    let mut scene = match chart {
         Chart::Bars(c) => bars(c),
         Chart::Diverging(c) => diverging(c),
         Chart::Histogram(c) => histogram(c),
         Chart::Grouped(c) => grouped(c),
+    };
+    // Every text is drawn on its own: control characters (not allowed in SVG's XML) and
+    // bidi controls (a box in a PNG) are left out.
+    for op in &mut scene.ops {
+        if let Op::Text { text, .. } = op {
+            let clean = strip_bidi(&strip_controls(text)).into_owned();
+            *text = clean;
+        }
     }
+    scene
 }
 
 struct Builder {

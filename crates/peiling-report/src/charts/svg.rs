@@ -1,5 +1,6 @@
 //! Charts as SVG text (plotters' SVG backend), with a title element for screen readers.
 
+use peiling_core::privacy::{strip_bidi, strip_controls};
 use plotters::prelude::*;
 
 use super::layout::scene;
@@ -35,8 +36,12 @@ pub fn render(chart: &Chart, id: &str) -> Result<String, ReportError> {
     Ok(out)
 }
 
+/// XML text: markup escaped, control characters (not allowed in XML) and bidi controls
+/// removed, as in the chart's own texts.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    let s = strip_controls(s);
+    strip_bidi(&s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

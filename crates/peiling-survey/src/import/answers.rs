@@ -298,7 +298,9 @@ impl Runs {
         let mut spellings: Vec<(String, usize)> = options
             .iter()
             .enumerate()
-            .flat_map(|(i, o)| o.spellings().map(move |s| (s, i)))
+            // Folded as the pieces are: a spelling of punctuation only (kept as written
+            // by `normalize`) is spelled as nothing here, as its pieces are.
+            .flat_map(|(i, o)| o.spellings().map(move |s| (fold(&s).text, i)))
             .collect();
         spellings.sort();
         // The first option with a spelling is the one it names (spellings are unique
@@ -432,10 +434,10 @@ mod tests {
                 joined.push(*sep);
             }
             let matched = candidates.iter().rev().find_map(|(j, c)| {
-                let wanted = normalize(c);
+                let wanted = fold(c).text;
                 let oi = options
                     .iter()
-                    .position(|o| o.spellings().any(|s| s == wanted))?;
+                    .position(|o| o.spellings().any(|s| fold(&s).text == wanted))?;
                 Some((*j, oi))
             });
             match matched {

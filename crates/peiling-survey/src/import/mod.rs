@@ -4,16 +4,21 @@
 mod answers;
 mod asked;
 pub(crate) mod columns;
+mod dictionary;
+mod scrub;
 pub mod stream;
 pub mod submitted;
 mod table;
+mod xlsx_check;
 
 use std::collections::HashMap;
+
+use peiling_core::privacy::OwnName;
 
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
 pub(crate) use table::sniff_binary;
-pub use table::{read_table, FormulaCell, Row, Table, TableOptions};
+pub use table::{read_table, FormulaCell, NotUtf8, Row, Table, TableOptions};
 
 use crate::error::ImportError;
 use crate::questionnaire::{Kind, Questionnaire};
@@ -103,11 +108,12 @@ pub fn import_table(
     require_rows(file, &table)?;
 
     let width = table.headers.len();
+    let name_columns = scrub::name_columns(questionnaire, &map);
     let mut responses = Vec::new();
     let mut rejected = Vec::new();
     let mut problems = Vec::new();
     let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
-    let rows_read = table.rows.len();
+    let rows_read = table.rows.len() + table.repeated.len();
     let conditions = asked::Conditions::new(questionnaire);
     // Per row (line): the questions answered although not asked (each a problem).
     let mut not_asked: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -116,6 +122,28 @@ pub fn import_table(
         .iter()
         .map(|f| ((f.line, f.field), f))
         .collect();
+    for row in &table.repeated {
+        rejected.push(Rejected {
+            row: row.line,
+            column: 1,
+            reason: format!(
+                "found row {} of the sheet a second time, expected each row once (the first was read)",
+                row.line
+            ),
+            fields: row.fields.clone(),
+        });
+    }
+    for n in &table.not_utf8 {
+        problems.push(Problem {
+            row: n.line,
+            column: n.column,
+            header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
+            question: None,
+            found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
+            expected: "UTF-8 as in the rest of the file (this line was read as Windows-1252)"
+                .into(),
+        });
+    }
 
     for row in &table.rows {
         let fields = &row.fields;
@@ -125,6 +153,15 @@ pub fn import_table(
                 row: row.line,
                 column: 1,
                 reason: "found an empty row, expected a response".into(),
+                fields: fields.clone(),
+            });
+            continue;
+        }
+        if is_header_again(&table.headers, fields.iter().map(String::as_str)) {
+            rejected.push(Rejected {
+                row: row.line,
+                column: 1,
+                reason: HEADER_AGAIN.into(),
                 fields: fields.clone(),
             });
             continue;
@@ -215,7 +252,9 @@ pub fn import_table(
                     for (from, to) in parsed.coerced {
                         *coerced.entry((qi, from, to)).or_default() += 1;
                     }
-                    parsed.answer
+                    let mut answer = parsed.answer;
+                    scrub::scrub_answer(q, &mut answer);
+                    answer
                 }
                 Err(e) => {
                     row_problems.push(Problem {
@@ -265,6 +304,12 @@ pub fn import_table(
             continue;
         }
         problems.extend(row_problems);
+        let own_name = OwnName::from_cells(name_columns.iter().map(|&col| cell(col)));
+        for (q, answer) in questionnaire.questions.iter().zip(answers.iter_mut()) {
+            if let Some(text) = scrub::without_own_name(q, answer, &own_name) {
+                *answer = scrub::with_free_text(q, answer, text);
+            }
+        }
         responses.push(Response {
             row: row.line,
             meta,
@@ -417,6 +462,27 @@ pub(crate) fn source_text<'a>(
             option_columns_text(q, options, *other, cell),
         ),
     }
+}
+
+pub(crate) const HEADER_AGAIN: &str =
+    "found the header row again, expected a response (were two exports pasted together?)";
+
+/// Is this row the header once more (as when two exports are pasted into one file)?
+/// Every column holds its header's text; a BOM or trailing empty fields do not count.
+pub(crate) fn is_header_again<'a>(
+    headers: &[String],
+    fields: impl Iterator<Item = &'a str>,
+) -> bool {
+    let mut n = 0;
+    for (i, f) in fields.enumerate() {
+        let f = f.trim().trim_start_matches('\u{feff}').trim();
+        match headers.get(i) {
+            Some(h) if *h == f => n += 1,
+            None if f.is_empty() => {}
+            _ => return false,
+        }
+    }
+    n == headers.len() && n > 0
 }
 
 /// LimeSurvey spreads a multi-select over columns; re-assemble it as `a;b;other;`.

@@ -11,102 +11,20 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use crate::questionnaire::Questionnaire;
-use crate::response::{Answer, Coercion, Problem, Rejected};
+use peiling_core::privacy::OwnName;
 
-use super::answers::parse_cell;
+use crate::questionnaire::Questionnaire;
+use crate::response::{Coercion, Problem, Rejected};
+
 use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, MetaField, Source};
+pub use super::dictionary::Dictionary;
 use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 
 /// Blocks of about this size are parsed at a time.
 const BLOCK: usize = 4 << 20;
-
-/// A multiply-rotate hash (as in rustc's FxHash): cell texts are short and not chosen
-/// by an attacker who could exploit it, and SipHash would be a third of the row cost.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write(&i.to_le_bytes());
-    }
-    fn finish(&self) -> u64 {
-        // The multiply leaves its entropy in the high bits; the table indexes by the low.
-        self.0.rotate_left(26)
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
-/// The distinct cell texts of one question and what they were read as.
-#[derive(Debug, Default)]
-pub struct Dictionary {
-    /// Parsed answers by id; ids are dense and given in first-seen order.
-    pub answers: Vec<Answer>,
-    index: FastMap<Box<[u8]>, u32>,
-    /// Per id: the `expected` text when the cell was not accepted.
-    invalid: Vec<Option<String>>,
-    coerced: Vec<Vec<(String, String)>>,
-    /// Per id: how often it was parsed (accepted or later rejected rows), for coercions.
-    seen: Vec<usize>,
-}
-
-impl Dictionary {
-    fn id(&mut self, question: &crate::questionnaire::Question, raw: &[u8]) -> u32 {
-        // Personal data is not kept: every name or address is one "answered" entry
-        // (a key no text can have), so the dictionary does not grow with respondents.
-        let personal = question.is_personal() && !text(raw).trim().is_empty();
-        let key = if personal { b"\xFF".as_slice() } else { raw };
-        if let Some(&id) = self.index.get(key) {
-            self.seen[id as usize] += 1;
-            return id;
-        }
-        let id = self.answers.len() as u32;
-        let text = text(raw);
-        let parsed = if personal {
-            parse_cell(question, text).map(|mut p| {
-                if let Answer::Text(t) = &mut p.answer {
-                    t.clear();
-                }
-                p
-            })
-        } else {
-            parse_cell(question, text)
-        };
-        let (answer, invalid, coerced) = match parsed {
-            Ok(p) => (p.answer, None, p.coerced),
-            Err(e) => (
-                Answer::Invalid(text.trim().to_string()),
-                Some(e.expected),
-                Vec::new(),
-            ),
-        };
-        self.answers.push(answer);
-        self.invalid.push(invalid);
-        self.coerced.push(coerced);
-        self.seen.push(1);
-        self.index.insert(key.into(), id);
-        id
-    }
-}
 
 /// What the streamed import did; the same figures as [`crate::ImportReport`] except
 /// that duplicates are not looked for (keeping them all, they change no figure).
@@ -335,6 +253,8 @@ struct Rows {
     format: String,
     headers: Vec<String>,
     sources: Vec<Option<Source>>,
+    /// The columns of the respondent's name, taken out of their free text.
+    name_columns: Vec<usize>,
     unmatched: Vec<String>,
     missing_questions: Vec<String>,
     dictionaries: Vec<Dictionary>,
@@ -388,6 +308,7 @@ impl Rows {
             return None;
         }
         Some(Rows {
+            name_columns: super::scrub::name_columns(q, &map),
             file: file.to_string(),
             delimiter,
             encoding,
@@ -511,6 +432,15 @@ impl Rows {
             });
             return;
         }
+        if super::is_header_again(&self.headers, fields.iter().map(text)) {
+            self.rejected.push(Rejected {
+                row: line,
+                column: 1,
+                reason: super::HEADER_AGAIN.into(),
+                fields: owned(),
+            });
+            return;
+        }
         let n = fields.len();
         let extra_data = fields.iter().skip(width).any(|f| !blank(f));
         if n < width || extra_data {
@@ -595,6 +525,18 @@ impl Rows {
             });
             return;
         }
+        if !self.name_columns.is_empty() {
+            let own_name = OwnName::from_cells(self.name_columns.iter().map(|&col| cell(col)));
+            for (qi, question) in q.questions.iter().enumerate() {
+                let dict = &mut self.dictionaries[qi];
+                let id = self.ids[qi];
+                if let Some(text) =
+                    super::scrub::without_own_name(question, &dict.answers[id as usize], &own_name)
+                {
+                    self.ids[qi] = dict.derived(question, id, text);
+                }
+            }
+        }
         self.rows_accepted += 1;
         if let Some(col) = self.completed {
             self.latest.add(cell(col));
@@ -650,6 +592,7 @@ impl Rows {
 mod tests {
     use super::*;
     use crate::import::import;
+    use crate::response::Answer;
 
     fn q() -> Questionnaire {
         Questionnaire::from_toml(
@@ -713,7 +656,7 @@ only_if = { question = "need", answer = "Ja" }
     #[test]
     fn rows_problems_and_lines_match_the_import() {
         same_as_import(
-            b"Behoefte?,Leeftijd?\nJa,40\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+            b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?, Leeftijd?,\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
         );
         // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline;
         // "Nee" with an age: answered although not asked, as in the import.
@@ -729,6 +672,18 @@ only_if = { question = "need", answer = "Ja" }
                 .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn a_repeated_header_is_a_rejected_row_in_both_paths() {
+        // The second export may bring its own byte-order mark.
+        let bom = b"Behoefte?,Leeftijd?\nJa,40\n\xEF\xBB\xBFBehoefte?,Leeftijd?\nNee,41\n";
+        let d = import(&q(), "x.csv", bom, &ImportOptions::default()).unwrap();
+        assert_eq!((d.report.rows_read, d.report.rows_accepted), (3, 2));
+        assert_eq!(d.report.rejected.len(), 1);
+        assert_eq!(d.report.rejected[0].row, 3);
+        assert!(d.report.rejected[0].reason.contains("header row again"));
+        same_as_import(b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?,Leeftijd?\nNee,41\n");
     }
 
     #[test]

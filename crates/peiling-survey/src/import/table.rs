@@ -15,6 +15,20 @@ pub struct Table {
     /// XLSX cells of the rows that hold a formula without a stored result: their field
     /// is empty, and what they mean is unknown (the import lists each as a problem).
     pub formulas: Vec<FormulaCell>,
+    /// Lines of a UTF-8 file that were not UTF-8 and were read as Windows-1252.
+    pub not_utf8: Vec<NotUtf8>,
+    /// Rows a workbook holds twice (a second `<row>` with the same number): each is
+    /// read but set aside, the first of its number being the response.
+    pub repeated: Vec<Row>,
+}
+
+/// A line of an otherwise UTF-8 export with bytes that are not UTF-8.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotUtf8 {
+    pub line: usize,
+    /// The field of the first such byte (1-based).
+    pub column: usize,
+    pub byte: u8,
 }
 
 /// A formula cell whose result was never saved (a workbook written by a program, or
@@ -67,15 +81,20 @@ pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table
             "found a text file, expected an XLSX workbook (--sheet was given)",
         ));
     }
-    let (text, encoding) = decode(file, bytes, opts.utf8_only)?;
-    read_csv(file, &text, encoding, opts.delimiter)
+    let (text, encoding, not_utf8) = decode(file, bytes, opts.utf8_only, opts.delimiter)?;
+    let mut table = read_csv(file, &text, encoding, opts.delimiter)?;
+    table.not_utf8 = not_utf8;
+    Ok(table)
 }
+
+type Decoded = (String, &'static str, Vec<NotUtf8>);
 
 fn decode(
     file: &str,
     bytes: &[u8],
     utf8_only: bool,
-) -> Result<(String, &'static str), ImportError> {
+    delimiter: Option<u8>,
+) -> Result<Decoded, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::file(
             file,
@@ -84,7 +103,7 @@ fn decode(
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
-            .map(|s| (s.to_string(), "UTF-8 (BOM)"))
+            .map(|s| (s.to_string(), "UTF-8 (BOM)", Vec::new()))
             .map_err(|e| invalid_utf8(file, rest, e));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -100,14 +119,18 @@ fn decode(
                 format!("found invalid {label} text, expected a readable export"),
             ));
         }
-        return Ok((text.trim_start_matches('\u{feff}').to_string(), label));
+        return Ok((
+            text.trim_start_matches('\u{feff}').to_string(),
+            label,
+            Vec::new(),
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => {
             if let Some(pos) = s.find('\0') {
                 return Err(binary(file, s, pos));
             }
-            Ok((s.to_string(), "UTF-8"))
+            Ok((s.to_string(), "UTF-8", Vec::new()))
         }
         Err(e) if utf8_only => Err(invalid_utf8(file, bytes, e)),
         Err(e) => {
@@ -116,9 +139,7 @@ fn decode(
                 let _ = e;
                 return Err(binary(file, &valid, valid.len()));
             }
-            // Dutch Excel saves "CSV" in Windows-1252; every byte decodes there.
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((text.into_owned(), "Windows-1252"))
+            Ok(decode_mixed(bytes, delimiter))
         }
     }
 }
@@ -135,6 +156,50 @@ pub(crate) fn sniff_binary(file: &str, head: &[u8]) -> Option<ImportError> {
     let pos = head.iter().position(|&b| b == 0)?;
     let before = String::from_utf8_lossy(&head[..pos]);
     Some(binary(file, &before, before.len()))
+}
+
+/// Text that is not UTF-8 throughout. Dutch Excel saves "CSV" in Windows-1252 (every
+/// byte decodes there): a file with no UTF-8 beyond ASCII is read as that. A file that
+/// is UTF-8 but for some lines (pasted together from two sources) keeps its UTF-8, and
+/// only the lines that are not UTF-8 are read as Windows-1252 and listed, so valid text
+/// never turns into "cafÃ©". A character never spans a line: line breaks are ASCII.
+fn decode_mixed(bytes: &[u8], delimiter: Option<u8>) -> Decoded {
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    let utf8_beyond_ascii = lines
+        .iter()
+        .any(|l| !l.is_ascii() && std::str::from_utf8(l).is_ok());
+    if !utf8_beyond_ascii {
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        return (text.into_owned(), "Windows-1252", Vec::new());
+    }
+    let header = String::from_utf8_lossy(lines.first().copied().unwrap_or_default());
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&header));
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut not_utf8 = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(s) => text.push_str(s),
+            Err(e) => {
+                let bad = e.valid_up_to();
+                let mut in_quotes = false;
+                let mut column = 1;
+                for &b in &line[..bad] {
+                    match b {
+                        b'"' => in_quotes = !in_quotes,
+                        _ if b == delimiter && !in_quotes => column += 1,
+                        _ => {}
+                    }
+                }
+                not_utf8.push(NotUtf8 {
+                    line: i + 1,
+                    column,
+                    byte: line[bad],
+                });
+                text.push_str(&encoding_rs::WINDOWS_1252.decode(line).0);
+            }
+        }
+    }
+    (text, "UTF-8", not_utf8)
 }
 
 /// Control bytes that never occur in text, in any of the encodings we read.
@@ -321,6 +386,8 @@ fn read_csv(
         rows,
         encoding,
         formulas: Vec::new(),
+        not_utf8: Vec::new(),
+        repeated: Vec::new(),
     })
 }
 
@@ -408,6 +475,7 @@ fn csv_error(file: &str, e: csv::Error) -> ImportError {
 }
 
 fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
+    super::xlsx_check::check_shared_string_indexes(file, bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ImportError::file(file, format!("found an unreadable XLSX workbook ({e}), expected a workbook saved by Excel or a survey tool")))?;
     let names = book.sheet_names();
@@ -440,6 +508,11 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
     let mut cells: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = Default::default();
     // Formula cells without a stored result: (row, column, formula text).
     let mut unstored: Vec<(u32, u32, Option<String>)> = Vec::new();
+    // A row the sheet holds twice (a second `<row>` of the same number) is kept apart,
+    // not merged into the first: a cell comes again, or its row number comes back.
+    let mut repeats: Vec<(u32, Vec<(u32, Data)>)> = Vec::new();
+    let mut seen_rows = std::collections::HashSet::new();
+    let mut open_row: Option<(u32, std::collections::HashSet<u32>, bool)> = None;
     {
         let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
         // With the formulas' metadata, not their text expanded: a shared formula's
@@ -459,20 +532,42 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
                     ),
                 ));
             }
+            let same_row = open_row
+                .as_ref()
+                .is_some_and(|(r, cols, _)| *r == row && !cols.contains(&col));
+            if !same_row {
+                let again = !seen_rows.insert(row);
+                if again {
+                    repeats.push((row, Vec::new()));
+                }
+                open_row = Some((row, Default::default(), again));
+            }
+            let Some((_, cols, again)) = open_row.as_mut() else {
+                continue;
+            };
+            cols.insert(col);
+            let again = *again;
             let value = Data::from(cell.value);
-            if value != Data::Empty {
-                cells.entry(row).or_default().push((col, value));
-            } else if let Some(formula) = cell.formula {
-                let text = match formula {
-                    XlsxFormulaMetadata::Normal { formula }
-                    | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
-                    _ => None,
-                };
-                cells.entry(row).or_default();
-                unstored.push((row, col, text));
+            if value == Data::Empty {
+                // A formula without a stored result (in the first of a repeated row).
+                if let (Some(formula), false) = (cell.formula, again) {
+                    let text = match formula {
+                        XlsxFormulaMetadata::Normal { formula }
+                        | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
+                        _ => None,
+                    };
+                    cells.entry(row).or_default();
+                    unstored.push((row, col, text));
+                }
+                continue;
+            }
+            match repeats.last_mut() {
+                Some((_, values)) if again => values.push((col, value)),
+                _ => cells.entry(row).or_default().push((col, value)),
             }
         }
     }
+    repeats.retain(|(_, values)| !values.is_empty());
     let Some((_, header_cells)) = cells.iter().next() else {
         return Err(ImportError::file(
             file,
@@ -480,7 +575,13 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
         ));
     };
     // Columns start where the table does (a sheet may begin at B3, as a range would).
-    let first_col = cells.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
+    let first_col = cells
+        .values()
+        .chain(repeats.iter().map(|(_, v)| v))
+        .flatten()
+        .map(|(c, _)| *c)
+        .min()
+        .unwrap_or(0);
     let mut headers = Vec::new();
     for (col, value) in header_cells {
         let at = (col - first_col) as usize;
@@ -494,7 +595,7 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
         .rposition(|h| !h.is_empty())
         .map_or(0, |i| i + 1);
     headers.truncate(width);
-    let data_rows = cells.len() - 1;
+    let data_rows = cells.len() - 1 + repeats.len();
     if data_rows.saturating_mul(width.max(1)) > MAX_CELLS {
         return Err(ImportError::file(
             file,
@@ -516,27 +617,34 @@ fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, Imp
             formula: formula.map(|f| format!("={}", f.trim_start_matches('='))),
         })
         .collect();
+    let to_row = |row: u32, values: &[(u32, Data)]| {
+        let mut fields = vec![String::new(); width.max(1)];
+        for (col, value) in values {
+            if let Some(f) = fields.get_mut((col - first_col) as usize) {
+                *f = cell_text(value);
+            }
+        }
+        let line = row as usize + 1;
+        let blank =
+            fields.iter().all(|f| f.trim().is_empty()) && !formulas.iter().any(|f| f.line == line);
+        (!blank).then_some(Row { line, fields })
+    };
     let rows = cells
         .iter()
         .skip(1)
-        .filter_map(|(&row, values)| {
-            let mut fields = vec![String::new(); width.max(1)];
-            for (col, value) in values {
-                if let Some(f) = fields.get_mut((col - first_col) as usize) {
-                    *f = cell_text(value);
-                }
-            }
-            let line = row as usize + 1;
-            let blank = fields.iter().all(|f| f.trim().is_empty())
-                && !formulas.iter().any(|f| f.line == line);
-            (!blank).then_some(Row { line, fields })
-        })
+        .filter_map(|(&row, values)| to_row(row, values))
+        .collect();
+    let repeated = repeats
+        .iter()
+        .filter_map(|(row, values)| to_row(*row, values))
         .collect();
     Ok(Table {
         headers,
         rows,
         encoding: "XLSX",
         formulas,
+        not_utf8: Vec::new(),
+        repeated,
     })
 }
 
@@ -611,6 +719,21 @@ mod tests {
         let t = read_table("x.csv", bytes, &TableOptions::default()).unwrap();
         assert_eq!(t.encoding, "Windows-1252");
         assert_eq!(t.rows[0].fields, vec!["r\u{e9}\u{e9}l", "caf\u{e9}"]);
+    }
+
+    #[test]
+    fn only_lines_that_are_not_utf8_are_read_as_windows_1252() {
+        let bytes = b"Vraag;Antwoord\nr\xc3\xa9\xc3\xa9l;caf\xc3\xa9\n\"x;y\";caf\xe9\n";
+        let t = read_table("x.csv", bytes, &TableOptions::default()).unwrap();
+        assert_eq!(t.encoding, "UTF-8");
+        assert_eq!(t.rows[0].fields, vec!["r\u{e9}\u{e9}l", "caf\u{e9}"]);
+        assert_eq!(t.rows[1].fields, vec!["x;y", "caf\u{e9}"]);
+        let bad = NotUtf8 {
+            line: 3,
+            column: 2,
+            byte: 0xE9,
+        };
+        assert_eq!(t.not_utf8, vec![bad]);
     }
 
     #[test]

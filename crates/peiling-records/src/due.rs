@@ -1,0 +1,228 @@
+//! The partnership's requirements (TOML) and who is due for what in a school year.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::RecordsError;
+use crate::school_year_start;
+use crate::store::Records;
+
+/// BOS's requirements, from seeds 000 and 001: the WPB training, the three-yearly
+/// refresher, two years as opleider towards Beroepsregistratie.
+pub const BOS_REQUIREMENTS: &str = include_str!("../requirements/bos.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    pub partnership: String,
+    #[serde(rename = "requirement")]
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub id: String,
+    pub title: String,
+    pub kind: RequirementKind,
+    /// Roles it applies to (WPB, SO, IO), compared without regard to capitals.
+    pub roles: Vec<String>,
+    /// The themes that count; empty: every activity counts.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// `hours`: the hours to attend.
+    pub hours: Option<f64>,
+    /// `refresher`: at least one activity in this many school years.
+    pub every_years: Option<u32>,
+    /// `years_in_role`: years in the role before one may start.
+    pub years: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementKind {
+    /// Attend `hours` hours of the `themes` (once).
+    Hours,
+    /// Attend something (of the `themes`) at least once every `every_years` years.
+    Refresher,
+    /// After `years` in the role one may start (the `themes` mark having started).
+    YearsInRole,
+}
+
+impl Requirements {
+    pub fn from_toml(file: &str, text: &str) -> Result<Requirements, RecordsError> {
+        let r: Requirements = toml::from_str(text).map_err(|e| {
+            peiling_survey::DefinitionError::toml(file, text, e.span(), e.message())
+        })?;
+        for q in &r.requirements {
+            let missing = match q.kind {
+                RequirementKind::Hours => q.hours.is_none().then_some("hours"),
+                RequirementKind::Refresher => q.every_years.is_none().then_some("every_years"),
+                RequirementKind::YearsInRole => q.years.is_none().then_some("years"),
+            };
+            if let Some(field) = missing {
+                let at = text.find(&format!("\"{}\"", q.id)).unwrap_or(0);
+                return Err(peiling_survey::DefinitionError::at(
+                    file,
+                    text,
+                    at,
+                    format!(
+                        "requirement \"{}\": no {field}, expected it for this kind",
+                        q.id
+                    ),
+                )
+                .into());
+            }
+        }
+        Ok(r)
+    }
+}
+
+/// One requirement's count in the year, and per school.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueLine {
+    pub requirement: String,
+    pub title: String,
+    /// Persons with one of its roles.
+    pub applies_to: usize,
+    pub due: usize,
+    /// Per school ("" for unknown): due persons.
+    pub by_school: BTreeMap<String, usize>,
+    /// Persons due, by id (shown only when asked for).
+    pub persons: Vec<(i64, String)>,
+    /// `years_in_role`: persons whose start in the role is not known.
+    pub unknown: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueReport {
+    pub partnership: String,
+    pub year: String,
+    pub lines: Vec<DueLine>,
+}
+
+struct Person {
+    id: i64,
+    name: String,
+    school: String,
+    role: String,
+    since: Option<i64>,
+}
+
+impl Records {
+    /// Who is due for what in `year` ("2022-2023").
+    pub fn due(&self, reqs: &Requirements, year: &str) -> Result<DueReport, RecordsError> {
+        let year = year.to_string();
+        let start = school_year_start(&year).ok_or_else(|| {
+            RecordsError::Invalid(format!(
+                "school year \"{year}\", expected one such as 2022-2023"
+            ))
+        })?;
+        let year_end = format!("{}-07-31", start + 1);
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, coalesce(school, ''), upper(coalesce(role, '')), role_since FROM persons ORDER BY id",
+        )?;
+        let persons: Vec<Person> = stmt
+            .query_map([], |r| {
+                Ok(Person {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    school: r.get(2)?,
+                    role: r.get(3)?,
+                    since: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        // Attended (theme, date, hours) per person, up to the end of the year.
+        let mut attended: BTreeMap<i64, Vec<(String, String, f64)>> = BTreeMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT t.person, coalesce(a.theme, ''), a.date, a.hours
+             FROM attendance t JOIN activities a ON a.id = t.activity WHERE a.date <= ?1",
+        )?;
+        let mut rows = stmt.query([&year_end])?;
+        while let Some(r) = rows.next()? {
+            attended
+                .entry(r.get(0)?)
+                .or_default()
+                .push((r.get(1)?, r.get(2)?, r.get(3)?));
+        }
+        let mut lines = Vec::new();
+        for q in &reqs.requirements {
+            let counts = |theme: &str| q.themes.is_empty() || q.themes.iter().any(|t| t == theme);
+            let mut line = DueLine {
+                requirement: q.id.clone(),
+                title: q.title.clone(),
+                applies_to: 0,
+                due: 0,
+                by_school: BTreeMap::new(),
+                persons: Vec::new(),
+                unknown: 0,
+            };
+            for p in persons
+                .iter()
+                .filter(|p| q.roles.iter().any(|r| r.eq_ignore_ascii_case(&p.role)))
+            {
+                line.applies_to += 1;
+                let done = attended.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+                let is_due = match q.kind {
+                    RequirementKind::Hours => {
+                        let hours: f64 = done.iter().filter(|a| counts(&a.0)).map(|a| a.2).sum();
+                        hours + 1e-9 < q.hours.unwrap_or(0.0)
+                    }
+                    RequirementKind::Refresher => {
+                        let from =
+                            format!("{}-08-01", start + 1 - q.every_years.unwrap_or(1) as i32);
+                        !done.iter().any(|a| counts(&a.0) && a.1 >= from)
+                    }
+                    RequirementKind::YearsInRole => match p.since {
+                        None => {
+                            line.unknown += 1;
+                            false
+                        }
+                        Some(since) => {
+                            let started = !q.themes.is_empty()
+                                && done.iter().any(|a| q.themes.contains(&a.0));
+                            since + i64::from(q.years.unwrap_or(0)) <= i64::from(start) && !started
+                        }
+                    },
+                };
+                if is_due {
+                    line.due += 1;
+                    *line.by_school.entry(p.school.clone()).or_default() += 1;
+                    line.persons.push((p.id, p.name.clone()));
+                }
+            }
+            lines.push(line);
+        }
+        Ok(DueReport {
+            partnership: reqs.partnership.clone(),
+            year,
+            lines,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_requirements_read() {
+        let r = Requirements::from_toml("bos.toml", BOS_REQUIREMENTS).unwrap();
+        assert_eq!(r.requirements.len(), 3);
+        assert_eq!(r.requirements[0].hours, Some(18.0));
+    }
+
+    #[test]
+    fn a_requirement_without_its_number_is_named_with_its_line() {
+        let text = "partnership = \"X\"\n[[requirement]]\nid = \"t\"\ntitle = \"T\"\nkind = \"hours\"\nroles = [\"WPB\"]\n";
+        let err = Requirements::from_toml("r.toml", text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "r.toml:3: requirement \"t\": no hours, expected it for this kind"
+        );
+    }
+}
