@@ -17,4 +17,5 @@ mod records;
 mod reliability;
 mod report;
 mod silent_loss;
+mod start;
 mod synth;

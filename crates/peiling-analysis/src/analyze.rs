@@ -245,6 +245,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
         respondents,
         rows_read: part.data.report.rows_read,
         rows_rejected: part.data.report.rows_rejected(),
+        last_submission: part.data.report.last_submission.clone(),
         missing_questions: part.data.report.missing_questions.clone(),
         response_rate: part
             .population

@@ -539,6 +539,7 @@ impl<'q> PartAccumulator<'q> {
             respondents,
             rows_read: report.rows_read,
             rows_rejected: report.rows_rejected(),
+            last_submission: report.last_submission.clone(),
             missing_questions: report.missing_questions.clone(),
             response_rate: part
                 .population

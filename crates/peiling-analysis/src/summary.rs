@@ -37,6 +37,11 @@ pub struct PartSummary {
     pub respondents: usize,
     pub rows_read: usize,
     pub rows_rejected: usize,
+    /// The latest completion date of the export's accepted rows (`YYYY-MM-DD`, before
+    /// any filter), from its completion-time column; the plan starts after it when the
+    /// survey names no edition.
+    #[serde(default)]
+    pub last_submission: Option<String>,
     /// Questions the export has no column for: every answer to them is "geen antwoord".
     #[serde(default)]
     pub missing_questions: Vec<String>,

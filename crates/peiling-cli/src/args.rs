@@ -224,10 +224,23 @@ pub struct ReportArgs {
     #[arg(long, value_name = "CATALOGUE", conflicts_with = "no_plan")]
     pub catalogue: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub start: StartArg,
+
     /// Groups smaller than this are suppressed in breakdowns, and their free text is not
     /// quoted (0 turns it off).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
+}
+
+/// The plan's first day, shared by `report` and `plan`.
+#[derive(Debug, Args)]
+pub struct StartArg {
+    /// First day of the plan (YYYY-MM-DD); default 1 September of the year after the
+    /// survey's edition (edition 2020: 2021-09-01), or without an edition the first
+    /// 1 September after the export's last submission date (its completion-time column).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -255,10 +268,8 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N")]
     pub basis_per_year: Option<u32>,
 
-    /// First day of the plan (YYYY-MM-DD); default 1 September of the year after the
-    /// survey's edition (edition 2020: 2021-09-01).
-    #[arg(long, value_name = "DATE")]
-    pub start: Option<String>,
+    #[command(flatten)]
+    pub start: StartArg,
 
     /// Holidays to skip (TOML with [[holiday]] name, from, to), e.g.
     /// datasets/holidays/zuid.toml.

@@ -123,6 +123,10 @@ pub struct SurveyDemand {
     pub title: String,
     /// E.g. "2020": the plan starts in the school year after it.
     pub edition: Option<String>,
+    /// The latest completion date in the exports (`YYYY-MM-DD`): without an edition,
+    /// the plan starts in the school year after it.
+    #[serde(default)]
+    pub last_submission: Option<String>,
     /// `--where` filters the analysis applied.
     pub filters: Vec<String>,
     pub parts: Vec<PartDemand>,
@@ -163,6 +167,11 @@ impl From<&peiling_analysis::Summary> for SurveyDemand {
             survey: s.survey.id.clone(),
             title: s.survey.title.clone(),
             edition: s.survey.edition.clone(),
+            last_submission: s
+                .parts
+                .iter()
+                .filter_map(|p| p.last_submission.clone())
+                .max(),
             filters: s.filters.clone(),
             parts: s
                 .parts

@@ -39,6 +39,10 @@ pub enum PlanError {
     /// Options that do not fit the catalogue or the survey.
     #[error("{0}")]
     Invalid(String),
+    /// No first day given, and the survey names neither an edition year nor a
+    /// submission date to start the plan after.
+    #[error("survey \"{survey}\" names no edition year and its exports no submission date to start the plan after: give the plan's first day")]
+    NoStart { survey: String },
     /// The constraints leave no plan; the message names the ones that conflict.
     #[error("no plan possible: {0}")]
     Infeasible(String),

@@ -2,7 +2,7 @@
 //! reasons. Infeasible input is explained in `infeasible.rs`, the per-school selection made in
 //! `per_school.rs`.
 
-use chrono::{Duration, Months, NaiveDate, Timelike};
+use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, school_year, weekday_text};
@@ -24,7 +24,8 @@ pub struct PlanOptions {
     pub years: Option<u32>,
     pub per_year: Option<u32>,
     pub basis_per_year: Option<u32>,
-    /// First day of the plan; default 1 September of the year after the survey's edition.
+    /// First day of the plan; default 1 September of the year after the survey's edition,
+    /// or without one the first 1 September after the last submission date.
     pub start: Option<NaiveDate>,
     pub holidays: Option<Holidays>,
     /// Without `holidays`, skip the bundled holidays of the catalogue's region when they
@@ -664,7 +665,8 @@ fn build_problem(
     })
 }
 
-/// The plan's first day: the option, or 1 September of the year after the edition.
+/// The plan's first day: the option; or 1 September of the year after the edition; or,
+/// without an edition, the first 1 September after the exports' last submission date.
 fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate, PlanError> {
     if let Some(d) = options.start {
         return Ok(d);
@@ -674,11 +676,22 @@ fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate,
             .find(|part| part.len() == 4)
             .and_then(|y| y.parse::<i32>().ok())
     });
-    year.and_then(|y| NaiveDate::from_ymd_opt(y + 1, 9, 1))
-        .ok_or_else(|| {
-            PlanError::Invalid(format!(
-                "survey \"{}\" names no edition year to start the plan after: give --start YYYY-MM-DD",
-                survey.survey
-            ))
-        })
+    if let Some(d) = year.and_then(|y| NaiveDate::from_ymd_opt(y + 1, 9, 1)) {
+        return Ok(d);
+    }
+    let last = survey
+        .last_submission
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    last.and_then(|d| {
+        let september = NaiveDate::from_ymd_opt(d.year(), 9, 1)?;
+        if d < september {
+            Some(september)
+        } else {
+            NaiveDate::from_ymd_opt(d.year() + 1, 9, 1)
+        }
+    })
+    .ok_or_else(|| PlanError::NoStart {
+        survey: survey.survey.clone(),
+    })
 }

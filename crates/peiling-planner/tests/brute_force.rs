@@ -87,6 +87,7 @@ fn survey(c: &Case) -> SurveyDemand {
         survey: "s".into(),
         title: "S".into(),
         edition: Some("2020".into()),
+        last_submission: None,
         filters: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "q".into(),

@@ -1,5 +1,5 @@
-//! Turns a computed [`Summary`] into the report's [`Document`]: the summary page, the
-//! rotation-plan anchor, per survey part a section per question group (headline,
+//! Turns a computed [`Summary`] into the report's [`Document`]: the summary page, per
+//! survey part a section per question group (headline,
 //! table, chart, quotes), the comparison, and the method notes. Bijlage 2's order.
 
 use peiling_analysis::{
@@ -12,10 +12,13 @@ use crate::i18n::{audience_plural, capitalise, group_subject, group_title, Lang,
 use crate::model::{text, Block, ChartRef, Document, Inline, Quotes, Row, RowKind, Section, Table};
 use crate::privacy::{may_quote, redact};
 
-/// Anchors other documents may link to (the plan section is filled in by the planner).
+/// Anchors other documents may link to (the plan section is added with a plan, by
+/// [`crate::plan::fill`]).
 pub const ANCHOR_SUMMARY: &str = "samenvatting";
 pub const ANCHOR_PLAN: &str = "rotatieplan";
 pub const ANCHOR_METHOD: &str = "verantwoording";
+/// The summary's "what it means for next year's offer", where a plan adds its pointer.
+pub const ANCHOR_OFFER: &str = "samenvatting-aanbod";
 
 pub struct Composer<'a> {
     pub summary: &'a Summary,
@@ -52,7 +55,7 @@ impl Composer<'_> {
                 s.filters.join(", ")
             ));
         }
-        let mut sections = vec![self.summary_section(), self.plan_section()];
+        let mut sections = vec![self.summary_section()];
         for part in &s.parts {
             sections.push(self.part_section(part));
         }
@@ -167,7 +170,7 @@ impl Composer<'_> {
         sec.children.push(capable);
 
         let mut offer = Section::new(
-            "samenvatting-aanbod",
+            ANCHOR_OFFER,
             self.t(
                 "Wat betekent dit voor het aanbod van volgend jaar?",
                 "What does this mean for next year's offer?",
@@ -237,10 +240,8 @@ impl Composer<'_> {
         let Detail::Multi { rows, .. } = &q.detail else {
             return String::new();
         };
-        let items: Vec<String> = rows
-            .iter()
-            .filter(|r| r.count > 0)
-            .take(k)
+        let items: Vec<String> = top_k(rows, k)
+            .into_iter()
             .enumerate()
             .map(|(i, r)| {
                 if i == 0 {
@@ -337,31 +338,7 @@ impl Composer<'_> {
                 }
             }
         }
-        out.push(vec![
-            text(self.t(
-                "Hoe de thema's over de bijeenkomsten van de komende jaren rouleren: zie ",
-                "How the themes rotate over the meetings of the coming years: see ",
-            )),
-            Inline::Link {
-                text: self.t("Rotatieplan", "Rotation plan").into(),
-                anchor: ANCHOR_PLAN.into(),
-            },
-            text("."),
-        ]);
         out
-    }
-
-    fn plan_section(&self) -> Section {
-        let mut sec = Section::new(ANCHOR_PLAN, self.t("Rotatieplan", "Rotation plan"));
-        sec.blocks.push(Block::Paragraph(vec![
-            text(self.t(
-                "Het rotatieplan verdeelt de thema's van de catalogus over de bijeenkomsten van de komende jaren, naar de vraag in deze enquête: ongeveer de helft basis, de helft verdiepend, alle thema's binnen de cyclus. Maak het met ",
-                "The rotation plan spreads the catalogue's themes over the meetings of the coming years, following the demand in this survey: about half basis, half verdiepend, every theme within the cycle. Make it with ",
-            )),
-            Inline::Code("peiling plan".into()),
-            text("."),
-        ]));
-        sec
     }
 
     // ---------------------------------------------------------------- survey parts
@@ -827,7 +804,7 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct(r.pct_base),
+                        lang.pct_n(r.pct_base, q.base),
                     ],
                 )
             })
@@ -835,7 +812,11 @@ impl Composer<'_> {
         for (label, n) in apart {
             out.push(Row::new(
                 RowKind::Apart,
-                vec![label.clone(), n.to_string(), lang.pct(share(*n, q.base))],
+                vec![
+                    label.clone(),
+                    n.to_string(),
+                    lang.pct_n(share(*n, q.base), q.base),
+                ],
             ));
         }
         out.extend(self.missing_rows(q, 1));
@@ -849,7 +830,7 @@ impl Composer<'_> {
             vec![
                 total_label.into(),
                 q.base.to_string(),
-                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
+                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
             ],
         ));
         Table {
@@ -871,7 +852,11 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut rows = Vec::new();
         let mut push = |label: &str, n: usize| {
-            let mut cells = vec![label.to_string(), n.to_string(), lang.pct(share(n, q.base))];
+            let mut cells = vec![
+                label.to_string(),
+                n.to_string(),
+                lang.pct_n(share(n, q.base), q.base),
+            ];
             cells.extend(std::iter::repeat_n("–".to_string(), extra - 1));
             rows.push(Row::new(RowKind::Apart, cells));
         };
@@ -893,8 +878,8 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct(r.pct_base),
-                        r.pct_answered.map_or("–".into(), |p| lang.pct(p)),
+                        lang.pct_n(r.pct_base, q.base),
+                        r.pct_answered.map_or("–".into(), |p| lang.pct_n(p, rated)),
                     ],
                 )
             })
@@ -905,7 +890,7 @@ impl Composer<'_> {
                 vec![
                     r.label(self.en()).to_string(),
                     r.count.to_string(),
-                    lang.pct(r.pct_base),
+                    lang.pct_n(r.pct_base, q.base),
                     "–".into(),
                 ],
             ));
@@ -916,9 +901,9 @@ impl Composer<'_> {
             vec![
                 self.t("Totaal", "Total").into(),
                 q.base.to_string(),
-                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
+                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
                 if rated > 0 {
-                    format!("{} ({rated})", lang.pct(100.0))
+                    format!("{} ({rated})", lang.pct_n(100.0, rated))
                 } else {
                     "–".into()
                 },
@@ -1604,9 +1589,27 @@ fn first_multi<'p>(part: &'p PartSummary, group: &str) -> Option<&'p QuestionSum
 
 fn top_rows(q: &QuestionSummary, k: usize) -> Vec<&CategoryRow> {
     match &q.detail {
-        Detail::Multi { rows, .. } => rows.iter().filter(|r| r.count > 0).take(k).collect(),
+        Detail::Multi { rows, .. } => top_k(rows, k),
         _ => Vec::new(),
     }
+}
+
+/// The `k` most chosen rows (count above 0, most first, the table's order among equals),
+/// and every further row tied with the last of them: a tie is named, never cut off.
+pub(crate) fn top_k(rows: &[CategoryRow], k: usize) -> Vec<&CategoryRow> {
+    let mut chosen: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
+    chosen.sort_by_key(|r| std::cmp::Reverse(r.count));
+    if k == 0 {
+        return Vec::new();
+    }
+    if let Some(cut) = chosen.get(k - 1).map(|r| r.count) {
+        let mut i = 0;
+        chosen.retain(|r| {
+            i += 1;
+            i <= k || r.count == cut
+        });
+    }
+    chosen
 }
 
 /// The yes/no question of the "contactgegevens" group: may we approach you?

@@ -73,11 +73,19 @@ pub fn response(lang: Lang, part: &PartSummary) -> String {
     }
 }
 
+/// "9 van de 10" / "9 of the 10": a count of the table's base, named.
+fn of_the(lang: Lang, k: usize, n: usize) -> String {
+    match lang {
+        Lang::Nl => format!("{k} van de {n}"),
+        Lang::En => format!("{k} of the {n}"),
+    }
+}
+
 /// The headline of one question, by its kind; `subject` names the group for the
 /// "gevarieerd" and "loopt uiteen" sentences.
 pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> String {
     match &q.detail {
-        Detail::Choice { rows } => choice(lang, rows, subject, q.kind == "yesno"),
+        Detail::Choice { rows } => choice(lang, rows, q.base, subject, q.kind == "yesno"),
         Detail::Multi { rows, .. } => multi(lang, rows, q.base),
         Detail::Scale {
             rows,
@@ -111,7 +119,7 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
                     subject,
                 )
             } else {
-                choice(lang, histogram, subject, false)
+                choice(lang, histogram, q.base, subject, false)
             }
         }
         Detail::Text { .. } | Detail::Personal { .. } => text(lang, q.answered, q.base),
@@ -126,9 +134,18 @@ pub fn text(lang: Lang, answered: usize, base: usize) -> String {
     }
 }
 
-/// Rules C1-C4 (single choice, yes/no, bands): shares of those who answered.
-pub fn choice(lang: Lang, rows: &[CategoryRow], subject: Option<&str>, yesno: bool) -> String {
+/// Rules C1-C4 (single choice, yes/no, bands): shares of the table's base (everyone the
+/// question was put to, geen antwoord included), which the headline names: "9 van de 10".
+pub fn choice(
+    lang: Lang,
+    rows: &[CategoryRow],
+    base: usize,
+    subject: Option<&str>,
+    yesno: bool,
+) -> String {
     let answered: usize = rows.iter().map(|r| r.count).sum();
+    // The base is never below the answers counted in it.
+    let base = base.max(answered);
     if answered == 0 {
         return lang
             .pick(
@@ -139,7 +156,7 @@ pub fn choice(lang: Lang, rows: &[CategoryRow], subject: Option<&str>, yesno: bo
     }
     let top = rows.iter().map(|r| r.count).max().unwrap_or(0);
     let leaders: Vec<&CategoryRow> = rows.iter().filter(|r| r.count == top).collect();
-    let share = pct(top, answered);
+    let share = pct(top, base);
     let names: Vec<String> = leaders
         .iter()
         .map(|r| {
@@ -153,11 +170,11 @@ pub fn choice(lang: Lang, rows: &[CategoryRow], subject: Option<&str>, yesno: bo
         .collect();
     let count = if leaders.len() > 1 {
         match lang {
-            Lang::Nl => format!("elk {}", lang.of(top, answered)),
-            Lang::En => format!("{} each", lang.of(top, answered)),
+            Lang::Nl => format!("elk {}", of_the(lang, top, base)),
+            Lang::En => format!("{} each", of_the(lang, top, base)),
         }
     } else {
-        lang.of(top, answered)
+        of_the(lang, top, base)
     };
     let name = lang.join_and(&names);
     if leaders.len() == 1 && share >= NEARLY_ALL {
@@ -188,7 +205,7 @@ pub fn choice(lang: Lang, rows: &[CategoryRow], subject: Option<&str>, yesno: bo
     }
     let spread = rows
         .iter()
-        .filter(|r| pct(r.count, answered) >= VARIED_SHARE)
+        .filter(|r| pct(r.count, base) >= VARIED_SHARE)
         .count();
     if spread >= 3 {
         return match (lang, subject) {
@@ -327,8 +344,16 @@ pub fn scale(
         .iter()
         .skip(first_negative(rows.len(), neutral))
         .collect();
-    let pos_text = format!("{} {}", lang.pct(pos), level_names(lang, &positive));
-    let neg_text = format!("{} {}", lang.pct(neg), level_names(lang, &negative));
+    let pos_text = format!(
+        "{} {}",
+        lang.pct_n(pos, rated),
+        level_names(lang, &positive)
+    );
+    let neg_text = format!(
+        "{} {}",
+        lang.pct_n(neg, rated),
+        level_names(lang, &negative)
+    );
     let mut s = if pos >= MOSTLY {
         format!(
             "{}: {pos_text}",
@@ -348,6 +373,19 @@ pub fn scale(
         format!(
             "{}: {neg_text}",
             lang.pick("Merendeel negatief", "Mostly negative")
+        )
+    } else if let Some((mid, row)) = neutral
+        .and_then(|m| rows.get(m))
+        .map(|r| (pct(r.count, rated), r))
+        .filter(|(mid, _)| *mid > 50.0)
+    {
+        // Middle-heavy: most chose the neutral level; the larger side is named beside it.
+        let side = if neg > pos { neg_text } else { pos_text };
+        format!(
+            "{}: {} {}, {side}",
+            lang.pick("Merendeel in het midden", "Mostly in the middle"),
+            lang.pct_n(mid, rated),
+            decapitalise(row.label(lang.is_en()))
         )
     } else {
         format!(
@@ -513,6 +551,7 @@ mod tests {
             respondents,
             rows_read: respondents,
             rows_rejected: 0,
+            last_submission: None,
             missing_questions: Vec::new(),
             response_rate: None,
             questions: Vec::new(),
@@ -538,8 +577,8 @@ mod tests {
         // Bijlage 2, WPB: eerstegraads 25, tweedegraads 38: "Merendeel is tweedegraads".
         let rows = [row("Eerstegraads", 25), row("Tweedegraads", 38)];
         assert_eq!(
-            choice(Lang::Nl, &rows, Some("Bevoegdheid"), false),
-            "Merendeel: Tweedegraads (38 van 63)"
+            choice(Lang::Nl, &rows, 63, Some("Bevoegdheid"), false),
+            "Merendeel: Tweedegraads (38 van de 63)"
         );
     }
 
@@ -554,8 +593,8 @@ mod tests {
             row("56-65", 12),
         ];
         assert_eq!(
-            choice(Lang::Nl, &rows, Some("Leeftijd"), false),
-            "Leeftijd is gevarieerd: het vaakst 25-35 (21 van 63)"
+            choice(Lang::Nl, &rows, 63, Some("Leeftijd"), false),
+            "Leeftijd is gevarieerd: het vaakst 25-35 (21 van de 63)"
         );
         // SO age: 2 / 4 / 4, a tie at the top.
         let rows = [
@@ -565,25 +604,45 @@ mod tests {
             row("56-65", 4),
         ];
         assert_eq!(
-            choice(Lang::En, &rows, Some("Age"), false),
-            "Age varies: most often 46-55 and 56-65 (4 of 10 each)"
+            choice(Lang::En, &rows, 10, Some("Age"), false),
+            "Age varies: most often 46-55 and 56-65 (4 of the 10 each)"
         );
     }
 
     #[test]
     fn yes_no_speaks_of_yes_and_no() {
-        let rows = [row("Ja", 9), row("Nee", 0)];
-        assert_eq!(
-            choice(Lang::Nl, &rows, None, true),
-            "Bijna iedereen zegt ja (9 van 9)"
-        );
         let rows = [row("Ja", 12), row("Nee", 51)];
         assert_eq!(
-            choice(Lang::Nl, &rows, None, true),
-            "Bijna iedereen zegt nee (51 van 63)"
+            choice(Lang::Nl, &rows, 63, None, true),
+            "Bijna iedereen zegt nee (51 van de 63)"
         );
         let rows = [row("Ja", 3), row("Nee", 3)];
-        assert!(choice(Lang::Nl, &rows, None, true).starts_with("Ja en nee houden"));
+        assert!(choice(Lang::Nl, &rows, 6, None, true).starts_with("Ja en nee houden"));
+    }
+
+    #[test]
+    fn a_headline_counts_of_the_tables_base_and_names_it() {
+        // Issue 14: "Bijna iedereen zegt ja (9 van 9)" above a table of 10 (one gave no
+        // answer): the headline cites the table's base.
+        let rows = [row("Ja", 9), row("Nee", 0)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, 10, None, true),
+            "Bijna iedereen zegt ja (9 van de 10)"
+        );
+        assert!(choice(Lang::En, &rows, 10, None, true).ends_with(" (9 of the 10)"));
+        // 8 of 9 answers is 89 % of the answers but 8 of the 12 asked: a majority, not
+        // "nearly everyone".
+        let rows = [row("Ja", 8), row("Nee", 1)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, 12, None, true),
+            "Merendeel zegt ja (8 van de 12)"
+        );
+        // 5 of 9 answers is more than half of them, 5 of 10 asked is not.
+        let rows = [row("A", 5), row("B", 4)];
+        assert_eq!(
+            choice(Lang::Nl, &rows, 10, None, false),
+            "Het vaakst: A (5 van de 10)"
+        );
     }
 
     #[test]
@@ -622,6 +681,38 @@ mod tests {
             scale(Lang::Nl, &rows, &na, Some(2), 63),
             "Overwegend positief: 75,0 % uitstekend of goed; 23 van 63 n.v.t."
         );
+    }
+
+    #[test]
+    fn a_middle_heavy_scale_is_called_so() {
+        // Issue 14: 65 % chose the middle level and nobody a negative one: not "Verdeeld".
+        let rows = [
+            row("Uitstekend", 1),
+            row("Goed", 6),
+            row("Redelijk", 13),
+            row("Matig", 0),
+            row("Slecht", 0),
+        ];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &[], Some(2), 20),
+            "Merendeel in het midden: 65 % redelijk, 35 % uitstekend of goed"
+        );
+        assert_eq!(
+            scale(Lang::En, &rows, &[], Some(2), 20),
+            "Mostly in the middle: 65 % redelijk, 35 % uitstekend or goed"
+        );
+        // The larger side is the one named: here the negative one.
+        let rows = [row("Goed", 1), row("Redelijk", 6), row("Slecht", 3)];
+        assert_eq!(
+            scale(Lang::Nl, &rows, &[], Some(1), 10),
+            "Merendeel in het midden: 60 % redelijk, 30 % slecht"
+        );
+        // Half in the middle is no majority: still divided.
+        let rows = [row("Goed", 3), row("Redelijk", 5), row("Slecht", 2)];
+        assert!(scale(Lang::Nl, &rows, &[], Some(1), 10).starts_with("Verdeeld"));
+        // Without a middle level there is no middle.
+        let rows = [row("Goed", 5), row("Slecht", 5)];
+        assert!(scale(Lang::Nl, &rows, &[], None, 10).starts_with("Verdeeld"));
     }
 
     #[test]

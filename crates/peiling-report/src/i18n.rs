@@ -59,6 +59,17 @@ impl Lang {
         format!("{} %", self.decimal(format!("{:.1}", round1(x))))
     }
 
+    /// A percentage of `n` people: one decimal from n = 30 ("47,6 %"), whole below it
+    /// ("10 %", not "10,0 %": a decimal on a handful of people suggests a precision the
+    /// figure does not have). docs/report-rules.md.
+    pub fn pct_n(self, x: f64, n: usize) -> String {
+        if n < SMALL_N {
+            self.pct0(x)
+        } else {
+            self.pct(x)
+        }
+    }
+
     /// A whole percentage for chart labels: "48 %".
     pub fn pct0(self, x: f64) -> String {
         format!("{:.0} %", x.round())
@@ -104,6 +115,9 @@ fn join_with(items: &[String], last: &str) -> String {
 }
 
 /// Rounds half away from zero to one decimal, so 47.55 prints as 47.6 on every platform.
+/// Below this many people a percentage has no decimal.
+pub const SMALL_N: usize = 30;
+
 pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -212,6 +226,17 @@ pub fn decapitalise(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn percentages_have_no_decimal_below_30_people() {
+        use super::Lang;
+        // Issue 14: "10,0 %" on n = 10.
+        assert_eq!(Lang::Nl.pct_n(10.0, 10), "10 %");
+        assert_eq!(Lang::Nl.pct_n(66.666, 29), "67 %");
+        assert_eq!(Lang::Nl.pct_n(47.619, 30), "47,6 %");
+        assert_eq!(Lang::En.pct_n(47.619, 63), "47.6 %");
+        assert_eq!(Lang::En.pct_n(12.5, 8), "13 %");
+    }
+
     use super::*;
 
     #[test]

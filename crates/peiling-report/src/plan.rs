@@ -3,17 +3,49 @@
 
 use peiling_planner::{Headcount, Meeting, RotationPlan};
 
-use crate::compose::ANCHOR_PLAN;
+use crate::compose::{ANCHOR_OFFER, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
 use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
 
-/// Puts `plan` in the document's rotation-plan section (replacing the pointer to
-/// `peiling plan` that stands there without a plan).
+/// Puts `plan` in the document: its section right after the summary (replacing one
+/// already there), and a pointer to it under the summary's "what it means for next
+/// year". A report without a plan has neither.
 pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
     let section = section(plan, lang);
-    match doc.sections.iter_mut().find(|s| s.anchor == ANCHOR_PLAN) {
-        Some(s) => *s = section,
-        None => doc.sections.push(section),
+    if let Some(s) = doc.sections.iter_mut().find(|s| s.anchor == ANCHOR_PLAN) {
+        *s = section;
+        return;
+    }
+    let at = doc
+        .sections
+        .iter()
+        .position(|s| s.anchor == ANCHOR_SUMMARY)
+        .map_or(0, |i| i + 1);
+    doc.sections.insert(at, section);
+    let offer = doc
+        .sections
+        .iter_mut()
+        .find(|s| s.anchor == ANCHOR_SUMMARY)
+        .and_then(|s| s.children.iter_mut().find(|c| c.anchor == ANCHOR_OFFER));
+    if let Some(offer) = offer {
+        let pointer = vec![
+            text(lang.pick(
+                "Hoe de thema's over de bijeenkomsten van de komende jaren rouleren: zie ",
+                "How the themes rotate over the meetings of the coming years: see ",
+            )),
+            Inline::Link {
+                text: lang.pick("Rotatieplan", "Rotation plan").into(),
+                anchor: ANCHOR_PLAN.into(),
+            },
+            text("."),
+        ];
+        match offer.blocks.iter_mut().find_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
+        }) {
+            Some(items) => items.push(pointer),
+            None => offer.blocks.push(Block::List(vec![pointer])),
+        }
     }
 }
 

@@ -130,3 +130,40 @@ fn rendering_twice_gives_the_same_bytes() {
         render(&summary, None, &opts).unwrap()
     );
 }
+
+/// Issue 14: "bied in elk geval A (3 van 8) en B (2 van 8)" while C also has 2 cut C off.
+#[test]
+fn tied_top_options_are_named_not_cut_off() {
+    use peiling_analysis::CategoryRow;
+    let row = |label: &str, count: usize| CategoryRow {
+        label: label.to_string(),
+        label_en: None,
+        count,
+        pct_base: 0.0,
+        pct_answered: None,
+        wilson95: None,
+    };
+    let labels = |rows: &[CategoryRow], k: usize| -> Vec<String> {
+        crate::compose::top_k(rows, k)
+            .iter()
+            .map(|r| r.label.clone())
+            .collect()
+    };
+    let rows = [
+        row("A", 3),
+        row("B", 2),
+        row("C", 2),
+        row("D", 1),
+        row("E", 0),
+    ];
+    assert_eq!(labels(&rows, 2), ["A", "B", "C"]);
+    assert_eq!(labels(&rows, 1), ["A"]);
+    assert_eq!(labels(&rows, 3), ["A", "B", "C"]);
+    assert_eq!(labels(&rows, 4), ["A", "B", "C", "D"]);
+    // Nothing chosen is never a top option, whatever k; an unsorted table is sorted.
+    assert_eq!(labels(&rows, 9), ["A", "B", "C", "D"]);
+    let shuffled = [row("D", 1), row("B", 2), row("A", 3), row("C", 2)];
+    assert_eq!(labels(&shuffled, 2), ["A", "B", "C"]);
+    let all_tied = [row("A", 2), row("B", 2), row("C", 2)];
+    assert_eq!(labels(&all_tied, 1), ["A", "B", "C"]);
+}

@@ -146,6 +146,9 @@ pub struct ImportReport {
     pub duplicates: Vec<Duplicate>,
     pub tallies: Vec<QuestionTally>,
     pub warnings: Vec<String>,
+    /// The latest completion date of the accepted rows (`YYYY-MM-DD`), from the
+    /// export's completion-time column; `None` without one or without a readable date.
+    pub last_submission: Option<String>,
 }
 
 impl ImportReport {

@@ -15,13 +15,18 @@ use peiling_report::Lang;
 use peiling_survey::Survey;
 
 use super::refuse_input;
-use crate::args::{LangArg, PlanArgs};
+use crate::args::{LangArg, PlanArgs, StartArg};
 use crate::load;
 use crate::output;
 use crate::status::user;
 
 fn plan_error(e: PlanError) -> anyhow::Error {
-    user(e.to_string())
+    match e {
+        PlanError::NoStart { survey } => user(format!(
+            "survey \"{survey}\" names no edition year and its exports no completion date to start the plan after: give --start YYYY-MM-DD (or an edition in survey.toml)"
+        )),
+        e => user(e.to_string()),
+    }
 }
 
 fn read_text(path: &Path) -> Result<String> {
@@ -40,6 +45,7 @@ fn read_text(path: &Path) -> Result<String> {
 /// bundled catalogue's themes (a survey of another partnership).
 pub fn for_report(
     catalogue_arg: Option<&Path>,
+    start: &StartArg,
     summary: &peiling_analysis::Summary,
 ) -> Result<Option<RotationPlan>> {
     let catalogue = catalogue(catalogue_arg)?;
@@ -52,7 +58,11 @@ pub fn for_report(
         return Ok(None);
     }
     let demand = SurveyDemand::from(summary);
-    plan(&catalogue, &demand, &PlanOptions::default())
+    let options = PlanOptions {
+        start: start_arg(start)?,
+        ..PlanOptions::default()
+    };
+    plan(&catalogue, &demand, &options)
         .map(Some)
         .map_err(plan_error)
 }
@@ -156,10 +166,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
-    let start = match &args.start {
-        Some(s) => Some(start_date(s)?),
-        None => None,
-    };
+    let start = start_arg(&args.start)?;
     let holidays = match &args.holidays {
         Some(path) => {
             let text = read_text(path)?;
@@ -239,6 +246,10 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+fn start_arg(arg: &StartArg) -> Result<Option<NaiveDate>> {
+    arg.start.as_deref().map(start_date).transpose()
 }
 
 /// `--start`: a date from 1900 to 2200 (a calendar far outside that is no plan).

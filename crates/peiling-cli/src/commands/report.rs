@@ -48,7 +48,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let plan = if args.no_plan {
         None
     } else {
-        super::plan::for_report(args.catalogue.as_deref(), &summary)?
+        super::plan::for_report(args.catalogue.as_deref(), &args.start, &summary)?
     };
     let report_opts = ReportOptions {
         lang,
@@ -115,6 +115,12 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             ""
         }
     )?;
+    if plan.is_none() && !args.no_plan {
+        writeln!(
+            stdout,
+            "No rotation plan: no answer option of the questionnaire names a theme of the catalogue; add themes = [{{ theme = \"...\" }}] to the options that ask for one (docs/questionnaire-format.md), or give --catalogue with your own themes"
+        )?;
+    }
     if let (Some(contacts), Some(rows)) = (&contacts, contact_rows) {
         writeln!(
             stdout,

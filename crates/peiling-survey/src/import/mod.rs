@@ -7,6 +7,7 @@ pub(crate) mod columns;
 mod dictionary;
 mod scrub;
 pub mod stream;
+pub mod submitted;
 mod table;
 mod xlsx_check;
 
@@ -403,6 +404,7 @@ pub fn import_table(
         duplicates,
         tallies,
         warnings,
+        last_submission: last_submission(&responses),
     };
     debug_assert_eq!(
         report.rows_read,
@@ -664,4 +666,15 @@ fn short(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The latest completion time among the accepted responses (`YYYY-MM-DD`).
+fn last_submission(responses: &[Response]) -> Option<String> {
+    let mut latest = submitted::LatestSubmission::default();
+    for r in responses {
+        if let Some(c) = &r.meta.completed {
+            latest.add(c);
+        }
+    }
+    latest.latest()
 }

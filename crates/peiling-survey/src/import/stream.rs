@@ -17,8 +17,9 @@ use crate::questionnaire::Questionnaire;
 use crate::response::{Coercion, Problem, Rejected};
 
 use super::asked::{set_aside, Conditions};
-use super::columns::{map_columns, Source};
+use super::columns::{map_columns, MetaField, Source};
 pub use super::dictionary::Dictionary;
+use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{option_columns_text, DuplicatePolicy, ImportOptions};
 
@@ -42,6 +43,8 @@ pub struct StreamReport {
     pub missing_questions: Vec<String>,
     /// Per question (questionnaire order): the answers the ids of the rows point at.
     pub dictionaries: Vec<Dictionary>,
+    /// As [`crate::ImportReport::last_submission`].
+    pub last_submission: Option<String>,
 }
 
 impl StreamReport {
@@ -265,6 +268,9 @@ struct Rows {
     problems: Vec<Problem>,
     ids: Vec<u32>,
     scratch: String,
+    /// The completion-time column, and the latest date of the accepted rows in it.
+    completed: Option<usize>,
+    latest: LatestSubmission,
 }
 
 impl Rows {
@@ -321,6 +327,12 @@ impl Rows {
             problems: Vec::new(),
             ids: Vec::with_capacity(q.questions.len()),
             scratch: String::new(),
+            completed: map
+                .meta
+                .iter()
+                .find(|(_, f)| *f == MetaField::Completed)
+                .map(|(col, _)| *col),
+            latest: LatestSubmission::default(),
         })
     }
 
@@ -526,6 +538,9 @@ impl Rows {
             }
         }
         self.rows_accepted += 1;
+        if let Some(col) = self.completed {
+            self.latest.add(cell(col));
+        }
         sink(&self.ids, &self.dictionaries);
     }
 
@@ -568,6 +583,7 @@ impl Rows {
             unmatched_columns: self.unmatched,
             missing_questions: self.missing_questions,
             dictionaries: self.dictionaries,
+            last_submission: self.latest.latest(),
         })
     }
 }
