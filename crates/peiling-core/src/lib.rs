@@ -1,4 +1,6 @@
 //! peiling-core: what every output of peiling shares, below the survey, analysis and
-//! report crates. Today that is the one privacy filter ([`privacy`]).
+//! report crates: the one privacy filter ([`privacy`]) and the data of a certificate
+//! ([`certificate`]), computed by the records store and rendered by the report.
 
+pub mod certificate;
 pub mod privacy;

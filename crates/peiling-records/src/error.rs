@@ -34,6 +34,10 @@ pub enum RecordsError {
     NoSuchActivity(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("school year \"{0}\": expected a school year such as 2021-2022")]
+    BadYear(String),
+    #[error("school year {0}: nobody attended an activity that year; nothing to certify")]
+    NoAttendance(String),
     /// The store itself failed (a bug, a full disk, a damaged file): not the user's input.
     #[error("records database: {0}")]
     Sql(#[from] rusqlite::Error),

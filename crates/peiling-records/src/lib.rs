@@ -4,9 +4,11 @@
 //!
 //! [`Records::open`] creates the file readable by its owner only and brings its schema
 //! up to date; [`Records::import`] reads a sign-up export or an attendance list in one
-//! transaction; the queries answer `list`, `person`, `due`, `export` and `forget`.
+//! transaction; the queries answer `list`, `person`, `due`, `export` and `forget`, and
+//! [`Records::certificates`] gathers the data of a year's certificates.
 
 mod activity;
+mod certificate;
 mod due;
 mod error;
 mod import;
@@ -15,6 +17,7 @@ mod schema;
 mod store;
 
 pub use activity::{Activity, PlanActivities};
+pub use certificate::{Certificate, CertificateActivity};
 pub use due::{DueLine, DueReport, Requirement, RequirementKind, Requirements, BOS_REQUIREMENTS};
 pub use error::RecordsError;
 pub use import::{ImportKind, ImportOptions, ImportSummary, RejectedRow, Uncertain};

@@ -310,3 +310,46 @@ fn an_attendance_list_with_a_tick_column_counts_only_those_present() {
     assert_eq!(count(&dir.path().join("peiling.db"), "attendance"), 1);
     assert_eq!(count(&dir.path().join("peiling.db"), "persons"), 1);
 }
+
+#[test]
+fn certificates_hold_each_persons_own_activities_of_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = fresh(dir.path());
+    import(
+        &mut r,
+        "aanmelding-msforms.csv",
+        ImportKind::Registrations,
+        None,
+    );
+    import(
+        &mut r,
+        "presentie-observeren.csv",
+        ImportKind::Attendance,
+        Some("2021-2022-1"),
+    );
+    // The attendance list has three rows, all present; Observeren is 3 hours.
+    let certs = r.certificates("2021-2022").unwrap();
+    let names: Vec<&str> = certs.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Anna Bakker", "Carla Smit", "José Peeters"]);
+    for c in &certs {
+        assert_eq!(c.year, "2021-2022");
+        assert_eq!(c.activities.len(), 1);
+        assert_eq!(c.activities[0].title, "Observeren");
+        assert_eq!(c.total_hours, 3.0);
+    }
+    assert!(certs.windows(2).all(|w| w[0].person_id < w[1].person_id));
+    // "2021" names the same school year; others have no attendance, or are no year.
+    assert_eq!(r.certificates("2021").unwrap(), certs);
+    assert!(matches!(
+        r.certificates("2022-2023"),
+        Err(peiling_records::RecordsError::NoAttendance(y)) if y == "2022-2023"
+    ));
+    assert!(matches!(
+        r.certificates("2021-2023"),
+        Err(peiling_records::RecordsError::BadYear(_))
+    ));
+    // A forgotten person has no certificate.
+    let anna = r.find_person("anna.bakker@deeik.example").unwrap();
+    r.forget(anna).unwrap();
+    assert_eq!(r.certificates("2021-2022").unwrap().len(), 2);
+}
