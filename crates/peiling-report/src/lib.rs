@@ -7,6 +7,7 @@
 //! one, goes into its section with [`plan::fill`]. It returns the files to
 //! write; writing them (atomically) is the caller's job.
 
+pub mod certificate;
 pub mod charts;
 mod compose;
 pub mod headline;
