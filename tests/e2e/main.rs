@@ -4,6 +4,7 @@ mod analyze;
 mod bad_input;
 mod bijlage;
 mod bounds;
+mod certificates;
 mod common;
 mod compare;
 mod counts;

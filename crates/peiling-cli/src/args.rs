@@ -32,6 +32,9 @@ pub enum Command {
     Init(InitArgs),
     /// Who came, what they earned: registrations, attendance and who is due for what.
     Records(RecordsArgs),
+    /// One A4 certificate (HTML) per person who attended something in a school year,
+    /// and an index for the team. The files hold personal data: readable by you only.
+    Certificates(CertificatesArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -545,4 +548,27 @@ pub struct DueArgs {
     /// Also list the persons due (names: personal data on the terminal).
     #[arg(long)]
     pub names: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CertificatesArgs {
+    /// School year, e.g. 2021-2022.
+    #[arg(long, value_name = "YEAR")]
+    pub year: String,
+    /// Folder to write the certificates and index.html to (replaced as a whole; an
+    /// existing folder only when an earlier `peiling certificates` wrote it).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language of the certificates.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// The partnership's records database (SQLite).
+    #[arg(long, value_name = "FILE", default_value = "peiling.db")]
+    pub db: PathBuf,
+    /// The partnership's name on the certificates; default: from the requirements.
+    #[arg(long, value_name = "NAME")]
+    pub partnership: Option<String>,
+    /// The partnership's requirements (TOML), for its name; default: BOS's, bundled.
+    #[arg(long, value_name = "FILE")]
+    pub requirements: Option<PathBuf>,
 }

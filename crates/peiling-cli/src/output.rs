@@ -58,6 +58,8 @@ pub struct FolderOut {
     exists: bool,
     /// The command that writes it (`report`, `plan`), recorded in the manifest.
     command: &'static str,
+    /// Personal: the folder is created 0700 and its files 0600.
+    privacy: Privacy,
 }
 
 /// The folder a path lies in (`.` for a bare name).
@@ -221,6 +223,16 @@ fn classify_file(abs: &Path) -> Result<(How, PathBuf), Problem> {
 /// empty one, or one that an earlier run of the same command wrote and that holds
 /// nothing else.
 pub fn folder(path: &Path, command: &'static str) -> Result<FolderOut> {
+    folder_of(path, command, Privacy::Public)
+}
+
+/// As [`folder`], for a folder of personal data (certificates): the folder is created
+/// readable by the owner only (0700) and every file in it 0600.
+pub fn personal_folder(path: &Path, command: &'static str) -> Result<FolderOut> {
+    folder_of(path, command, Privacy::Personal)
+}
+
+fn folder_of(path: &Path, command: &'static str, privacy: Privacy) -> Result<FolderOut> {
     let abs = absolute(path)?;
     let (real, exists) = classify_folder(&abs, command).map_err(|p| fail(path, p))?;
     Ok(FolderOut {
@@ -228,6 +240,7 @@ pub fn folder(path: &Path, command: &'static str) -> Result<FolderOut> {
         real,
         exists,
         command,
+        privacy,
     })
 }
 
@@ -364,6 +377,17 @@ fn create_file(tmp: &Path, privacy: Privacy) -> io::Result<fs::File> {
     options.open(tmp)
 }
 
+/// A file inside a staged folder: 0600 when personal.
+fn folder_file(path: &Path, privacy: Privacy) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    if privacy == Privacy::Personal {
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
 impl FileOut {
     /// The path as the user gave it.
     pub fn path(&self) -> &Path {
@@ -448,15 +472,23 @@ impl FolderOut {
         let err = |e: io::Error, dir: &Path| fail(&self.shown, from_io(e, dir));
         let parent = parent_of(&self.real);
         fs::create_dir_all(parent).map_err(|e| err(e, parent))?;
-        let tmp =
-            make_temp(&self.real, |tmp| fs::create_dir(tmp)).map_err(|(e, dir)| err(e, &dir))?;
+        let personal = self.privacy == Privacy::Personal;
+        let tmp = make_temp(&self.real, |tmp| {
+            use std::os::unix::fs::DirBuilderExt;
+            let mut builder = fs::DirBuilder::new();
+            if personal {
+                builder.mode(0o700);
+            }
+            builder.create(tmp)
+        })
+        .map_err(|(e, dir)| err(e, &dir))?;
         let staged = Staged(Some(Item::Folder {
             shown: self.shown.clone(),
             tmp: tmp.clone(),
             real: self.real.clone(),
             exists: self.exists,
         }));
-        if self.exists {
+        if self.exists && !personal {
             if let Ok(meta) = fs::metadata(&self.real) {
                 fs::set_permissions(&tmp, meta.permissions()).map_err(|e| err(e, parent))?;
             }
@@ -472,7 +504,7 @@ impl FolderOut {
             let target = tmp.join(rel);
             let dir = parent_of(&target);
             fs::create_dir_all(dir).map_err(|e| err(e, parent))?;
-            let mut file = fs::File::create(&target).map_err(|e| err(e, parent))?;
+            let mut file = folder_file(&target, self.privacy).map_err(|e| err(e, parent))?;
             file.write_all(bytes)
                 .and_then(|()| file.sync_all())
                 .map_err(|e| err(e, parent))?;
@@ -487,7 +519,9 @@ impl FolderOut {
             manifest.push_str(n);
             manifest.push('\n');
         }
-        fs::write(tmp.join(MANIFEST), manifest).map_err(|e| err(e, parent))?;
+        folder_file(&tmp.join(MANIFEST), self.privacy)
+            .and_then(|mut f| f.write_all(manifest.as_bytes()))
+            .map_err(|e| err(e, parent))?;
         Ok(staged)
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; `dispatch` routes the parsed arguments to it.
 
 mod analyze;
+mod certificates;
 mod init;
 mod plan;
 pub mod records;
@@ -21,6 +22,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Synth(args) => synth::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Records(args) => records::run(&args),
+        Command::Certificates(args) => certificates::run(&args),
     }
 }
 

@@ -163,7 +163,7 @@ fn refuse_inputs(out: &Path, inputs: &[&Path]) -> Result<()> {
     }
 }
 
-fn read_text(path: &Path) -> Result<String> {
+pub(super) fn read_text(path: &Path) -> Result<String> {
     let bytes = files::read_definition(path)?;
     String::from_utf8(bytes)
         .map_err(|_| crate::status::user(format!("{}: is not UTF-8 text", path.display())))
