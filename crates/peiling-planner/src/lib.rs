@@ -25,7 +25,7 @@ pub use demand::{
     ThemeRequest,
 };
 pub use holidays::{Holiday, Holidays};
-pub use peiling_survey::DefinitionError;
+pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
 pub use text::{Headcount, Reason, Text};
