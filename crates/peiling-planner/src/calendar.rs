@@ -371,6 +371,15 @@ pub(crate) fn weekday_text(day: Weekday) -> Text {
     Text::new(nl, en)
 }
 
+/// The plan's first day lies too far in the future to count its years.
+fn out_of_range(start: NaiveDate) -> PlanError {
+    PlanError::Setting {
+        setting: crate::PlanSetting::Start,
+        value: start.to_string(),
+        problem: "date out of range".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,14 +472,5 @@ mod tests {
         );
         assert!(raw("max_gap_weeks = 60").is_err());
         assert!(raw("reserved_weeks_before_christmas = 5").is_err());
-    }
-}
-
-/// The plan's first day lies too far in the future to count its years.
-fn out_of_range(start: NaiveDate) -> PlanError {
-    PlanError::Setting {
-        setting: crate::PlanSetting::Start,
-        value: start.to_string(),
-        problem: "date out of range".into(),
     }
 }

@@ -285,14 +285,16 @@ pub fn plan(
                 options.max_nodes,
             )))
         }
-        None => return Err(PlanError::Infeasible(
-            Advice::text(format!(
+        None => {
+            return Err(PlanError::Infeasible(
+                Advice::text(format!(
                 "no plan found within the search budget of {} steps; fewer constraints (ordering, ",
                 options.max_nodes
             ))
-            .setting(PlanSetting::Offered)
-            .then(") or fewer themes make it easier"),
-        )),
+                .setting(PlanSetting::Offered)
+                .then(") or fewer themes make it easier"),
+            ))
+        }
     };
 
     debug_assert_eq!(problem.objective(&slots), outcome.value);
