@@ -12,7 +12,7 @@ pub use crate::filter::Filter;
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::stats;
 use crate::summary::*;
-use crate::AnalysisError;
+use crate::{AnalysisError, AnalysisOption};
 
 /// What to compute; the CLI turns its flags into this.
 #[derive(Debug, Clone)]
@@ -53,22 +53,27 @@ impl AnalysisOptions {
         let flags = self
             .filters
             .iter()
-            .map(|f| (f.question.as_str(), "--where"));
-        for (id, flag) in flags.chain(self.by.as_deref().map(|b| (b, "--by"))) {
+            .map(|f| (f.question.as_str(), AnalysisOption::Filter));
+        let by = self.by.as_deref().map(|b| (b, AnalysisOption::GroupBy));
+        for (id, option) in flags.chain(by) {
             if asks(id) {
                 continue;
             }
             if let [q] = questionnaires {
-                resolve(q, id, flag)?;
+                resolve(q, id, option)?;
             }
-            return Err(AnalysisError::Invalid(format!(
-                "{flag}: no questionnaire has a question \"{id}\" ({})",
-                questionnaires
-                    .iter()
-                    .map(|q| format!("{}: {}", q.id, question_ids(q)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )));
+            return Err(AnalysisError::Request {
+                option,
+                value: None,
+                problem: format!(
+                    "no questionnaire has a question \"{id}\" ({})",
+                    questionnaires
+                        .iter()
+                        .map(|q| format!("{}: {}", q.id, question_ids(q)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            });
         }
         // A value is refused when no questionnaire asking the question can have it (the
         // parts may offer different options: "opleiding" is yes/no for WPB only).
@@ -89,14 +94,16 @@ impl AnalysisOptions {
                 }
             }
             if !expected.is_empty() {
-                return Err(AnalysisError::Invalid(format!(
-                    "--where {}={}: \"{}\" is not an answer to question \"{}\", expected {}",
-                    f.question,
-                    f.value,
-                    f.value,
-                    f.question,
-                    expected.join(", or ")
-                )));
+                return Err(AnalysisError::Request {
+                    option: AnalysisOption::Filter,
+                    value: Some(format!("{}={}", f.question, f.value)),
+                    problem: format!(
+                        "\"{}\" is not an answer to question \"{}\", expected {}",
+                        f.value,
+                        f.question,
+                        expected.join(", or ")
+                    ),
+                });
             }
         }
         Ok(questionnaires
@@ -151,16 +158,25 @@ pub fn answer_is(question: &Question, answer: &Answer, wanted: &str) -> bool {
 pub(crate) fn resolve<'a>(
     q: &'a Questionnaire,
     id: &str,
-    flag: &str,
+    option: AnalysisOption,
 ) -> Result<(usize, &'a Question), AnalysisError> {
+    find(q, id).map_err(|problem| AnalysisError::Request {
+        option,
+        value: None,
+        problem,
+    })
+}
+
+/// A question by its id, or what is wrong: the questionnaire has no such question.
+pub(crate) fn find<'a>(q: &'a Questionnaire, id: &str) -> Result<(usize, &'a Question), String> {
     q.question_index(id)
         .map(|i| (i, &q.questions[i]))
         .ok_or_else(|| {
-            AnalysisError::Invalid(format!(
-                "{flag}: questionnaire \"{}\" has no question \"{id}\" (its questions: {})",
+            format!(
+                "questionnaire \"{}\" has no question \"{id}\" (its questions: {})",
                 q.id,
                 question_ids(q)
-            ))
+            )
         })
 }
 
@@ -176,12 +192,16 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
     let q = part.questionnaire();
     let mut responses: Vec<&Response> = part.data.responses.iter().collect();
     for f in &opts.filters {
-        let (qi, question) = resolve(q, &f.question, "--where")?;
+        let (qi, question) = resolve(q, &f.question, AnalysisOption::Filter)?;
         if question.is_personal() {
-            return Err(AnalysisError::Invalid(format!(
-                "--where: \"{}\" is personal data and cannot be used as a filter",
-                f.question
-            )));
+            return Err(AnalysisError::Request {
+                option: AnalysisOption::Filter,
+                value: None,
+                problem: format!(
+                    "\"{}\" is personal data and cannot be used as a filter",
+                    f.question
+                ),
+            });
         }
         let wanted = normalize(&f.value);
         responses.retain(|r| answer_is(question, &r.answers[qi], &wanted));
@@ -211,12 +231,16 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
 
     let crosstabs = match &opts.by {
         Some(by) => {
-            let (bi, by_q) = resolve(q, by, "--by")?;
+            let (bi, by_q) = resolve(q, by, AnalysisOption::GroupBy)?;
             if by_q.kind.categories().is_empty() {
-                return Err(AnalysisError::Invalid(format!(
-                    "--by: \"{by}\" is a {} question; group by a question with options",
-                    by_q.kind.name()
-                )));
+                return Err(AnalysisError::Request {
+                    option: AnalysisOption::GroupBy,
+                    value: None,
+                    problem: format!(
+                        "\"{by}\" is a {} question; group by a question with options",
+                        by_q.kind.name()
+                    ),
+                });
             }
             q.questions
                 .iter()
@@ -351,7 +375,8 @@ fn asked_mask(q: &Questionnaire, responses: &[&Response]) -> Result<Vec<Vec<bool
         .map(|question| match &question.only_if {
             None => Ok(vec![true; responses.len()]),
             Some(cond) => {
-                let (ci, cq) = resolve(q, &cond.question, "only_if")?;
+                let (ci, cq) = find(q, &cond.question)
+                    .map_err(|m| AnalysisError::Invalid(format!("only_if: {m}")))?;
                 let wanted = normalize(&cond.answer);
                 Ok(responses
                     .iter()

@@ -1,9 +1,9 @@
-//! `--where` filters: their QUESTION=VALUE form and which values a question can have.
+//! Filters (QUESTION=VALUE): their QUESTION=VALUE form and which values a question can have.
 
 use peiling_survey::normalize::normalize;
 use peiling_survey::{Kind, Question};
 
-use crate::AnalysisError;
+use crate::{AnalysisError, AnalysisOption};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filter {
@@ -19,14 +19,16 @@ impl std::str::FromStr for Filter {
                 question: q.trim().to_string(),
                 value: v.trim().to_string(),
             }),
-            _ => Err(AnalysisError::Invalid(format!(
-                "--where \"{s}\": expected QUESTION=VALUE, e.g. behoefte=Ja"
-            ))),
+            _ => Err(AnalysisError::Request {
+                option: AnalysisOption::Filter,
+                value: Some(format!("\"{s}\"")),
+                problem: "expected QUESTION=VALUE, e.g. behoefte=Ja".into(),
+            }),
         }
     }
 }
 
-/// A `--where` value must be an answer the question can have: one of its options
+/// A filter value must be an answer the question can have: one of its options
 /// (levels, bands, "n.v.t."), a number, or its "unknown" marker; any text for an open
 /// question. A value that cannot occur would quietly select nobody. `None` when the
 /// value can occur, else what was expected.

@@ -18,13 +18,14 @@ use peiling_survey::{
 };
 
 use crate::analyze::{
-    reliability_groups, resolve, round6, summarise, theme_demand, AnalysisOptions, AskedAnswers,
+    find, reliability_groups, resolve, round6, summarise, theme_demand, AnalysisOptions,
+    AskedAnswers,
 };
 use crate::crosstab::{categories, crosstab};
 use crate::frame::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_ANSWER, NO_BAND};
 use crate::frame::{TEXT, UNKNOWN};
 use crate::summary::*;
-use crate::AnalysisError;
+use crate::{AnalysisError, AnalysisOption};
 
 /// Analyses `plan` by streaming its exports. `Ok(None)`: some part cannot be streamed
 /// (or has an import error to report); use [`crate::analyze`] on the loaded survey
@@ -229,12 +230,16 @@ impl<'q> PartAccumulator<'q> {
         };
         let mut filters = Vec::new();
         for f in &opts.filters {
-            let (qi, question) = resolve(q, &f.question, "--where")?;
+            let (qi, question) = resolve(q, &f.question, AnalysisOption::Filter)?;
             if question.is_personal() {
-                return Err(AnalysisError::Invalid(format!(
-                    "--where: \"{}\" is personal data and cannot be used as a filter",
-                    f.question
-                )));
+                return Err(AnalysisError::Request {
+                    option: AnalysisOption::Filter,
+                    value: None,
+                    problem: format!(
+                        "\"{}\" is personal data and cannot be used as a filter",
+                        f.question
+                    ),
+                });
             }
             filters.push(test(qi, normalize(&f.value)));
         }
@@ -243,7 +248,8 @@ impl<'q> PartAccumulator<'q> {
             conditions.push(match &question.only_if {
                 None => None,
                 Some(cond) => {
-                    let (ci, _) = resolve(q, &cond.question, "only_if")?;
+                    let (ci, _) = find(q, &cond.question)
+                        .map_err(|m| AnalysisError::Invalid(format!("only_if: {m}")))?;
                     Some(test(ci, normalize(&cond.answer)))
                 }
             });
@@ -265,12 +271,16 @@ impl<'q> PartAccumulator<'q> {
         }
         let by = match &opts.by {
             Some(by) => {
-                let (bi, by_q) = resolve(q, by, "--by")?;
+                let (bi, by_q) = resolve(q, by, AnalysisOption::GroupBy)?;
                 if by_q.kind.categories().is_empty() {
-                    return Err(AnalysisError::Invalid(format!(
-                        "--by: \"{by}\" is a {} question; group by a question with options",
-                        by_q.kind.name()
-                    )));
+                    return Err(AnalysisError::Request {
+                        option: AnalysisOption::GroupBy,
+                        value: None,
+                        problem: format!(
+                            "\"{by}\" is a {} question; group by a question with options",
+                            by_q.kind.name()
+                        ),
+                    });
                 }
                 Some(bi)
             }

@@ -1,6 +1,6 @@
 //! The analysis on a small survey whose every figure is counted by hand below.
 
-use peiling_analysis::{analyze, AnalysisOptions, Detail, Filter};
+use peiling_analysis::{analyze, AnalysisError, AnalysisOption, AnalysisOptions, Detail, Filter};
 use peiling_survey::{import, ImportOptions, Part, Survey};
 
 const QUESTIONNAIRE: &str = r#"
@@ -264,9 +264,28 @@ fn bad_filters_are_user_errors() {
         filters: vec!["nope=Ja".parse().unwrap()],
         ..AnalysisOptions::default()
     };
-    let e = analyze(&survey(), &opts).unwrap_err().to_string();
+    let e = analyze(&survey(), &opts).unwrap_err();
     assert!(
-        e.starts_with("--where: questionnaire \"mini\" has no question \"nope\""),
+        matches!(
+            &e,
+            AnalysisError::Request {
+                option: AnalysisOption::Filter,
+                value: None,
+                problem,
+            } if problem.starts_with("questionnaire \"mini\" has no question \"nope\"")
+        ),
+        "{e:?}"
+    );
+    let e = e.to_string();
+    assert!(
+        e.starts_with("filter: questionnaire \"mini\" has no question \"nope\""),
         "{e}"
     );
+    // A grouping question without options is refused, naming the option as a concept.
+    let opts = AnalysisOptions {
+        by: Some("why".into()),
+        ..AnalysisOptions::default()
+    };
+    let e = analyze(&survey(), &opts).unwrap_err().to_string();
+    assert!(!e.contains("--"), "{e}");
 }

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod load;
+mod messages;
 mod output;
 mod status;
 mod stream;

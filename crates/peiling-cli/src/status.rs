@@ -71,14 +71,19 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
                 .is_some_and(peiling_records::RecordsError::is_user_error)
             || matches!(
                 c.downcast_ref::<peiling_analysis::AnalysisError>(),
-                Some(peiling_analysis::AnalysisError::Invalid(_))
+                Some(
+                    peiling_analysis::AnalysisError::Invalid(_)
+                        | peiling_analysis::AnalysisError::Request { .. }
+                )
             )
+            || c.is::<peiling_planner::PlanError>()
     });
     // Library errors often print their source already ("cannot read: {source}"):
     // a cause whose text is there is not repeated.
     let mut message = String::new();
     for cause in err.chain() {
-        let text = cause.to_string();
+        // Library errors name settings as concepts; the terminal names the flags.
+        let text = crate::messages::describe(cause).unwrap_or_else(|| cause.to_string());
         if message.is_empty() {
             message = text;
         } else if !message.contains(&text) {

@@ -1,6 +1,10 @@
 //! peiling-core: what every output of peiling shares, below the survey, analysis and
-//! report crates: the one privacy filter ([`privacy`]) and the data of a certificate
-//! ([`certificate`]), computed by the records store and rendered by the report.
+//! report crates: the one privacy filter ([`privacy`]), the file:line error of a TOML
+//! definition ([`definition`]) and the data of a certificate ([`certificate`]), computed
+//! by the records store and rendered by the report.
 
 pub mod certificate;
+pub mod definition;
 pub mod privacy;
+
+pub use definition::DefinitionError;

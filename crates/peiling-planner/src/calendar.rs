@@ -179,10 +179,10 @@ pub(crate) fn calendar(
     for y in 0..years {
         let first = start
             .checked_add_months(Months::new(12 * y as u32))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
+            .ok_or_else(|| out_of_range(start))?;
         let end = first
             .checked_add_months(Months::new(10))
-            .ok_or_else(|| PlanError::Invalid(format!("--start {start}: date out of range")))?;
+            .ok_or_else(|| out_of_range(start))?;
         let (reserved, no_christmas) = reserved(first, end, holidays, rule);
         let mut day = first;
         while day.weekday() != weekday {
@@ -199,13 +199,13 @@ pub(crate) fn calendar(
         }
         let c = candidates.len();
         if c < per_year {
-            return Err(PlanError::Infeasible(format!(
+            return Err(PlanError::Infeasible(crate::Advice::text(format!(
                 "school year {} has only {c} {} outside the holidays and reserved weeks between {first} and {} for {} meetings",
                 school_year(first),
                 weekday_text(weekday).en + "s",
                 end - Duration::days(1),
                 per_year
-            )));
+            ))));
         }
         // The middle of each of per_year equal runs of candidate days.
         let dates = (0..per_year)
@@ -369,6 +369,15 @@ pub(crate) fn weekday_text(day: Weekday) -> Text {
         Weekday::Sun => ("zondag", "Sunday"),
     };
     Text::new(nl, en)
+}
+
+/// The plan's first day lies too far in the future to count its years.
+fn out_of_range(start: NaiveDate) -> PlanError {
+    PlanError::Setting {
+        setting: crate::PlanSetting::Start,
+        value: start.to_string(),
+        problem: "date out of range".into(),
+    }
 }
 
 #[cfg(test)]

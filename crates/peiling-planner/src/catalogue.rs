@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::{NaiveTime, Weekday};
-use peiling_survey::DefinitionError;
+use peiling_core::DefinitionError;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 

@@ -1,7 +1,7 @@
 //! School holidays (and single days off) that meetings must avoid, read from TOML.
 
 use chrono::NaiveDate;
-use peiling_survey::DefinitionError;
+use peiling_core::DefinitionError;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 

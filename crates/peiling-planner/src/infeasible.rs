@@ -5,22 +5,27 @@
 use crate::catalogue::{Catalogue, Level};
 use crate::plan::{count, list, Rule};
 use crate::solve::{self, Problem};
-use crate::PlanError;
+use crate::{Advice, PlanError, PlanSetting};
 
 /// Conflicts that can be named before searching, one line each.
 pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Result<(), PlanError> {
     let themes = &catalogue.themes;
     let n = themes.len();
     let slots = rule.slots();
-    let infeasible = |m: String| Err(PlanError::Infeasible(m));
+    let infeasible = |m: Advice| Err(PlanError::Infeasible(m));
     if n > slots {
-        return infeasible(format!(
-            "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise --per-year or --years",
-            count(n, "theme", "themes"),
-            count(slots, "meeting", "meetings"),
-            count(rule.years, "year", "years"),
-            rule.per_year
-        ));
+        return infeasible(
+            Advice::text(format!(
+                "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise ",
+                count(n, "theme", "themes"),
+                count(slots, "meeting", "meetings"),
+                count(rule.years, "year", "years"),
+                rule.per_year
+            ))
+            .setting(PlanSetting::PerYear)
+            .then(" or ")
+            .setting(PlanSetting::Years),
+        );
     }
     for (level, name, max_a_year, min_a_year) in [
         (Level::Basis, "basis", rule.basis_max, rule.basis_min),
@@ -33,17 +38,25 @@ pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Resul
     ] {
         let k = themes.iter().filter(|t| t.level == level).count();
         if k > max_a_year * rule.years {
-            return infeasible(format!(
-                "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change --basis-per-year or --per-year",
-                max_a_year * rule.years,
-                rule.split_text()
-            ));
+            return infeasible(
+                Advice::text(format!(
+                    "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change ",
+                    max_a_year * rule.years,
+                    rule.split_text()
+                ))
+                .setting(PlanSetting::BasisPerYear)
+                .then(" or ")
+                .setting(PlanSetting::PerYear),
+            );
         }
         if k == 0 && min_a_year > 0 {
-            return infeasible(format!(
-                "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change --basis-per-year",
-                rule.split_text()
-            ));
+            return infeasible(
+                Advice::text(format!(
+                    "the split asks for {min_a_year} {name} meetings a year ({}), but the catalogue has no {name} themes; change ",
+                    rule.split_text()
+                ))
+                .setting(PlanSetting::BasisPerYear),
+            );
         }
     }
     let waiting: Vec<&str> = (0..n)
@@ -51,10 +64,15 @@ pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Resul
         .map(|i| themes[i].id.as_str())
         .collect();
     if !waiting.is_empty() && rule.years == 1 {
-        return infeasible(format!(
-            "--offered {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop --offered",
-            list(&waiting)
-        ));
+        return infeasible(
+            Advice::default()
+                .setting(PlanSetting::Offered)
+                .then(format!(
+                    " {}: a theme offered last year waits a year, but the cycle is 1 year and every theme comes up in it; plan 2 years or drop ",
+                    list(&waiting)
+                ))
+                .setting(PlanSetting::Offered),
+        );
     }
     // Year 1 must be filled from the themes that need not wait.
     for (level, name, need) in [
@@ -74,18 +92,22 @@ pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Resul
                 .filter(|&i| themes[i].level == level && p.waiting[i])
                 .map(|i| themes[i].id.as_str())
                 .collect();
-            return infeasible(format!(
-                "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some --offered or change the split",
-                count(free.len(), "theme", "themes"),
-                list(&waiting_here)
-            ));
+            return infeasible(
+                Advice::text(format!(
+                    "year 1 needs {need} {name} meetings but only {} of that level need not wait (offered last year: {}); drop some of ",
+                    count(free.len(), "theme", "themes"),
+                    list(&waiting_here)
+                ))
+                .setting(PlanSetting::Offered)
+                .then(" or change the split"),
+            );
         }
     }
     Ok(())
 }
 
 /// Names the constraint family whose removal makes an infeasible instance feasible.
-pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> String {
+pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_nodes: u64) -> Advice {
     let themes = &catalogue.themes;
     let orderings: Vec<String> = themes
         .iter()
@@ -143,10 +165,10 @@ pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_node
         .map(|(name, _)| name.as_str())
         .collect();
     if !singles.is_empty() {
-        return format!(
+        return Advice::text(format!(
             "no plan meets all constraints at once; dropping {} would make one possible",
             singles.join(", or ")
-        );
+        ));
     }
     for i in 0..families.len() {
         for j in i + 1..families.len() {
@@ -169,16 +191,17 @@ pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_node
                 q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);
             }
             if feasible(&q) {
-                return format!(
+                return Advice::text(format!(
                     "no plan meets all constraints at once: {} and {} conflict; dropping both would make one possible",
                     families[i].0, families[j].0
-                );
+                ));
             }
         }
     }
-    format!(
-        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and --offered",
+    Advice::text(format!(
+        "no plan meets all constraints at once ({}, {}); check the catalogue's ordering and ",
         count(themes.len(), "theme", "themes"),
         rule.split_text()
-    )
+    ))
+    .setting(PlanSetting::Offered)
 }

@@ -14,6 +14,7 @@ mod ics;
 mod infeasible;
 mod per_school;
 mod plan;
+mod setting;
 mod solve;
 mod text;
 
@@ -25,9 +26,10 @@ pub use demand::{
     ThemeRequest,
 };
 pub use holidays::{Holiday, Holidays};
-pub use peiling_survey::DefinitionError;
+pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
+pub use setting::{Advice, Piece, PlanSetting};
 pub use text::{Headcount, Reason, Text};
 
 /// Why no plan came out; every message is one line for the user.
@@ -36,6 +38,13 @@ pub enum PlanError {
     /// A mistake in a catalogue or holidays file, with file and line.
     #[error(transparent)]
     Definition(#[from] DefinitionError),
+    /// A setting whose value does not fit the catalogue or the plan's limits.
+    #[error("{setting} {value}: {problem}")]
+    Setting {
+        setting: PlanSetting,
+        value: String,
+        problem: String,
+    },
     /// Options that do not fit the catalogue or the survey.
     #[error("{0}")]
     Invalid(String),
@@ -45,5 +54,5 @@ pub enum PlanError {
     NoStart { survey: String },
     /// The constraints leave no plan; the message names the ones that conflict.
     #[error("no plan possible: {0}")]
-    Infeasible(String),
+    Infeasible(Advice),
 }

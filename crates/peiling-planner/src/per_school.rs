@@ -72,12 +72,15 @@ pub(crate) fn select_per_school(
             }
         }
         if per_school.pick == 0 || per_school.pick > year_themes.len() {
-            return Err(PlanError::Invalid(format!(
-                "--pick {}: year {year} offers {}; pick 1 to {}",
-                per_school.pick,
-                count(year_themes.len(), "theme", "themes"),
-                year_themes.len()
-            )));
+            return Err(PlanError::Setting {
+                setting: crate::PlanSetting::Pick,
+                value: per_school.pick.to_string(),
+                problem: format!(
+                    "year {year} offers {}; pick 1 to {}",
+                    count(year_themes.len(), "theme", "themes"),
+                    year_themes.len()
+                ),
+            });
         }
         for (school, survey) in &per_school.schools {
             let (demand, _) = demand::demand(catalogue, survey, &options.weights);

@@ -13,7 +13,7 @@ use crate::infeasible::{diagnose, precheck};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
 use crate::solve::{self, Problem};
 use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
-use crate::PlanError;
+use crate::{Advice, PlanError, PlanSetting};
 
 /// Version of the plan JSON (`peiling plan --json`, plan.json).
 pub const PLAN_SCHEMA: &str = "peiling-plan/2";
@@ -185,25 +185,35 @@ pub fn plan(
     let rule = resolve_rule(catalogue, options)?;
     for id in &options.offered {
         if catalogue.theme(id).is_none() {
-            return Err(PlanError::Invalid(format!(
-                "--offered {id}: the catalogue \"{}\" has no such theme (its themes: {})",
-                catalogue.id,
-                catalogue.theme_ids()
-            )));
+            return Err(PlanError::Setting {
+                setting: PlanSetting::Offered,
+                value: id.clone(),
+                problem: format!(
+                    "the catalogue \"{}\" has no such theme (its themes: {})",
+                    catalogue.id,
+                    catalogue.theme_ids()
+                ),
+            });
         }
     }
     for (id, w) in &options.weights {
         if catalogue.theme(id).is_none() {
-            return Err(PlanError::Invalid(format!(
-                "--weight {id}: the catalogue \"{}\" has no such theme (its themes: {})",
-                catalogue.id,
-                catalogue.theme_ids()
-            )));
+            return Err(PlanError::Setting {
+                setting: PlanSetting::Weight,
+                value: id.clone(),
+                problem: format!(
+                    "the catalogue \"{}\" has no such theme (its themes: {})",
+                    catalogue.id,
+                    catalogue.theme_ids()
+                ),
+            });
         }
         if !(w.is_finite() && *w >= 0.0) {
-            return Err(PlanError::Invalid(format!(
-                "--weight {id}={w}: a weight is a number of 0 or more"
-            )));
+            return Err(PlanError::Setting {
+                setting: PlanSetting::Weight,
+                value: format!("{id}={w}"),
+                problem: "a weight is a number of 0 or more".into(),
+            });
         }
     }
     if !(options.exceptional.is_finite() && options.exceptional > 0.0) {
@@ -276,10 +286,14 @@ pub fn plan(
             )))
         }
         None => {
-            return Err(PlanError::Infeasible(format!(
-                "no plan found within the search budget of {} steps; fewer constraints (ordering, --offered) or fewer themes make it easier",
+            return Err(PlanError::Infeasible(
+                Advice::text(format!(
+                "no plan found within the search budget of {} steps; fewer constraints (ordering, ",
                 options.max_nodes
-            )))
+            ))
+                .setting(PlanSetting::Offered)
+                .then(") or fewer themes make it easier"),
+            ))
         }
     };
 
@@ -573,14 +587,18 @@ fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, Pl
     let years = options.years.unwrap_or(r.years);
     let per_year = options.per_year.unwrap_or(r.per_year);
     if !(1..=10).contains(&years) {
-        return Err(PlanError::Invalid(format!(
-            "--years {years}: a cycle is 1 to 10 years"
-        )));
+        return Err(PlanError::Setting {
+            setting: PlanSetting::Years,
+            value: years.to_string(),
+            problem: "a cycle is 1 to 10 years".into(),
+        });
     }
     if !(1..=40).contains(&per_year) {
-        return Err(PlanError::Invalid(format!(
-            "--per-year {per_year}: 1 to 40 meetings a year"
-        )));
+        return Err(PlanError::Setting {
+            setting: PlanSetting::PerYear,
+            value: per_year.to_string(),
+            problem: "1 to 40 meetings a year".into(),
+        });
     }
     let has = |level: Level| catalogue.themes.iter().any(|t| t.level == level);
     // The catalogue's split belongs to its own number of meetings a year.
@@ -589,9 +607,11 @@ fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, Pl
         .or(r.basis_per_year.filter(|_| per_year == r.per_year));
     let (basis_min, basis_max) = match basis {
         Some(b) if b > per_year => {
-            return Err(PlanError::Invalid(format!(
-                "--basis-per-year {b} is more than the {per_year} meetings a year"
-            )))
+            return Err(PlanError::Setting {
+                setting: PlanSetting::BasisPerYear,
+                value: b.to_string(),
+                problem: format!("more than the {per_year} meetings a year"),
+            })
         }
         Some(b) => (b, b),
         None => match (has(Level::Basis), has(Level::Verdiepend)) {

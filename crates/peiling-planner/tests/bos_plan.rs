@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use good_lp::{constraint, microlp, variable, variables, Expression, Solution, SolverModel};
 use peiling_analysis::{analyze, AnalysisOptions};
 use peiling_planner::{
-    plan, Catalogue, Holidays, Level, PlanError, PlanOptions, RotationPlan, SurveyDemand,
+    plan, Catalogue, Holidays, Level, PlanError, PlanOptions, PlanSetting, RotationPlan,
+    SurveyDemand,
 };
 use peiling_survey::{ImportOptions, Survey};
 
@@ -636,14 +637,24 @@ fn infeasible_input_names_the_conflict() {
         per_year: Some(5),
         ..PlanOptions::default()
     });
+    // The settings stay typed: the library words them itself, a front end its own way.
     assert_eq!(
-        m,
-        "11 themes do not fit in 10 meetings (2 years × 5): every theme comes up once per cycle; raise --per-year or --years"
+        m.settings().collect::<Vec<_>>(),
+        [PlanSetting::PerYear, PlanSetting::Years]
+    );
+    assert_eq!(
+        m.to_string(),
+        "11 themes do not fit in 10 meetings (2 years × 5): every theme comes up once per cycle; raise the meetings a year or the number of years"
+    );
+    assert_eq!(
+        m.render(|s| format!("<{s:?}>")),
+        "11 themes do not fit in 10 meetings (2 years × 5): every theme comes up once per cycle; raise <PerYear> or <Years>"
     );
     let m = err(PlanOptions {
         basis_per_year: Some(2),
         ..PlanOptions::default()
-    });
+    })
+    .to_string();
     assert!(
         m.starts_with("6 basis themes do not fit in the 4 basis meetings"),
         "{m}"
@@ -656,7 +667,8 @@ fn infeasible_input_names_the_conflict() {
             "feedback".into(),
         ],
         ..PlanOptions::default()
-    });
+    })
+    .to_string();
     assert!(
         m.starts_with("year 1 needs 3 basis meetings but only 2 themes"),
         "{m}"
@@ -670,7 +682,8 @@ fn infeasible_input_names_the_conflict() {
     let m = err(PlanOptions {
         holidays: Some(all_year),
         ..PlanOptions::default()
-    });
+    })
+    .to_string();
     assert!(
         m.starts_with("school year 2021-2022 has only 4 Thursdays"),
         "{m}"
@@ -686,7 +699,7 @@ fn the_spread_is_named_when_it_leaves_no_plan() {
     let c = Catalogue::from_toml("bos.toml", &tight).unwrap();
     match plan(&c, &demand(), &PlanOptions::default()) {
         Err(PlanError::Infeasible(m)) => assert_eq!(
-            m,
+            m.to_string(),
             "no plan meets all constraints at once; dropping the spread of each level over the year (at least once every 4 weeks) would make one possible"
         ),
         other => panic!("infeasible expected, got {other:?}"),

@@ -358,7 +358,7 @@ proptest! {
             }
             Err(PlanError::Infeasible(m)) => {
                 prop_assert_eq!(brute, None, "planner says infeasible: {}", m);
-                prop_assert_eq!(m.lines().count(), 1);
+                prop_assert_eq!(m.to_string().lines().count(), 1);
             }
             Err(e) => prop_assert!(false, "unexpected error {}", e),
         }

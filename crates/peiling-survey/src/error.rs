@@ -2,51 +2,7 @@
 
 use std::path::PathBuf;
 
-/// A mistake in a questionnaire or survey definition file, located by line.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DefinitionError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl DefinitionError {
-    pub fn at(file: &str, source: &str, offset: usize, message: String) -> Self {
-        DefinitionError {
-            file: file.to_string(),
-            line: line_of(source, offset),
-            message,
-        }
-    }
-
-    /// A TOML syntax or type error at its line.
-    pub fn toml(
-        file: &str,
-        source: &str,
-        span: Option<std::ops::Range<usize>>,
-        message: &str,
-    ) -> Self {
-        // toml's messages can span several lines; the first carries the meaning.
-        let message = message.lines().next().unwrap_or("invalid TOML").trim();
-        Self::at(
-            file,
-            source,
-            span.map_or(0, |s| s.start),
-            format!("invalid TOML: {message}"),
-        )
-    }
-}
-
-/// 1-based line of a byte offset.
-pub fn line_of(source: &str, offset: usize) -> usize {
-    let end = offset.min(source.len());
-    source.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
+pub use peiling_core::definition::{line_of, DefinitionError};
 
 /// Why a survey or export could not be read at all.
 #[derive(Debug, thiserror::Error)]

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::Result;
 use peiling_analysis::analyze;
 use peiling_planner::{
-    plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanError, PlanOptions,
-    RotationPlan, SurveyDemand,
+    plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
+    SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -17,17 +17,9 @@ use peiling_survey::Survey;
 use super::refuse_input;
 use crate::args::{LangArg, PlanArgs, StartArg};
 use crate::load;
+use crate::messages::plan_error;
 use crate::output;
 use crate::status::user;
-
-fn plan_error(e: PlanError) -> anyhow::Error {
-    match e {
-        PlanError::NoStart { survey } => user(format!(
-            "survey \"{survey}\" names no edition year and its exports no completion date to start the plan after: give --start YYYY-MM-DD (or an edition in survey.toml)"
-        )),
-        e => user(e.to_string()),
-    }
-}
 
 fn read_text(path: &Path) -> Result<String> {
     let bytes = peiling_survey::files::read_definition(path)?;

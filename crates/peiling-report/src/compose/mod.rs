@@ -1,0 +1,292 @@
+//! Turns a computed [`Summary`] into the report's [`Document`]: the summary page, per
+//! survey part a section per question group (headline,
+//! table, chart, quotes), the comparison, and the method notes. Bijlage 2's order.
+
+mod chart;
+mod comparison;
+mod crosstab;
+mod method;
+mod parts;
+mod question;
+mod summary;
+mod tables;
+
+use peiling_analysis::{CategoryRow, Comparison, Detail, PartSummary, QuestionSummary, Summary};
+
+use crate::headline;
+use crate::i18n::{Lang, GROUP_ORDER};
+use crate::model::Document;
+
+/// Anchors other documents may link to (the plan section is added with a plan, by
+/// [`crate::plan::fill`]).
+pub const ANCHOR_SUMMARY: &str = "samenvatting";
+pub const ANCHOR_PLAN: &str = "rotatieplan";
+pub const ANCHOR_METHOD: &str = "verantwoording";
+/// The summary's "what it means for next year's offer", where a plan adds its pointer.
+pub const ANCHOR_OFFER: &str = "samenvatting-aanbod";
+
+pub struct Composer<'a> {
+    pub summary: &'a Summary,
+    pub comparison: Option<&'a Comparison>,
+    pub lang: Lang,
+    pub min_group: usize,
+    pub theme_titles: &'a std::collections::BTreeMap<String, String>,
+}
+
+impl Composer<'_> {
+    fn en(&self) -> bool {
+        self.lang.is_en()
+    }
+
+    fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(nl, en)
+    }
+
+    pub fn document(&self) -> Document {
+        let s = self.summary;
+        let mut subtitle = Vec::new();
+        let survey_title = match (&s.survey.title_en, self.en()) {
+            (Some(en), true) => en.clone(),
+            _ => s.survey.title.clone(),
+        };
+        subtitle.push(survey_title);
+        if let Some(p) = &s.survey.partnership {
+            subtitle.push(p.clone());
+        }
+        if !s.filters.is_empty() {
+            subtitle.push(format!(
+                "{}: {}",
+                self.t("Alleen respondenten met", "Only respondents with"),
+                s.filters.join(", ")
+            ));
+        }
+        let mut sections = vec![self.summary_section()];
+        for part in &s.parts {
+            sections.push(self.part_section(part));
+        }
+        if let Some(c) = self.comparison {
+            sections.push(self.comparison_section(c));
+        }
+        sections.push(self.method_section());
+        Document {
+            title: self
+                .t(
+                    "Bijlage: enquête professionalisering",
+                    "Appendix: professionalisation survey",
+                )
+                .to_string(),
+            subtitle,
+            sections,
+        }
+    }
+}
+
+fn share(k: usize, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        k as f64 * 100.0 / n as f64
+    }
+}
+
+/// "Hoe capabel?" stays, "Relatie met SO en IO" gets a colon: the lead of a title.
+fn title_lead(s: &str) -> String {
+    if s.ends_with(['?', ':', '.']) {
+        s.to_string()
+    } else {
+        format!("{s}:")
+    }
+}
+
+/// An anchor from ids: lower-case ASCII letters, digits and dashes.
+pub fn anchor(s: &str) -> String {
+    slug(s)
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The items without repeats, first-seen order; linear (a set remembers what was seen).
+fn distinct(items: &[String]) -> Vec<String> {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    items
+        .iter()
+        .filter(|i| seen.insert(i.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Groups in Bijlage 2's order, then the others in questionnaire order.
+fn group_order(part: &PartSummary) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for q in &part.questions {
+        if !seen.contains(&q.group) {
+            seen.push(q.group.clone());
+        }
+    }
+    let mut out: Vec<String> = GROUP_ORDER
+        .iter()
+        .filter(|g| seen.iter().any(|s| s == *g))
+        .map(|g| g.to_string())
+        .collect();
+    out.extend(
+        seen.into_iter()
+            .filter(|g| !GROUP_ORDER.contains(&g.as_str())),
+    );
+    out
+}
+
+fn first_multi<'p>(part: &'p PartSummary, group: &str) -> Option<&'p QuestionSummary> {
+    part.questions
+        .iter()
+        .find(|q| q.group == group && q.kind == "multi")
+}
+
+fn top_rows(q: &QuestionSummary, k: usize) -> Vec<&CategoryRow> {
+    match &q.detail {
+        Detail::Multi { rows, .. } => top_k(rows, k),
+        _ => Vec::new(),
+    }
+}
+
+/// The `k` most chosen rows (count above 0, most first, the table's order among equals),
+/// and every further row tied with the last of them: a tie is named, never cut off.
+pub(crate) fn top_k(rows: &[CategoryRow], k: usize) -> Vec<&CategoryRow> {
+    let mut chosen: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
+    chosen.sort_by_key(|r| std::cmp::Reverse(r.count));
+    if k == 0 {
+        return Vec::new();
+    }
+    if let Some(cut) = chosen.get(k - 1).map(|r| r.count) {
+        let mut i = 0;
+        chosen.retain(|r| {
+            i += 1;
+            i <= k || r.count == cut
+        });
+    }
+    chosen
+}
+
+/// The yes/no question of the "contactgegevens" group: may we approach you?
+fn contact_question(part: &PartSummary) -> Option<&QuestionSummary> {
+    part.questions
+        .iter()
+        .find(|q| q.group == "contactgegevens" && q.kind == "yesno")
+}
+
+/// Scale questions of a group, clustered by shape (number of levels, neutral level),
+/// so items on the same kind of scale share one diverging chart.
+fn scale_clusters<'p>(part: &'p PartSummary, group: &str) -> Vec<Vec<&'p QuestionSummary>> {
+    let mut clusters: Vec<(usize, Option<usize>, Vec<&QuestionSummary>)> = Vec::new();
+    for q in part.questions.iter().filter(|q| q.group == group) {
+        if let Detail::Scale { rows, neutral, .. } = &q.detail {
+            match clusters
+                .iter_mut()
+                .find(|(n, m, _)| *n == rows.len() && m == neutral)
+            {
+                Some(c) => c.2.push(q),
+                None => clusters.push((rows.len(), *neutral, vec![q])),
+            }
+        }
+    }
+    clusters.into_iter().map(|c| c.2).collect()
+}
+
+fn scale_items<'q>(lang: Lang, qs: &[&'q QuestionSummary]) -> Vec<headline::ScaleItem<'q>> {
+    qs.iter()
+        .filter_map(|q| match &q.detail {
+            Detail::Scale { rows, neutral, .. } => Some(headline::ScaleItem {
+                label: q.label(lang.is_en()),
+                rows,
+                neutral: *neutral,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Level names for a chart legend: the words the items' labels share ("Uitermate
+/// competent" and "Uitermate capabel" give "Uitermate").
+fn common_level_names(lang: Lang, items: &[&QuestionSummary]) -> Vec<String> {
+    let per_item: Vec<Vec<String>> = items
+        .iter()
+        .filter_map(|q| match &q.detail {
+            Detail::Scale { rows, .. } => Some(
+                rows.iter()
+                    .map(|r| r.label(lang.is_en()).to_string())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = per_item.first() else {
+        return Vec::new();
+    };
+    (0..first.len())
+        .map(|i| {
+            let labels: Vec<&str> = per_item
+                .iter()
+                .filter_map(|l| l.get(i).map(String::as_str))
+                .collect();
+            if labels.iter().all(|l| *l == labels[0]) {
+                return labels[0].to_string();
+            }
+            let words: Vec<Vec<&str>> = labels
+                .iter()
+                .map(|l| l.split_whitespace().collect())
+                .collect();
+            let mut k = 0;
+            while words.iter().all(|w| k < w.len() && w[k] == words[0][k]) {
+                k += 1;
+            }
+            if k == 0 {
+                labels[0].to_string()
+            } else {
+                words[0][..k].join(" ")
+            }
+        })
+        .collect()
+}
+
+/// The categories of a question as rows (for matching cross-tab labels).
+fn category_rows(q: &QuestionSummary) -> Vec<&CategoryRow> {
+    match &q.detail {
+        Detail::Choice { rows } | Detail::Multi { rows, .. } => rows.iter().collect(),
+        Detail::Scale {
+            rows,
+            not_applicable,
+            ..
+        } => rows.iter().chain(not_applicable).collect(),
+        Detail::Number { histogram, .. } => histogram.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Group sizes of a cross-tab's columns, from the grouping question's own counts.
+fn group_sizes(by: Option<&QuestionSummary>, columns: &[String]) -> Vec<Option<usize>> {
+    let rows = by.map(category_rows).unwrap_or_default();
+    columns
+        .iter()
+        .map(|c| rows.iter().find(|r| &r.label == c).map(|r| r.count))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_ascii_slugs() {
+        assert_eq!(anchor("wpb-capabel_studenten"), "wpb-capabel-studenten");
+        assert_eq!(slug("Vergelijking: 2020 / 2021"), "vergelijking-2020-2021");
+    }
+}

@@ -1,0 +1,228 @@
+//! One question's subsection: headline, table, chart and quotes.
+
+use super::{anchor, distinct, Composer};
+use crate::headline;
+use crate::i18n::{audience_plural, Lang};
+use crate::model::{text, Block, Inline, Section};
+use crate::privacy::{may_quote, redact};
+use peiling_analysis::{Detail, PartSummary, QuestionSummary};
+
+impl Composer<'_> {
+    pub(super) fn question_section(
+        &self,
+        part: &PartSummary,
+        group: &str,
+        q: &QuestionSummary,
+        own_chart: bool,
+    ) -> Section {
+        let lang = self.lang;
+        let mut sec = Section::new(
+            anchor(&format!("{}-{group}-{}", part.questionnaire, q.id)),
+            q.label(self.en()),
+        );
+        sec.headline = Some(headline::question(lang, q, None));
+        if let Some(cond) = &q.condition {
+            sec.blocks.push(Block::Note(match lang {
+                Lang::Nl => format!(
+                    "Alleen gesteld aan wie voldeed aan {cond}: {} {}.",
+                    q.base,
+                    audience_plural(lang, &part.audience)
+                ),
+                Lang::En => format!(
+                    "Only asked of those meeting {cond}: {} {}.",
+                    q.base,
+                    audience_plural(lang, &part.audience)
+                ),
+            }));
+        }
+        match &q.detail {
+            Detail::Choice { rows } => {
+                sec.blocks
+                    .push(Block::Table(self.count_table(q, rows, &[])));
+                sec.blocks
+                    .push(Block::Chart(self.bars_chart(part, q, rows, false)));
+                sec.blocks.push(Block::Note(self.base_note(part, q)));
+            }
+            Detail::Multi {
+                rows,
+                other,
+                mean_chosen,
+            } => {
+                sec.blocks
+                    .push(Block::Table(self.count_table(q, rows, &[])));
+                sec.blocks
+                    .push(Block::Chart(self.bars_chart(part, q, rows, true)));
+                let mut note = match lang {
+                    Lang::Nl => format!(
+                        "Meer antwoorden mogelijk: de percentages (van {}) tellen niet op tot 100 %.",
+                        q.base
+                    ),
+                    Lang::En => format!(
+                        "Several answers allowed: the percentages (of {}) do not add up to 100 %.",
+                        q.base
+                    ),
+                };
+                if let Some(m) = mean_chosen {
+                    note.push_str(&match lang {
+                        Lang::Nl => format!(
+                            " Gemiddeld {} keuzes per persoon die antwoordde.",
+                            lang.num_precise(*m)
+                        ),
+                        Lang::En => format!(
+                            " On average {} choices per person who answered.",
+                            lang.num_precise(*m)
+                        ),
+                    });
+                }
+                sec.blocks.push(Block::Note(note));
+                if !other.is_empty() {
+                    sec.blocks.push(self.quotes(
+                        part,
+                        self.t("Andere, namelijk", "Other, namely").into(),
+                        other.iter().map(|o| (o.text.as_str(), o.count)),
+                        other.iter().map(|o| o.count).sum(),
+                    ));
+                }
+            }
+            Detail::Scale {
+                rows,
+                not_applicable,
+                median,
+                ..
+            } => {
+                sec.blocks
+                    .push(Block::Table(self.scale_table(q, rows, not_applicable)));
+                if own_chart {
+                    sec.blocks
+                        .push(Block::Chart(self.diverging_chart(part, &q.id, &[q])));
+                }
+                let mut note = self
+                    .t(
+                        "De laatste kolom telt alleen wie een niveau koos: n.v.t. en geen antwoord tellen daar niet mee.",
+                        "The last column counts only those who chose a level: not applicable and no answer are left out there.",
+                    )
+                    .to_string();
+                if let Some(m) = median {
+                    let label = rows
+                        .iter()
+                        .find(|r| &r.label == m)
+                        .map_or(m.as_str(), |r| r.label(self.en()));
+                    note.push_str(&format!(" {}: {label}.", self.t("Mediaan", "Median")));
+                }
+                sec.blocks.push(Block::Note(note));
+            }
+            Detail::Number {
+                unit,
+                values,
+                unknown,
+                unknown_texts,
+                mean,
+                median,
+                sd,
+                min,
+                max,
+                histogram,
+                mode,
+                list,
+            } => {
+                let unit_s = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                if *values > 0 {
+                    let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
+                    let mut facts = match lang {
+                        Lang::Nl => format!(
+                            "gemiddeld {}{unit_s}, mediaan {}{unit_s}, standaardafwijking {}, van {} tot {}{unit_s}",
+                            f(mean), f(median), f(sd), f(min), f(max)
+                        ),
+                        Lang::En => format!(
+                            "mean {}{unit_s}, median {}{unit_s}, standard deviation {}, from {} to {}{unit_s}",
+                            f(mean), f(median), f(sd), f(min), f(max)
+                        ),
+                    };
+                    if *unknown > 0 {
+                        let marks = distinct(unknown_texts)
+                            .iter()
+                            .map(|t| redact(t, lang))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        facts.push_str(&match lang {
+                            Lang::Nl => format!("; {unknown}× onbekend ({marks})"),
+                            Lang::En => format!("; {unknown}× unknown ({marks})"),
+                        });
+                    }
+                    sec.blocks.push(Block::Paragraph(vec![
+                        Inline::Strong(match lang {
+                            Lang::Nl => format!("Kengetallen van de {values} getallen:"),
+                            Lang::En => format!("Statistics of the {values} numbers:"),
+                        }),
+                        text(format!(" {facts}.")),
+                    ]));
+                }
+                let mut apart = Vec::new();
+                if *unknown > 0 {
+                    apart.push((self.t("onbekend", "unknown").to_string(), *unknown));
+                }
+                sec.blocks
+                    .push(Block::Table(self.count_table(q, histogram, &apart)));
+                sec.blocks.push(Block::Chart(
+                    self.histogram_chart(part, q, histogram, *unknown),
+                ));
+                let mut note = self.base_note(part, q);
+                if !mode.is_empty() {
+                    note.push_str(&format!(
+                        " {}: {}.",
+                        self.t("Het vaakst", "Most frequent"),
+                        self.lang.join_and(
+                            &histogram
+                                .iter()
+                                .filter(|r| mode.contains(&r.label))
+                                .map(|r| r.label(self.en()).to_string())
+                                .collect::<Vec<_>>()
+                        )
+                    ));
+                }
+                sec.blocks.push(Block::Note(note));
+                let known: Vec<f64> = list.iter().flatten().copied().collect();
+                if !known.is_empty() && may_quote(part.respondents, self.min_group) {
+                    let mut sorted = known.clone();
+                    sorted.sort_by(f64::total_cmp);
+                    let mut all: Vec<String> = sorted.iter().map(|v| lang.num(*v)).collect();
+                    all.extend(unknown_texts.iter().map(|t| redact(t, lang)));
+                    sec.blocks.push(Block::Paragraph(vec![
+                        Inline::Strong(
+                            self.t("Alle antwoorden, oplopend", "All answers, ascending")
+                                .into(),
+                        ),
+                        text(format!(": {}.", all.join("; "))),
+                    ]));
+                }
+            }
+            Detail::Text { answers, .. } => {
+                sec.blocks.push(self.quotes(
+                    part,
+                    self.t("Antwoorden", "Answers").into(),
+                    answers.iter().map(|a| (a.text.as_str(), a.count)),
+                    q.answered,
+                ));
+            }
+            Detail::Personal { .. } => {}
+        }
+        for t in part.crosstabs.iter().filter(|t| t.question == q.id) {
+            sec.children.push(self.crosstab_section(part, q, t));
+        }
+        sec
+    }
+
+    pub(super) fn base_note(&self, part: &PartSummary, q: &QuestionSummary) -> String {
+        let who = audience_plural(self.lang, &part.audience);
+        match self.lang {
+            Lang::Nl => format!(
+                "Percentages van alle {} {who} aan wie de vraag gesteld is, geen antwoord meegeteld.",
+                q.base
+            ),
+            Lang::En => format!(
+                "Percentages of all {} {who} who were asked, no answer included.",
+                q.base
+            ),
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Tests of the streaming CSV reader.
+
+use super::*;
+use crate::import::import;
+use crate::response::Answer;
+
+fn q() -> Questionnaire {
+    Questionnaire::from_toml(
+        "q.toml",
+        r#"
+id = "t"
+title = "T"
+audience = "WPB"
+[[question]]
+id = "need"
+text = "Behoefte?"
+kind = "yesno"
+required = true
+[[question]]
+id = "age"
+text = "Leeftijd?"
+kind = "number"
+only_if = { question = "need", answer = "Ja" }
+"#,
+    )
+    .unwrap()
+}
+
+/// Streams `bytes` in blocks of every size up to the whole and compares the
+/// accounting with the import's.
+fn same_as_import(bytes: &[u8]) {
+    for block in 1..=bytes.len() + 1 {
+        same_in_blocks(bytes, block);
+    }
+}
+
+fn same_in_blocks(bytes: &[u8], block: usize) {
+    let q = q();
+    let opts = ImportOptions::default();
+    let reference = import(&q, "x.csv", bytes, &opts).unwrap();
+    let mut answers: Vec<Vec<Answer>> = Vec::new();
+    let mut keep = |ids: &[u32], dicts: &[Dictionary]| {
+        answers.push(
+            ids.iter()
+                .zip(dicts)
+                .map(|(&id, d)| d.answers[id as usize].clone())
+                .collect(),
+        )
+    };
+    let report = stream_blocks(&q, "x.csv", bytes, &opts, block, &mut |_| {}, &mut keep).unwrap();
+    let r = &reference.report;
+    assert_eq!(report.encoding, r.encoding, "block {block}");
+    assert_eq!(report.rows_read, r.rows_read, "block {block}");
+    assert_eq!(report.rejected, r.rejected, "block {block}");
+    assert_eq!(report.problems, r.problems, "block {block}");
+    assert_eq!(report.coercions, r.coercions, "block {block}");
+    let expected: Vec<Vec<Answer>> = reference
+        .responses
+        .iter()
+        .map(|r| r.answers.clone())
+        .collect();
+    assert_eq!(answers, expected, "block {block}");
+}
+
+#[test]
+fn rows_problems_and_lines_match_the_import() {
+    same_as_import(
+        b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?, Leeftijd?,\n,,\nnee,\"veertig\nen een\"\r\nJA,12,extra\n\"ja\",31\nja\n",
+    );
+    // A BOM, CRLF, a quoted line break after CRLF, multi-byte text, no final newline;
+    // "Nee" with an age: answered although not asked, as in the import.
+    let bom =
+        "\u{feff}Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel \"\"x\"\"\"\r\n\r\nNee; 7 jaar\r\nja;€";
+    same_as_import(bom.as_bytes());
+    let problems = import(&q(), "x.csv", bom.as_bytes(), &ImportOptions::default())
+        .unwrap()
+        .report
+        .problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_repeated_header_is_a_rejected_row_in_both_paths() {
+    // The second export may bring its own byte-order mark.
+    let bom = b"Behoefte?,Leeftijd?\nJa,40\n\xEF\xBB\xBFBehoefte?,Leeftijd?\nNee,41\n";
+    let d = import(&q(), "x.csv", bom, &ImportOptions::default()).unwrap();
+    assert_eq!((d.report.rows_read, d.report.rows_accepted), (3, 2));
+    assert_eq!(d.report.rejected.len(), 1);
+    assert_eq!(d.report.rejected[0].row, 3);
+    assert!(d.report.rejected[0].reason.contains("header row again"));
+    same_as_import(b"Behoefte?,Leeftijd?\nJa,40\nBehoefte?,Leeftijd?\nNee,41\n");
+}
+
+#[test]
+fn unsupported_input_gives_way() {
+    let q = q();
+    let opts = ImportOptions::default();
+    let none =
+        |bytes: &[u8]| stream_csv(&q, "x.csv", bytes, &opts, &mut |_| {}, &mut |_, _| {}).is_none();
+    assert!(none(b"Behoefte?,Leeftijd?\n\"open,4\n"));
+    assert!(none(b"Behoefte?,Leeftijd?\n"));
+    assert!(none(b"Behoefte?,Leeftijd?\nJa,caf\xe9\n"));
+    assert!(none(b"PK\x03\x04rest"));
+}
