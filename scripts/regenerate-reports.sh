@@ -15,3 +15,22 @@ for lang in nl en; do
     "$bin" report --lang "$lang" --out "$out" >/dev/null
     echo "$out"
 done
+
+# Two example certificates from the synthetic records of 2021-2022 (see
+# datasets/bos-records-2021-2022/README.md); the test `records_dataset` keeps them fresh.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+records="datasets/bos-records-2021-2022"
+"$bin" records --db "$tmp/r.db" activity plan reports/bos-2020/nl/plan.json >/dev/null
+"$bin" records --db "$tmp/r.db" import "$records/aanmeldingen.csv" >/dev/null
+for list in "$records"/presentie/*.csv; do
+    slot="$(basename "$list" | cut -c1-2)"
+    "$bin" records --db "$tmp/r.db" import --kind attendance \
+        --activity "2021-2022-$((10#$slot))" "$list" >/dev/null
+done
+"$bin" certificates --db "$tmp/r.db" --year 2021-2022 --out "$tmp/certificates" >/dev/null
+out="reports/certificates-2021-2022"
+rm -rf "$out"
+mkdir -p "$out"
+cp "$tmp/certificates/certificaat-0002.html" "$tmp/certificates/certificaat-0029.html" "$out/"
+echo "$out"

@@ -15,6 +15,7 @@ mod output;
 mod plan;
 mod privacy;
 mod records;
+mod records_dataset;
 mod reliability;
 mod report;
 mod silent_loss;

@@ -10,7 +10,7 @@ use peiling_records::{Records, Requirements, BOS_REQUIREMENTS};
 use peiling_report::certificate;
 use peiling_report::Lang;
 
-use super::records::read_text;
+use super::read_text;
 use crate::args::{CertificatesArgs, LangArg};
 use crate::output;
 

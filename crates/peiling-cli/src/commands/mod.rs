@@ -4,7 +4,7 @@ mod analyze;
 mod certificates;
 mod init;
 mod plan;
-pub mod records;
+mod records;
 mod report;
 mod synth;
 mod validate;
@@ -85,6 +85,14 @@ pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Re
         ))),
         None => Ok(()),
     }
+}
+
+/// A definition file (plan.json, requirements TOML) as text: bounded, and UTF-8 or a
+/// plain line saying it is not.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    let bytes = peiling_survey::files::read_definition(path)?;
+    String::from_utf8(bytes)
+        .map_err(|_| crate::status::user(format!("{}: is not UTF-8 text", path.display())))
 }
 
 #[cfg(test)]

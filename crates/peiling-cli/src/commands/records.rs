@@ -12,7 +12,7 @@ use peiling_records::{
 use peiling_survey::files;
 use peiling_survey::import::TableOptions;
 
-use super::{csv_safe, terminal_safe};
+use super::{csv_safe, read_text, terminal_safe};
 use crate::args::{ActivityCommand, DueArgs, ImportArgs, KindArg, RecordsArgs, RecordsCommand};
 use crate::output::{self, Privacy};
 
@@ -161,12 +161,6 @@ fn refuse_inputs(out: &Path, inputs: &[&Path]) -> Result<()> {
         ))),
         None => Ok(()),
     }
-}
-
-pub(super) fn read_text(path: &Path) -> Result<String> {
-    let bytes = files::read_definition(path)?;
-    String::from_utf8(bytes)
-        .map_err(|_| crate::status::user(format!("{}: is not UTF-8 text", path.display())))
 }
 
 fn import(records: &mut Records, a: &ImportArgs) -> Result<ImportSummary> {
