@@ -149,3 +149,58 @@ fn certificate_totals_match_a_recount_and_the_examples_are_fresh() {
         );
     }
 }
+
+/// One count everywhere: the report's "Wie kwamen er?" table gives, per meeting, the
+/// same registered / came / absent numbers as `peiling records list`.
+#[test]
+fn the_report_shows_the_turnout_that_records_list_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    fill(dir.path());
+    let db = dir.path().join("r.db").display().to_string();
+    let list = peiling_in(dir.path(), &["records", "--db", &db, "list"]).ok();
+    // activity  date  title...  hours registered attended no-shows
+    let listed: Vec<(String, [String; 3])> = list
+        .lines()
+        .filter(|l| l.starts_with("2021-2022-"))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let n = f.len();
+            (
+                f[1].to_string(),
+                [f[n - 3], f[n - 2], f[n - 1]].map(String::from),
+            )
+        })
+        .filter(|(_, c)| c[0] != "0" || c[1] != "0")
+        .collect();
+    let out = dir.path().join("rep");
+    peiling_in(
+        dir.path(),
+        &["report", "--records", &db, "--out", out.to_str().unwrap()],
+    )
+    .ok();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let section = md
+        .split("## Wie kwamen er?")
+        .nth(1)
+        .expect("the turnout section");
+    let rows: Vec<Vec<&str>> = section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.contains(" donderdag "))
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), listed.len(), "{section}");
+    for (row, (_, counts)) in rows.iter().zip(&listed) {
+        // | title | date | expected | registered | came | absent | walk-ins |
+        assert_eq!(
+            [row[4], row[5], row[6]],
+            [&counts[0], &counts[1], &counts[2]].map(|s| s.as_str())
+        );
+    }
+    // Names never reach the report.
+    let signups = std::fs::read_to_string(dataset().join("aanmeldingen.csv")).unwrap();
+    for line in signups.lines().skip(1) {
+        let name = line.split(';').nth(5).unwrap();
+        assert!(!md.contains(name), "{name} in the report");
+    }
+}

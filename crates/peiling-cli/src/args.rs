@@ -234,6 +234,11 @@ pub struct ReportArgs {
     /// quoted (0 turns it off).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
+
+    /// The partnership's records database (`peiling records`): the report adds who came
+    /// to the meetings of the plan's years (counts only, no names).
+    #[arg(long, value_name = "FILE")]
+    pub records: Option<PathBuf>,
 }
 
 /// The plan's first day, shared by `report` and `plan`.

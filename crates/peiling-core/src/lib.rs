@@ -1,10 +1,12 @@
 //! peiling-core: what every output of peiling shares, below the survey, analysis and
 //! report crates: the one privacy filter ([`privacy`]), the file:line error of a TOML
 //! definition ([`definition`]) and the data of a certificate ([`certificate`]), computed
-//! by the records store and rendered by the report.
+//! by the records store and rendered by the report, and the turnout of meetings
+//! ([`turnout`]).
 
 pub mod certificate;
 pub mod definition;
 pub mod privacy;
+pub mod turnout;
 
 pub use definition::DefinitionError;

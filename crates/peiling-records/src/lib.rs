@@ -5,7 +5,8 @@
 //! [`Records::open`] creates the file readable by its owner only and brings its schema
 //! up to date; [`Records::import`] reads a sign-up export or an attendance list in one
 //! transaction; the queries answer `list`, `person`, `due`, `export` and `forget`, and
-//! [`Records::certificates`] gathers the data of a year's certificates.
+//! [`Records::certificates`] gathers the data of a year's certificates and
+//! [`Records::turnout`] the counts of who came, for the report.
 
 mod activity;
 mod certificate;
@@ -15,6 +16,7 @@ mod import;
 mod query;
 mod schema;
 mod store;
+mod turnout;
 
 pub use activity::{Activity, PlanActivities};
 pub use certificate::{Certificate, CertificateActivity};
@@ -24,6 +26,7 @@ pub use import::{ImportKind, ImportOptions, ImportSummary, RejectedRow, Uncertai
 pub use query::{ActivityCount, Overview, PersonRecord};
 pub use schema::SCHEMA_VERSION;
 pub use store::Records;
+pub use turnout::{MeetingTurnout, ThemeTurnout, Turnout};
 
 /// An e-mail address as it is compared: without surrounding spaces, in lower case.
 pub fn normalise_email(email: &str) -> String {

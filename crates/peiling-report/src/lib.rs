@@ -19,6 +19,7 @@ pub mod plan;
 pub mod privacy;
 #[cfg(test)]
 mod tests;
+pub mod turnout;
 
 use std::collections::BTreeMap;
 

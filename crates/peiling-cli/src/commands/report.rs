@@ -1,10 +1,14 @@
 //! `peiling report`: the bijlage-style report (Markdown, HTML, charts) of a survey, and
-//! with `--contacts` the separate list of who offered to help give professionalisation.
+//! with `--contacts` the separate list of who offered to help give professionalisation;
+//! with `--records` who came to the meetings held.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Result;
 use peiling_analysis::{analyze, compare};
+use peiling_planner::RotationPlan;
+use peiling_records::{Records, Turnout};
 use peiling_report::{Lang, ReportOptions};
 use peiling_survey::{Answer, Kind, PersonalKind, Survey};
 
@@ -71,6 +75,10 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     if let Some(plan) = &plan {
         peiling_report::plan::fill(&mut doc, plan, lang);
     }
+    if let Some(db) = &args.records {
+        let turnout = turnout(db, plan.as_ref())?;
+        peiling_report::turnout::fill(&mut doc, &turnout, plan.as_ref(), lang, args.min_group);
+    }
     let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
     if let Some(plan) = &plan {
         let mut json = serde_json::to_string_pretty(plan)?;
@@ -129,6 +137,21 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Who came to the meetings of the plan's school years (every year in the store when
+/// there is no plan): counts from the records database.
+fn turnout(db: &Path, plan: Option<&RotationPlan>) -> Result<Turnout> {
+    if !db.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no records database here; `peiling records import` starts one",
+            db.display()
+        )));
+    }
+    let records =
+        Records::open(db).map_err(|e| anyhow::Error::from(e).context(db.display().to_string()))?;
+    let years = plan.map(|p| p.school_years.clone()).unwrap_or_default();
+    Ok(records.turnout(&years)?)
 }
 
 /// A cell of the contacts list: control characters out, safe for spreadsheets (a

@@ -1,0 +1,150 @@
+//! The turnout of the bundled synthetic records of 2021-2022 (datasets/
+//! bos-records-2021-2022), recounted in this file straight from its CSV files: who signed
+//! up for which meeting, who was ticked present, and their roles.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use peiling_records::{ImportKind, ImportOptions, PlanActivities, Records};
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+/// (slot, path) of each attendance list.
+fn lists() -> Vec<(u32, PathBuf)> {
+    let mut v: Vec<(u32, PathBuf)> =
+        std::fs::read_dir(repo("datasets/bos-records-2021-2022/presentie"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_str().unwrap()[..2]
+                        .parse()
+                        .unwrap(),
+                    p,
+                )
+            })
+            .collect();
+    v.sort();
+    v
+}
+
+fn filled(dir: &Path) -> Records {
+    let mut r = Records::open(&dir.join("r.db")).unwrap();
+    let text = std::fs::read_to_string(repo("reports/bos-2020/nl/plan.json")).unwrap();
+    r.add_activities(&PlanActivities::from_json("plan.json", &text).unwrap())
+        .unwrap();
+    let signups = std::fs::read(repo("datasets/bos-records-2021-2022/aanmeldingen.csv")).unwrap();
+    r.import("aanmeldingen.csv", &signups, &ImportOptions::default())
+        .unwrap();
+    for (slot, path) in lists() {
+        let opts = ImportOptions {
+            kind: ImportKind::Attendance,
+            activity: Some(format!("2021-2022-{slot}")),
+            ..Default::default()
+        };
+        r.import("list.csv", &std::fs::read(path).unwrap(), &opts)
+            .unwrap();
+    }
+    r
+}
+
+struct Recount {
+    /// e-mail -> role, from the sign-ups.
+    roles: BTreeMap<String, String>,
+    /// meeting title (with date) -> e-mail addresses signed up.
+    signed: BTreeMap<String, BTreeSet<String>>,
+}
+
+fn recount_signups() -> Recount {
+    let text =
+        std::fs::read_to_string(repo("datasets/bos-records-2021-2022/aanmeldingen.csv")).unwrap();
+    let mut rows = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let (mut roles, mut signed) = (BTreeMap::new(), BTreeMap::<String, BTreeSet<String>>::new());
+    for row in rows.records() {
+        let row = row.unwrap();
+        let mail = row[6].to_lowercase();
+        roles.insert(mail.clone(), row[8].to_string());
+        for meeting in row[10].split(';') {
+            signed
+                .entry(meeting.to_string())
+                .or_default()
+                .insert(mail.clone());
+        }
+    }
+    Recount { roles, signed }
+}
+
+/// (ticked present, ticked absent) addresses of one list.
+fn ticks(path: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut present = BTreeSet::new();
+    let mut absent = BTreeSet::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(';').collect();
+        let set = if f[3] == "ja" {
+            &mut present
+        } else {
+            &mut absent
+        };
+        set.insert(f[1].to_lowercase());
+    }
+    (present, absent)
+}
+
+#[test]
+fn turnout_per_meeting_and_theme_matches_a_recount_of_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = filled(dir.path());
+    let t = r.turnout(&["2021-2022".to_string()]).unwrap();
+    let re = recount_signups();
+    assert_eq!(t.meetings.len(), lists().len());
+    let mut by_theme: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (m, (_, path)) in t.meetings.iter().zip(lists()) {
+        let key = format!("{} ({})", m.title, m.date);
+        let signed = re.signed.get(&key).cloned().unwrap_or_default();
+        let (present, _) = ticks(&path);
+        assert_eq!(m.registered, signed.len(), "{key}");
+        assert_eq!(m.attended, present.len(), "{key}");
+        assert_eq!(m.no_shows, signed.difference(&present).count(), "{key}");
+        assert_eq!(m.walk_ins, present.difference(&signed).count(), "{key}");
+        let mut roles: BTreeMap<String, usize> = BTreeMap::new();
+        for mail in &present {
+            *roles.entry(re.roles[mail].clone()).or_default() += 1;
+        }
+        let got: BTreeMap<String, usize> = m.attended_by_role.iter().cloned().collect();
+        assert_eq!(got, roles, "{key}");
+        by_theme
+            .entry(m.theme.clone().unwrap())
+            .or_default()
+            .extend(present);
+    }
+    assert_eq!(t.themes.len(), by_theme.len());
+    for th in &t.themes {
+        assert_eq!(th.persons, by_theme[&th.theme].len(), "{}", th.theme);
+    }
+    // Roles in the partnership's order: WPB before SO before IO.
+    let first = &t.meetings[0].attended_by_role;
+    let order: Vec<&str> = first.iter().map(|(r, _)| r.as_str()).collect();
+    let mut sorted = order.clone();
+    sorted.sort_by_key(|r| ["WPB", "SO", "IO"].iter().position(|x| x == r));
+    assert_eq!(order, sorted);
+}
+
+#[test]
+fn turnout_of_another_year_is_empty_and_a_bad_year_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = filled(dir.path());
+    let later = r.turnout(&["2022-2023".to_string()]).unwrap();
+    assert!(later
+        .meetings
+        .iter()
+        .all(|m| m.attended == 0 && m.registered == 0));
+    assert!(later.themes.iter().all(|t| t.persons == 0));
+    assert!(r.turnout(&["volgend jaar".to_string()]).is_err());
+}
