@@ -277,6 +277,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
             .map(|p| respondents as f64 / p as f64),
         questions,
         reliability: reliability(q, &responses),
+        groups: q.groups.clone(),
         crosstabs,
         theme_demand: theme_demand(q, &agg, &theme_respondents(q, &responses, &asked)),
     })
@@ -675,12 +676,13 @@ fn nice_bins(values: &[f64]) -> Vec<(peiling_survey::Choice, usize)> {
     bins
 }
 
-/// Cronbach's alpha for each set of ≥ 2 scale items with the same levels.
+/// Cronbach's alpha for each scale the questionnaire declares (`[[scale]]`).
 fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
     reliability_groups(q)
         .into_iter()
-        .map(|(levels, items)| {
-            let k = levels.len() as f64;
+        .enumerate()
+        .map(|(si, (k, items))| {
+            let k = k as f64;
             let rows: Vec<Vec<f64>> = responses
                 .iter()
                 .filter_map(|r| {
@@ -693,29 +695,47 @@ fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
                         .collect::<Option<Vec<f64>>>()
                 })
                 .collect();
-            Reliability {
-                items: items.iter().map(|&qi| q.questions[qi].id.clone()).collect(),
-                respondents: rows.len(),
-                cronbach_alpha: stats::cronbach_alpha(&rows).map(round6),
-            }
+            reliability_of(q, si, rows.len(), stats::cronbach_alpha(&rows))
         })
         .collect()
 }
 
-/// Sets of >= 2 scale items with the same levels (normalised), in questionnaire order.
-pub(crate) fn reliability_groups(q: &Questionnaire) -> Vec<(Vec<String>, Vec<usize>)> {
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
-    for (qi, question) in q.questions.iter().enumerate() {
-        if let Kind::Scale { levels, .. } = &question.kind {
-            let key: Vec<String> = levels.iter().map(|l| normalize(&l.label)).collect();
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, items)) => items.push(qi),
-                None => groups.push((key, vec![qi])),
-            }
-        }
+/// The figure of declared scale `si` over `n` complete answers: alpha only where its
+/// conditions hold (docs/report-rules.md), so no output can show it otherwise.
+pub(crate) fn reliability_of(
+    q: &Questionnaire,
+    si: usize,
+    n: usize,
+    alpha: Option<f64>,
+) -> Reliability {
+    let scale = &q.scales[si];
+    Reliability {
+        items: scale.items.clone(),
+        respondents: n,
+        cronbach_alpha: alpha
+            .filter(|_| stats::alpha_allowed(scale.items.len(), n))
+            .map(round6),
+        scale: Some(scale.id.clone()),
+        title: Some(scale.title.clone()),
+        title_en: scale.title_en.clone(),
     }
-    groups
-        .into_iter()
-        .filter(|(_, items)| items.len() >= 2)
+}
+
+/// Per declared scale, in declaration order: its number of levels and its items'
+/// question indexes.
+pub(crate) fn reliability_groups(q: &Questionnaire) -> Vec<(usize, Vec<usize>)> {
+    q.scales
+        .iter()
+        .map(|s| {
+            let items: Vec<usize> = s
+                .items
+                .iter()
+                .filter_map(|id| q.question_index(id))
+                .collect();
+            let k = items
+                .first()
+                .map_or(0, |&qi| q.questions[qi].kind.categories().len());
+            (k, items)
+        })
         .collect()
 }

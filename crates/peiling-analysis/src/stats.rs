@@ -183,6 +183,17 @@ pub fn kruskal_wallis(groups: &[Vec<f64>]) -> Option<Test> {
     })
 }
 
+/// Fewest items of a declared scale for which Cronbach's alpha is shown.
+pub const ALPHA_MIN_ITEMS: usize = 3;
+/// Fewest respondents with a level on every item for which Cronbach's alpha is shown.
+pub const ALPHA_MIN_N: usize = 30;
+
+/// May Cronbach's alpha of a declared scale be shown? At least 3 items and 30 complete
+/// answers: below that it swings too much to say anything (docs/report-rules.md).
+pub fn alpha_allowed(items: usize, n: usize) -> bool {
+    items >= ALPHA_MIN_ITEMS && n >= ALPHA_MIN_N
+}
+
 /// Cronbach's alpha over complete cases: rows are respondents, columns items.
 pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
     let k = rows.first()?.len();

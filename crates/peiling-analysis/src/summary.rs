@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use peiling_survey::{Group, GroupRole};
+
 pub const SCHEMA: &str = "peiling-analysis/1";
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -48,8 +50,12 @@ pub struct PartSummary {
     /// respondents / population, when the population is known.
     pub response_rate: Option<f64>,
     pub questions: Vec<QuestionSummary>,
-    /// Cronbach's alpha per group of scale items sharing levels (e.g. the "capabel" items).
+    /// Cronbach's alpha per scale the questionnaire declares (`[[scale]]`); the alpha
+    /// itself only where its conditions hold (`stats::alpha_allowed`).
     pub reliability: Vec<Reliability>,
+    /// The report groups the questionnaire declares (`[[group]]`), in report order.
+    #[serde(default)]
+    pub groups: Vec<Group>,
     /// Present with `--by`.
     pub crosstabs: Vec<CrossTab>,
     /// Demand per catalogue theme, from the options' `themes` links: every theme a
@@ -173,8 +179,17 @@ pub enum Detail {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Reliability {
     pub items: Vec<String>,
+    /// Respondents who answered a level on every item.
     pub respondents: usize,
+    /// Shown only for a declared scale of at least 3 items and 30 such respondents.
     pub cronbach_alpha: Option<f64>,
+    /// The declared scale's id and title.
+    #[serde(default)]
+    pub scale: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub title_en: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -1,8 +1,8 @@
 //! A section per survey part, and within it a section per question group.
 
-use super::{anchor, group_order, scale_clusters, scale_items, Composer};
+use super::{anchor, groups, scale_clusters, scale_items, Composer};
 use crate::headline;
-use crate::i18n::{audience_plural, capitalise, group_subject, group_title, Lang};
+use crate::i18n::{audience_plural, capitalise, Lang};
 use crate::model::{text, Block, Row, RowKind, Section, Table};
 use peiling_analysis::{Detail, PartSummary, QuestionSummary};
 
@@ -87,7 +87,7 @@ impl Composer<'_> {
         }));
         sec.children.push(resp);
 
-        for group in group_order(part) {
+        for group in groups::order(part) {
             sec.children.push(self.group_section(part, &group));
         }
         sec
@@ -97,8 +97,11 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut sec = Section::new(
             anchor(&format!("{}-{group}", part.questionnaire)),
-            group_title(lang, group),
+            groups::title(lang, part, group),
         );
+        if let Some(intro) = groups::intro(lang, part, group) {
+            sec.blocks.push(Block::Paragraph(vec![text(intro)]));
+        }
         let questions: Vec<&QuestionSummary> =
             part.questions.iter().filter(|q| q.group == group).collect();
         let motivation_target = |q: &QuestionSummary| match &q.detail {
@@ -109,7 +112,7 @@ impl Composer<'_> {
             _ => None,
         };
         let clusters = scale_clusters(part, group);
-        let subject = group_subject(lang, group);
+        let subject = groups::subject(lang, part, group);
 
         // The headline: rule G for a group of scale items, else the lead question's.
         let lead = questions
@@ -119,7 +122,7 @@ impl Composer<'_> {
             clusters
                 .iter()
                 .find(|c| c.len() >= 2 && c.iter().any(|x| x.id == q.id))
-                .and_then(|c| headline::scale_group(lang, &scale_items(lang, c)))
+                .and_then(|c| headline::scale_group(lang, &scale_items(lang, part, c)))
         });
         // When the group's headline is its lead question's, the question does not
         // repeat it.
