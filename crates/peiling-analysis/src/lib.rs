@@ -6,6 +6,7 @@
 
 mod analyze;
 mod compare;
+pub mod conditions;
 mod crosstab;
 mod filter;
 mod frame;

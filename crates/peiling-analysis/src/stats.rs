@@ -63,6 +63,7 @@ pub fn chi_square(table: &[Vec<usize>]) -> Option<(Test, f64)> {
             statistic: stat,
             df: Some(df),
             p,
+            effect: None,
         },
         min_expected,
     ))
@@ -97,6 +98,7 @@ pub fn fisher_exact(a: usize, b: usize, c: usize, d: usize) -> Option<Test> {
         statistic: odds,
         df: None,
         p: p.min(1.0),
+        effect: None,
     })
 }
 
@@ -148,6 +150,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64]) -> Option<Test> {
         statistic: u1,
         df: None,
         p,
+        effect: None,
     })
 }
 
@@ -180,6 +183,7 @@ pub fn kruskal_wallis(groups: &[Vec<f64>]) -> Option<Test> {
         statistic: h,
         df: Some(df),
         p,
+        effect: None,
     })
 }
 

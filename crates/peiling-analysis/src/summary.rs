@@ -198,6 +198,28 @@ pub struct Test {
     pub statistic: f64,
     pub df: Option<f64>,
     pub p: f64,
+    /// The effect size that goes with the test (Cramér's V, phi, r, epsilon squared).
+    #[serde(default)]
+    pub effect: Option<Effect>,
+}
+
+/// How strong a difference or association is, next to whether it is significant.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Effect {
+    pub name: String,
+    pub value: f64,
+}
+
+/// Why a cross-tab's test is not for the report (docs/report-rules.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Withheld {
+    /// Fewer respondents in the table than a test needs.
+    FewRespondents { n: usize, min: usize },
+    /// A group smaller than a test needs.
+    SmallGroup { smallest: usize, min: usize },
+    /// Expected counts too small for chi-square, and the table is not 2x2 (no exact test).
+    SmallExpected { smallest: f64 },
 }
 
 /// A question by a grouping question; `None` cells are suppressed (small groups).
@@ -217,6 +239,12 @@ pub struct CrossTab {
     pub ordinal: Option<Test>,
     /// Expected counts below 5: the chi-square approximation is doubtful.
     pub warning: Option<String>,
+    /// The tests whose conditions hold, each with its effect size: what a report shows.
+    #[serde(default)]
+    pub shown: Vec<Test>,
+    /// Why a test is left out of `shown`, when one is.
+    #[serde(default)]
+    pub withheld: Option<Withheld>,
 }
 
 /// Two surveys (or two parts) side by side on their shared questions.

@@ -156,18 +156,28 @@ impl Composer<'_> {
                 .all(|id| part.question(id).is_some_and(|q| q.group == group));
             if inside {
                 if let Some(alpha) = r.cronbach_alpha {
+                    let title = match (&r.title_en, &r.title, lang) {
+                        (Some(en), _, Lang::En) => en.clone(),
+                        (_, Some(nl), _) => nl.clone(),
+                        _ => String::new(),
+                    };
+                    let (k, a, n) = (r.items.len(), lang.num_precise(alpha), r.respondents);
+                    let verdict = match (alpha >= 0.7, lang) {
+                        (true, Lang::Nl) => "vanaf 0,7 meten de vragen samen één ding",
+                        (false, Lang::Nl) => {
+                            "onder 0,7 meten de vragen niet één ding: lees ze apart"
+                        }
+                        (true, Lang::En) => "from 0.7 on the questions measure one thing together",
+                        (false, Lang::En) => {
+                            "below 0.7 the questions do not measure one thing: read them apart"
+                        }
+                    };
                     sec.blocks.push(Block::Note(match lang {
                         Lang::Nl => format!(
-                            "Samenhang van deze {} schaalvragen (Cronbach's alfa): {} (n = {}); onder 0,7 meten ze niet hetzelfde en horen ze apart gelezen te worden.",
-                            r.items.len(),
-                            lang.num_precise(alpha),
-                            r.respondents
+                            "Samenhang van de schaal \u{201e}{title}\u{201d} ({k} vragen, Cronbach's alfa): {a} (n = {n}); {verdict}."
                         ),
                         Lang::En => format!(
-                            "Consistency of these {} scale questions (Cronbach's alpha): {} (n = {}); below 0.7 they do not measure one thing and should be read apart.",
-                            r.items.len(),
-                            lang.num_precise(alpha),
-                            r.respondents
+                            "Consistency of the scale \u{201c}{title}\u{201d} ({k} questions, Cronbach's alpha): {a} (n = {n}); {verdict}."
                         ),
                     }));
                 }
