@@ -266,7 +266,7 @@ def groups(relatie, relatie_en):
           subject_en="Demand for forms", role="forms"),
         g("facilitering", "Facilitering", "Facilitation", role="facilitation"),
         g("contact", "Contact met collega's", "Contact with colleagues", subject="Contactwens",
-          subject_en="Wish for contact"),
+          subject_en="Wish for contact", role="network"),
         g("relatie", relatie, relatie_en, subject="Relatie", subject_en="Relationship"),
         g("capabel", "Hoe capabel?", "How capable?", subject="Hoe capabel men zich voelt",
           subject_en="Capability", role="capability"),

@@ -4,6 +4,7 @@
 
 mod chart;
 mod comparison;
+mod conclusions;
 mod crosstab;
 mod groups;
 mod method;
@@ -19,6 +20,8 @@ use peiling_analysis::{
 use crate::headline;
 use crate::i18n::Lang;
 use crate::model::Document;
+
+pub(crate) use conclusions::{plan_landing, ANCHOR_CONCLUSIONS};
 
 /// Anchors other documents may link to (the plan section is added with a plan, by
 /// [`crate::plan::fill`]).
@@ -63,7 +66,7 @@ impl Composer<'_> {
                 s.filters.join(", ")
             ));
         }
-        let mut sections = vec![self.summary_section()];
+        let mut sections = vec![self.summary_section(), self.conclusions_section()];
         for part in &s.parts {
             sections.push(self.part_section(part));
         }

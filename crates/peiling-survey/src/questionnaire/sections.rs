@@ -39,15 +39,18 @@ pub enum GroupRole {
     Contact,
     /// Questions on the time and hours the school gives.
     Facilitation,
+    /// The question whether people wish for contact with colleagues.
+    Network,
 }
 
 impl GroupRole {
-    pub const ALL: [(&'static str, GroupRole); 5] = [
+    pub const ALL: [(&'static str, GroupRole); 6] = [
         ("themes", GroupRole::Themes),
         ("forms", GroupRole::Forms),
         ("capability", GroupRole::Capability),
         ("contact", GroupRole::Contact),
         ("facilitation", GroupRole::Facilitation),
+        ("network", GroupRole::Network),
     ];
 }
 

@@ -269,7 +269,7 @@ fn group_mistakes_are_named_with_their_line() {
     );
     assert!(
         at("[[group]]\nid = \"tevreden\"\ntitle = \"T\"\nrole = \"thema\"\n").contains(
-            "role \"thema\" is not one of themes, forms, capability, contact, facilitation"
+            "role \"thema\" is not one of themes, forms, capability, contact, facilitation, network"
         )
     );
     assert!(at("[[group]]\nid = \"tevreden\"\ntitle = \"T\"\n\n[[group]]\nid = \"tevreden\"\ntitle = \"U\"\n")
