@@ -544,25 +544,79 @@ fn the_plan_can_be_left_out_or_come_from_another_catalogue() {
 
 #[test]
 fn committed_reports_are_up_to_date() {
-    for lang in ["nl", "en"] {
-        let (_tmp, out) = report(&["--lang", lang]);
-        let committed = repo().join("reports/bos-2020").join(lang);
-        let fresh = files(&out);
-        let old = if committed.is_dir() {
-            files(&committed)
-        } else {
-            BTreeMap::new()
-        };
-        let stale: Vec<&String> = fresh
-            .keys()
-            .chain(old.keys())
-            .filter(|k| fresh.get(*k) != old.get(*k))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "reports/bos-2020/{lang} is out of date ({} files differ, e.g. {}): run scripts/regenerate-reports.sh and commit the result",
-            stale.len(),
-            stale[0]
-        );
+    // The bundled survey, and the primary-school survey of another shape.
+    let po = repo().join("datasets/po-rivierenland");
+    let cases: [(&str, Option<&Path>); 2] = [("bos-2020", None), ("po-rivierenland", Some(&po))];
+    for (name, folder) in cases {
+        for lang in ["nl", "en"] {
+            let mut args = vec!["--lang", lang];
+            if let Some(f) = folder {
+                args.push(f.to_str().unwrap());
+            }
+            let (_tmp, out) = report(&args);
+            let committed = repo().join("reports").join(name).join(lang);
+            let fresh = files(&out);
+            let old = if committed.is_dir() {
+                files(&committed)
+            } else {
+                BTreeMap::new()
+            };
+            let stale: Vec<&String> = fresh
+                .keys()
+                .chain(old.keys())
+                .filter(|k| fresh.get(*k) != old.get(*k))
+                .collect();
+            assert!(
+                stale.is_empty(),
+                "reports/{name}/{lang} is out of date ({} files differ, e.g. {}): run scripts/regenerate-reports.sh and commit the result",
+                stale.len(),
+                stale[0]
+            );
+        }
     }
+}
+
+/// The primary-school survey of another shape reads as its own questionnaire says:
+/// its group titles and order, a grid's stem once under the title with only the items
+/// as headings, no plan without theme links, and a free-text group's headline said once.
+#[test]
+fn a_survey_of_another_shape_is_reported_by_its_own_questionnaire() {
+    let po = repo().join("datasets/po-rivierenland");
+    let (_tmp, out) = report(&[po.to_str().unwrap()]);
+    let md = read(&out.join("report.md"));
+    let titles: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        .skip_while(|t| *t != "School")
+        .collect();
+    assert_eq!(
+        titles[..10],
+        [
+            "School",
+            "Functie en bouw",
+            "Ervaring als mentor",
+            "Tevredenheid over de samenwerking met de pabo",
+            "Hoe bekwaam voelen mentoren zich?",
+            "Gewenste onderwerpen",
+            "Gewenste vorm",
+            "Tijd voor begeleiding",
+            "Andere mentoren ontmoeten",
+            "Tips voor de pabo",
+        ]
+    );
+    let stem = "Hoe tevreden ben je over de samenwerking met de pabo?";
+    let grid = section(&md, "mentoren-samenwerking");
+    assert!(grid.contains(&format!("\n{stem}\n")), "{grid}");
+    assert!(md.contains("#### Contact met de instituutsopleider"));
+    assert!(!md.contains(&format!("#### {stem}")));
+    assert!(!md.contains("Rotatieplan"));
+    // Bijlage 2's BOS titles never reach another survey.
+    assert!(!md.contains("Relatie met SO en IO") && !md.contains("Hoe capabel?"));
+    let tips = &md[md.find("<a id=\"mentoren-tips\"></a>").unwrap()..];
+    let tips = &tips[..tips.find("<a id=\"verantwoording\"></a>").unwrap()];
+    assert_eq!(
+        tips.matches("12 van 56 vulden iets in").count(),
+        1,
+        "{tips}"
+    );
 }

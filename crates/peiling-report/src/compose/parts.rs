@@ -132,14 +132,15 @@ impl Composer<'_> {
             None
         };
         let group_headline = match (group_rule, lead) {
-            (Some(g), _) => g,
-            (None, Some(q)) => headline::question(lang, q, Some(&subject)),
+            (Some(g), _) => Some(g),
+            (None, Some(q)) => Some(headline::question(lang, q, Some(&subject))),
+            // Free text only: each question says its own headline; the group repeats none.
             (None, None) => questions
                 .first()
-                .map(|q| headline::question(lang, q, None))
-                .unwrap_or_default(),
+                .filter(|q| q.kind != "text")
+                .map(|q| headline::question(lang, q, None)),
         };
-        sec.headline = Some(group_headline);
+        sec.headline = group_headline;
 
         for cluster in clusters.iter().filter(|c| c.len() >= 2) {
             sec.blocks

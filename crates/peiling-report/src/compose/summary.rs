@@ -2,8 +2,8 @@
 //! forms, and what it means for next year's offer.
 
 use super::{
-    anchor, contact_question, first_multi, role_clusters, scale_items, top_k, top_rows, Composer,
-    ANCHOR_OFFER, ANCHOR_SUMMARY,
+    anchor, contact_question, first_multi, groups, role_clusters, scale_items, top_k, top_rows,
+    Composer, ANCHOR_OFFER, ANCHOR_SUMMARY,
 };
 use crate::headline;
 use crate::i18n::{audience_plural, capitalise, Lang};
@@ -245,12 +245,12 @@ impl Composer<'_> {
                         out.push(vec![text(match lang {
                             Lang::Nl => format!(
                                 "Minder dan de helft van de {who} is positief bij \u{201e}{}\u{201d} ({}): een ontwikkelpunt voor het aanbod.",
-                                q.label(false),
+                                groups::item_label(p, q, false),
                                 lang.pct(pos)
                             ),
                             Lang::En => format!(
                                 "Fewer than half of the {who} are positive on \u{201c}{}\u{201d} ({}): a point to develop in the offer.",
-                                q.label(true),
+                                groups::item_label(p, q, true),
                                 lang.pct(pos)
                             ),
                         })]);
