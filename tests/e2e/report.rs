@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{bundled, peiling, repo};
+use crate::common::{bundled, peiling, peiling_in, repo};
 
 /// Every file under `dir`, by relative path.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -619,4 +619,38 @@ fn a_survey_of_another_shape_is_reported_by_its_own_questionnaire() {
         1,
         "{tips}"
     );
+}
+
+/// A questionnaire whose groups have no role gets no conclusions, and the terminal says
+/// in one line how to declare the roles; one with roles gets no such line.
+#[test]
+fn without_group_roles_the_terminal_says_how_to_declare_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("tests/fixtures/import");
+    let (q, data) = (dir.join("questionnaire.toml"), dir.join("msforms-nl.csv"));
+    let args = [
+        "report",
+        "-q",
+        q.to_str().unwrap(),
+        "-d",
+        data.to_str().unwrap(),
+        "--out",
+        "r",
+        "--no-plan",
+    ];
+    let out = peiling_in(tmp.path(), &args).ok();
+    let hint: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("No conclusions"))
+        .collect();
+    assert_eq!(hint.len(), 1, "{out}");
+    assert!(hint[0].contains("role = \"themes\""), "{out}");
+    let md = read(&tmp.path().join("r/report.md"));
+    assert!(
+        md.contains("Uit deze cijfers volgt geen aanbeveling"),
+        "{md}"
+    );
+    let po = repo().join("datasets/po-rivierenland");
+    let out = peiling_in(tmp.path(), &["report", po.to_str().unwrap(), "--out", "po"]).ok();
+    assert!(!out.contains("No conclusions"), "{out}");
 }

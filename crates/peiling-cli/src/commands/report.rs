@@ -115,6 +115,18 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             ""
         }
     )?;
+    // Without [[group]] roles the summary and the conclusions find no themes, forms,
+    // capability or contact questions: say how to declare them.
+    let roles = survey
+        .parts
+        .iter()
+        .any(|p| p.questionnaire().groups.iter().any(|g| g.role.is_some()));
+    if !roles {
+        writeln!(
+            stdout,
+            "No conclusions: the questionnaire gives no group a role; add [[group]] tables with role = \"themes\", \"forms\", \"capability\", \"contact\", \"facilitation\" or \"network\" (docs/questionnaire-format.md)"
+        )?;
+    }
     if plan.is_none() && !args.no_plan {
         writeln!(
             stdout,
