@@ -11,6 +11,7 @@ mod crosstab;
 mod filter;
 mod frame;
 pub mod privacy;
+mod reliability;
 pub mod stats;
 pub mod stream;
 pub mod summary;

@@ -17,13 +17,11 @@ use peiling_survey::{
     Answer, DataSource, ImportOptions, Kind, PlannedPart, Questionnaire, SurveyPlan,
 };
 
-use crate::analyze::{
-    find, reliability_groups, reliability_of, resolve, summarise, theme_demand, AnalysisOptions,
-    AskedAnswers,
-};
+use crate::analyze::{find, resolve, summarise, theme_demand, AnalysisOptions, AskedAnswers};
 use crate::crosstab::{categories, crosstab};
 use crate::frame::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_ANSWER, NO_BAND};
 use crate::frame::{TEXT, UNKNOWN};
+use crate::reliability::{reliability_groups, reliability_of};
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
 
