@@ -17,6 +17,7 @@ mod privacy;
 mod records;
 mod reliability;
 mod report;
+mod shape;
 mod silent_loss;
 mod start;
 mod synth;

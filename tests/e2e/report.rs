@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{bundled, peiling, peiling_in, repo};
+use crate::common::{bundled, peiling, repo};
 
 /// Every file under `dir`, by relative path.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -29,7 +29,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("rapport");
     let mut all = vec!["report", "--out", out.to_str().unwrap()];
@@ -38,12 +38,12 @@ fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
 /// The Markdown of one section: from its anchor to the next anchor.
-fn section<'a>(md: &'a str, anchor: &str) -> &'a str {
+pub(crate) fn section<'a>(md: &'a str, anchor: &str) -> &'a str {
     let tag = format!("<a id=\"{anchor}\"></a>");
     let start = md
         .find(&tag)
@@ -574,83 +574,4 @@ fn committed_reports_are_up_to_date() {
             );
         }
     }
-}
-
-/// The primary-school survey of another shape reads as its own questionnaire says:
-/// its group titles and order, a grid's stem once under the title with only the items
-/// as headings, no plan without theme links, and a free-text group's headline said once.
-#[test]
-fn a_survey_of_another_shape_is_reported_by_its_own_questionnaire() {
-    let po = repo().join("datasets/po-rivierenland");
-    let (_tmp, out) = report(&[po.to_str().unwrap()]);
-    let md = read(&out.join("report.md"));
-    let titles: Vec<&str> = md
-        .lines()
-        .filter_map(|l| l.strip_prefix("### "))
-        .skip_while(|t| *t != "School")
-        .collect();
-    assert_eq!(
-        titles[..10],
-        [
-            "School",
-            "Functie en bouw",
-            "Ervaring als mentor",
-            "Tevredenheid over de samenwerking met de pabo",
-            "Hoe bekwaam voelen mentoren zich?",
-            "Gewenste onderwerpen",
-            "Gewenste vorm",
-            "Tijd voor begeleiding",
-            "Andere mentoren ontmoeten",
-            "Tips voor de pabo",
-        ]
-    );
-    let stem = "Hoe tevreden ben je over de samenwerking met de pabo?";
-    let grid = section(&md, "mentoren-samenwerking");
-    assert!(grid.contains(&format!("\n{stem}\n")), "{grid}");
-    assert!(md.contains("#### Contact met de instituutsopleider"));
-    assert!(!md.contains(&format!("#### {stem}")));
-    assert!(!md.contains("Rotatieplan"));
-    // Bijlage 2's BOS titles never reach another survey.
-    assert!(!md.contains("Relatie met SO en IO") && !md.contains("Hoe capabel?"));
-    let tips = &md[md.find("<a id=\"mentoren-tips\"></a>").unwrap()..];
-    let tips = &tips[..tips.find("<a id=\"verantwoording\"></a>").unwrap()];
-    assert_eq!(
-        tips.matches("12 van 56 vulden iets in").count(),
-        1,
-        "{tips}"
-    );
-}
-
-/// A questionnaire whose groups have no role gets no conclusions, and the terminal says
-/// in one line how to declare the roles; one with roles gets no such line.
-#[test]
-fn without_group_roles_the_terminal_says_how_to_declare_them() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = repo().join("tests/fixtures/import");
-    let (q, data) = (dir.join("questionnaire.toml"), dir.join("msforms-nl.csv"));
-    let args = [
-        "report",
-        "-q",
-        q.to_str().unwrap(),
-        "-d",
-        data.to_str().unwrap(),
-        "--out",
-        "r",
-        "--no-plan",
-    ];
-    let out = peiling_in(tmp.path(), &args).ok();
-    let hint: Vec<&str> = out
-        .lines()
-        .filter(|l| l.starts_with("No conclusions"))
-        .collect();
-    assert_eq!(hint.len(), 1, "{out}");
-    assert!(hint[0].contains("role = \"themes\""), "{out}");
-    let md = read(&tmp.path().join("r/report.md"));
-    assert!(
-        md.contains("Uit deze cijfers volgt geen aanbeveling"),
-        "{md}"
-    );
-    let po = repo().join("datasets/po-rivierenland");
-    let out = peiling_in(tmp.path(), &["report", po.to_str().unwrap(), "--out", "po"]).ok();
-    assert!(!out.contains("No conclusions"), "{out}");
 }
