@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates reports/bos-2020/ (the report of the bundled survey, Dutch and English)
-# after a change to the report, the analysis or the bundled data. The test
+# and reports/po-rivierenland/ (the synthetic primary-school survey of another shape,
+# datasets/po-rivierenland) after a change to the report, the analysis or the data. The test
 # `report::committed_reports_are_up_to_date` fails until this has been run and committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,10 @@ for lang in nl en; do
     # Start clean, so a chart that no longer exists does not linger.
     rm -rf "$out"
     "$bin" report --lang "$lang" --out "$out" >/dev/null
+    echo "$out"
+    out="reports/po-rivierenland/$lang"
+    rm -rf "$out"
+    "$bin" report datasets/po-rivierenland --lang "$lang" --out "$out" >/dev/null 2>&1
     echo "$out"
 done
 

@@ -386,7 +386,14 @@ fn same_counts(name: &str, dir: &Path, args: &[&str]) {
             if !q["detail"]["motivation_for"].is_null() {
                 continue; // quoted under the question it explains
             }
-            let Some(own) = question_section(section, text) else {
+            // A grid question ("Stem [Item]") is headed by its item alone.
+            let item = text
+                .strip_suffix(']')
+                .and_then(|t| t.rsplit_once(" ["))
+                .map(|(_, item)| item);
+            let own = question_section(section, text)
+                .or_else(|| item.and_then(|i| question_section(section, i)));
+            let Some(own) = own else {
                 panic!("{what}: no section \"#### {text}\" in the report");
             };
             if q["kind"] == "text" {
@@ -432,6 +439,13 @@ fn every_export_shows_one_count_in_validate_analyze_and_the_report() {
         (
             "datasets/bos-2021-synthetic".into(),
             vec![synthetic.to_string_lossy().into_owned()],
+        ),
+        (
+            "datasets/po-rivierenland".into(),
+            vec![repo()
+                .join("datasets/po-rivierenland")
+                .to_string_lossy()
+                .into_owned()],
         ),
     ];
     let mut add = |folder: &str, questionnaire: &str, filter: &dyn Fn(&str) -> bool| {

@@ -18,6 +18,7 @@ mod records;
 mod records_dataset;
 mod reliability;
 mod report;
+mod shape;
 mod silent_loss;
 mod start;
 mod synth;

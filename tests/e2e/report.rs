@@ -29,7 +29,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("rapport");
     let mut all = vec!["report", "--out", out.to_str().unwrap()];
@@ -38,12 +38,12 @@ fn report(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
 /// The Markdown of one section: from its anchor to the next anchor.
-fn section<'a>(md: &'a str, anchor: &str) -> &'a str {
+pub(crate) fn section<'a>(md: &'a str, anchor: &str) -> &'a str {
     let tag = format!("<a id=\"{anchor}\"></a>");
     let start = md
         .find(&tag)
@@ -544,25 +544,34 @@ fn the_plan_can_be_left_out_or_come_from_another_catalogue() {
 
 #[test]
 fn committed_reports_are_up_to_date() {
-    for lang in ["nl", "en"] {
-        let (_tmp, out) = report(&["--lang", lang]);
-        let committed = repo().join("reports/bos-2020").join(lang);
-        let fresh = files(&out);
-        let old = if committed.is_dir() {
-            files(&committed)
-        } else {
-            BTreeMap::new()
-        };
-        let stale: Vec<&String> = fresh
-            .keys()
-            .chain(old.keys())
-            .filter(|k| fresh.get(*k) != old.get(*k))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "reports/bos-2020/{lang} is out of date ({} files differ, e.g. {}): run scripts/regenerate-reports.sh and commit the result",
-            stale.len(),
-            stale[0]
-        );
+    // The bundled survey, and the primary-school survey of another shape.
+    let po = repo().join("datasets/po-rivierenland");
+    let cases: [(&str, Option<&Path>); 2] = [("bos-2020", None), ("po-rivierenland", Some(&po))];
+    for (name, folder) in cases {
+        for lang in ["nl", "en"] {
+            let mut args = vec!["--lang", lang];
+            if let Some(f) = folder {
+                args.push(f.to_str().unwrap());
+            }
+            let (_tmp, out) = report(&args);
+            let committed = repo().join("reports").join(name).join(lang);
+            let fresh = files(&out);
+            let old = if committed.is_dir() {
+                files(&committed)
+            } else {
+                BTreeMap::new()
+            };
+            let stale: Vec<&String> = fresh
+                .keys()
+                .chain(old.keys())
+                .filter(|k| fresh.get(*k) != old.get(*k))
+                .collect();
+            assert!(
+                stale.is_empty(),
+                "reports/{name}/{lang} is out of date ({} files differ, e.g. {}): run scripts/regenerate-reports.sh and commit the result",
+                stale.len(),
+                stale[0]
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::crosstab::{crosstab, crosstab_counts};
 use crate::filter::filter_value_expected;
 pub use crate::filter::Filter;
 use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
+use crate::reliability::reliability;
 use crate::stats;
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
@@ -277,6 +278,7 @@ fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, Anal
             .map(|p| respondents as f64 / p as f64),
         questions,
         reliability: reliability(q, &responses),
+        groups: q.groups.clone(),
         crosstabs,
         theme_demand: theme_demand(q, &agg, &theme_respondents(q, &responses, &asked)),
     })
@@ -673,49 +675,4 @@ fn nice_bins(values: &[f64]) -> Vec<(peiling_survey::Choice, usize)> {
         from = to;
     }
     bins
-}
-
-/// Cronbach's alpha for each set of ≥ 2 scale items with the same levels.
-fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
-    reliability_groups(q)
-        .into_iter()
-        .map(|(levels, items)| {
-            let k = levels.len() as f64;
-            let rows: Vec<Vec<f64>> = responses
-                .iter()
-                .filter_map(|r| {
-                    items
-                        .iter()
-                        .map(|&qi| match r.answers[qi] {
-                            Answer::Choice(l) => Some(k - l as f64),
-                            _ => None,
-                        })
-                        .collect::<Option<Vec<f64>>>()
-                })
-                .collect();
-            Reliability {
-                items: items.iter().map(|&qi| q.questions[qi].id.clone()).collect(),
-                respondents: rows.len(),
-                cronbach_alpha: stats::cronbach_alpha(&rows).map(round6),
-            }
-        })
-        .collect()
-}
-
-/// Sets of >= 2 scale items with the same levels (normalised), in questionnaire order.
-pub(crate) fn reliability_groups(q: &Questionnaire) -> Vec<(Vec<String>, Vec<usize>)> {
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
-    for (qi, question) in q.questions.iter().enumerate() {
-        if let Kind::Scale { levels, .. } = &question.kind {
-            let key: Vec<String> = levels.iter().map(|l| normalize(&l.label)).collect();
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, items)) => items.push(qi),
-                None => groups.push((key, vec![qi])),
-            }
-        }
-    }
-    groups
-        .into_iter()
-        .filter(|(_, items)| items.len() >= 2)
-        .collect()
 }

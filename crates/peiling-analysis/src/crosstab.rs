@@ -3,6 +3,7 @@
 use peiling_survey::{Answer, Kind, Question, Response};
 
 use crate::analyze::round6;
+use crate::conditions;
 use crate::stats;
 use crate::summary::{CrossTab, Test};
 
@@ -105,6 +106,16 @@ pub fn crosstab(
         }
         _ => None,
     };
+    let (shown, withheld) = if exclusive {
+        conditions::shown_tests(
+            &counts,
+            chi_square.as_ref(),
+            fisher.as_ref(),
+            ordinal.as_ref(),
+        )
+    } else {
+        (Vec::new(), None)
+    };
     let (cells, suppressed) = suppress(&counts, min_group);
     CrossTab {
         question: question.id.clone(),
@@ -118,6 +129,8 @@ pub fn crosstab(
         fisher,
         ordinal,
         warning,
+        shown,
+        withheld,
     }
 }
 

@@ -6,10 +6,12 @@
 
 mod analyze;
 mod compare;
+pub mod conditions;
 mod crosstab;
 mod filter;
 mod frame;
 pub mod privacy;
+mod reliability;
 pub mod stats;
 pub mod stream;
 pub mod summary;

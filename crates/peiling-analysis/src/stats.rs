@@ -63,6 +63,7 @@ pub fn chi_square(table: &[Vec<usize>]) -> Option<(Test, f64)> {
             statistic: stat,
             df: Some(df),
             p,
+            effect: None,
         },
         min_expected,
     ))
@@ -97,6 +98,7 @@ pub fn fisher_exact(a: usize, b: usize, c: usize, d: usize) -> Option<Test> {
         statistic: odds,
         df: None,
         p: p.min(1.0),
+        effect: None,
     })
 }
 
@@ -148,6 +150,7 @@ pub fn mann_whitney(x: &[f64], y: &[f64]) -> Option<Test> {
         statistic: u1,
         df: None,
         p,
+        effect: None,
     })
 }
 
@@ -180,7 +183,19 @@ pub fn kruskal_wallis(groups: &[Vec<f64>]) -> Option<Test> {
         statistic: h,
         df: Some(df),
         p,
+        effect: None,
     })
+}
+
+/// Fewest items of a declared scale for which Cronbach's alpha is shown.
+pub const ALPHA_MIN_ITEMS: usize = 3;
+/// Fewest respondents with a level on every item for which Cronbach's alpha is shown.
+pub const ALPHA_MIN_N: usize = 30;
+
+/// May Cronbach's alpha of a declared scale be shown? At least 3 items and 30 complete
+/// answers: below that it swings too much to say anything (docs/report-rules.md).
+pub fn alpha_allowed(items: usize, n: usize) -> bool {
+    items >= ALPHA_MIN_ITEMS && n >= ALPHA_MIN_N
 }
 
 /// Cronbach's alpha over complete cases: rows are respondents, columns items.

@@ -17,13 +17,11 @@ use peiling_survey::{
     Answer, DataSource, ImportOptions, Kind, PlannedPart, Questionnaire, SurveyPlan,
 };
 
-use crate::analyze::{
-    find, reliability_groups, resolve, round6, summarise, theme_demand, AnalysisOptions,
-    AskedAnswers,
-};
+use crate::analyze::{find, resolve, summarise, theme_demand, AnalysisOptions, AskedAnswers};
 use crate::crosstab::{categories, crosstab};
 use crate::frame::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_ANSWER, NO_BAND};
 use crate::frame::{TEXT, UNKNOWN};
+use crate::reliability::{reliability_groups, reliability_of};
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
 
@@ -309,8 +307,8 @@ impl<'q> PartAccumulator<'q> {
             themes,
             reliability: reliability_groups(q)
                 .into_iter()
-                .map(|(levels, items)| ReliabilitySums {
-                    k: levels.len(),
+                .map(|(k, items)| ReliabilitySums {
+                    k,
                     n: 0,
                     sum: vec![0; items.len()],
                     sumsq: vec![0; items.len()],
@@ -529,15 +527,8 @@ impl<'q> PartAccumulator<'q> {
         let reliability = self
             .reliability
             .iter()
-            .map(|g| Reliability {
-                items: g
-                    .items
-                    .iter()
-                    .map(|&qi| q.questions[qi].id.clone())
-                    .collect(),
-                respondents: g.n as usize,
-                cronbach_alpha: alpha(g).map(round6),
-            })
+            .enumerate()
+            .map(|(si, g)| reliability_of(q, si, g.n as usize, alpha(g)))
             .collect();
         let respondents = self.respondents;
         PartSummary {
@@ -557,6 +548,7 @@ impl<'q> PartAccumulator<'q> {
                 .map(|p| respondents as f64 / p as f64),
             questions,
             reliability,
+            groups: q.groups.clone(),
             crosstabs,
             theme_demand: theme_demand(q, &agg, &respondents_per_theme),
         }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use peiling_survey::{Group, GroupRole};
+
 pub const SCHEMA: &str = "peiling-analysis/1";
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -48,8 +50,12 @@ pub struct PartSummary {
     /// respondents / population, when the population is known.
     pub response_rate: Option<f64>,
     pub questions: Vec<QuestionSummary>,
-    /// Cronbach's alpha per group of scale items sharing levels (e.g. the "capabel" items).
+    /// Cronbach's alpha per scale the questionnaire declares (`[[scale]]`); the alpha
+    /// itself only where its conditions hold (`stats::alpha_allowed`).
     pub reliability: Vec<Reliability>,
+    /// The report groups the questionnaire declares (`[[group]]`), in report order.
+    #[serde(default)]
+    pub groups: Vec<Group>,
     /// Present with `--by`.
     pub crosstabs: Vec<CrossTab>,
     /// Demand per catalogue theme, from the options' `themes` links: every theme a
@@ -173,8 +179,17 @@ pub enum Detail {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Reliability {
     pub items: Vec<String>,
+    /// Respondents who answered a level on every item.
     pub respondents: usize,
+    /// Shown only for a declared scale of at least 3 items and 30 such respondents.
     pub cronbach_alpha: Option<f64>,
+    /// The declared scale's id and title.
+    #[serde(default)]
+    pub scale: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub title_en: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -183,6 +198,28 @@ pub struct Test {
     pub statistic: f64,
     pub df: Option<f64>,
     pub p: f64,
+    /// The effect size that goes with the test (Cramér's V, phi, r, epsilon squared).
+    #[serde(default)]
+    pub effect: Option<Effect>,
+}
+
+/// How strong a difference or association is, next to whether it is significant.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Effect {
+    pub name: String,
+    pub value: f64,
+}
+
+/// Why a cross-tab's test is not for the report (docs/report-rules.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Withheld {
+    /// Fewer respondents in the table than a test needs.
+    FewRespondents { n: usize, min: usize },
+    /// A group smaller than a test needs.
+    SmallGroup { smallest: usize, min: usize },
+    /// Expected counts too small for chi-square, and the table is not 2x2 (no exact test).
+    SmallExpected { smallest: f64 },
 }
 
 /// A question by a grouping question; `None` cells are suppressed (small groups).
@@ -202,6 +239,12 @@ pub struct CrossTab {
     pub ordinal: Option<Test>,
     /// Expected counts below 5: the chi-square approximation is doubtful.
     pub warning: Option<String>,
+    /// The tests whose conditions hold, each with its effect size: what a report shows.
+    #[serde(default)]
+    pub shown: Vec<Test>,
+    /// Why a test is left out of `shown`, when one is.
+    #[serde(default)]
+    pub withheld: Option<Withheld>,
 }
 
 /// Two surveys (or two parts) side by side on their shared questions.

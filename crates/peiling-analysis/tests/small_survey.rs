@@ -57,6 +57,11 @@ id = "mail"
 text = "E-mail adres"
 kind = "personal"
 personal = "email"
+
+[[scale]]
+id = "competent"
+title = "Competent"
+items = ["comp", "comp2"]
 "#;
 
 // 8 respondents. need: Ja x5 (rows 1-5), Nee x2, empty x1.
@@ -204,10 +209,66 @@ fn every_figure_of_a_small_survey() {
     // scores (5 - level index): comp 4,3,4,5,4,3 ; comp2 4,3,3,4,4,3.
     // python3 -c "import numpy as np; a=np.array([[4,4],[3,3],[4,3],[5,4],[4,4],[3,3]],float);
     //   print(2*(1-a.var(0,ddof=1).sum()/a.sum(1).var(ddof=1)))"  -> 0.8181818181818179
+    let rows = [[4., 4.], [3., 3.], [4., 3.], [5., 4.], [4., 4.], [3., 3.]].map(Vec::from);
+    let alpha = peiling_analysis::stats::cronbach_alpha(&rows).unwrap();
+    assert!((alpha - 0.818182).abs() < 1e-6);
+    // The declared scale is counted, but its alpha is not given: 2 items, 6 people
+    // (at least 3 items and 30 people; docs/report-rules.md).
     let rel = &p.reliability[0];
     assert_eq!(rel.items, vec!["comp", "comp2"]);
+    assert_eq!(rel.scale.as_deref(), Some("competent"));
     assert_eq!(rel.respondents, 6);
-    assert!((rel.cronbach_alpha.unwrap() - 0.818182).abs() < 1e-6);
+    assert_eq!(rel.cronbach_alpha, None);
+}
+
+/// Three scale items answered by `n` people; every row scores (level index) i % 5 on
+/// each item, so the items agree perfectly and alpha is 1.
+fn scale_survey(n: usize, declared: bool) -> Survey {
+    let levels = r#"levels = ["5", "4", "3", "2", "1"]"#;
+    let mut toml = format!(
+        "id = \"s\"\ntitle = \"S\"\naudience = \"LK\"\n\n\
+         [[question]]\nid = \"a\"\ntext = \"A\"\nkind = \"scale\"\n{levels}\n\n\
+         [[question]]\nid = \"b\"\ntext = \"B\"\nkind = \"scale\"\n{levels}\n\n\
+         [[question]]\nid = \"c\"\ntext = \"C\"\nkind = \"scale\"\n{levels}\n"
+    );
+    if declared {
+        toml.push_str(
+            "\n[[scale]]\nid = \"abc\"\ntitle = \"ABC\"\nitems = [\"a\", \"b\", \"c\"]\n",
+        );
+    }
+    let q = peiling_survey::Questionnaire::from_toml("s.toml", &toml).unwrap();
+    let mut csv = String::from("A,B,C\n");
+    for i in 0..n {
+        let l = 5 - i % 5;
+        csv.push_str(&format!("{l},{l},{l}\n"));
+    }
+    let data = import(&q, "s.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    Survey {
+        id: "s".into(),
+        title: "S".into(),
+        title_en: None,
+        partnership: None,
+        edition: None,
+        parts: vec![Part {
+            population: None,
+            data,
+        }],
+    }
+}
+
+#[test]
+fn alpha_only_for_a_declared_scale_of_3_items_and_30_people() {
+    let alpha = |n, declared| {
+        let s = analyze(&scale_survey(n, declared), &AnalysisOptions::default()).unwrap();
+        s.parts[0]
+            .reliability
+            .first()
+            .map(|r| (r.respondents, r.cronbach_alpha))
+    };
+    assert_eq!(alpha(30, true), Some((30, Some(1.0))));
+    assert_eq!(alpha(29, true), Some((29, None)));
+    // Three items on the same levels but not declared one scale: nothing.
+    assert_eq!(alpha(30, false), None);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use peiling_planner::{Headcount, Meeting, RotationPlan};
 
-use crate::compose::{ANCHOR_OFFER, ANCHOR_PLAN, ANCHOR_SUMMARY};
+use crate::compose::{plan_landing, ANCHOR_CONCLUSIONS, ANCHOR_OFFER, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
 use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
 
@@ -16,12 +16,29 @@ pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
         *s = section;
         return;
     }
+    // After the conclusions (or the summary), which say where the wanted themes land.
     let at = doc
         .sections
         .iter()
-        .position(|s| s.anchor == ANCHOR_SUMMARY)
+        .position(|s| s.anchor == ANCHOR_CONCLUSIONS)
+        .or_else(|| doc.sections.iter().position(|s| s.anchor == ANCHOR_SUMMARY))
         .map_or(0, |i| i + 1);
     doc.sections.insert(at, section);
+    if let Some(c) = doc
+        .sections
+        .iter_mut()
+        .find(|s| s.anchor == ANCHOR_CONCLUSIONS)
+    {
+        let landing = plan_landing(plan, lang);
+        match c.blocks.iter_mut().find_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
+        }) {
+            Some(items) => items.extend(landing),
+            None if !landing.is_empty() => c.blocks.push(Block::List(landing)),
+            None => {}
+        }
+    }
     let offer = doc
         .sections
         .iter_mut()

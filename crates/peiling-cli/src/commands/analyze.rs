@@ -211,7 +211,16 @@ pub fn tables(summary: &Summary) -> String {
                 s,
                 "\nCronbach's alpha of {}: {} (n={})",
                 r.items.join(", "),
-                r.cronbach_alpha.map_or("-".into(), |a| format!("{a:.2}")),
+                r.cronbach_alpha.map_or_else(
+                    || {
+                        format!(
+                            "not given (needs {} items and {} people answering every item)",
+                            peiling_analysis::stats::ALPHA_MIN_ITEMS,
+                            peiling_analysis::stats::ALPHA_MIN_N
+                        )
+                    },
+                    |a| format!("{a:.2}")
+                ),
                 r.respondents
             );
         }

@@ -10,7 +10,7 @@ use peiling_analysis::{analyze, compare};
 use peiling_planner::RotationPlan;
 use peiling_records::{Records, Turnout};
 use peiling_report::{Lang, ReportOptions};
-use peiling_survey::{Answer, Kind, PersonalKind, Survey};
+use peiling_survey::{Answer, GroupRole, Kind, PersonalKind, Survey};
 
 use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
@@ -123,6 +123,18 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             ""
         }
     )?;
+    // Without [[group]] roles the summary and the conclusions find no themes, forms,
+    // capability or contact questions: say how to declare them.
+    let roles = survey
+        .parts
+        .iter()
+        .any(|p| p.questionnaire().groups.iter().any(|g| g.role.is_some()));
+    if !roles {
+        writeln!(
+            stdout,
+            "No conclusions: the questionnaire gives no group a role; add [[group]] tables with role = \"themes\", \"forms\", \"capability\", \"contact\", \"facilitation\" or \"network\" (docs/questionnaire-format.md)"
+        )?;
+    }
     if plan.is_none() && !args.no_plan {
         writeln!(
             stdout,
@@ -162,8 +174,8 @@ fn contact_cell(text: &str) -> String {
 }
 
 /// The inventory of who may be approached to give or develop professionalisation: per
-/// part, respondents who answered yes to the yes/no question of the "contactgegevens"
-/// group, with their name, e-mail, phone and chosen themes. A part without such a
+/// part, respondents who answered yes to the yes/no question of the group declared with
+/// role "contact", with their name, e-mail, phone and chosen themes. A part without such a
 /// question asks for the address itself ("leave your e-mail address if we may approach
 /// you"): there an e-mail address or phone number given is the consent. Every cell is
 /// a [`contact_cell`].
@@ -179,10 +191,13 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let mut rows = 0;
     for part in &survey.parts {
         let q = part.questionnaire();
+        let in_role = |x: &peiling_survey::Question, role: GroupRole| {
+            q.group(&x.group).is_some_and(|g| g.role == Some(role))
+        };
         let consent = q
             .questions
             .iter()
-            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }));
+            .position(|x| in_role(x, GroupRole::Contact) && matches!(x.kind, Kind::YesNo { .. }));
         let personal = |kind: PersonalKind| {
             q.questions
                 .iter()
@@ -197,7 +212,7 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
             .questions
             .iter()
             .enumerate()
-            .filter(|(_, x)| x.group == "thema" && matches!(x.kind, Kind::Multi { .. }))
+            .filter(|(_, x)| in_role(x, GroupRole::Themes) && matches!(x.kind, Kind::Multi { .. }))
             .map(|(i, _)| i)
             .collect();
         for r in &part.data.responses {

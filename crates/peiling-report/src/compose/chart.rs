@@ -1,8 +1,8 @@
 //! The charts of a question: bars, histogram and diverging scale chart.
 
-use super::{common_level_names, share, title_lead, Composer};
+use super::{common_level_names, groups, share, title_lead, Composer};
 use crate::charts::{self, Bar, Chart, DivergingItem};
-use crate::i18n::{audience_plural, group_title, Lang};
+use crate::i18n::{audience_plural, Lang};
 use crate::model::ChartRef;
 use peiling_analysis::{CategoryRow, Detail, PartSummary, QuestionSummary};
 
@@ -171,7 +171,7 @@ impl Composer<'_> {
                     .collect();
                 apart.push(share(q.no_answer + q.invalid, q.base));
                 Some(DivergingItem {
-                    label: format!("{} (n = {rated})", q.label(self.en())),
+                    label: format!("{} (n = {rated})", groups::item_label(part, q, self.en())),
                     levels: rows.iter().map(|r| share(r.count, rated)).collect(),
                     apart,
                 })
@@ -204,11 +204,11 @@ impl Composer<'_> {
             match lang {
                 Lang::Nl => format!(
                     "{} % van wie een niveau koos, per vraag ({base})",
-                    title_lead(&group_title(lang, &items[0].group))
+                    title_lead(&groups::title(lang, part, &items[0].group))
                 ),
                 Lang::En => format!(
                     "{} % of those choosing a level, per question ({base})",
-                    title_lead(&group_title(lang, &items[0].group))
+                    title_lead(&groups::title(lang, part, &items[0].group))
                 ),
             }
         };
@@ -220,7 +220,11 @@ impl Composer<'_> {
                     .zip(&item.levels)
                     .map(|(l, p)| format!("{l} {}", lang.pct0(*p)))
                     .collect();
-                parts.push(format!("{}: {}", q.label(self.en()), levels_txt.join(", ")));
+                parts.push(format!(
+                    "{}: {}",
+                    groups::item_label(part, q, self.en()),
+                    levels_txt.join(", ")
+                ));
             }
             format!("{title}. {}", parts.join("; "))
         };

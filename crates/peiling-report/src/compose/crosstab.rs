@@ -135,23 +135,136 @@ impl Composer<'_> {
                 ),
             });
         }
-        for test in [&t.chi_square, &t.fisher, &t.ordinal].into_iter().flatten() {
-            notes.push(format!(
-                "{}: {}{}, p = {}.",
-                test.name,
-                lang.num_precise(test.statistic),
-                test.df
-                    .map(|d| format!(" (df = {})", lang.num(d)))
-                    .unwrap_or_default(),
-                lang.num_p(test.p)
-            ));
-        }
-        if let Some(w) = &t.warning {
-            notes.push(w.clone());
-        }
+        notes.extend(self.test_notes(t));
         if !notes.is_empty() {
             sec.blocks.push(Block::Note(notes.join(" ")));
         }
         sec
+    }
+
+    /// The tests whose conditions hold, each with its effect size, or why there is none
+    /// (docs/report-rules.md).
+    fn test_notes(&self, t: &peiling_analysis::CrossTab) -> Vec<String> {
+        let lang = self.lang;
+        let mut out: Vec<String> = t
+            .shown
+            .iter()
+            .map(|test| {
+                let name = match (test.name.as_str(), lang) {
+                    ("chi-square", Lang::Nl) => "Chi-kwadraattoets",
+                    ("chi-square", Lang::En) => "Chi-square test",
+                    ("Fisher exact", Lang::Nl) => "Exacte toets van Fisher",
+                    ("Fisher exact", Lang::En) => "Fisher's exact test",
+                    (other, _) => other,
+                };
+                let effect = test
+                    .effect
+                    .as_ref()
+                    .map(|e| format!("; {} = {}", e.name, lang.num_precise(e.value)))
+                    .unwrap_or_default();
+                // Fisher's statistic is an odds ratio, not a test statistic: its p says it.
+                let statistic = if test.name == "Fisher exact" {
+                    String::new()
+                } else {
+                    format!(
+                        "{}{}, ",
+                        lang.num_precise(test.statistic),
+                        test.df
+                            .map(|d| format!(" (df = {})", lang.num(d)))
+                            .unwrap_or_default()
+                    )
+                };
+                format!("{name}: {statistic}p = {}{effect}.", lang.num_p(test.p))
+            })
+            .collect();
+        if let Some(why) = &t.withheld {
+            use peiling_analysis::Withheld;
+            out.push(match (why, lang) {
+                (Withheld::FewRespondents { n, min }, Lang::Nl) => format!(
+                    "Geen toets: {n} mensen in de tabel, een toets vraagt er minstens {min}."
+                ),
+                (Withheld::FewRespondents { n, min }, Lang::En) => format!(
+                    "No test: {n} people in the table, a test needs at least {min}."
+                ),
+                (Withheld::SmallGroup { smallest, min }, Lang::Nl) => format!(
+                    "Geen toets: de kleinste groep telt {smallest} mensen, een toets vraagt er minstens {min} per groep."
+                ),
+                (Withheld::SmallGroup { smallest, min }, Lang::En) => format!(
+                    "No test: the smallest group has {smallest} people, a test needs at least {min} per group."
+                ),
+                (Withheld::SmallExpected { .. }, Lang::Nl) => "Geen chi-kwadraattoets: te veel cellen zijn te klein gevuld om hem betrouwbaar te maken.".to_string(),
+                (Withheld::SmallExpected { .. }, Lang::En) => "No chi-square test: too many cells are too sparsely filled for it to be reliable.".to_string(),
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peiling_analysis::{CrossTab, Effect, Test, Withheld};
+
+    fn table(shown: Vec<Test>, withheld: Option<Withheld>) -> CrossTab {
+        CrossTab {
+            question: "q".into(),
+            by: "b".into(),
+            rows: Vec::new(),
+            columns: Vec::new(),
+            counts: Vec::new(),
+            suppressed: 0,
+            chi_square: None,
+            cramers_v: None,
+            fisher: None,
+            ordinal: None,
+            warning: None,
+            shown,
+            withheld,
+        }
+    }
+
+    fn notes(lang: Lang, t: &CrossTab) -> Vec<String> {
+        let summary: peiling_analysis::Summary = serde_json::from_value(serde_json::json!({
+            "schema": "peiling-analysis/1",
+            "survey": { "id": "t", "title": "T", "title_en": null, "partnership": null, "edition": null },
+            "filters": [], "min_group": 5, "parts": []
+        }))
+        .unwrap();
+        let titles = std::collections::BTreeMap::new();
+        let c = Composer {
+            summary: &summary,
+            comparison: None,
+            lang,
+            min_group: 5,
+            theme_titles: &titles,
+        };
+        c.test_notes(t)
+    }
+
+    #[test]
+    fn a_test_is_printed_with_its_effect_size_and_a_withheld_one_says_why() {
+        let chi = Test {
+            name: "chi-square".into(),
+            statistic: 10.0,
+            df: Some(2.0),
+            p: 0.0067,
+            effect: Some(Effect {
+                name: "Cramér's V".into(),
+                value: 0.408,
+            }),
+        };
+        assert_eq!(
+            notes(Lang::Nl, &table(vec![chi], None)),
+            ["Chi-kwadraattoets: 10,00 (df = 2), p = 0,007; Cramér's V = 0,41."]
+        );
+        let few = table(Vec::new(), Some(Withheld::FewRespondents { n: 9, min: 30 }));
+        assert_eq!(
+            notes(Lang::Nl, &few),
+            ["Geen toets: 9 mensen in de tabel, een toets vraagt er minstens 30."]
+        );
+        assert_eq!(
+            notes(Lang::En, &few),
+            ["No test: 9 people in the table, a test needs at least 30."]
+        );
     }
 }

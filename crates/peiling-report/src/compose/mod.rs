@@ -4,18 +4,24 @@
 
 mod chart;
 mod comparison;
+mod conclusions;
 mod crosstab;
+mod groups;
 mod method;
 mod parts;
 mod question;
 mod summary;
 mod tables;
 
-use peiling_analysis::{CategoryRow, Comparison, Detail, PartSummary, QuestionSummary, Summary};
+use peiling_analysis::{
+    CategoryRow, Comparison, Detail, GroupRole, PartSummary, QuestionSummary, Summary,
+};
 
 use crate::headline;
-use crate::i18n::{Lang, GROUP_ORDER};
+use crate::i18n::Lang;
 use crate::model::Document;
+
+pub(crate) use conclusions::{plan_landing, ANCHOR_CONCLUSIONS};
 
 /// Anchors other documents may link to (the plan section is added with a plan, by
 /// [`crate::plan::fill`]).
@@ -60,7 +66,7 @@ impl Composer<'_> {
                 s.filters.join(", ")
             ));
         }
-        let mut sections = vec![self.summary_section()];
+        let mut sections = vec![self.summary_section(), self.conclusions_section()];
         for part in &s.parts {
             sections.push(self.part_section(part));
         }
@@ -125,27 +131,9 @@ fn distinct(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Groups in Bijlage 2's order, then the others in questionnaire order.
-fn group_order(part: &PartSummary) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for q in &part.questions {
-        if !seen.contains(&q.group) {
-            seen.push(q.group.clone());
-        }
-    }
-    let mut out: Vec<String> = GROUP_ORDER
-        .iter()
-        .filter(|g| seen.iter().any(|s| s == *g))
-        .map(|g| g.to_string())
-        .collect();
-    out.extend(
-        seen.into_iter()
-            .filter(|g| !GROUP_ORDER.contains(&g.as_str())),
-    );
-    out
-}
-
-fn first_multi<'p>(part: &'p PartSummary, group: &str) -> Option<&'p QuestionSummary> {
+/// The first multiple-choice question of the group declared with `role`.
+fn first_multi(part: &PartSummary, role: GroupRole) -> Option<&QuestionSummary> {
+    let group = groups::with_role(part, role)?;
     part.questions
         .iter()
         .find(|q| q.group == group && q.kind == "multi")
@@ -176,11 +164,22 @@ pub(crate) fn top_k(rows: &[CategoryRow], k: usize) -> Vec<&CategoryRow> {
     chosen
 }
 
-/// The yes/no question of the "contactgegevens" group: may we approach you?
+/// The yes/no question of the group declared with role "contact": may we approach you?
 fn contact_question(part: &PartSummary) -> Option<&QuestionSummary> {
+    let group = groups::with_role(part, GroupRole::Contact)?;
     part.questions
         .iter()
-        .find(|q| q.group == "contactgegevens" && q.kind == "yesno")
+        .find(|q| q.group == group && q.kind == "yesno")
+}
+
+/// The scale questions of the group declared with `role`, clustered as
+/// [`scale_clusters`] does, with the group's id.
+fn role_clusters(
+    part: &PartSummary,
+    role: GroupRole,
+) -> Option<(&str, Vec<Vec<&QuestionSummary>>)> {
+    let group = groups::with_role(part, role)?;
+    Some((group, scale_clusters(part, group)))
 }
 
 /// Scale questions of a group, clustered by shape (number of levels, neutral level),
@@ -201,11 +200,15 @@ fn scale_clusters<'p>(part: &'p PartSummary, group: &str) -> Vec<Vec<&'p Questio
     clusters.into_iter().map(|c| c.2).collect()
 }
 
-fn scale_items<'q>(lang: Lang, qs: &[&'q QuestionSummary]) -> Vec<headline::ScaleItem<'q>> {
+fn scale_items<'q>(
+    lang: Lang,
+    part: &PartSummary,
+    qs: &[&'q QuestionSummary],
+) -> Vec<headline::ScaleItem<'q>> {
     qs.iter()
         .filter_map(|q| match &q.detail {
             Detail::Scale { rows, neutral, .. } => Some(headline::ScaleItem {
-                label: q.label(lang.is_en()),
+                label: groups::item_label(part, q, lang.is_en()),
                 rows,
                 neutral: *neutral,
             }),

@@ -1,8 +1,8 @@
 //! A section per survey part, and within it a section per question group.
 
-use super::{anchor, group_order, scale_clusters, scale_items, Composer};
+use super::{anchor, groups, scale_clusters, scale_items, Composer};
 use crate::headline;
-use crate::i18n::{audience_plural, capitalise, group_subject, group_title, Lang};
+use crate::i18n::{audience_plural, capitalise, Lang};
 use crate::model::{text, Block, Row, RowKind, Section, Table};
 use peiling_analysis::{Detail, PartSummary, QuestionSummary};
 
@@ -87,7 +87,7 @@ impl Composer<'_> {
         }));
         sec.children.push(resp);
 
-        for group in group_order(part) {
+        for group in groups::order(part) {
             sec.children.push(self.group_section(part, &group));
         }
         sec
@@ -97,8 +97,11 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut sec = Section::new(
             anchor(&format!("{}-{group}", part.questionnaire)),
-            group_title(lang, group),
+            groups::title(lang, part, group),
         );
+        if let Some(intro) = groups::intro(lang, part, group) {
+            sec.blocks.push(Block::Paragraph(vec![text(intro)]));
+        }
         let questions: Vec<&QuestionSummary> =
             part.questions.iter().filter(|q| q.group == group).collect();
         let motivation_target = |q: &QuestionSummary| match &q.detail {
@@ -109,7 +112,7 @@ impl Composer<'_> {
             _ => None,
         };
         let clusters = scale_clusters(part, group);
-        let subject = group_subject(lang, group);
+        let subject = groups::subject(lang, part, group);
 
         // The headline: rule G for a group of scale items, else the lead question's.
         let lead = questions
@@ -119,7 +122,7 @@ impl Composer<'_> {
             clusters
                 .iter()
                 .find(|c| c.len() >= 2 && c.iter().any(|x| x.id == q.id))
-                .and_then(|c| headline::scale_group(lang, &scale_items(lang, c)))
+                .and_then(|c| headline::scale_group(lang, &scale_items(lang, part, c)))
         });
         // When the group's headline is its lead question's, the question does not
         // repeat it.
@@ -129,14 +132,15 @@ impl Composer<'_> {
             None
         };
         let group_headline = match (group_rule, lead) {
-            (Some(g), _) => g,
-            (None, Some(q)) => headline::question(lang, q, Some(&subject)),
+            (Some(g), _) => Some(g),
+            (None, Some(q)) => Some(headline::question(lang, q, Some(&subject))),
+            // Free text only: each question says its own headline; the group repeats none.
             (None, None) => questions
                 .first()
-                .map(|q| headline::question(lang, q, None))
-                .unwrap_or_default(),
+                .filter(|q| q.kind != "text")
+                .map(|q| headline::question(lang, q, None)),
         };
-        sec.headline = Some(group_headline);
+        sec.headline = group_headline;
 
         for cluster in clusters.iter().filter(|c| c.len() >= 2) {
             sec.blocks
@@ -153,18 +157,28 @@ impl Composer<'_> {
                 .all(|id| part.question(id).is_some_and(|q| q.group == group));
             if inside {
                 if let Some(alpha) = r.cronbach_alpha {
+                    let title = match (&r.title_en, &r.title, lang) {
+                        (Some(en), _, Lang::En) => en.clone(),
+                        (_, Some(nl), _) => nl.clone(),
+                        _ => String::new(),
+                    };
+                    let (k, a, n) = (r.items.len(), lang.num_precise(alpha), r.respondents);
+                    let verdict = match (alpha >= 0.7, lang) {
+                        (true, Lang::Nl) => "vanaf 0,7 meten de vragen samen één ding",
+                        (false, Lang::Nl) => {
+                            "onder 0,7 meten de vragen niet één ding: lees ze apart"
+                        }
+                        (true, Lang::En) => "from 0.7 on the questions measure one thing together",
+                        (false, Lang::En) => {
+                            "below 0.7 the questions do not measure one thing: read them apart"
+                        }
+                    };
                     sec.blocks.push(Block::Note(match lang {
                         Lang::Nl => format!(
-                            "Samenhang van deze {} schaalvragen (Cronbach's alfa): {} (n = {}); onder 0,7 meten ze niet hetzelfde en horen ze apart gelezen te worden.",
-                            r.items.len(),
-                            lang.num_precise(alpha),
-                            r.respondents
+                            "Samenhang van de schaal \u{201e}{title}\u{201d} ({k} vragen, Cronbach's alfa): {a} (n = {n}); {verdict}."
                         ),
                         Lang::En => format!(
-                            "Consistency of these {} scale questions (Cronbach's alpha): {} (n = {}); below 0.7 they do not measure one thing and should be read apart.",
-                            r.items.len(),
-                            lang.num_precise(alpha),
-                            r.respondents
+                            "Consistency of the scale \u{201c}{title}\u{201d} ({k} questions, Cronbach's alpha): {a} (n = {n}); {verdict}."
                         ),
                     }));
                 }

@@ -1,6 +1,6 @@
 //! One question's subsection: headline, table, chart and quotes.
 
-use super::{anchor, distinct, Composer};
+use super::{anchor, distinct, groups, Composer};
 use crate::headline;
 use crate::i18n::{audience_plural, Lang};
 use crate::model::{text, Block, Inline, Section};
@@ -18,7 +18,7 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut sec = Section::new(
             anchor(&format!("{}-{group}-{}", part.questionnaire, q.id)),
-            q.label(self.en()),
+            groups::item_label(part, q, self.en()),
         );
         sec.headline = Some(headline::question(lang, q, None));
         if let Some(cond) = &q.condition {

@@ -2,13 +2,13 @@
 //! forms, and what it means for next year's offer.
 
 use super::{
-    anchor, contact_question, first_multi, scale_clusters, scale_items, top_k, top_rows, Composer,
-    ANCHOR_OFFER, ANCHOR_SUMMARY,
+    anchor, contact_question, first_multi, groups, role_clusters, scale_items, top_k, top_rows,
+    Composer, ANCHOR_OFFER, ANCHOR_SUMMARY,
 };
 use crate::headline;
 use crate::i18n::{audience_plural, capitalise, Lang};
 use crate::model::{text, Block, Inline, Row, RowKind, Section, Table};
-use peiling_analysis::{Detail, PartSummary, QuestionSummary};
+use peiling_analysis::{Detail, GroupRole, PartSummary, QuestionSummary};
 
 impl Composer<'_> {
     // ---------------------------------------------------------------- summary page
@@ -45,11 +45,11 @@ impl Composer<'_> {
         );
         let mut items = Vec::new();
         for p in parts {
-            for (group, what) in [
-                ("thema", self.t("thema's", "themes")),
-                ("vorm", self.t("vormen", "forms")),
+            for (role, what) in [
+                (GroupRole::Themes, self.t("thema's", "themes")),
+                (GroupRole::Forms, self.t("vormen", "forms")),
             ] {
-                if let Some(q) = first_multi(p, group) {
+                if let Some(q) = first_multi(p, role) {
                     items.push(vec![
                         Inline::Strong(format!("{}, {what}", p.audience)),
                         text(format!(": {}.", self.top_list(q, 3))),
@@ -83,9 +83,11 @@ impl Composer<'_> {
             self.t("Hoe capabel voelt men zich?", "How capable do people feel?"),
         );
         for p in parts {
-            let clusters = scale_clusters(p, "capabel");
+            let Some((group, clusters)) = role_clusters(p, GroupRole::Capability) else {
+                continue;
+            };
             for cluster in &clusters {
-                let items = scale_items(self.lang, cluster);
+                let items = scale_items(self.lang, p, cluster);
                 let line = headline::scale_group(self.lang, &items)
                     .unwrap_or_else(|| headline::question(self.lang, cluster[0], None));
                 capable.blocks.push(Block::Paragraph(vec![
@@ -94,7 +96,7 @@ impl Composer<'_> {
                 ]));
                 capable
                     .blocks
-                    .push(Block::Chart(self.diverging_chart(p, "capabel", cluster)));
+                    .push(Block::Chart(self.diverging_chart(p, group, cluster)));
             }
         }
         if capable.blocks.is_empty() {
@@ -200,7 +202,7 @@ impl Composer<'_> {
         let mut out = Vec::new();
         for p in &self.summary.parts {
             let who = audience_plural(lang, &p.audience);
-            if let Some(q) = first_multi(p, "thema") {
+            if let Some(q) = first_multi(p, GroupRole::Themes) {
                 let top = top_rows(q, 2);
                 if !top.is_empty() {
                     let names: Vec<String> = top
@@ -216,7 +218,7 @@ impl Composer<'_> {
                     })]);
                 }
             }
-            if let Some(q) = first_multi(p, "vorm") {
+            if let Some(q) = first_multi(p, GroupRole::Forms) {
                 if let Some(r) = top_rows(q, 1).first() {
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
@@ -232,7 +234,8 @@ impl Composer<'_> {
                     })]);
                 }
             }
-            for cluster in scale_clusters(p, "capabel") {
+            let clusters = role_clusters(p, GroupRole::Capability).map(|c| c.1);
+            for cluster in clusters.unwrap_or_default() {
                 for q in cluster {
                     let Detail::Scale { rows, neutral, .. } = &q.detail else {
                         continue;
@@ -242,12 +245,12 @@ impl Composer<'_> {
                         out.push(vec![text(match lang {
                             Lang::Nl => format!(
                                 "Minder dan de helft van de {who} is positief bij \u{201e}{}\u{201d} ({}): een ontwikkelpunt voor het aanbod.",
-                                q.label(false),
+                                groups::item_label(p, q, false),
                                 lang.pct(pos)
                             ),
                             Lang::En => format!(
                                 "Fewer than half of the {who} are positive on \u{201c}{}\u{201d} ({}): a point to develop in the offer.",
-                                q.label(true),
+                                groups::item_label(p, q, true),
                                 lang.pct(pos)
                             ),
                         })]);

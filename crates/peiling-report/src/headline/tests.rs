@@ -28,6 +28,7 @@ fn part(respondents: usize, population: Option<u32>, audience: &str) -> PartSumm
         response_rate: None,
         questions: Vec::new(),
         reliability: Vec::new(),
+        groups: Vec::new(),
         crosstabs: Vec::new(),
         theme_demand: Vec::new(),
     }

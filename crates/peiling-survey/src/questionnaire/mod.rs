@@ -5,9 +5,11 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 mod raw;
+mod sections;
 
 use raw::RawQuestionnaire;
 pub use raw::MAX_LABEL_CHARS;
+pub use sections::{Group, GroupRole, ScaleSet};
 
 use crate::error::DefinitionError;
 use crate::normalize::normalize;
@@ -23,6 +25,10 @@ pub struct Questionnaire {
     /// How many were invited, for the response rate.
     pub population: Option<u32>,
     pub questions: Vec<Question>,
+    /// Report sections declared with `[[group]]`, in report order.
+    pub groups: Vec<Group>,
+    /// Scale questions declared with `[[scale]]` to measure one thing.
+    pub scales: Vec<ScaleSet>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -361,6 +367,11 @@ impl Questionnaire {
                 ),
             ));
         }
+        let located = |(s, m): (Option<std::ops::Range<usize>>, String)| {
+            DefinitionError::at(file, source, s.map_or(0, |s| s.start), m)
+        };
+        let groups = sections::groups(raw.groups, &questions).map_err(located)?;
+        let scales = sections::scales(raw.scales, &questions).map_err(located)?;
         Ok(Questionnaire {
             id: raw.id,
             title: raw.title,
@@ -368,6 +379,8 @@ impl Questionnaire {
             audience: raw.audience,
             population: raw.population,
             questions,
+            groups,
+            scales,
         })
     }
 
@@ -377,6 +390,11 @@ impl Questionnaire {
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The declared group of this id, if any.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
     pub fn title(&self, english: bool) -> &str {

@@ -21,6 +21,10 @@ pub(super) struct RawQuestionnaire {
     pub(super) population: Option<u32>,
     #[serde(default, rename = "question")]
     pub(super) questions: Vec<Spanned<RawQuestion>>,
+    #[serde(default, rename = "group")]
+    pub(super) groups: Vec<Spanned<super::sections::RawGroup>>,
+    #[serde(default, rename = "scale")]
+    pub(super) scales: Vec<Spanned<super::sections::RawScale>>,
 }
 
 #[derive(Deserialize)]

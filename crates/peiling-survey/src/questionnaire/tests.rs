@@ -235,3 +235,61 @@ personal = "email"
     assert!(bands[1].contains(30.0) && !bands[0].contains(6.0));
     assert!(q.question("mail").unwrap().is_personal());
 }
+
+const SCALES: &str = "[[question]]\nid = \"a\"\ntext = \"A?\"\ngroup = \"tevreden\"\nkind = \"scale\"\nlevels = [\"5\", \"4\", \"3\", \"2\", \"1\"]\n\n\
+                      [[question]]\nid = \"b\"\ntext = \"B?\"\ngroup = \"tevreden\"\nkind = \"scale\"\nlevels = [\"5\", \"4\", \"3\", \"2\", \"1\"]\n\n\
+                      [[question]]\nid = \"c\"\ntext = \"C?\"\nkind = \"scale\"\nlevels = [\"Ja\", \"Nee\"]\n\n\
+                      [[question]]\nid = \"d\"\ntext = \"D?\"\nkind = \"text\"\n";
+
+#[test]
+fn groups_and_scales_are_read_in_their_order() {
+    let body = format!(
+        "{SCALES}\n[[group]]\nid = \"overig\"\ntitle = \"Rest\"\n\n\
+         [[group]]\nid = \"tevreden\"\ntitle = \"Tevredenheid\"\ntitle_en = \"Satisfaction\"\n\
+         intro = \"Hoe tevreden ben je over:\"\nrole = \"capability\"\n\n\
+         [[scale]]\nid = \"tevreden\"\ntitle = \"Tevredenheid\"\nitems = [\"a\", \"b\"]\n"
+    );
+    let q = Questionnaire::from_toml("po.toml", &format!("{HEAD}{body}")).unwrap();
+    let ids: Vec<&str> = q.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids, ["overig", "tevreden"]);
+    let g = q.group("tevreden").unwrap();
+    assert_eq!(g.title_en.as_deref(), Some("Satisfaction"));
+    assert_eq!(g.intro.as_deref(), Some("Hoe tevreden ben je over:"));
+    assert_eq!(g.role, Some(GroupRole::Capability));
+    assert_eq!(q.scales[0].items, ["a", "b"]);
+}
+
+#[test]
+fn group_mistakes_are_named_with_their_line() {
+    let at = |extra: &str| error(&format!("{SCALES}\n{extra}"));
+    // SCALES is 24 lines after the 4-line head: the [[group]] table opens on line 30.
+    assert_eq!(
+        at("[[group]]\nid = \"tevredn\"\ntitle = \"T\"\n"),
+        "wpb.toml:30: group \"tevredn\" has no questions, expected at least one question with group = \"tevredn\""
+    );
+    assert!(
+        at("[[group]]\nid = \"tevreden\"\ntitle = \"T\"\nrole = \"thema\"\n").contains(
+            "role \"thema\" is not one of themes, forms, capability, contact, facilitation, network"
+        )
+    );
+    assert!(at("[[group]]\nid = \"tevreden\"\ntitle = \"T\"\n\n[[group]]\nid = \"tevreden\"\ntitle = \"U\"\n")
+        .contains("group \"tevreden\" is declared twice"));
+    assert!(at("[[group]]\nid = \"tevreden\"\ntitle = \"T\"\nrole = \"themes\"\n\n[[group]]\nid = \"overig\"\ntitle = \"U\"\nrole = \"themes\"\n")
+        .contains("role \"themes\" is already given to group \"tevreden\""));
+}
+
+#[test]
+fn scale_mistakes_are_named() {
+    let at = |items: &str| {
+        error(&format!(
+            "{SCALES}\n[[scale]]\nid = \"s\"\ntitle = \"S\"\nitems = {items}\n"
+        ))
+    };
+    assert!(at("[\"a\", \"x\"]").contains("item \"x\" is not a question of this questionnaire"));
+    assert!(
+        at("[\"a\", \"d\"]").contains("item \"d\" is a text question, expected a scale question")
+    );
+    assert!(at("[\"a\", \"c\"]").contains("item \"c\" has 2 levels and item \"a\" 5"));
+    assert!(at("[\"a\"]").contains("scale \"s\" has 1 item(s), expected at least 2 questions"));
+    assert!(at("[\"a\", \"a\"]").contains("item \"a\" is listed twice"));
+}
