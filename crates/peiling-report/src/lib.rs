@@ -73,12 +73,17 @@ pub fn document(
     comparison: Option<&Comparison>,
     opts: &ReportOptions,
 ) -> Document {
+    let min_group = opts.min_group.max(summary.min_group);
+    let (screened, withheld, tally) = compose::small::screen(summary, min_group);
     compose::Composer {
-        summary,
+        summary: &screened,
+        unscreened: summary,
         comparison,
         lang: opts.lang,
-        min_group: opts.min_group.max(summary.min_group),
+        min_group,
         theme_titles: &opts.theme_titles,
+        tally: std::cell::Cell::new(tally),
+        withheld,
     }
     .document()
 }

@@ -99,17 +99,29 @@ fn hostile_text_html_is_escaped() {
 }
 
 #[test]
-fn a_small_group_is_not_quoted() {
-    // Four respondents, below the default minimum of five: counts yes, quotes no.
+fn a_question_put_to_a_small_group_is_not_shown() {
+    // Four respondents, below the default minimum of five: every cell of the table is a
+    // small cell, and the total gives the last one away: no counts, no chart, no quotes.
     let md = markdown(&hostile(4), Lang::Nl, 5);
     assert!(!md.contains("alert"), "{md}");
     assert!(!md.contains("jansen"), "{md}");
-    assert!(md.contains("niet getoond omdat de groep kleiner is dan 5"));
-    // With the threshold off (in the analysis and the report), the quotes are back.
+    assert!(!md.contains("| Ja | 3 |"), "{md}");
+    assert!(!md.contains("charts/wpb-behoefte.svg"), "{md}");
+    assert!(
+        md.contains("Deze vraag is aan 4 werkplekbegeleiders gesteld, minder dan 5"),
+        "{md}"
+    );
+    // The Verantwoording counts what was held back: both questions.
+    assert!(
+        md.contains("Daardoor in dit rapport: 2 vragen niet getoond."),
+        "{md}"
+    );
+    // With the threshold off (in the analysis and the report), all is back.
     let mut off = hostile(4);
     off.min_group = 0;
     let md = markdown(&off, Lang::Nl, 0);
     assert!(md.contains("alert"));
+    assert!(md.contains("| Ja | 3 |"), "{md}");
 }
 
 #[test]

@@ -72,6 +72,7 @@ impl Composer<'_> {
                         labels.push(pct.map_or(c.to_string(), |p| lang.pct0(p)));
                     }
                     _ => {
+                        self.held_back(|t| t.cells += 1);
                         out.push(mark.clone());
                         values.push(None);
                         labels.push(mark.clone());
