@@ -18,5 +18,6 @@ mod records;
 mod reliability;
 mod report;
 mod silent_loss;
+mod small_cells;
 mod start;
 mod synth;

@@ -124,7 +124,8 @@ impl Composer<'_> {
             }),
         }));
         let mut notes = Vec::new();
-        if t.suppressed > 0 || small.iter().any(|&s| s) {
+        let hidden_any = t.suppressed > 0 || small.iter().any(|&s| s);
+        if hidden_any {
             notes.push(match lang {
                 Lang::Nl => format!(
                     "\u{201c}{mark}\u{201d}: weggelaten omdat de groep of de cel kleiner is dan {}, of omdat een weggelaten cel anders uit het totaal terug te rekenen is.",
@@ -136,7 +137,14 @@ impl Composer<'_> {
                 ),
             });
         }
-        for test in [&t.chi_square, &t.fisher, &t.ordinal].into_iter().flatten() {
+        // A test over a table with hidden cells narrows down which tables fit its
+        // totals (often to one): shown only when every cell is (docs/report-rules.md).
+        let all_shown = !hidden_any;
+        for test in [&t.chi_square, &t.fisher, &t.ordinal]
+            .into_iter()
+            .flatten()
+            .filter(|_| all_shown)
+        {
             notes.push(format!(
                 "{}: {}{}, p = {}.",
                 test.name,
@@ -147,7 +155,7 @@ impl Composer<'_> {
                 lang.num_p(test.p)
             ));
         }
-        if let Some(w) = &t.warning {
+        if let Some(w) = t.warning.as_ref().filter(|_| all_shown) {
             notes.push(w.clone());
         }
         if !notes.is_empty() {
