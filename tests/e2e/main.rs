@@ -21,3 +21,4 @@ mod silent_loss;
 mod small_cells;
 mod start;
 mod synth;
+mod verantwoording;

@@ -284,7 +284,7 @@ fn the_verantwoording_counts_what_was_held_back() {
     // 10 leservaring answers and 7 known facilitation hours are typed numbers.
     let typed = typed_numbers("Hoeveel jaar leservaring").len()
         + typed_numbers("Hoeveel klokuren facilitering").len();
-    let method = section(&md, "verantwoording");
+    let method = section(&md, "verantwoording-privacy");
     assert!(
         method.contains(&format!("{typed} ingevulde getallen alleen in hun klasse")),
         "{typed}: {method}"

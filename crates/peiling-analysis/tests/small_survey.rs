@@ -81,6 +81,7 @@ fn survey() -> Survey {
         title_en: None,
         partnership: None,
         edition: Some("2020".into()),
+        about: Default::default(),
         parts: vec![Part {
             population: Some(10),
             data,
