@@ -11,6 +11,7 @@ mod counts;
 mod foundation;
 mod import;
 mod init;
+mod lengths;
 mod output;
 mod plan;
 mod privacy;
