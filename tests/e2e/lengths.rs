@@ -195,3 +195,30 @@ fn the_bos_bijlage_prints_on_at_most_8_a4_pages() {
         );
     }
 }
+
+#[test]
+fn a_single_questionnaire_gets_both_lengths_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rapport");
+    let b = crate::common::bundled();
+    peiling(&[
+        "report",
+        "-q",
+        b.join("wpb.toml").to_str().unwrap(),
+        "-d",
+        b.join("wpb.csv").to_str().unwrap(),
+        "--no-plan",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let short = read(&out.join("bijlage.md"));
+    let a = anchors(&short);
+    assert!(a.iter().any(|x| x == "wpb-kort"), "{a:?}");
+    assert!(a.iter().any(|x| x == "verantwoording"), "{a:?}");
+    let have: BTreeSet<String> = a.into_iter().collect();
+    for l in links(&short) {
+        assert!(have.contains(&l), "link to #{l} lands nowhere");
+    }
+    assert!(read(&out.join("report.md")).contains("<a id=\"wpb-leeftijd-leeftijd\"></a>"));
+}

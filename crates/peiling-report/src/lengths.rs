@@ -9,7 +9,8 @@ use crate::compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
 use crate::model::{Block, Document, Inline, Section};
 
-/// The title of the conclusions section, when the document has one.
+/// The title of the conclusions section, when the document has one (or its anchor
+/// starts with "conclusie").
 const CONCLUSIONS: [&str; 2] = [
     "Conclusies en aanbevelingen",
     "Conclusions and recommendations",
@@ -41,7 +42,9 @@ fn parts(doc: &Document) -> Parts<'_> {
             ANCHOR_SUMMARY => p.summary = Some(s),
             ANCHOR_PLAN => p.plan = Some(s),
             ANCHOR_METHOD => p.method = Some(s),
-            _ if CONCLUSIONS.contains(&s.title.as_str()) => p.conclusions = Some(s),
+            _ if CONCLUSIONS.contains(&s.title.as_str()) || s.anchor.starts_with("conclusie") => {
+                p.conclusions = Some(s)
+            }
             _ => p.detail.push(s),
         }
     }
