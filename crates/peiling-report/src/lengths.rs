@@ -169,8 +169,8 @@ fn compact(group: &Section) -> Option<Block> {
     })
 }
 
-/// Every link to an anchor the document does not have points at its compact
-/// section when there is one, else becomes plain text.
+/// Every link to an anchor the document does not have points at the compact section
+/// of it (or of the group it is in) when there is one, else becomes plain text.
 fn relink(doc: &mut Document) {
     fn anchors(s: &Section, out: &mut BTreeSet<String>) {
         out.insert(s.anchor.clone());
@@ -184,11 +184,22 @@ fn relink(doc: &mut Document) {
                 if have.contains(anchor.as_str()) {
                     continue;
                 }
-                let short = format!("{anchor}{SHORT}");
-                if have.contains(&short) {
-                    *anchor = short;
-                } else {
-                    *i = Inline::Text(std::mem::take(text));
+                // A question's table ("wpb-thema-thema") is in its group's compact
+                // section ("wpb-thema-kort") in the short one.
+                let mut base = anchor.as_str();
+                let found = loop {
+                    let short = format!("{base}{SHORT}");
+                    if have.contains(&short) {
+                        break Some(short);
+                    }
+                    match base.rfind('-') {
+                        Some(k) => base = &base[..k],
+                        None => break None,
+                    }
+                };
+                match found {
+                    Some(short) => *anchor = short,
+                    None => *i = Inline::Text(std::mem::take(text)),
                 }
             }
         }
@@ -242,6 +253,10 @@ mod tests {
             Inline::Link {
                 text: "Rotatieplan".into(),
                 anchor: ANCHOR_PLAN.into(),
+            },
+            Inline::Link {
+                text: "tabel".into(),
+                anchor: "so-rol-b".into(),
             },
         ]));
         let conclusions = Section::new("conclusies", "Conclusies en aanbevelingen");
@@ -303,6 +318,8 @@ mod tests {
             }
         );
         assert_eq!(p[1], Inline::Text("Rotatieplan".into()));
+        // A question's table: its group's compact section.
+        assert!(matches!(&p[2], Inline::Link { anchor, .. } if anchor == "so-rol-kort"));
     }
 
     #[test]

@@ -108,8 +108,8 @@ impl Composer<'_> {
             "How the figures are made",
             vec![
                 self.t(
-                    "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat elke tabel optelt tot haar n. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
-                    "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so every table adds up to its n. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
+                    "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat de aantallen in elke tabel optellen tot het totaal. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
+                    "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so the counts in every table add up to the total. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
                 ).to_string(),
                 self.t(
                     "De kernzinnen volgen vaste regels uit de cijfers, zodat elk jaar hetzelfde gemeten wordt.",
