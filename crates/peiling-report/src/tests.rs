@@ -179,3 +179,42 @@ fn tied_top_options_are_named_not_cut_off() {
     let all_tied = [row("A", 2), row("B", 2), row("C", 2)];
     assert_eq!(labels(&all_tied, 1), ["A", "B", "C"]);
 }
+
+/// The small-cell rule holds in the comparison with an earlier edition too: a question
+/// put to fewer than the minimum in either edition is named, not compared.
+#[test]
+fn a_comparison_of_a_small_group_is_not_shown() {
+    let comparison: peiling_analysis::Comparison = serde_json::from_value(json!({
+        "schema": "peiling-compare/1", "left": "2019", "right": "2020",
+        "questions": [
+            { "questionnaire": "wpb", "id": "behoefte", "text": "Behoefte?", "kind": "yesno",
+              "left_base": 3, "right_base": 8, "test": null,
+              "rows": [ { "label": "Ja", "left_count": 2, "left_pct": 66.7,
+                          "right_count": 7, "right_pct": 87.5, "diff_pp": 20.8 } ] },
+            { "questionnaire": "wpb", "id": "rol", "text": "Rol?", "kind": "single",
+              "left_base": 9, "right_base": 8, "test": null,
+              "rows": [ { "label": "WPB", "left_count": 6, "left_pct": 66.7,
+                          "right_count": 7, "right_pct": 87.5, "diff_pp": 20.8 } ] }
+        ]
+    }))
+    .unwrap();
+    let opts = ReportOptions::default();
+    let md = file(
+        &render(&hostile(8), Some(&comparison), &opts).unwrap(),
+        "report.md",
+    );
+    let small = &md[md.find("<a id=\"vergelijking-wpb-behoefte\"></a>").unwrap()..];
+    let small = &small[..small[5..].find("<a id=").unwrap() + 5];
+    assert!(
+        small.contains("aan 3 mensen gesteld, minder dan 5"),
+        "{small}"
+    );
+    assert!(!small.contains("66,7"), "{small}");
+    assert!(!small.contains("| Ja |"), "{small}");
+    // The other question is compared as before.
+    assert!(md.contains("| WPB | 6 |"), "{md}");
+    assert!(
+        md.contains("Daardoor in dit rapport: 1 vraag niet getoond."),
+        "{md}"
+    );
+}
