@@ -36,6 +36,7 @@ fn inputs(rows: u64, questionnaire: Option<Questionnaire>) -> (Survey, SurveyPla
         title_en: None,
         partnership: None,
         edition: None,
+        about: Default::default(),
         parts: vec![PlannedPart {
             questionnaire: q,
             population: None,

@@ -138,6 +138,7 @@ pub fn analyze(survey: &Survey, opts: &AnalysisOptions) -> Result<Summary, Analy
             title_en: survey.title_en.clone(),
             partnership: survey.partnership.clone(),
             edition: survey.edition.clone(),
+            about: survey.about.clone(),
         },
         filters: opts
             .filters

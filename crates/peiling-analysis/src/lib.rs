@@ -36,6 +36,8 @@ impl std::fmt::Display for AnalysisOption {
         })
     }
 }
+/// What a survey declares about its data, carried in [`SurveyInfo::about`].
+pub use peiling_survey::{About, Origin, Said};
 pub use summary::*;
 
 #[derive(Debug, thiserror::Error)]

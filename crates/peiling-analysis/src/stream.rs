@@ -99,6 +99,7 @@ pub fn analyze_streaming(
             title_en: plan.title_en.clone(),
             partnership: plan.partnership.clone(),
             edition: plan.edition.clone(),
+            about: plan.about.clone(),
         },
         filters: opts
             .filters

@@ -1,6 +1,7 @@
 //! The computed figures of a survey: what `analyze --json` prints and what the report
 //! and planner read. Schema documented in docs/analysis-schema.md; bump SCHEMA on change.
 
+use peiling_survey::About;
 use serde::{Deserialize, Serialize};
 
 pub use peiling_survey::{Group, GroupRole};
@@ -25,6 +26,9 @@ pub struct SurveyInfo {
     pub title_en: Option<String>,
     pub partnership: Option<String>,
     pub edition: Option<String>,
+    /// What the survey declares about its data (origin, not asked, corrections).
+    #[serde(default, skip_serializing_if = "About::is_empty")]
+    pub about: About,
 }
 
 /// One questionnaire (audience) of the survey.

@@ -81,7 +81,7 @@ proptest! {
             prop_assert_eq!(t.answered + t.no_answer + t.invalid + t.not_asked, report.rows_accepted);
         }
         let survey = Survey {
-            id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None,
+            id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None, about: Default::default(),
             parts: vec![Part { population: None, data }],
         };
         let s = analyze(&survey, &AnalysisOptions::default()).unwrap();
@@ -138,7 +138,7 @@ proptest! {
         let q = Questionnaire::from_toml("p.toml", QUESTIONNAIRE).unwrap();
         let data = import(&q, "p.csv", csv(&rows).as_bytes(), &ImportOptions::default()).unwrap();
         let survey = Survey {
-            id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None,
+            id: "p".into(), title: "P".into(), title_en: None, partnership: None, edition: None, about: Default::default(),
             parts: vec![Part { population: None, data }],
         };
         let opts = AnalysisOptions { by: Some("age".into()), ..AnalysisOptions::default() };

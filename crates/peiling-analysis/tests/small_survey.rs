@@ -86,6 +86,7 @@ fn survey() -> Survey {
         title_en: None,
         partnership: None,
         edition: Some("2020".into()),
+        about: Default::default(),
         parts: vec![Part {
             population: Some(10),
             data,
@@ -249,6 +250,7 @@ fn scale_survey(n: usize, declared: bool) -> Survey {
         title_en: None,
         partnership: None,
         edition: None,
+        about: Default::default(),
         parts: vec![Part {
             population: None,
             data,

@@ -131,6 +131,7 @@ fn synthetic(style: ExportStyle, rows: u64, seed: u64) -> (Survey, SurveyPlan) {
         title_en: survey.title_en.clone(),
         partnership: survey.partnership.clone(),
         edition: survey.edition.clone(),
+        about: survey.about.clone(),
         parts: planned,
     };
     (survey, plan)

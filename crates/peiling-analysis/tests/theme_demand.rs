@@ -213,6 +213,7 @@ kind = "single"
         title_en: None,
         partnership: None,
         edition: None,
+        about: Default::default(),
         parts: vec![Part {
             population: None,
             data: dataset,

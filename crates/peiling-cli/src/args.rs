@@ -178,7 +178,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub survey: SurveyArgs,
 
-    /// Folder to write report.md, report.html and the charts to. It is replaced as a
+    /// Folder to write the report (report.md, report.html; the short bijlage.md,
+    /// bijlage.html) and the charts to. It is replaced as a
     /// whole; an existing folder only when an earlier `peiling report` wrote it and it
     /// holds nothing else.
     #[arg(

@@ -99,12 +99,12 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
             unknown,
             mean,
             sd,
-            min,
-            max,
             histogram,
             ..
         } => {
-            if *values > 0 {
+            // The small-cell rule: the lowest and highest answer by their bands only.
+            let spread = crate::compose::small::spread(histogram, lang.is_en());
+            if let Some(sp) = spread.filter(|_| *values > 0) {
                 number(
                     lang,
                     NumberFacts {
@@ -113,8 +113,8 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
                         unknown: *unknown,
                         mean: mean.unwrap_or(0.0),
                         sd: sd.unwrap_or(0.0),
-                        min: min.unwrap_or(0.0),
-                        max: max.unwrap_or(0.0),
+                        low: &sp.low,
+                        high: &sp.high,
                     },
                     subject,
                 )
@@ -483,11 +483,13 @@ pub struct NumberFacts<'a> {
     pub unknown: usize,
     pub mean: f64,
     pub sd: f64,
-    pub min: f64,
-    pub max: f64,
+    /// The bands of the lowest and the highest answer (never the answers: one
+    /// person's number is not printed, docs/report-rules.md).
+    pub low: &'a str,
+    pub high: &'a str,
 }
 
-/// Rule N (numbers): mean and range; "loopt uiteen" when the spread is wide.
+/// Rule N (numbers): mean and range (in bands); "loopt uiteen" when the spread is wide.
 pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
     let cv = if f.mean.abs() > f64::EPSILON {
@@ -495,7 +497,7 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     } else {
         0.0
     };
-    let (mean, min, max) = (lang.num(f.mean), lang.num(f.min), lang.num(f.max));
+    let (mean, min, max) = (lang.num(f.mean), f.low, f.high);
     let mut s = if f.values >= 2 && cv >= WIDE_CV {
         match (lang, subject) {
             (Lang::Nl, Some(s)) => {

@@ -15,33 +15,84 @@ const CSS: &str = include_str!("report.css");
 
 /// `svgs`: the rendered chart per chart id.
 pub fn render(doc: &Document, lang: Lang, svgs: &BTreeMap<String, String>) -> String {
+    render_with_contents(doc, lang, svgs, 1)
+}
+
+/// With a table of contents of `depth` levels: 1 is one line of the chapters under
+/// the title, 2 a numbered list of the chapters with their sections, on a page of its
+/// own when printed.
+pub fn render_with_contents(
+    doc: &Document,
+    lang: Lang,
+    svgs: &BTreeMap<String, String>,
+    depth: usize,
+) -> String {
     let mut out = String::with_capacity(256 * 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body class=\"{}\">\n",
         lang.code(),
-        escape(&doc.title)
+        escape(&doc.title),
+        if depth >= 2 { "full" } else { "short" }
     );
     out.push_str("<header class=\"cover\">\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
     for line in &doc.subtitle {
         let _ = writeln!(out, "<p class=\"sub\">{}</p>", escape(line));
     }
-    let _ = write!(
-        out,
-        "<nav class=\"toc\" aria-label=\"{}\"><span>{}:</span>",
-        lang.pick("Inhoud", "Contents"),
-        lang.pick("Inhoud", "Contents")
-    );
-    for s in &doc.sections {
-        let _ = write!(out, " <a href=\"#{}\">{}</a>", s.anchor, escape(&s.title));
+    if depth >= 2 {
+        let _ = writeln!(
+            out,
+            "<nav class=\"contents\" aria-label=\"{0}\">\n<p class=\"contents-title\">{0}</p>\n<ol>",
+            lang.pick("Inhoud", "Contents")
+        );
+        for s in &doc.sections {
+            let _ = write!(
+                out,
+                "<li><a href=\"#{}\">{}</a>",
+                s.anchor,
+                escape(&s.title)
+            );
+            if !s.children.is_empty() {
+                out.push_str("\n<ul>");
+                for c in &s.children {
+                    let _ = write!(
+                        out,
+                        "<li><a href=\"#{}\">{}</a></li>",
+                        c.anchor,
+                        escape(&c.title)
+                    );
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n</nav>\n</header>\n<main>\n");
+    } else {
+        let _ = write!(
+            out,
+            "<nav class=\"toc\" aria-label=\"{}\"><span>{}:</span>",
+            lang.pick("Inhoud", "Contents"),
+            lang.pick("Inhoud", "Contents")
+        );
+        for s in &doc.sections {
+            let _ = write!(out, " <a href=\"#{}\">{}</a>", s.anchor, escape(&s.title));
+        }
+        out.push_str("</nav>\n</header>\n<main>\n");
     }
-    out.push_str("</nav>\n</header>\n<main>\n");
     for (i, s) in doc.sections.iter().enumerate() {
-        // The summary shares the first page with the title.
-        section(&mut out, s, 2, lang, svgs, i > 0 && s.page_break);
+        // The summary shares the first page with the title, unless a full table of
+        // contents fills that page.
+        section(
+            &mut out,
+            s,
+            2,
+            lang,
+            svgs,
+            (i > 0 || depth >= 2) && s.page_break,
+        );
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out

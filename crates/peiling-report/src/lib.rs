@@ -13,6 +13,7 @@ mod compose;
 pub mod headline;
 pub mod html;
 pub mod i18n;
+pub mod lengths;
 pub mod markdown;
 pub mod model;
 pub mod plan;
@@ -74,18 +75,24 @@ pub fn document(
     comparison: Option<&Comparison>,
     opts: &ReportOptions,
 ) -> Document {
+    let min_group = opts.min_group.max(summary.min_group);
+    let (screened, withheld, tally) = compose::small::screen(summary, min_group);
     compose::Composer {
-        summary,
+        summary: &screened,
+        unscreened: summary,
         comparison,
         lang: opts.lang,
-        min_group: opts.min_group.max(summary.min_group),
+        min_group,
         theme_titles: &opts.theme_titles,
+        tally: std::cell::Cell::new(tally),
+        withheld,
     }
     .document()
 }
 
-/// The report's files: `report.md`, `report.html`, `charts/<id>.svg` (and `.png` with
-/// `opts.png`), in a fixed order with fixed bytes for the same input.
+/// The report's files: the full report (`report.md`, `report.html`), the short bijlage
+/// (`bijlage.md`, `bijlage.html`), `charts/<id>.svg` (and `.png` with `opts.png`), in a
+/// fixed order with fixed bytes for the same input.
 pub fn render(
     summary: &Summary,
     comparison: Option<&Comparison>,
@@ -106,14 +113,25 @@ pub fn render_document(
     for c in &charts {
         svgs.insert(c.id.clone(), charts::svg::render(&c.chart, &c.id)?);
     }
+    // Both lengths are made of the same sections, so they share the chart files.
+    let full = lengths::full(doc, opts.lang);
+    let short = lengths::bijlage(doc);
     let mut files = vec![
         OutputFile {
             path: "report.md".into(),
-            bytes: markdown::render(doc, opts.lang).into_bytes(),
+            bytes: markdown::render_with_contents(&full, opts.lang, 2).into_bytes(),
         },
         OutputFile {
             path: "report.html".into(),
-            bytes: html::render(doc, opts.lang, &svgs).into_bytes(),
+            bytes: html::render_with_contents(&full, opts.lang, &svgs, 2).into_bytes(),
+        },
+        OutputFile {
+            path: "bijlage.md".into(),
+            bytes: markdown::render(&short, opts.lang).into_bytes(),
+        },
+        OutputFile {
+            path: "bijlage.html".into(),
+            bytes: html::render(&short, opts.lang, &svgs).into_bytes(),
         },
     ];
     for (id, svg) in svgs {

@@ -11,23 +11,40 @@ use crate::i18n::Lang;
 use crate::model::{Block, Document, Inline, Quotes, RowKind, Section, Table};
 
 pub fn render(doc: &Document, lang: Lang) -> String {
+    render_with_contents(doc, lang, 1)
+}
+
+/// With a table of contents of `depth` levels: 1 is one line of the chapters, 2 a
+/// numbered list of the chapters with their sections.
+pub fn render_with_contents(doc: &Document, lang: Lang, depth: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&doc.title));
     if !doc.subtitle.is_empty() {
         let lines: Vec<String> = doc.subtitle.iter().map(|s| escape(s)).collect();
         let _ = writeln!(out, "{}\n", lines.join(" · "));
     }
-    let toc: Vec<String> = doc
-        .sections
-        .iter()
-        .map(|s| format!("[{}](#{})", escape(&s.title), s.anchor))
-        .collect();
-    let _ = writeln!(
-        out,
-        "{}: {}\n",
-        lang.pick("Inhoud", "Contents"),
-        toc.join(" · ")
-    );
+    if depth >= 2 {
+        let _ = writeln!(out, "**{}**\n", lang.pick("Inhoud", "Contents"));
+        for (i, s) in doc.sections.iter().enumerate() {
+            let _ = writeln!(out, "{}. [{}](#{})", i + 1, escape(&s.title), s.anchor);
+            for c in &s.children {
+                let _ = writeln!(out, "    - [{}](#{})", escape(&c.title), c.anchor);
+            }
+        }
+        out.push('\n');
+    } else {
+        let toc: Vec<String> = doc
+            .sections
+            .iter()
+            .map(|s| format!("[{}](#{})", escape(&s.title), s.anchor))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            lang.pick("Inhoud", "Contents"),
+            toc.join(" · ")
+        );
+    }
     for s in &doc.sections {
         section(&mut out, s, 2, lang);
     }

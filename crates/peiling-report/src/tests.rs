@@ -99,17 +99,29 @@ fn hostile_text_html_is_escaped() {
 }
 
 #[test]
-fn a_small_group_is_not_quoted() {
-    // Four respondents, below the default minimum of five: counts yes, quotes no.
+fn a_question_put_to_a_small_group_is_not_shown() {
+    // Four respondents, below the default minimum of five: every cell of the table is a
+    // small cell, and the total gives the last one away: no counts, no chart, no quotes.
     let md = markdown(&hostile(4), Lang::Nl, 5);
     assert!(!md.contains("alert"), "{md}");
     assert!(!md.contains("jansen"), "{md}");
-    assert!(md.contains("niet getoond omdat de groep kleiner is dan 5"));
-    // With the threshold off (in the analysis and the report), the quotes are back.
+    assert!(!md.contains("| Ja | 3 |"), "{md}");
+    assert!(!md.contains("charts/wpb-behoefte.svg"), "{md}");
+    assert!(
+        md.contains("Deze vraag is aan 4 werkplekbegeleiders gesteld, minder dan 5"),
+        "{md}"
+    );
+    // The Verantwoording counts what was held back: both questions.
+    assert!(
+        md.contains("Daardoor in dit rapport: 2 vragen niet getoond."),
+        "{md}"
+    );
+    // With the threshold off (in the analysis and the report), all is back.
     let mut off = hostile(4);
     off.min_group = 0;
     let md = markdown(&off, Lang::Nl, 0);
     assert!(md.contains("alert"));
+    assert!(md.contains("| Ja | 3 |"), "{md}");
 }
 
 #[test]
@@ -166,4 +178,43 @@ fn tied_top_options_are_named_not_cut_off() {
     assert_eq!(labels(&shuffled, 2), ["A", "B", "C"]);
     let all_tied = [row("A", 2), row("B", 2), row("C", 2)];
     assert_eq!(labels(&all_tied, 1), ["A", "B", "C"]);
+}
+
+/// The small-cell rule holds in the comparison with an earlier edition too: a question
+/// put to fewer than the minimum in either edition is named, not compared.
+#[test]
+fn a_comparison_of_a_small_group_is_not_shown() {
+    let comparison: peiling_analysis::Comparison = serde_json::from_value(json!({
+        "schema": "peiling-compare/1", "left": "2019", "right": "2020",
+        "questions": [
+            { "questionnaire": "wpb", "id": "behoefte", "text": "Behoefte?", "kind": "yesno",
+              "left_base": 3, "right_base": 8, "test": null,
+              "rows": [ { "label": "Ja", "left_count": 2, "left_pct": 66.7,
+                          "right_count": 7, "right_pct": 87.5, "diff_pp": 20.8 } ] },
+            { "questionnaire": "wpb", "id": "rol", "text": "Rol?", "kind": "single",
+              "left_base": 9, "right_base": 8, "test": null,
+              "rows": [ { "label": "WPB", "left_count": 6, "left_pct": 66.7,
+                          "right_count": 7, "right_pct": 87.5, "diff_pp": 20.8 } ] }
+        ]
+    }))
+    .unwrap();
+    let opts = ReportOptions::default();
+    let md = file(
+        &render(&hostile(8), Some(&comparison), &opts).unwrap(),
+        "report.md",
+    );
+    let small = &md[md.find("<a id=\"vergelijking-wpb-behoefte\"></a>").unwrap()..];
+    let small = &small[..small[5..].find("<a id=").unwrap() + 5];
+    assert!(
+        small.contains("aan 3 mensen gesteld, minder dan 5"),
+        "{small}"
+    );
+    assert!(!small.contains("66,7"), "{small}");
+    assert!(!small.contains("| Ja |"), "{small}");
+    // The other question is compared as before.
+    assert!(md.contains("| WPB | 6 |"), "{md}");
+    assert!(
+        md.contains("Daardoor in dit rapport: 1 vraag niet getoond."),
+        "{md}"
+    );
 }

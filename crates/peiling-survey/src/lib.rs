@@ -24,4 +24,6 @@ pub use questionnaire::{
     ScaleSet, ThemeLink,
 };
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
-pub use survey::{DataSource, Part, PlannedPart, Survey, SurveyPlan, BUNDLED_NAME};
+pub use survey::{
+    About, DataSource, Origin, Part, PlannedPart, Said, Survey, SurveyPlan, BUNDLED_NAME,
+};

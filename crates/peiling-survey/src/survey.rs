@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{DefinitionError, SurveyError};
 use crate::files;
@@ -26,7 +26,64 @@ pub struct Survey {
     pub partnership: Option<String>,
     /// Label for year-over-year comparisons, e.g. "2020".
     pub edition: Option<String>,
+    /// What the report's Verantwoording says about the data (`[about]`).
+    pub about: About,
     pub parts: Vec<Part>,
+}
+
+/// What a survey declares about its data, for the report's Verantwoording: where the
+/// answers come from, what was not asked, and each correction applied to the data
+/// (`[about]` in survey.toml).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// One or two sentences on the origin (how reconstructed, from what).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_note: Option<Said>,
+    /// Who or what the survey did not ask (for example an audience not surveyed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_asked: Vec<Said>,
+    /// Each reconciliation or correction applied to the data, in plain words.
+    #[serde(default, rename = "correction", skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Said>,
+}
+
+impl About {
+    pub fn is_empty(&self) -> bool {
+        *self == About::default()
+    }
+}
+
+/// Where a survey's answers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Exported from the survey tool as people answered.
+    Collected,
+    /// Rebuilt from published tables: no real person's answers.
+    Reconstructed,
+    /// Made up (for example by `synth`): no real person's answers.
+    Synthetic,
+}
+
+/// A sentence for the report, in Dutch and optionally in English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Said {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_en: Option<String>,
+}
+
+impl Said {
+    pub fn text(&self, english: bool) -> &str {
+        match (&self.text_en, english) {
+            (Some(en), true) => en,
+            _ => &self.text,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +107,8 @@ struct RawSurvey {
     title_en: Option<String>,
     partnership: Option<String>,
     edition: Option<String>,
+    #[serde(default)]
+    about: About,
     #[serde(rename = "part")]
     parts: Vec<RawPart>,
 }
@@ -169,6 +228,7 @@ impl Survey {
             title_en: q.title_en.clone(),
             partnership: None,
             edition: None,
+            about: About::default(),
             parts: vec![Part {
                 population: q.population,
                 data: dataset,
@@ -222,6 +282,7 @@ impl Survey {
             title_en: raw.title_en,
             partnership: raw.partnership,
             edition: raw.edition,
+            about: raw.about,
             parts,
         })
     }
@@ -271,6 +332,7 @@ pub struct SurveyPlan {
     pub title_en: Option<String>,
     pub partnership: Option<String>,
     pub edition: Option<String>,
+    pub about: About,
     pub parts: Vec<PlannedPart>,
 }
 
@@ -308,6 +370,7 @@ impl SurveyPlan {
             title_en: q.title_en.clone(),
             partnership: None,
             edition: None,
+            about: About::default(),
             parts: vec![PlannedPart {
                 population: q.population,
                 file: data.display().to_string(),
@@ -367,6 +430,7 @@ impl SurveyPlan {
             title_en: raw.title_en,
             partnership: raw.partnership,
             edition: raw.edition,
+            about: raw.about,
             parts,
         })
     }

@@ -115,7 +115,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,
-        "{}: report.md, report.html, {charts} chart files{}",
+        "{}: report.md, report.html (the full report), bijlage.md, bijlage.html (the short one), {charts} chart files{}",
         args.out.display(),
         if plan.is_some() {
             " and the rotation plan (plan.json, plan.ics)"

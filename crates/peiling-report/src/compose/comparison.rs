@@ -32,6 +32,25 @@ impl Composer<'_> {
                 anchor(&format!("vergelijking-{}-{}", q.questionnaire, q.id)),
                 q.text.clone(),
             );
+            // The small-cell rule: put to fewer than the minimum in either edition.
+            let small = [q.left_base, q.right_base]
+                .into_iter()
+                .find(|&n| self.too_few(n));
+            if let Some(n) = small {
+                self.held_back(|t| t.questions += 1);
+                child.blocks.push(Block::Note(match lang {
+                    Lang::Nl => format!(
+                        "In een van beide enquêtes aan {n} mensen gesteld, minder dan {}: niet vergeleken, zodat niemand herkenbaar is.",
+                        self.min_group
+                    ),
+                    Lang::En => format!(
+                        "In one of the two surveys put to {n} people, fewer than {}: not compared, so that no one can be recognised.",
+                        self.min_group
+                    ),
+                }));
+                sec.children.push(child);
+                continue;
+            }
             let rows = q
                 .rows
                 .iter()

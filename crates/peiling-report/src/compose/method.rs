@@ -1,50 +1,299 @@
-//! The method notes (verantwoording) at the end of the report.
+//! The Verantwoording en beperkingen at the end of the report: the data's origin,
+//! response, what was not asked, corrections, privacy and how figures are made.
+
+use peiling_analysis::{About, Origin};
 
 use super::{Composer, ANCHOR_METHOD};
-use crate::i18n::Lang;
+use crate::i18n::{audience_plural, capitalise, Lang};
 use crate::model::{text, Block, Section};
 
 impl Composer<'_> {
     // ---------------------------------------------------------------- method
 
+    /// Verantwoording en beperkingen: where the data come from, the response per
+    /// audience, what was not asked, the corrections applied, what privacy held back,
+    /// and how the figures are made. Plain words: no ids, flags or file names.
     pub(super) fn method_section(&self) -> Section {
         let lang = self.lang;
-        let mut sec = Section::new(ANCHOR_METHOD, self.t("Verantwoording", "Method"));
+        let mut sec = Section::new(
+            ANCHOR_METHOD,
+            self.t("Verantwoording en beperkingen", "Method and limitations"),
+        );
         sec.page_break = true;
-        let min = self.min_group;
-        let items: Vec<String> = vec![
-            self.t(
-                "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat elke tabel optelt tot haar n. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
-                "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so every table adds up to its n. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
-            ).to_string(),
-            self.t(
-                "Elke rij van de export is geteld: rijen gelezen = respondenten + afgewezen (zie Respons per doelgroep).",
-                "Every row of the export is counted: rows read = respondents + rejected (see Response per audience).",
-            ).to_string(),
-            match lang {
-                Lang::Nl => format!(
-                    "Privacy: namen, e-mailadressen en telefoonnummers staan niet in dit rapport, alleen hoeveel mensen ze gaven; e-mailadressen en telefoonnummers zijn uit alle teksten weggelaten (ook uit antwoordopties), en de eigen naam van een respondent uit zijn open antwoorden. In uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (\u{201c}< {min}\u{201d}), en ook een cel die anders uit het totaal terug te rekenen is. Open antwoorden van groepen kleiner dan {min} worden niet getoond."
-                ),
-                Lang::En => format!(
-                    "Privacy: names, e-mail addresses and phone numbers are not in this report, only how many people gave them; e-mail addresses and phone numbers are removed from every text (answer options too), and a respondent's own name from their open answers. In breakdowns, groups and cells smaller than {min} are left out (\u{201c}< {min}\u{201d}), and so is a cell that could otherwise be worked out from the total. Open answers of groups smaller than {min} are not shown."
-                ),
-            },
-            self.t(
-                "De kernzinnen zijn volgens vaste regels uit de cijfers afgeleid (docs/report-headlines.md), zodat elk jaar hetzelfde gemeten wordt.",
-                "The headline sentences follow fixed rules from the figures (docs/report-headlines.md), so every year is measured the same way.",
-            ).to_string(),
-            self.t(
-                "Grafieken: staven in het kleurenblind-veilige palet van Okabe & Ito; schaalvragen als divergerende staven (Heiberger & Robbins) in ColorBrewer RdBu, het neutrale niveau rond nul, labels onder 5 % weggelaten.",
-                "Charts: bars in Okabe & Ito's colour-blind-safe palette; scale questions as diverging bars (Heiberger & Robbins) in ColorBrewer RdBu, the neutral level centred on zero, labels under 5 % left off.",
-            ).to_string(),
-        ];
-        sec.blocks.push(Block::List(
-            items.into_iter().map(|s| vec![text(s)]).collect(),
+        let about = &self.summary.survey.about;
+        let sub = |key: &str, nl: &str, en: &str, items: Vec<String>| {
+            let mut s = Section::new(format!("{ANCHOR_METHOD}-{key}"), self.t(nl, en));
+            s.blocks.push(Block::List(
+                items.into_iter().map(|i| vec![text(i)]).collect(),
+            ));
+            s
+        };
+        sec.children.push(sub(
+            "herkomst",
+            "Herkomst van de gegevens",
+            "Where the data come from",
+            vec![self.origin_line(about)],
         ));
-        sec.blocks.push(Block::Paragraph(vec![text(match lang {
+        sec.children.push(sub(
+            "respons",
+            "Respons per doelgroep",
+            "Response per audience",
+            self.response_lines(),
+        ));
+        let mut not_asked: Vec<String> = about
+            .not_asked
+            .iter()
+            .map(|s| s.text(self.en()).to_string())
+            .collect();
+        for part in &self.summary.parts {
+            for id in &part.missing_questions {
+                let label = self
+                    .unscreened
+                    .parts
+                    .iter()
+                    .find(|p| p.questionnaire == part.questionnaire)
+                    .and_then(|p| p.question(id))
+                    .map_or(id.as_str(), |q| q.label(self.en()));
+                let who = audience_plural(lang, &part.audience);
+                not_asked.push(match lang {
+                    Lang::Nl => format!("De vraag \u{201e}{label}\u{201d} stond niet in de export van de {who}: iedereen telt daar als geen antwoord."),
+                    Lang::En => format!("The question \u{201c}{label}\u{201d} was not in the export of the {who}: everyone counts as no answer there."),
+                });
+            }
+        }
+        if not_asked.is_empty() {
+            not_asked.push(
+                self.t(
+                    "Niet vastgelegd: de enquête zegt niet wie of wat zij niet heeft gevraagd.",
+                    "Not declared: the survey does not say whom or what it did not ask.",
+                )
+                .to_string(),
+            );
+        }
+        sec.children.push(sub(
+            "niet-gevraagd",
+            "Wat niet is gevraagd",
+            "What was not asked",
+            not_asked,
+        ));
+        let mut corrections: Vec<String> = about
+            .corrections
+            .iter()
+            .map(|s| s.text(self.en()).to_string())
+            .collect();
+        if corrections.is_empty() {
+            corrections.push(
+                self.t(
+                    "Er zijn geen correcties op de gegevens vastgelegd: de cijfers zijn de antwoorden zoals ze zijn gegeven.",
+                    "No corrections to the data are declared: the figures are the answers as given.",
+                )
+                .to_string(),
+            );
+        }
+        sec.children.push(sub(
+            "correcties",
+            "Correcties op de gegevens",
+            "Corrections to the data",
+            corrections,
+        ));
+        sec.children.push(sub(
+            "privacy",
+            "Privacy en kleine groepen",
+            "Privacy and small groups",
+            self.privacy_lines(),
+        ));
+        sec.children.push(sub(
+            "berekening",
+            "Hoe de cijfers zijn gemaakt",
+            "How the figures are made",
+            vec![
+                self.t(
+                    "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat de aantallen in elke tabel optellen tot het totaal. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
+                    "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so the counts in every table add up to the total. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
+                ).to_string(),
+                self.t(
+                    "De kernzinnen volgen vaste regels uit de cijfers, zodat elk jaar hetzelfde gemeten wordt.",
+                    "The headline sentences follow fixed rules from the figures, so every year is measured the same way.",
+                ).to_string(),
+                self.t(
+                    "Grafieken: staven in het kleurenblind-veilige palet van Okabe & Ito; schaalvragen als divergerende staven (Heiberger & Robbins) in ColorBrewer RdBu, het neutrale niveau rond nul, labels onder 5 % weggelaten.",
+                    "Charts: bars in Okabe & Ito's colour-blind-safe palette; scale questions as diverging bars (Heiberger & Robbins) in ColorBrewer RdBu, the neutral level centred on zero, labels under 5 % left off.",
+                ).to_string(),
+            ],
+        ));
+        let made = Block::Paragraph(vec![text(match lang {
             Lang::Nl => format!("Gemaakt met peiling {}.", env!("CARGO_PKG_VERSION")),
             Lang::En => format!("Made with peiling {}.", env!("CARGO_PKG_VERSION")),
-        })]));
+        })]);
+        if let Some(last) = sec.children.last_mut() {
+            last.blocks.push(made);
+        }
         sec
+    }
+
+    /// Where the answers come from, as the survey declares it.
+    fn origin_line(&self, about: &About) -> String {
+        let (kind, plain) = match about.origin {
+            Some(Origin::Reconstructed) => (
+                self.t("Nagebouwde gegevens", "Reconstructed data"),
+                self.t(
+                    "niet de antwoorden van echte personen.",
+                    "not the answers of real people.",
+                ),
+            ),
+            Some(Origin::Synthetic) => (
+                self.t("Kunstmatige (synthetische) gegevens", "Made-up (synthetic) data"),
+                self.t(
+                    "niet de antwoorden van echte personen.",
+                    "not the answers of real people.",
+                ),
+            ),
+            Some(Origin::Collected) => (
+                self.t("Verzamelde gegevens", "Collected data"),
+                self.t(
+                    "de antwoorden zoals de enquête ze heeft verzameld.",
+                    "the answers as the survey collected them.",
+                ),
+            ),
+            None => (
+                self.t("Niet vastgelegd", "Not declared"),
+                self.t(
+                    "de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn; dit rapport gaat uit van de export zoals hij is.",
+                    "the survey does not say whether the answers were collected, reconstructed or made up; this report takes the export as it is.",
+                ),
+            ),
+        };
+        match &about.origin_note {
+            Some(note) => format!("{kind}: {}", note.text(self.en())),
+            None => format!("{kind}: {plain}"),
+        }
+    }
+
+    /// Per audience: invited, taken part, rows set aside.
+    fn response_lines(&self) -> Vec<String> {
+        let lang = self.lang;
+        let mut out = Vec::new();
+        for p in &self.summary.parts {
+            let who = capitalise(&audience_plural(lang, &p.audience));
+            let n = p.respondents;
+            let mut line = match (p.population, lang) {
+                (Some(pop), Lang::Nl) if pop > 0 => format!(
+                    "{who}: {n} van de {pop} die de enquête kregen, deden mee ({}).",
+                    lang.pct_n(n as f64 * 100.0 / pop as f64, pop as usize)
+                ),
+                (Some(pop), Lang::En) if pop > 0 => format!(
+                    "{who}: {n} of the {pop} who received the survey took part ({}).",
+                    lang.pct_n(n as f64 * 100.0 / pop as f64, pop as usize)
+                ),
+                (_, Lang::Nl) => {
+                    format!("{who}: {n} deden mee; hoeveel er de enquête kregen, is niet bekend.")
+                }
+                (_, Lang::En) => {
+                    format!("{who}: {n} took part; how many received the survey is not known.")
+                }
+            };
+            line.push_str(&match lang {
+                Lang::Nl => format!(
+                    " Elke rij van de export is geteld: {} gelezen, {} afgewezen (onleesbaar of dubbel).",
+                    p.rows_read, p.rows_rejected
+                ),
+                Lang::En => format!(
+                    " Every row of the export is counted: {} read, {} rejected (unreadable or duplicate).",
+                    p.rows_read, p.rows_rejected
+                ),
+            });
+            out.push(line);
+        }
+        out
+    }
+
+    /// The privacy promise (docs/report-rules.md, "Kleine groepen") and what keeping it
+    /// held back in this report, counted.
+    fn privacy_lines(&self) -> Vec<String> {
+        let min = self.min_group;
+        let mut out = vec![self.t(
+            "Namen, e-mailadressen en telefoonnummers staan niet in dit rapport, alleen hoeveel mensen ze gaven; e-mailadressen en telefoonnummers zijn uit alle teksten weggelaten (ook uit antwoordopties), en de eigen naam van een respondent uit zijn open antwoorden.",
+            "Names, e-mail addresses and phone numbers are not in this report, only how many people gave them; e-mail addresses and phone numbers are removed from every text (answer options too), and a respondent's own name from their open answers.",
+        ).to_string()];
+        if min == 0 {
+            out.push(
+                self.t(
+                    "Kleine groepen zijn voor dit rapport niet afgeschermd: ook losse getallen en cellen van één persoon staan erin.",
+                    "Small groups are not shielded in this report: single numbers and cells of one person are in it.",
+                )
+                .to_string(),
+            );
+            return out;
+        }
+        out.push(match self.lang {
+            Lang::Nl => format!(
+                "Wat over minder dan {min} mensen gaat, staat er niet in: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een ingevuld getal staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is."
+            ),
+            Lang::En => format!(
+                "What concerns fewer than {min} people is left out: a question put to fewer than {min} people is not shown; a typed number appears only in its band (“20-24”), never on its own, not even as the lowest, middle or highest value; in breakdowns, groups and cells smaller than {min} are left out (“< {min}”), and so is a cell that could otherwise be worked out from the totals."
+            ),
+        });
+        out.push(self.held_back_line());
+        out
+    }
+
+    /// How much the small-cell rule held back in this report, counted (never which).
+    fn held_back_line(&self) -> String {
+        let t = self.tally.get();
+        let mut parts = Vec::new();
+        let mut count = |n: usize, nl1: &str, nl: &str, en1: &str, en: &str| {
+            if n > 0 {
+                let word = match (self.lang, n) {
+                    (Lang::Nl, 1) => nl1,
+                    (Lang::Nl, _) => nl,
+                    (Lang::En, 1) => en1,
+                    (Lang::En, _) => en,
+                };
+                parts.push(format!("{n} {word}"));
+            }
+        };
+        count(
+            t.questions,
+            "vraag niet getoond",
+            "vragen niet getoond",
+            "question not shown",
+            "questions not shown",
+        );
+        count(
+            t.values,
+            "ingevuld getal alleen in zijn klasse",
+            "ingevulde getallen alleen in hun klasse",
+            "typed number only in its band",
+            "typed numbers only in their bands",
+        );
+        count(
+            t.texts,
+            "open antwoord niet geciteerd",
+            "open antwoorden niet geciteerd",
+            "open answer not quoted",
+            "open answers not quoted",
+        );
+        count(
+            t.cells,
+            "cel weggelaten",
+            "cellen weggelaten",
+            "cell left out",
+            "cells left out",
+        );
+        if parts.is_empty() {
+            self.t(
+                "Daardoor is in dit rapport niets weggelaten.",
+                "In this report, that left nothing out.",
+            )
+            .to_string()
+        } else {
+            match self.lang {
+                Lang::Nl => format!("Daardoor in dit rapport: {}.", self.lang.join_and(&parts)),
+                Lang::En => format!(
+                    "In this report, that meant: {}.",
+                    self.lang.join_and(&parts)
+                ),
+            }
+        }
     }
 }

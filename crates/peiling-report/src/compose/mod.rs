@@ -10,6 +10,7 @@ mod groups;
 mod method;
 mod parts;
 mod question;
+pub(crate) mod small;
 mod summary;
 mod tables;
 
@@ -37,6 +38,12 @@ pub struct Composer<'a> {
     pub lang: Lang,
     pub min_group: usize,
     pub theme_titles: &'a std::collections::BTreeMap<String, String>,
+    /// The summary before the small-cell rule took questions out (for their places).
+    pub unscreened: &'a Summary,
+    /// Questions put to fewer than `min_group` people, taken out of `summary`.
+    pub withheld: Vec<small::Withheld>,
+    /// What the small-cell rule held back so far (the Verantwoording says how much).
+    pub tally: std::cell::Cell<small::Tally>,
 }
 
 impl Composer<'_> {
@@ -119,16 +126,6 @@ fn slug(s: &str) -> String {
         }
     }
     out.trim_matches('-').to_string()
-}
-
-/// The items without repeats, first-seen order; linear (a set remembers what was seen).
-fn distinct(items: &[String]) -> Vec<String> {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    items
-        .iter()
-        .filter(|i| seen.insert(i.as_str()))
-        .cloned()
-        .collect()
 }
 
 /// The first multiple-choice question of the group declared with `role`.

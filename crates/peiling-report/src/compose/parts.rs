@@ -87,7 +87,15 @@ impl Composer<'_> {
         }));
         sec.children.push(resp);
 
-        for group in groups::order(part) {
+        // The groups as the questionnaire has them, also those whose questions were all
+        // put to too few people: their sections say so, nothing is left out in silence.
+        let original = self
+            .unscreened
+            .parts
+            .iter()
+            .find(|p| p.questionnaire == part.questionnaire)
+            .unwrap_or(part);
+        for group in groups::order(original) {
             sec.children.push(self.group_section(part, &group));
         }
         sec
@@ -133,12 +141,12 @@ impl Composer<'_> {
         };
         let group_headline = match (group_rule, lead) {
             (Some(g), _) => Some(g),
-            (None, Some(q)) => Some(headline::question(lang, q, Some(&subject))),
+            (None, Some(q)) => Some(self.headline(q, Some(&subject))),
             // Free text only: each question says its own headline; the group repeats none.
             (None, None) => questions
                 .first()
                 .filter(|q| q.kind != "text")
-                .map(|q| headline::question(lang, q, None)),
+                .map(|q| self.headline(q, None)),
         };
         sec.headline = group_headline;
 
@@ -209,14 +217,24 @@ impl Composer<'_> {
             {
                 if let Detail::Text { answers, .. } = &m.detail {
                     child.blocks.push(self.quotes(
-                        part,
                         m.label(self.en()).to_string(),
                         answers.iter().map(|a| (a.text.as_str(), a.count)),
+                        m.base,
                         m.answered,
                     ));
                 }
             }
             sec.children.push(child);
+        }
+        for w in self
+            .withheld
+            .iter()
+            .filter(|w| w.part == part.questionnaire && w.group == group)
+        {
+            sec.children.push(self.withheld_section(part, w));
+        }
+        if sec.headline.as_deref().is_none_or(str::is_empty) {
+            sec.headline = Some(self.withheld_headline());
         }
         if !personal.is_empty() {
             let items = personal

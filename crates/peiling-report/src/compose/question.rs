@@ -1,10 +1,8 @@
 //! One question's subsection: headline, table, chart and quotes.
 
-use super::{anchor, distinct, groups, Composer};
-use crate::headline;
+use super::{anchor, groups, small, Composer};
 use crate::i18n::{audience_plural, Lang};
 use crate::model::{text, Block, Inline, Section};
-use crate::privacy::{may_quote, redact};
 use peiling_analysis::{Detail, PartSummary, QuestionSummary};
 
 impl Composer<'_> {
@@ -20,7 +18,7 @@ impl Composer<'_> {
             anchor(&format!("{}-{group}-{}", part.questionnaire, q.id)),
             groups::item_label(part, q, self.en()),
         );
-        sec.headline = Some(headline::question(lang, q, None));
+        sec.headline = Some(self.headline(q, None));
         if let Some(cond) = &q.condition {
             sec.blocks.push(Block::Note(match lang {
                 Lang::Nl => format!(
@@ -77,9 +75,9 @@ impl Composer<'_> {
                 sec.blocks.push(Block::Note(note));
                 if !other.is_empty() {
                     sec.blocks.push(self.quotes(
-                        part,
                         self.t("Andere, namelijk", "Other, namely").into(),
                         other.iter().map(|o| (o.text.as_str(), o.count)),
+                        q.base,
                         other.iter().map(|o| o.count).sum(),
                     ));
                 }
@@ -113,49 +111,14 @@ impl Composer<'_> {
             }
             Detail::Number {
                 unit,
-                values,
                 unknown,
-                unknown_texts,
-                mean,
-                median,
-                sd,
-                min,
-                max,
                 histogram,
                 mode,
                 list,
+                ..
             } => {
-                let unit_s = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-                if *values > 0 {
-                    let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
-                    let mut facts = match lang {
-                        Lang::Nl => format!(
-                            "gemiddeld {}{unit_s}, mediaan {}{unit_s}, standaardafwijking {}, van {} tot {}{unit_s}",
-                            f(mean), f(median), f(sd), f(min), f(max)
-                        ),
-                        Lang::En => format!(
-                            "mean {}{unit_s}, median {}{unit_s}, standard deviation {}, from {} to {}{unit_s}",
-                            f(mean), f(median), f(sd), f(min), f(max)
-                        ),
-                    };
-                    if *unknown > 0 {
-                        let marks = distinct(unknown_texts)
-                            .iter()
-                            .map(|t| redact(t, lang))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        facts.push_str(&match lang {
-                            Lang::Nl => format!("; {unknown}× onbekend ({marks})"),
-                            Lang::En => format!("; {unknown}× unknown ({marks})"),
-                        });
-                    }
-                    sec.blocks.push(Block::Paragraph(vec![
-                        Inline::Strong(match lang {
-                            Lang::Nl => format!("Kengetallen van de {values} getallen:"),
-                            Lang::En => format!("Statistics of the {values} numbers:"),
-                        }),
-                        text(format!(" {facts}.")),
-                    ]));
+                if let Some(facts) = self.number_facts(q, unit.as_deref()) {
+                    sec.blocks.push(facts);
                 }
                 let mut apart = Vec::new();
                 if *unknown > 0 {
@@ -181,26 +144,17 @@ impl Composer<'_> {
                     ));
                 }
                 sec.blocks.push(Block::Note(note));
-                let known: Vec<f64> = list.iter().flatten().copied().collect();
-                if !known.is_empty() && may_quote(part.respondents, self.min_group) {
-                    let mut sorted = known.clone();
-                    sorted.sort_by(f64::total_cmp);
-                    let mut all: Vec<String> = sorted.iter().map(|v| lang.num(*v)).collect();
-                    all.extend(unknown_texts.iter().map(|t| redact(t, lang)));
-                    sec.blocks.push(Block::Paragraph(vec![
-                        Inline::Strong(
-                            self.t("Alle antwoorden, oplopend", "All answers, ascending")
-                                .into(),
-                        ),
-                        text(format!(": {}.", all.join("; "))),
-                    ]));
+                let typed = list.iter().flatten().count();
+                if typed > 0 {
+                    // Each typed number is one person's: shown in its band only.
+                    self.held_back(|t| t.values += typed);
                 }
             }
             Detail::Text { answers, .. } => {
                 sec.blocks.push(self.quotes(
-                    part,
                     self.t("Antwoorden", "Answers").into(),
                     answers.iter().map(|a| (a.text.as_str(), a.count)),
+                    q.base,
                     q.answered,
                 ));
             }
@@ -210,6 +164,77 @@ impl Composer<'_> {
             sec.children.push(self.crosstab_section(part, q, t));
         }
         sec
+    }
+
+    /// Key figures of a number question by the small-cell rule: mean and standard
+    /// deviation (over at least the minimum of answers), and the bands of the lowest,
+    /// middle and highest answer, never the answers themselves.
+    fn number_facts(&self, q: &QuestionSummary, unit: Option<&str>) -> Option<Block> {
+        let lang = self.lang;
+        let Detail::Number {
+            values,
+            unknown,
+            mean,
+            sd,
+            histogram,
+            ..
+        } = &q.detail
+        else {
+            return None;
+        };
+        if *values == 0 {
+            return None;
+        }
+        let unit_s = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let mut facts = if self.too_few(*values) {
+            match lang {
+                Lang::Nl => format!(
+                    "minder dan {} getallen ingevuld; gemiddelde en spreiding worden daarom niet getoond",
+                    self.min_group
+                ),
+                Lang::En => format!(
+                    "fewer than {} numbers given; mean and spread are therefore not shown",
+                    self.min_group
+                ),
+            }
+        } else {
+            let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
+            let mut s = match lang {
+                Lang::Nl => format!(
+                    "gemiddeld {}{unit_s}, standaardafwijking {}",
+                    f(mean),
+                    f(sd)
+                ),
+                Lang::En => format!("mean {}{unit_s}, standard deviation {}", f(mean), f(sd)),
+            };
+            if let Some(sp) = small::spread(histogram, self.en()) {
+                let middle = lang.join_and(&sp.middle);
+                s.push_str(&match lang {
+                    Lang::Nl => format!(
+                        "; de laagste waarde valt in {}{unit_s}, de middelste in {middle}{unit_s} en de hoogste in {}{unit_s}",
+                        sp.low, sp.high
+                    ),
+                    Lang::En => format!(
+                        "; the lowest value lies in {}{unit_s}, the middle one in {middle}{unit_s} and the highest in {}{unit_s}",
+                        sp.low, sp.high
+                    ),
+                });
+            }
+            s
+        };
+        if *unknown > 0 {
+            facts.push_str(&match lang {
+                Lang::Nl => format!("; {unknown}× onbekend"),
+                Lang::En => format!("; {unknown}× unknown"),
+            });
+        }
+        Some(Block::Paragraph(vec![
+            Inline::Strong(match lang {
+                Lang::Nl => format!("Kengetallen van de {values} getallen:"),
+                Lang::En => format!("Statistics of the {values} numbers:"),
+            }),
+            text(format!(" {facts}.")),
+        ]))
     }
 
     pub(super) fn base_note(&self, part: &PartSummary, q: &QuestionSummary) -> String {

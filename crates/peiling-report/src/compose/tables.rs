@@ -151,15 +151,17 @@ impl Composer<'_> {
         }
     }
 
-    /// Quotes, redacted; a group smaller than min_group gets a note instead.
+    /// Quotes, redacted; a question put to fewer than min_group people (`asked`) gets a
+    /// note instead.
     pub(super) fn quotes<'t>(
         &self,
-        part: &PartSummary,
         title: String,
         items: impl Iterator<Item = (&'t str, usize)>,
+        asked: usize,
         answered: usize,
     ) -> Block {
-        if !may_quote(part.respondents, self.min_group) {
+        if !may_quote(asked, self.min_group) {
+            self.held_back(|t| t.texts += answered);
             return Block::Note(match self.lang {
                 Lang::Nl => format!(
                     "{title}: {answered} antwoorden, niet getoond omdat de groep kleiner is dan {}.",

@@ -190,19 +190,20 @@ fn a_middle_heavy_scale_is_called_so() {
 
 #[test]
 fn numbers_spread_or_not() {
-    // Bijlage 2, SO leservaring: mean 19, from 5 to 39.
+    // Bijlage 2, SO leservaring: mean 19, from 5 to 39; the report names the bands of
+    // the lowest and highest answer, not the answers (the small-cell rule).
     let f = NumberFacts {
         unit: Some("jaar"),
         values: 10,
         unknown: 0,
         mean: 19.0,
         sd: 10.34,
-        min: 5.0,
-        max: 39.0,
+        low: "5-9",
+        high: "35-39",
     };
     assert_eq!(
         number(Lang::Nl, f, Some("Ervaring")),
-        "Ervaring loopt uiteen: gemiddeld 19 jaar, van 5 tot 39 jaar"
+        "Ervaring loopt uiteen: gemiddeld 19 jaar, van 5-9 tot 35-39 jaar"
     );
     let f = NumberFacts {
         unit: None,
@@ -210,12 +211,12 @@ fn numbers_spread_or_not() {
         unknown: 2,
         mean: 10.0,
         sd: 1.0,
-        min: 9.0,
-        max: 11.0,
+        low: "5-9",
+        high: "10-14",
     };
     assert_eq!(
         number(Lang::En, f, None),
-        "On average 10 (from 9 to 11); 2 unknown"
+        "On average 10 (from 5-9 to 10-14); 2 unknown"
     );
 }
 
