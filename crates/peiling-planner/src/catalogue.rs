@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::demand::{DemandRule, RawDemand};
+use crate::hosts::{RawSchool, School};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -101,8 +102,9 @@ pub struct Catalogue {
     /// Holiday region of the partnership ("zuid"): a bundled holidays file of that region
     /// is used when it covers the plan's school years and no other is given.
     pub region: Option<String>,
-    /// Partner schools that host meetings in turn.
-    pub schools: Vec<String>,
+    /// Partner schools that host meetings in turn, with their room (`schools` and
+    /// `[[school]]`).
+    pub schools: Vec<School>,
     pub rotation: Rotation,
     /// Reserved weeks and the spread of each level over the year (`[calendar]`).
     pub calendar: CalendarRule,
@@ -173,22 +175,20 @@ impl Catalogue {
             }
         };
 
-        let mut schools = Vec::with_capacity(raw.schools.len());
-        for s in raw.schools {
-            let name = s.get_ref().trim().to_string();
-            if name.is_empty() {
-                return Err(at(s.span().start, "a school with an empty name".into()));
-            }
+        let mut schools: Vec<School> = Vec::with_capacity(raw.schools.len());
+        for s in raw.schools.into_iter().chain(raw.school) {
+            let offset = s.span().start;
+            let school = s.into_inner().build().map_err(|m| at(offset, m))?;
             if schools
                 .iter()
-                .any(|x: &String| x.eq_ignore_ascii_case(&name))
+                .any(|x| x.name.eq_ignore_ascii_case(&school.name))
             {
                 return Err(at(
-                    s.span().start,
-                    format!("school \"{name}\" appears twice"),
+                    offset,
+                    format!("school \"{}\" appears twice", school.name),
                 ));
             }
-            schools.push(name);
+            schools.push(school);
         }
 
         let mut themes: Vec<Theme> = Vec::with_capacity(raw.themes.len());
@@ -355,7 +355,9 @@ struct RawCatalogue {
     region: Option<String>,
     source: Option<String>,
     #[serde(default)]
-    schools: Vec<Spanned<String>>,
+    schools: Vec<Spanned<RawSchool>>,
+    #[serde(default)]
+    school: Vec<Spanned<RawSchool>>,
     rotation: Option<Spanned<RawRotation>>,
     calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,

@@ -10,6 +10,7 @@ mod calendar;
 mod catalogue;
 mod demand;
 mod holidays;
+mod hosts;
 mod ics;
 mod infeasible;
 mod per_school;
@@ -26,6 +27,7 @@ pub use demand::{
     ThemeRequest,
 };
 pub use holidays::{Holiday, Holidays};
+pub use hosts::{HostSchool, School};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};

@@ -9,6 +9,7 @@ use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
 use crate::holidays::Holidays;
+use crate::hosts::{self, HostSchool};
 use crate::infeasible::{diagnose, precheck};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
 use crate::solve::{self, Problem};
@@ -85,6 +86,9 @@ pub struct RotationPlan {
     pub school_years: Vec<String>,
     pub weekday: Text,
     pub hosts: Vec<String>,
+    /// The host schools with their room and how many meetings each hosts.
+    #[serde(default)]
+    pub schools: Vec<HostSchool>,
     /// Region and source of the holidays skipped, if a holidays file was given.
     pub holidays: Option<String>,
     pub meetings: Vec<Meeting>,
@@ -299,11 +303,15 @@ pub fn plan(
 
     debug_assert_eq!(problem.objective(&slots), outcome.value);
 
-    let hosts: Vec<String> = if options.hosts.is_empty() {
-        catalogue.schools.clone()
-    } else {
-        options.hosts.clone()
-    };
+    let schools = hosts::schools(&catalogue.schools, &options.hosts);
+    let hosts: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
+    // Expected headcount per meeting: everyone who asked for its theme.
+    let expected: Vec<usize> = slots
+        .iter()
+        .map(|&t| demand[t].audiences.iter().map(|a| a.respondents).sum())
+        .collect();
+    let titles: Vec<String> = slots.iter().map(|&t| themes[t].title.clone()).collect();
+    let host_of = hosts::assign(&expected, &titles, &schools).map_err(PlanError::Infeasible)?;
 
     let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
     let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
@@ -399,7 +407,7 @@ pub fn plan(
             date: dates[y].dates[pos],
             start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
             end: format!("{:02}:{:02}", end.hour(), end.minute()),
-            host: (!hosts.is_empty()).then(|| hosts[s % hosts.len()].clone()),
+            host: host_of.get(s).map(|&h| hosts[h].clone()),
             theme: theme.id.clone(),
             title: theme.title.clone(),
             title_en: theme.title_en.clone(),
@@ -483,12 +491,9 @@ pub fn plan(
             "No holidays file given (--holidays): check the dates against school holidays.",
         ));
     }
-    if hosts.is_empty() {
-        notes.push(Text::new(
-            "Geen gastscholen bekend (--host): de locatie staat open.",
-            "No host schools known (--host): the location is open.",
-        ));
-    }
+    let (host_note, host_warning) = hosts::remarks(&schools);
+    notes.extend(host_note);
+    warnings.extend(host_warning);
     if !outcome.optimal {
         warnings.push(Text::new(
             format!(
@@ -527,6 +532,7 @@ pub fn plan(
         school_years: dates.iter().map(|y| school_year(y.first)).collect(),
         weekday: weekday_text(weekday),
         hosts,
+        schools: hosts::summary(&schools, &host_of),
         holidays: holidays.as_ref().map(|h| match (&h.region, &h.source) {
             (Some(r), Some(s)) => format!("{r} ({s})"),
             (Some(r), None) => r.clone(),
