@@ -14,6 +14,7 @@ mod init;
 mod output;
 mod plan;
 mod plan_hosts;
+mod plan_ranges;
 mod privacy;
 mod records;
 mod reliability;

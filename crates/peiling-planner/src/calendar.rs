@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays::Holidays;
+use crate::ranges::Rule;
 use crate::solve::Spread;
 use crate::text::Text;
 use crate::PlanError;
@@ -169,14 +170,13 @@ fn reserved(
 /// outside holidays and reserved weeks, spread evenly over the days that remain.
 pub(crate) fn calendar(
     start: NaiveDate,
-    years: usize,
-    per_year: usize,
+    counts: &[usize],
     weekday: Weekday,
     holidays: Option<&Holidays>,
     rule: &CalendarRule,
 ) -> Result<Vec<Year>, PlanError> {
-    let mut out = Vec::with_capacity(years);
-    for y in 0..years {
+    let mut out = Vec::with_capacity(counts.len());
+    for (y, &per_year) in counts.iter().enumerate() {
         let first = start
             .checked_add_months(Months::new(12 * y as u32))
             .ok_or_else(|| out_of_range(start))?;
@@ -248,18 +248,18 @@ pub(crate) fn ends(year: &Year, max_gap_weeks: u32) -> (Option<usize>, Option<us
 }
 
 /// The spread rule for the levels that have at least `spread_min_meetings` meetings in
-/// every year; `None` when it applies to neither. `split`: meetings a year, and basis meetings a year at least and at most.
-pub(crate) fn spread(
-    split: (usize, usize, usize),
-    cal: &CalendarRule,
-    years: &[Year],
-) -> Option<Spread> {
-    let (per_year, basis_min, basis_max) = split;
+/// every year; `None` when it applies to neither.
+pub(crate) fn spread(rule: &Rule, cal: &CalendarRule, years: &[Year]) -> Option<Spread> {
     let applies = |min_a_year: usize| {
         cal.max_gap_weeks > 0 && min_a_year > 0 && min_a_year >= cal.spread_min_meetings as usize
     };
-    let basis = applies(basis_min);
-    let verdiepend = applies(per_year - basis_max);
+    let basis = applies(rule.basis_min.iter().copied().min().unwrap_or(0));
+    let verdiepend = applies(
+        (0..rule.years)
+            .map(|y| rule.counts[y] - rule.basis_max[y])
+            .min()
+            .unwrap_or(0),
+    );
     let ends: Vec<_> = years.iter().map(|y| ends(y, cal.max_gap_weeks)).collect();
     (basis || verdiepend).then(|| Spread {
         reach: years
@@ -274,7 +274,7 @@ pub(crate) fn spread(
 }
 
 /// What the calendar kept free and how the levels are spread, for the plan's notes.
-pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Year]) -> Vec<Text> {
+pub(crate) fn notes(cal: &CalendarRule, rule: &Rule, years: &[Year]) -> Vec<Text> {
     let mut notes = Vec::new();
     let mut free_nl = Vec::new();
     let mut free_en = Vec::new();
@@ -324,7 +324,7 @@ pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Y
             "No Christmas holiday known: the week before it is not kept free.",
         ));
     }
-    if let Some(s) = spread(split, cal, years) {
+    if let Some(s) = spread(rule, cal, years) {
         let levels = match (s.basis, s.verdiepend) {
             (true, true) => ("basis en verdiepend", "basis and deepening"),
             (true, false) => ("basis", "basis"),
@@ -412,7 +412,7 @@ mod tests {
     fn reserved_weeks_and_holidays_are_skipped() {
         let h = zuid();
         let rule = CalendarRule::default();
-        let years = calendar(d("2021-09-01"), 1, 30, Weekday::Thu, Some(&h), &rule).unwrap();
+        let years = calendar(d("2021-09-01"), &[30], Weekday::Thu, Some(&h), &rule).unwrap();
         let dates = &years[0].dates;
         // Hand count: Thursdays 2 Sep 2021 .. 30 Jun 2022 (44) less 2 Sep (summer), 16 and
         // 23 Sep (lesweek 2-3), 28 Oct, 23 Dec (last week before Christmas), 30 Dec, 6 Jan,
@@ -433,7 +433,7 @@ mod tests {
         }
         assert!(dates.contains(&d("2021-09-09")) && dates.contains(&d("2021-12-16")));
         assert!(!years[0].no_christmas);
-        let all = calendar(d("2021-09-01"), 1, 35, Weekday::Thu, Some(&h), &rule).unwrap_err();
+        let all = calendar(d("2021-09-01"), &[35], Weekday::Thu, Some(&h), &rule).unwrap_err();
         assert!(all.to_string().contains("only 34 Thursdays"), "{all}");
         // Without the reservations, 37 Thursdays are free.
         let none = CalendarRule {
@@ -441,8 +441,8 @@ mod tests {
             reserved_weeks_before_christmas: 0,
             ..CalendarRule::default()
         };
-        assert!(calendar(d("2021-09-01"), 1, 37, Weekday::Thu, Some(&h), &none).is_ok());
-        assert!(calendar(d("2021-09-01"), 1, 38, Weekday::Thu, Some(&h), &none).is_err());
+        assert!(calendar(d("2021-09-01"), &[37], Weekday::Thu, Some(&h), &none).is_ok());
+        assert!(calendar(d("2021-09-01"), &[38], Weekday::Thu, Some(&h), &none).is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod ics;
 mod infeasible;
 mod per_school;
 mod plan;
+mod ranges;
 mod setting;
 mod solve;
 mod text;
