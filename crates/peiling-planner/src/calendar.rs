@@ -247,21 +247,18 @@ pub(crate) fn ends(year: &Year, max_gap_weeks: u32) -> (Option<usize>, Option<us
     )
 }
 
-/// The spread rule for the levels that have at least `spread_min_meetings` meetings in
-/// every year; `None` when it applies to neither.
+/// The spread rule, in each year for the levels that have at least `spread_min_meetings`
+/// meetings in it; `None` when it applies to neither level in any year.
 pub(crate) fn spread(rule: &Rule, cal: &CalendarRule, years: &[Year]) -> Option<Spread> {
     let applies = |min_a_year: usize| {
         cal.max_gap_weeks > 0 && min_a_year > 0 && min_a_year >= cal.spread_min_meetings as usize
     };
-    let basis = applies(rule.basis_min.iter().copied().min().unwrap_or(0));
-    let verdiepend = applies(
-        (0..rule.years)
-            .map(|y| rule.counts[y] - rule.basis_max[y])
-            .min()
-            .unwrap_or(0),
-    );
+    let basis: Vec<bool> = rule.basis_min.iter().map(|&b| applies(b)).collect();
+    let verdiepend: Vec<bool> = (0..rule.years)
+        .map(|y| applies(rule.counts[y] - rule.basis_max[y]))
+        .collect();
     let ends: Vec<_> = years.iter().map(|y| ends(y, cal.max_gap_weeks)).collect();
-    (basis || verdiepend).then(|| Spread {
+    (basis.iter().chain(&verdiepend).any(|&a| a)).then(|| Spread {
         reach: years
             .iter()
             .map(|y| reach(&y.dates, cal.max_gap_weeks))
@@ -325,18 +322,36 @@ pub(crate) fn notes(cal: &CalendarRule, rule: &Rule, years: &[Year]) -> Vec<Text
         ));
     }
     if let Some(s) = spread(rule, cal, years) {
-        let levels = match (s.basis, s.verdiepend) {
+        let any = |v: &[bool]| v.iter().any(|&a| a);
+        let levels = match (any(&s.basis), any(&s.verdiepend)) {
             (true, true) => ("basis en verdiepend", "basis and deepening"),
             (true, false) => ("basis", "basis"),
             _ => ("verdiepend", "deepening"),
         };
+        // With years of different sizes a level may have too few meetings in some years.
+        let every = s.basis.iter().all(|&a| a == s.basis[0])
+            && s.verdiepend.iter().all(|&a| a == s.verdiepend[0]);
+        let (year_nl, year_en) = if every {
+            ("elk jaar".to_string(), "each year".to_string())
+        } else {
+            (
+                format!(
+                    "in elk jaar met minstens {} bijeenkomsten van dat niveau",
+                    cal.spread_min_meetings
+                ),
+                format!(
+                    "in each year with at least {} meetings of that level",
+                    cal.spread_min_meetings
+                ),
+            )
+        };
         notes.push(Text::new(
             format!(
-                "Spreiding: {} komen elk jaar minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
+                "Spreiding: {} komen {year_nl} minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
                 levels.0, cal.max_gap_weeks
             ),
             format!(
-                "Spread: {} meetings come up at least once every {} weeks each year, counted from the first day a meeting can take place to the last.",
+                "Spread: {} meetings come up at least once every {} weeks {year_en}, counted from the first day a meeting can take place to the last.",
                 levels.1, cal.max_gap_weeks
             ),
         ));
@@ -443,6 +458,37 @@ mod tests {
         };
         assert!(calendar(d("2021-09-01"), &[37], Weekday::Thu, Some(&h), &none).is_ok());
         assert!(calendar(d("2021-09-01"), &[38], Weekday::Thu, Some(&h), &none).is_err());
+    }
+
+    #[test]
+    fn the_spread_applies_per_year_by_that_years_split() {
+        // 5 + 6 meetings, 40 to 60 % basis: 2-3 basis in year 1, 3 in year 2. With the
+        // BOS threshold of 3, year 1 has too few of either level for the rule, year 2 not.
+        let rule = Rule {
+            years: 2,
+            counts: vec![5, 6],
+            basis_min: vec![2, 3],
+            basis_max: vec![3, 3],
+        };
+        let year = |first: &str, n: usize| Year {
+            first: d(first),
+            dates: (0..n)
+                .map(|i| d(first) + Duration::weeks(6 * i as i64 + 1))
+                .collect(),
+            free: (d(first), d(first) + Duration::weeks(40)),
+            no_christmas: false,
+        };
+        let years = [year("2021-09-02", 5), year("2022-09-01", 6)];
+        let s = spread(&rule, &CalendarRule::default(), &years).unwrap();
+        assert_eq!(s.basis, [false, true]);
+        assert_eq!(s.verdiepend, [false, true]);
+        let notes = notes(&CalendarRule::default(), &rule, &years);
+        assert!(
+            notes.iter().any(|n| n
+                .nl
+                .contains("in elk jaar met minstens 3 bijeenkomsten van dat niveau")),
+            "{notes:?}"
+        );
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub(crate) struct Spread {
     pub first: Vec<Option<usize>>,
     /// Per year: the first slot close enough before the year's last free day.
     pub last: Vec<Option<usize>>,
-    pub basis: bool,
-    pub verdiepend: bool,
+    /// Per year: the rule applies to the level.
+    pub basis: Vec<bool>,
+    pub verdiepend: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -238,7 +239,7 @@ impl Search<'_> {
             None => spread.first[y],
         };
         let end = pos + 1 == p.counts[y];
-        for (level, applies) in [(true, spread.basis), (false, spread.verdiepend)] {
+        for (level, applies) in [(true, spread.basis[y]), (false, spread.verdiepend[y])] {
             if !applies {
                 continue;
             }
@@ -559,18 +560,18 @@ mod tests {
             reach: vec![vec![2, 3, 4, 5, 5, 5]],
             first: vec![Some(1)],
             last: vec![Some(4)],
-            basis: true,
-            verdiepend: true,
+            basis: vec![true],
+            verdiepend: vec![true],
         });
         let out = solve(&p, 10_000, false);
         assert_eq!(out.slots, Some(vec![0, 3, 1, 4, 2, 5]));
         assert_eq!(out.value, 860);
         assert!(out.optimal);
         // The same with the rule on verdiepend only.
-        p.spread.as_mut().unwrap().basis = false;
+        p.spread.as_mut().unwrap().basis = vec![false];
         assert_eq!(solve(&p, 10_000, false).slots, Some(vec![0, 3, 1, 4, 2, 5]));
         // The first free day reaching only slot 0: both levels cannot start in time.
-        p.spread.as_mut().unwrap().basis = true;
+        p.spread.as_mut().unwrap().basis = vec![true];
         p.spread.as_mut().unwrap().first = vec![Some(0)];
         let out = solve(&p, 10_000, false);
         assert!(out.slots.is_none() && out.optimal);

@@ -269,9 +269,9 @@ impl Cycle<'_> {
         self.spread(&years)
     }
 
-    /// A level with at least `spread_min` meetings in every year meets, within each
-    /// year, at most `max_gap_weeks` apart, counting from the year's first Thursday to its
-    /// last.
+    /// In each year, a level with at least `spread_min` meetings in that year (by the
+    /// split) meets at most `max_gap_weeks` apart, counting from the year's first Thursday
+    /// to its last.
     fn spread(&self, years: &[&[usize]]) -> bool {
         let c = self.c;
         if c.max_gap_weeks == 0 {
@@ -279,20 +279,15 @@ impl Cycle<'_> {
         }
         let gap = Duration::weeks(c.max_gap_weeks as i64);
         for level in [true, false] {
-            let least = (0..years.len())
-                .map(|y| {
-                    if level {
-                        self.split[y].0
-                    } else {
-                        self.counts[y] - self.split[y].1
-                    }
-                })
-                .min()
-                .unwrap();
-            if least == 0 || least < c.spread_min as usize {
-                continue;
-            }
             for (y, year) in years.iter().enumerate() {
+                let least = if level {
+                    self.split[y].0
+                } else {
+                    self.counts[y] - self.split[y].1
+                };
+                if least == 0 || least < c.spread_min as usize {
+                    continue;
+                }
                 let (days, free) = meeting_days(y, year.len());
                 let mut met: Vec<NaiveDate> = year
                     .iter()
