@@ -287,12 +287,44 @@ pub fn plan(
             .filter(|&&t| themes[t].level == level)
             .count()
     };
+    // The year of each theme's first meeting; by demand alone, the k-th most wanted theme
+    // of a level would be in the year of its level's k-th first meeting.
+    let year_at = |s: usize| (0..rule.years).rfind(|&y| rule.start(y) <= s).unwrap_or(0);
+    let first_year: Vec<usize> = (0..n)
+        .map(|t| slots.iter().position(|&x| x == t).map_or(0, year_at))
+        .collect();
+    let by_demand = |t: usize| {
+        let mut years: Vec<usize> = (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .map(|j| first_year[j])
+            .collect();
+        years.sort_unstable();
+        years[rank(t) - 1]
+    };
+    let moved = |t: usize| {
+        let (y, expected) = (first_year[t], by_demand(t));
+        // Later: less wanted themes of its level come before; earlier: more wanted later.
+        let others: Vec<Text> = (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .filter(|&j| match y.cmp(&expected) {
+                std::cmp::Ordering::Greater => rank(j) > rank(t) && first_year[j] < y,
+                std::cmp::Ordering::Less => rank(j) < rank(t) && first_year[j] > y,
+                std::cmp::Ordering::Equal => false,
+            })
+            .map(|j| themes[j].title_text())
+            .collect();
+        (y != expected).then(|| Reason::Moved {
+            year: y as u32 + 1,
+            by_demand: expected as u32 + 1,
+            others,
+        })
+    };
     let mut seen = vec![0u32; n];
     let mut meetings = Vec::with_capacity(slots.len());
     for (s, &t) in slots.iter().enumerate() {
         let theme = &themes[t];
         let d = &demand[t];
-        let y = (0..rule.years).rfind(|&y| rule.start(y) <= s).unwrap_or(0);
+        let y = year_at(s);
         let pos = s - rule.start(y);
         seen[t] += 1;
         let mut reasons: Vec<Reason> = d
@@ -354,6 +386,9 @@ pub fn plan(
                     .map(|a| a.title_text())
                     .collect(),
             });
+        }
+        if seen[t] == 1 {
+            reasons.extend(moved(t));
         }
         let begin = catalogue.rotation.start_time;
         let end = begin + Duration::minutes((theme.hours * 60.0).round() as i64);
