@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod output;
 mod plan;
+mod plan_assumptions;
 mod plan_hosts;
 mod plan_ranges;
 mod privacy;

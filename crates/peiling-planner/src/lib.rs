@@ -6,6 +6,7 @@
 //! the [`RotationPlan`] holds the meetings with dates, hosts and reasons in Dutch and
 //! English, and writes itself as iCalendar ([`RotationPlan::to_ics`]).
 
+mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions;
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
@@ -117,6 +118,9 @@ pub struct RotationPlan {
     /// The search finished: no plan scores higher.
     pub optimal: bool,
     pub search_nodes: u64,
+    /// What the plan rests on: weights, schools, holidays, weeks kept free, counts.
+    #[serde(default)]
+    pub assumptions: Vec<Text>,
     pub notes: Vec<Text>,
     pub warnings: Vec<Text>,
     /// Per-school mode: the grouping question and how many themes each school takes.
@@ -485,6 +489,15 @@ pub fn plan(
             "No holidays file given (--holidays): check the dates against school holidays.",
         ));
     }
+    let assumptions = assumptions::assumptions(&assumptions::Basics {
+        catalogue,
+        weights: &audience_weights,
+        schools: &schools,
+        holidays: holidays.as_ref(),
+        bundled: default_holidays,
+        counts: &counts,
+        rule,
+    });
     let (host_note, host_warning) = hosts::remarks(&schools);
     notes.extend(host_note);
     warnings.extend(host_warning);
@@ -545,6 +558,7 @@ pub fn plan(
         objective,
         optimal: found.optimal,
         search_nodes: found.nodes,
+        assumptions,
         notes,
         warnings,
         per_school: options.per_school.as_ref().map(|p| p.question.clone()),

@@ -504,6 +504,16 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
             );
         }
     }
+    if !plan.assumptions.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            t("Waarop dit plan rust:", "What this plan rests on:")
+        );
+        for a in &plan.assumptions {
+            let _ = writeln!(s, "  - {}", a.get(en));
+        }
+    }
     for n in &plan.notes {
         let _ = writeln!(s, "\n{}", n.get(en));
     }
