@@ -55,8 +55,8 @@ fn weights(b: &Basics) -> Text {
             .join(", ")
     };
     let others = |en: bool| match (rule.others, en) {
-        (x, false) if x == 0.5 => "tellen half mee".to_string(),
-        (x, true) if x == 0.5 => "count for half".to_string(),
+        (0.5, false) => "tellen half mee".to_string(),
+        (0.5, true) => "count for half".to_string(),
         (x, false) => format!("tellen mee × {}", number_in(x, false)),
         (x, true) => format!("count × {}", number_in(x, true)),
     };
