@@ -170,13 +170,20 @@ fn hall(
     schools: &[School],
     by_room: &[usize],
 ) -> Result<(), (u64, usize, usize)> {
-    let mut room = 0;
+    // The meetings still to host, biggest first; the rooms fall along `by_room`, so the
+    // count of meetings bigger than the next room only grows.
+    let mut needs: Vec<u64> = (0..expected.len())
+        .filter(|&i| left[i])
+        .map(|i| expected[i] as u64)
+        .collect();
+    needs.sort_unstable_by(|a, b| b.cmp(a));
+    let (mut room, mut only_here) = (0, 0);
     for (j, &s) in by_room.iter().enumerate() {
         room += quota[s];
         let next = by_room.get(j + 1).map_or(0, |&n| schools[n].room());
-        let only_here = (0..expected.len())
-            .filter(|&i| left[i] && expected[i] as u64 > next)
-            .count();
+        while only_here < needs.len() && needs[only_here] > next {
+            only_here += 1;
+        }
         if only_here > room {
             return Err((next, only_here, room));
         }
