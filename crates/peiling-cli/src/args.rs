@@ -268,9 +268,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N")]
     pub years: Option<u32>,
 
-    /// Meetings per school year (default: the catalogue's, 6 for BOS).
-    #[arg(long, value_name = "N")]
-    pub per_year: Option<u32>,
+    /// Meetings per school year, a number or a range such as 5-7 (default: the
+    /// catalogue's, 5-7 for BOS: six when the rules allow).
+    #[arg(long, value_name = "N|MIN-MAX", value_parser = count_range)]
+    pub per_year: Option<[u32; 2]>,
 
     /// Basis meetings per year; the others are verdiepend (default: the catalogue's, or
     /// half of --per-year).
@@ -577,4 +578,19 @@ pub struct CertificatesArgs {
     /// The partnership's requirements (TOML), for its name; default: BOS's, bundled.
     #[arg(long, value_name = "FILE")]
     pub requirements: Option<PathBuf>,
+}
+
+/// `6` or `5-7` (also `5..7`, `5 tot 7`, `5 to 7`).
+fn count_range(text: &str) -> Result<[u32; 2], String> {
+    let t = text.trim();
+    let parts: Vec<&str> = [" tot ", " to ", "..", "-"]
+        .iter()
+        .find_map(|sep| t.split_once(sep).map(|(a, b)| vec![a, b]))
+        .unwrap_or_else(|| vec![t, t]);
+    match (parts[0].trim().parse(), parts[1].trim().parse()) {
+        (Ok(a), Ok(b)) => Ok([a, b]),
+        _ => Err(format!(
+            "\"{text}\": expected a number like 6 or a range like 5-7"
+        )),
+    }
 }

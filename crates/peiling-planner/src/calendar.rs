@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays::Holidays;
+use crate::ranges::Rule;
 use crate::solve::Spread;
 use crate::text::Text;
 use crate::PlanError;
@@ -169,14 +170,13 @@ fn reserved(
 /// outside holidays and reserved weeks, spread evenly over the days that remain.
 pub(crate) fn calendar(
     start: NaiveDate,
-    years: usize,
-    per_year: usize,
+    counts: &[usize],
     weekday: Weekday,
     holidays: Option<&Holidays>,
     rule: &CalendarRule,
 ) -> Result<Vec<Year>, PlanError> {
-    let mut out = Vec::with_capacity(years);
-    for y in 0..years {
+    let mut out = Vec::with_capacity(counts.len());
+    for (y, &per_year) in counts.iter().enumerate() {
         let first = start
             .checked_add_months(Months::new(12 * y as u32))
             .ok_or_else(|| out_of_range(start))?;
@@ -247,21 +247,18 @@ pub(crate) fn ends(year: &Year, max_gap_weeks: u32) -> (Option<usize>, Option<us
     )
 }
 
-/// The spread rule for the levels that have at least `spread_min_meetings` meetings in
-/// every year; `None` when it applies to neither. `split`: meetings a year, and basis meetings a year at least and at most.
-pub(crate) fn spread(
-    split: (usize, usize, usize),
-    cal: &CalendarRule,
-    years: &[Year],
-) -> Option<Spread> {
-    let (per_year, basis_min, basis_max) = split;
+/// The spread rule, in each year for the levels that have at least `spread_min_meetings`
+/// meetings in it; `None` when it applies to neither level in any year.
+pub(crate) fn spread(rule: &Rule, cal: &CalendarRule, years: &[Year]) -> Option<Spread> {
     let applies = |min_a_year: usize| {
         cal.max_gap_weeks > 0 && min_a_year > 0 && min_a_year >= cal.spread_min_meetings as usize
     };
-    let basis = applies(basis_min);
-    let verdiepend = applies(per_year - basis_max);
+    let basis: Vec<bool> = rule.basis_min.iter().map(|&b| applies(b)).collect();
+    let verdiepend: Vec<bool> = (0..rule.years)
+        .map(|y| applies(rule.counts[y] - rule.basis_max[y]))
+        .collect();
     let ends: Vec<_> = years.iter().map(|y| ends(y, cal.max_gap_weeks)).collect();
-    (basis || verdiepend).then(|| Spread {
+    (basis.iter().chain(&verdiepend).any(|&a| a)).then(|| Spread {
         reach: years
             .iter()
             .map(|y| reach(&y.dates, cal.max_gap_weeks))
@@ -274,7 +271,7 @@ pub(crate) fn spread(
 }
 
 /// What the calendar kept free and how the levels are spread, for the plan's notes.
-pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Year]) -> Vec<Text> {
+pub(crate) fn notes(cal: &CalendarRule, rule: &Rule, years: &[Year]) -> Vec<Text> {
     let mut notes = Vec::new();
     let mut free_nl = Vec::new();
     let mut free_en = Vec::new();
@@ -324,19 +321,37 @@ pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Y
             "No Christmas holiday known: the week before it is not kept free.",
         ));
     }
-    if let Some(s) = spread(split, cal, years) {
-        let levels = match (s.basis, s.verdiepend) {
+    if let Some(s) = spread(rule, cal, years) {
+        let any = |v: &[bool]| v.iter().any(|&a| a);
+        let levels = match (any(&s.basis), any(&s.verdiepend)) {
             (true, true) => ("basis en verdiepend", "basis and deepening"),
             (true, false) => ("basis", "basis"),
             _ => ("verdiepend", "deepening"),
         };
+        // With years of different sizes a level may have too few meetings in some years.
+        let every = s.basis.iter().all(|&a| a == s.basis[0])
+            && s.verdiepend.iter().all(|&a| a == s.verdiepend[0]);
+        let (year_nl, year_en) = if every {
+            ("elk jaar".to_string(), "each year".to_string())
+        } else {
+            (
+                format!(
+                    "in elk jaar met minstens {} bijeenkomsten van dat niveau",
+                    cal.spread_min_meetings
+                ),
+                format!(
+                    "in each year with at least {} meetings of that level",
+                    cal.spread_min_meetings
+                ),
+            )
+        };
         notes.push(Text::new(
             format!(
-                "Spreiding: {} komen elk jaar minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
+                "Spreiding: {} komen {year_nl} minstens eens per {} weken aan bod, gerekend van de eerste tot de laatste dag waarop een bijeenkomst kan.",
                 levels.0, cal.max_gap_weeks
             ),
             format!(
-                "Spread: {} meetings come up at least once every {} weeks each year, counted from the first day a meeting can take place to the last.",
+                "Spread: {} meetings come up at least once every {} weeks {year_en}, counted from the first day a meeting can take place to the last.",
                 levels.1, cal.max_gap_weeks
             ),
         ));
@@ -412,7 +427,7 @@ mod tests {
     fn reserved_weeks_and_holidays_are_skipped() {
         let h = zuid();
         let rule = CalendarRule::default();
-        let years = calendar(d("2021-09-01"), 1, 30, Weekday::Thu, Some(&h), &rule).unwrap();
+        let years = calendar(d("2021-09-01"), &[30], Weekday::Thu, Some(&h), &rule).unwrap();
         let dates = &years[0].dates;
         // Hand count: Thursdays 2 Sep 2021 .. 30 Jun 2022 (44) less 2 Sep (summer), 16 and
         // 23 Sep (lesweek 2-3), 28 Oct, 23 Dec (last week before Christmas), 30 Dec, 6 Jan,
@@ -433,7 +448,7 @@ mod tests {
         }
         assert!(dates.contains(&d("2021-09-09")) && dates.contains(&d("2021-12-16")));
         assert!(!years[0].no_christmas);
-        let all = calendar(d("2021-09-01"), 1, 35, Weekday::Thu, Some(&h), &rule).unwrap_err();
+        let all = calendar(d("2021-09-01"), &[35], Weekday::Thu, Some(&h), &rule).unwrap_err();
         assert!(all.to_string().contains("only 34 Thursdays"), "{all}");
         // Without the reservations, 37 Thursdays are free.
         let none = CalendarRule {
@@ -441,8 +456,39 @@ mod tests {
             reserved_weeks_before_christmas: 0,
             ..CalendarRule::default()
         };
-        assert!(calendar(d("2021-09-01"), 1, 37, Weekday::Thu, Some(&h), &none).is_ok());
-        assert!(calendar(d("2021-09-01"), 1, 38, Weekday::Thu, Some(&h), &none).is_err());
+        assert!(calendar(d("2021-09-01"), &[37], Weekday::Thu, Some(&h), &none).is_ok());
+        assert!(calendar(d("2021-09-01"), &[38], Weekday::Thu, Some(&h), &none).is_err());
+    }
+
+    #[test]
+    fn the_spread_applies_per_year_by_that_years_split() {
+        // 5 + 6 meetings, 40 to 60 % basis: 2-3 basis in year 1, 3 in year 2. With the
+        // BOS threshold of 3, year 1 has too few of either level for the rule, year 2 not.
+        let rule = Rule {
+            years: 2,
+            counts: vec![5, 6],
+            basis_min: vec![2, 3],
+            basis_max: vec![3, 3],
+        };
+        let year = |first: &str, n: usize| Year {
+            first: d(first),
+            dates: (0..n)
+                .map(|i| d(first) + Duration::weeks(6 * i as i64 + 1))
+                .collect(),
+            free: (d(first), d(first) + Duration::weeks(40)),
+            no_christmas: false,
+        };
+        let years = [year("2021-09-02", 5), year("2022-09-01", 6)];
+        let s = spread(&rule, &CalendarRule::default(), &years).unwrap();
+        assert_eq!(s.basis, [false, true]);
+        assert_eq!(s.verdiepend, [false, true]);
+        let notes = notes(&CalendarRule::default(), &rule, &years);
+        assert!(
+            notes.iter().any(|n| n
+                .nl
+                .contains("in elk jaar met minstens 3 bijeenkomsten van dat niveau")),
+            "{notes:?}"
+        );
     }
 
     #[test]

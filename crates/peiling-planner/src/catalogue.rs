@@ -11,6 +11,8 @@ use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::demand::{DemandRule, RawDemand};
+use crate::hosts::{RawSchool, School};
+use crate::ranges::{range_text, Range};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -81,9 +83,13 @@ impl Theme {
 pub struct Rotation {
     /// Cycle length: every theme comes up at least once in this many school years.
     pub years: u32,
-    pub per_year: u32,
-    /// Basis meetings a year; `None`: half (when the catalogue has both levels).
+    /// Meetings a school year: at least, at most (equal: a fixed number).
+    pub per_year: Range,
+    /// Basis meetings a year; `None`: `basis_share`, else half (when the catalogue has
+    /// both levels).
     pub basis_per_year: Option<u32>,
+    /// Basis meetings as a share of the year's meetings: at least, at most (0 to 1).
+    pub basis_share: Option<[f64; 2]>,
     pub weekday: Weekday,
     pub start_time: NaiveTime,
     /// Default length of a meeting (hours), for themes that do not state theirs.
@@ -101,8 +107,9 @@ pub struct Catalogue {
     /// Holiday region of the partnership ("zuid"): a bundled holidays file of that region
     /// is used when it covers the plan's school years and no other is given.
     pub region: Option<String>,
-    /// Partner schools that host meetings in turn.
-    pub schools: Vec<String>,
+    /// Partner schools that host meetings in turn, with their room (`schools` and
+    /// `[[school]]`).
+    pub schools: Vec<School>,
     pub rotation: Rotation,
     /// Reserved weeks and the spread of each level over the year (`[calendar]`).
     pub calendar: CalendarRule,
@@ -173,22 +180,20 @@ impl Catalogue {
             }
         };
 
-        let mut schools = Vec::with_capacity(raw.schools.len());
-        for s in raw.schools {
-            let name = s.get_ref().trim().to_string();
-            if name.is_empty() {
-                return Err(at(s.span().start, "a school with an empty name".into()));
-            }
+        let mut schools: Vec<School> = Vec::with_capacity(raw.schools.len());
+        for s in raw.schools.into_iter().chain(raw.school) {
+            let offset = s.span().start;
+            let school = s.into_inner().build().map_err(|m| at(offset, m))?;
             if schools
                 .iter()
-                .any(|x: &String| x.eq_ignore_ascii_case(&name))
+                .any(|x| x.name.eq_ignore_ascii_case(&school.name))
             {
                 return Err(at(
-                    s.span().start,
-                    format!("school \"{name}\" appears twice"),
+                    offset,
+                    format!("school \"{}\" appears twice", school.name),
                 ));
             }
-            schools.push(name);
+            schools.push(school);
         }
 
         let mut themes: Vec<Theme> = Vec::with_capacity(raw.themes.len());
@@ -332,8 +337,9 @@ impl Default for Rotation {
     fn default() -> Self {
         Rotation {
             years: 2,
-            per_year: 6,
+            per_year: [6, 6],
             basis_per_year: None,
+            basis_share: None,
             weekday: Weekday::Thu,
             start_time: NaiveTime::from_hms_opt(13, 30, 0).unwrap_or_default(),
             hours: 2.5,
@@ -355,7 +361,9 @@ struct RawCatalogue {
     region: Option<String>,
     source: Option<String>,
     #[serde(default)]
-    schools: Vec<Spanned<String>>,
+    schools: Vec<Spanned<RawSchool>>,
+    #[serde(default)]
+    school: Vec<Spanned<RawSchool>>,
     rotation: Option<Spanned<RawRotation>>,
     calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,
@@ -367,8 +375,9 @@ struct RawCatalogue {
 #[serde(deny_unknown_fields)]
 struct RawRotation {
     years: Option<u32>,
-    per_year: Option<u32>,
+    per_year: Option<RawCount<u32>>,
     basis_per_year: Option<u32>,
+    basis_share: Option<RawCount<f64>>,
     weekday: Option<String>,
     start_time: Option<String>,
     hours: Option<f64>,
@@ -381,14 +390,29 @@ impl RawRotation {
         if !(1..=10).contains(&years) {
             return Err(format!("years = {years}: a cycle is 1 to 10 years"));
         }
-        let per_year = self.per_year.unwrap_or(d.per_year);
-        if !(1..=40).contains(&per_year) {
-            return Err(format!("per_year = {per_year}: 1 to 40 meetings a year"));
+        let per_year = self.per_year.map_or(d.per_year, RawCount::range);
+        if per_year[0] < 1 || per_year[1] > 40 || per_year[0] > per_year[1] {
+            return Err(format!(
+                "per_year = {}: 1 to 40 meetings a year (min at most max)",
+                range_text(per_year)
+            ));
         }
         if let Some(b) = self.basis_per_year {
-            if b > per_year {
+            if b > per_year[0] {
                 return Err(format!(
-                    "basis_per_year = {b} is more than the {per_year} meetings a year"
+                    "basis_per_year = {b} is more than the {} meetings a year",
+                    per_year[0]
+                ));
+            }
+        }
+        let basis_share = self.basis_share.map(RawCount::range);
+        if let Some([lo, hi]) = basis_share {
+            if self.basis_per_year.is_some() {
+                return Err("give basis_per_year or basis_share, not both".into());
+            }
+            if !(0.0..=1.0).contains(&lo) || !(0.0..=1.0).contains(&hi) || lo > hi {
+                return Err(format!(
+                    "basis_share = {lo} to {hi}: a share from 0 to 1 (0.5 is half; min at most max)"
                 ));
             }
         }
@@ -415,10 +439,28 @@ impl RawRotation {
             years,
             per_year,
             basis_per_year: self.basis_per_year,
+            basis_share,
             weekday,
             start_time,
             hours,
         })
+    }
+}
+
+/// A number, or a range `{ min = 5, max = 7 }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawCount<T> {
+    One(T),
+    Range { min: T, max: T },
+}
+
+impl<T: Copy> RawCount<T> {
+    fn range(self) -> [T; 2] {
+        match self {
+            RawCount::One(n) => [n, n],
+            RawCount::Range { min, max } => [min, max],
+        }
     }
 }
 
@@ -561,7 +603,8 @@ mod tests {
             .nl
             .contains("twee jaar"));
         assert_eq!(bos.rotation.years, 2);
-        assert_eq!(bos.rotation.per_year, 6);
+        assert_eq!(bos.rotation.per_year, [5, 7]);
+        assert_eq!(bos.rotation.basis_share, Some([0.4, 0.6]));
 
         let alliantie = Catalogue::bundled("alliantie").expect("alliantie-2016.toml parses");
         assert_eq!(alliantie.themes.len(), 9);

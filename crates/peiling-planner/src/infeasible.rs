@@ -3,7 +3,8 @@
 //! (`diagnose`).
 
 use crate::catalogue::{Catalogue, Level};
-use crate::plan::{count, list, Rule};
+use crate::plan::{count, list};
+use crate::ranges::Rule;
 use crate::solve::{self, Problem};
 use crate::{Advice, PlanError, PlanSetting};
 
@@ -16,32 +17,37 @@ pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Resul
     if n > slots {
         return infeasible(
             Advice::text(format!(
-                "{} do not fit in {} ({} × {}): every theme comes up once per cycle; raise ",
+                "{} do not fit in {} ({}): every theme comes up once per cycle; raise ",
                 count(n, "theme", "themes"),
                 count(slots, "meeting", "meetings"),
-                count(rule.years, "year", "years"),
-                rule.per_year
+                rule.meetings_text()
             ))
             .setting(PlanSetting::PerYear)
             .then(" or ")
             .setting(PlanSetting::Years),
         );
     }
+    let years = 0..rule.years;
+    let verd_max: Vec<usize> = years
+        .clone()
+        .map(|y| rule.counts[y] - rule.basis_min[y])
+        .collect();
+    let verd_min: Vec<usize> = years
+        .clone()
+        .map(|y| rule.counts[y] - rule.basis_max[y])
+        .collect();
     for (level, name, max_a_year, min_a_year) in [
-        (Level::Basis, "basis", rule.basis_max, rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_min,
-            rule.per_year - rule.basis_max,
-        ),
+        (Level::Basis, "basis", &rule.basis_max, &rule.basis_min),
+        (Level::Verdiepend, "verdiepend", &verd_max, &verd_min),
     ] {
         let k = themes.iter().filter(|t| t.level == level).count();
-        if k > max_a_year * rule.years {
+        let most: usize = max_a_year.iter().sum();
+        let min_a_year = min_a_year.iter().copied().max().unwrap_or(0);
+        if k > most {
             return infeasible(
                 Advice::text(format!(
                     "{k} {name} themes do not fit in the {} {name} meetings of a cycle ({}): change ",
-                    max_a_year * rule.years,
+                    most,
                     rule.split_text()
                 ))
                 .setting(PlanSetting::BasisPerYear)
@@ -76,12 +82,8 @@ pub(crate) fn precheck(catalogue: &Catalogue, rule: &Rule, p: &Problem) -> Resul
     }
     // Year 1 must be filled from the themes that need not wait.
     for (level, name, need) in [
-        (Level::Basis, "basis", rule.basis_min),
-        (
-            Level::Verdiepend,
-            "verdiepend",
-            rule.per_year - rule.basis_max,
-        ),
+        (Level::Basis, "basis", rule.basis_min[0]),
+        (Level::Verdiepend, "verdiepend", verd_min[0]),
     ] {
         let free: Vec<usize> = (0..n)
             .filter(|&i| themes[i].level == level && !p.waiting[i])
@@ -134,10 +136,10 @@ pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_node
             q,
         ));
     }
-    if rule.basis_min > 0 || rule.basis_max < rule.per_year {
+    if (0..rule.years).any(|y| rule.basis_min[y] > 0 || rule.basis_max[y] < rule.counts[y]) {
         let mut q = p.clone();
-        q.basis_min = 0;
-        q.basis_max = rule.per_year;
+        q.basis_min = vec![0; rule.years];
+        q.basis_max = rule.counts.clone();
         families.push((format!("the split of {}", rule.split_text()), q));
     }
     if p.spread.is_some() {
@@ -151,7 +153,8 @@ pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_node
     }
     let mut q = p.clone();
     q.cap_total.iter_mut().for_each(|c| *c = rule.slots());
-    q.cap_year.iter_mut().for_each(|c| *c = rule.per_year);
+    let most = rule.counts.iter().copied().max().unwrap_or(0);
+    q.cap_year.iter_mut().for_each(|c| *c = most);
     families.push((
         "the rule that a theme comes up at most once a year and twice a cycle only when meetings are spare"
             .to_string(),
@@ -184,8 +187,10 @@ pub(crate) fn diagnose(catalogue: &Catalogue, rule: &Rule, p: &Problem, max_node
             if r.spread.is_none() {
                 q.spread = None;
             }
-            q.basis_min = q.basis_min.min(r.basis_min);
-            q.basis_max = q.basis_max.max(r.basis_max);
+            for y in 0..rule.years {
+                q.basis_min[y] = q.basis_min[y].min(r.basis_min[y]);
+                q.basis_max[y] = q.basis_max[y].max(r.basis_max[y]);
+            }
             for t in 0..q.cap_total.len() {
                 q.cap_total[t] = q.cap_total[t].max(r.cap_total[t]);
                 q.cap_year[t] = q.cap_year[t].max(r.cap_year[t]);

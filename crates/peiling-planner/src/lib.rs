@@ -6,14 +6,17 @@
 //! the [`RotationPlan`] holds the meetings with dates, hosts and reasons in Dutch and
 //! English, and writes itself as iCalendar ([`RotationPlan::to_ics`]).
 
+mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;
 mod holidays;
+mod hosts;
 mod ics;
 mod infeasible;
 mod per_school;
 mod plan;
+mod ranges;
 mod setting;
 mod solve;
 mod text;
@@ -26,6 +29,7 @@ pub use demand::{
     ThemeRequest,
 };
 pub use holidays::{Holiday, Holidays};
+pub use hosts::{HostSchool, School};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};

@@ -5,15 +5,17 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
+use crate::assumptions;
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
 use crate::holidays::Holidays;
-use crate::infeasible::{diagnose, precheck};
+use crate::hosts::{self, HostSchool};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
-use crate::solve::{self, Problem};
+use crate::ranges::{self, Counts, Range, Rule};
+use crate::solve::Problem;
 use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
-use crate::{Advice, PlanError, PlanSetting};
+use crate::{PlanError, PlanSetting};
 
 /// Version of the plan JSON (`peiling plan --json`, plan.json).
 pub const PLAN_SCHEMA: &str = "peiling-plan/2";
@@ -23,7 +25,11 @@ pub const PLAN_SCHEMA: &str = "peiling-plan/2";
 pub struct PlanOptions {
     pub years: Option<u32>,
     pub per_year: Option<u32>,
+    /// Meetings a year as a range [at least, at most]; overrides `per_year`.
+    pub per_year_range: Option<Range>,
     pub basis_per_year: Option<u32>,
+    /// Basis meetings as a share of each year's meetings [at least, at most], 0 to 1.
+    pub basis_share: Option<[f64; 2]>,
     /// First day of the plan; default 1 September of the year after the survey's edition,
     /// or without one the first 1 September after the last submission date.
     pub start: Option<NaiveDate>,
@@ -49,7 +55,9 @@ impl Default for PlanOptions {
         PlanOptions {
             years: None,
             per_year: None,
+            per_year_range: None,
             basis_per_year: None,
+            basis_share: None,
             start: None,
             holidays: None,
             bundled_holidays: true,
@@ -77,14 +85,27 @@ pub struct RotationPlan {
     pub catalogue_title_en: Option<String>,
     pub partnership: Option<String>,
     pub years: u32,
+    /// Meetings a year: the number of every year, or with a range the most of any year.
     pub per_year: u32,
+    /// The range the meetings a year were chosen from: [at least, at most].
+    #[serde(default)]
+    pub per_year_range: [u32; 2],
+    /// Meetings in each year of the cycle.
+    #[serde(default)]
+    pub meetings_per_year: Vec<u32>,
     /// Basis meetings per year: [at least, at most].
     pub basis_per_year: [u32; 2],
+    /// Basis meetings as a share of the year's meetings, when set: [at least, at most].
+    #[serde(default)]
+    pub basis_share: Option<[f64; 2]>,
     pub start: NaiveDate,
     /// "2021-2022", one per year of the cycle.
     pub school_years: Vec<String>,
     pub weekday: Text,
     pub hosts: Vec<String>,
+    /// The host schools with their room and how many meetings each hosts.
+    #[serde(default)]
+    pub schools: Vec<HostSchool>,
     /// Region and source of the holidays skipped, if a holidays file was given.
     pub holidays: Option<String>,
     pub meetings: Vec<Meeting>,
@@ -97,6 +118,9 @@ pub struct RotationPlan {
     /// The search finished: no plan scores higher.
     pub optimal: bool,
     pub search_nodes: u64,
+    /// What the plan rests on: weights, schools, holidays, weeks kept free, counts.
+    #[serde(default)]
+    pub assumptions: Vec<Text>,
     pub notes: Vec<Text>,
     pub warnings: Vec<Text>,
     /// Per-school mode: the grouping question and how many themes each school takes.
@@ -135,35 +159,6 @@ pub struct Meeting {
     pub reason: Text,
 }
 
-/// The resolved rule.
-pub(crate) struct Rule {
-    pub(crate) years: usize,
-    pub(crate) per_year: usize,
-    pub(crate) basis_min: usize,
-    pub(crate) basis_max: usize,
-}
-
-impl Rule {
-    pub(crate) fn slots(&self) -> usize {
-        self.years * self.per_year
-    }
-
-    pub(crate) fn split_text(&self) -> String {
-        if self.basis_min == self.basis_max {
-            format!(
-                "{} basis and {} verdiepend meetings a year",
-                self.basis_min,
-                self.per_year - self.basis_min
-            )
-        } else {
-            format!(
-                "{} to {} basis meetings a year (of {})",
-                self.basis_min, self.basis_max, self.per_year
-            )
-        }
-    }
-}
-
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -182,7 +177,7 @@ pub fn plan(
     survey: &SurveyDemand,
     options: &PlanOptions,
 ) -> Result<RotationPlan, PlanError> {
-    let rule = resolve_rule(catalogue, options)?;
+    let counts = Counts::resolve(catalogue, options)?;
     for id in &options.offered {
         if catalogue.theme(id).is_none() {
             return Err(PlanError::Setting {
@@ -252,7 +247,7 @@ pub fn plan(
             .region
             .as_deref()
             .filter(|_| options.bundled_holidays)?;
-        let years: Vec<String> = (0..rule.years)
+        let years: Vec<String> = (0..counts.years)
             .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
             .map(school_year)
             .collect();
@@ -260,50 +255,24 @@ pub fn plan(
     });
     let default_holidays = options.holidays.is_none() && holidays.is_some();
     let cal = &catalogue.calendar;
-    let dates = calendar::calendar(
-        start,
-        rule.years,
-        rule.per_year,
-        weekday,
-        holidays.as_ref(),
-        cal,
+    let found = ranges::search(
+        catalogue,
+        &counts,
+        |per_year: &[usize]| calendar::calendar(start, per_year, weekday, holidays.as_ref(), cal),
+        |rule: &Rule| build_problem(catalogue, rule, &demand, &waiting),
+        options.max_nodes,
     )?;
+    let (rule, slots, dates) = (&found.rule, &found.slots, &found.dates);
 
-    let mut problem = build_problem(catalogue, &rule, &demand, &waiting)?;
-    let split = (rule.per_year, rule.basis_min, rule.basis_max);
-    problem.spread = calendar::spread(split, cal, &dates);
-    precheck(catalogue, &rule, &problem)?;
-
-    let outcome = solve::solve(&problem, options.max_nodes, false);
-    let slots = match outcome.slots {
-        Some(s) => s,
-        None if outcome.optimal => {
-            return Err(PlanError::Infeasible(diagnose(
-                catalogue,
-                &rule,
-                &problem,
-                options.max_nodes,
-            )))
-        }
-        None => {
-            return Err(PlanError::Infeasible(
-                Advice::text(format!(
-                "no plan found within the search budget of {} steps; fewer constraints (ordering, ",
-                options.max_nodes
-            ))
-                .setting(PlanSetting::Offered)
-                .then(") or fewer themes make it easier"),
-            ))
-        }
-    };
-
-    debug_assert_eq!(problem.objective(&slots), outcome.value);
-
-    let hosts: Vec<String> = if options.hosts.is_empty() {
-        catalogue.schools.clone()
-    } else {
-        options.hosts.clone()
-    };
+    let schools = hosts::schools(&catalogue.schools, &options.hosts);
+    let hosts: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
+    // Expected headcount per meeting: everyone who asked for its theme.
+    let expected: Vec<usize> = slots
+        .iter()
+        .map(|&t| demand[t].audiences.iter().map(|a| a.respondents).sum())
+        .collect();
+    let titles: Vec<String> = slots.iter().map(|&t| themes[t].title.clone()).collect();
+    let host_of = hosts::assign(&expected, &titles, &schools).map_err(PlanError::Infeasible)?;
 
     let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
     let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
@@ -317,17 +286,50 @@ pub fn plan(
             .count()
     };
     let year_slots = |y: usize, level: Level| {
-        slots[y * rule.per_year..(y + 1) * rule.per_year]
+        slots[rule.start(y)..rule.start(y + 1)]
             .iter()
             .filter(|&&t| themes[t].level == level)
             .count()
+    };
+    // The year of each theme's first meeting; by demand alone, the k-th most wanted theme
+    // of a level would be in the year of its level's k-th first meeting.
+    let year_at = |s: usize| (0..rule.years).rfind(|&y| rule.start(y) <= s).unwrap_or(0);
+    let first_year: Vec<usize> = (0..n)
+        .map(|t| slots.iter().position(|&x| x == t).map_or(0, year_at))
+        .collect();
+    let by_demand = |t: usize| {
+        let mut years: Vec<usize> = (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .map(|j| first_year[j])
+            .collect();
+        years.sort_unstable();
+        years[rank(t) - 1]
+    };
+    let moved = |t: usize| {
+        let (y, expected) = (first_year[t], by_demand(t));
+        // Later: less wanted themes of its level come before; earlier: more wanted later.
+        let others: Vec<Text> = (0..n)
+            .filter(|&j| themes[j].level == themes[t].level)
+            .filter(|&j| match y.cmp(&expected) {
+                std::cmp::Ordering::Greater => rank(j) > rank(t) && first_year[j] < y,
+                std::cmp::Ordering::Less => rank(j) < rank(t) && first_year[j] > y,
+                std::cmp::Ordering::Equal => false,
+            })
+            .map(|j| themes[j].title_text())
+            .collect();
+        (y != expected).then(|| Reason::Moved {
+            year: y as u32 + 1,
+            by_demand: expected as u32 + 1,
+            others,
+        })
     };
     let mut seen = vec![0u32; n];
     let mut meetings = Vec::with_capacity(slots.len());
     for (s, &t) in slots.iter().enumerate() {
         let theme = &themes[t];
         let d = &demand[t];
-        let (y, pos) = (s / rule.per_year, s % rule.per_year);
+        let y = year_at(s);
+        let pos = s - rule.start(y);
         seen[t] += 1;
         let mut reasons: Vec<Reason> = d
             .audiences
@@ -389,6 +391,9 @@ pub fn plan(
                     .collect(),
             });
         }
+        if seen[t] == 1 {
+            reasons.extend(moved(t));
+        }
         let begin = catalogue.rotation.start_time;
         let end = begin + Duration::minutes((theme.hours * 60.0).round() as i64);
         meetings.push(Meeting {
@@ -399,7 +404,7 @@ pub fn plan(
             date: dates[y].dates[pos],
             start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
             end: format!("{:02}:{:02}", end.hour(), end.minute()),
-            host: (!hosts.is_empty()).then(|| hosts[s % hosts.len()].clone()),
+            host: host_of.get(s).map(|&h| hosts[h].clone()),
             theme: theme.id.clone(),
             title: theme.title.clone(),
             title_en: theme.title_en.clone(),
@@ -476,28 +481,35 @@ pub fn plan(
             "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
         ));
     }
-    notes.extend(calendar::notes(cal, split, &dates));
+    notes.extend(calendar::notes(cal, rule, dates));
+    notes.extend(ranges::note(&counts, rule));
     if holidays.is_none() {
         notes.push(Text::new(
             "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
             "No holidays file given (--holidays): check the dates against school holidays.",
         ));
     }
-    if hosts.is_empty() {
-        notes.push(Text::new(
-            "Geen gastscholen bekend (--host): de locatie staat open.",
-            "No host schools known (--host): the location is open.",
-        ));
-    }
-    if !outcome.optimal {
+    let assumptions = assumptions::assumptions(&assumptions::Basics {
+        catalogue,
+        weights: &audience_weights,
+        schools: &schools,
+        holidays: holidays.as_ref(),
+        bundled: default_holidays,
+        counts: &counts,
+        rule,
+    });
+    let (host_note, host_warning) = hosts::remarks(&schools);
+    notes.extend(host_note);
+    warnings.extend(host_warning);
+    if !found.optimal {
         warnings.push(Text::new(
             format!(
                 "De zoektocht stopte na {} stappen: dit is het beste plan dat gevonden is, niet bewezen optimaal.",
-                outcome.nodes
+                found.nodes
             ),
             format!(
                 "The search stopped after {} steps: this is the best plan found, not proven optimal.",
-                outcome.nodes
+                found.nodes
             ),
         ));
     }
@@ -521,12 +533,19 @@ pub fn plan(
         catalogue_title_en: catalogue.title_en.clone(),
         partnership: catalogue.partnership.clone(),
         years: rule.years as u32,
-        per_year: rule.per_year as u32,
-        basis_per_year: [rule.basis_min as u32, rule.basis_max as u32],
+        per_year: rule.counts.iter().max().copied().unwrap_or(0) as u32,
+        per_year_range: counts.per_year,
+        meetings_per_year: rule.counts.iter().map(|&n| n as u32).collect(),
+        basis_per_year: [
+            rule.basis_min.iter().min().copied().unwrap_or(0) as u32,
+            rule.basis_max.iter().max().copied().unwrap_or(0) as u32,
+        ],
+        basis_share: counts.basis_share(),
         start,
         school_years: dates.iter().map(|y| school_year(y.first)).collect(),
         weekday: weekday_text(weekday),
         hosts,
+        schools: hosts::summary(&schools, &host_of),
         holidays: holidays.as_ref().map(|h| match (&h.region, &h.source) {
             (Some(r), Some(s)) => format!("{r} ({s})"),
             (Some(r), None) => r.clone(),
@@ -537,8 +556,9 @@ pub fn plan(
         demand: ranked,
         audience_weights,
         objective,
-        optimal: outcome.optimal,
-        search_nodes: outcome.nodes,
+        optimal: found.optimal,
+        search_nodes: found.nodes,
+        assumptions,
         notes,
         warnings,
         per_school: options.per_school.as_ref().map(|p| p.question.clone()),
@@ -582,53 +602,7 @@ fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
     )
 }
 
-fn resolve_rule(catalogue: &Catalogue, options: &PlanOptions) -> Result<Rule, PlanError> {
-    let r = &catalogue.rotation;
-    let years = options.years.unwrap_or(r.years);
-    let per_year = options.per_year.unwrap_or(r.per_year);
-    if !(1..=10).contains(&years) {
-        return Err(PlanError::Setting {
-            setting: PlanSetting::Years,
-            value: years.to_string(),
-            problem: "a cycle is 1 to 10 years".into(),
-        });
-    }
-    if !(1..=40).contains(&per_year) {
-        return Err(PlanError::Setting {
-            setting: PlanSetting::PerYear,
-            value: per_year.to_string(),
-            problem: "1 to 40 meetings a year".into(),
-        });
-    }
-    let has = |level: Level| catalogue.themes.iter().any(|t| t.level == level);
-    // The catalogue's split belongs to its own number of meetings a year.
-    let basis = options
-        .basis_per_year
-        .or(r.basis_per_year.filter(|_| per_year == r.per_year));
-    let (basis_min, basis_max) = match basis {
-        Some(b) if b > per_year => {
-            return Err(PlanError::Setting {
-                setting: PlanSetting::BasisPerYear,
-                value: b.to_string(),
-                problem: format!("more than the {per_year} meetings a year"),
-            })
-        }
-        Some(b) => (b, b),
-        None => match (has(Level::Basis), has(Level::Verdiepend)) {
-            (true, true) => (per_year / 2, per_year.div_ceil(2)),
-            (true, false) => (per_year, per_year),
-            _ => (0, 0),
-        },
-    };
-    Ok(Rule {
-        years: years as usize,
-        per_year: per_year as usize,
-        basis_min: basis_min as usize,
-        basis_max: basis_max as usize,
-    })
-}
-
-fn build_problem(
+pub(crate) fn build_problem(
     catalogue: &Catalogue,
     rule: &Rule,
     demand: &[Demand],
@@ -647,16 +621,15 @@ fn build_problem(
     let basis: Vec<bool> = themes.iter().map(|t| t.level == Level::Basis).collect();
     let per_level = |level: Level| themes.iter().filter(|t| t.level == level).count().max(1);
     // No theme twice unless its level has spare meetings: caps from the level's most
-    // meetings per cycle and per year over its number of themes.
-    let cap = |level: Level, per_year_max: usize| {
+    // meetings per cycle and in any year over its number of themes.
+    let cap = |level: Level, most: &dyn Fn(usize) -> usize| {
         let k = per_level(level);
-        (
-            (per_year_max * rule.years).div_ceil(k).max(1),
-            per_year_max.div_ceil(k).max(1),
-        )
+        let cycle: usize = (0..rule.years).map(most).sum();
+        let year = (0..rule.years).map(most).max().unwrap_or(0);
+        (cycle.div_ceil(k).max(1), year.div_ceil(k).max(1))
     };
-    let basis_caps = cap(Level::Basis, rule.basis_max);
-    let verd_caps = cap(Level::Verdiepend, rule.per_year - rule.basis_min);
+    let basis_caps = cap(Level::Basis, &|y| rule.basis_max[y]);
+    let verd_caps = cap(Level::Verdiepend, &|y| rule.counts[y] - rule.basis_min[y]);
     let caps: Vec<(usize, usize)> = basis
         .iter()
         .map(|&b| if b { basis_caps } else { verd_caps })
@@ -676,9 +649,9 @@ fn build_problem(
         preds,
         waiting: waiting.to_vec(),
         years: rule.years,
-        per_year: rule.per_year,
-        basis_min: rule.basis_min,
-        basis_max: rule.basis_max,
+        counts: rule.counts.clone(),
+        basis_min: rule.basis_min.clone(),
+        basis_max: rule.basis_max.clone(),
         cap_total: caps.iter().map(|c| c.0).collect(),
         cap_year: caps.iter().map(|c| c.1).collect(),
         spread: None,

@@ -6,6 +6,9 @@
 //! value is the demand in millionths, scaled by M, plus a tie-break (T − catalogue index)
 //! smaller than M, so demand decides and, between equal demands, catalogue order does.
 //!
+//! Years may hold different numbers of meetings (`counts`): the slots are numbered over
+//! the whole cycle, year after year.
+//!
 //! The spread rule is checked slot by slot: a level it applies to has, within each year,
 //! its meetings (with the year's first and last free day as end points) no further apart
 //! than the precomputed reach of a slot. The bound ignores it, so it stays an upper bound.
@@ -21,10 +24,11 @@ pub(crate) struct Problem {
     /// Offered last year: not in year 1.
     pub waiting: Vec<bool>,
     pub years: usize,
-    pub per_year: usize,
-    /// Basis meetings per year, at least / at most.
-    pub basis_min: usize,
-    pub basis_max: usize,
+    /// Meetings in each year.
+    pub counts: Vec<usize>,
+    /// Basis meetings in each year, at least / at most.
+    pub basis_min: Vec<usize>,
+    pub basis_max: Vec<usize>,
     /// Per theme: at most this many meetings per cycle and per year.
     pub cap_total: Vec<usize>,
     pub cap_year: Vec<usize>,
@@ -41,8 +45,9 @@ pub(crate) struct Spread {
     pub first: Vec<Option<usize>>,
     /// Per year: the first slot close enough before the year's last free day.
     pub last: Vec<Option<usize>>,
-    pub basis: bool,
-    pub verdiepend: bool,
+    /// Per year: the rule applies to the level.
+    pub basis: Vec<bool>,
+    pub verdiepend: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +62,19 @@ pub(crate) struct Outcome {
 
 impl Problem {
     pub fn slots(&self) -> usize {
-        self.years * self.per_year
+        self.counts.iter().sum()
+    }
+
+    /// The first slot of year `y`.
+    pub fn start(&self, y: usize) -> usize {
+        self.counts[..y].iter().sum()
+    }
+
+    /// Year and position in the year of every slot.
+    fn positions(&self) -> Vec<(usize, usize)> {
+        (0..self.years)
+            .flat_map(|y| (0..self.counts[y]).map(move |pos| (y, pos)))
+            .collect()
     }
 
     /// Weight of slot s: earlier slots weigh more.
@@ -77,6 +94,8 @@ impl Problem {
 
 struct Search<'a> {
     p: &'a Problem,
+    /// Per slot: year and position in it.
+    at: Vec<(usize, usize)>,
     order: Vec<usize>,
     occ: Vec<usize>,
     occ_year: Vec<Vec<usize>>,
@@ -98,6 +117,7 @@ pub(crate) fn solve(p: &Problem, max_nodes: u64, first_only: bool) -> Outcome {
     order.sort_by(|&a, &b| p.values[b].cmp(&p.values[a]).then(a.cmp(&b)));
     let mut search = Search {
         p,
+        at: p.positions(),
         order,
         occ: vec![0; t],
         occ_year: vec![vec![0; t]; p.years],
@@ -164,8 +184,7 @@ impl Search<'_> {
                 return;
             }
         }
-        let y = s / p.per_year;
-        let pos = s % p.per_year;
+        let (y, pos) = self.at[s];
         for k in 0..self.order.len() {
             let t = self.order[k];
             if !self.allowed(t, y, pos) {
@@ -198,10 +217,10 @@ impl Search<'_> {
         }
         let basis = self.basis_in_year[y];
         if p.basis[t] {
-            basis < p.basis_max
+            basis < p.basis_max[y]
         } else {
             // verdiepend meetings so far this year, plus this one, leave room for basis_min.
-            pos - basis < p.per_year - p.basis_min
+            pos - basis < p.counts[y] - p.basis_min[y]
         }
     }
 
@@ -214,13 +233,13 @@ impl Search<'_> {
         let Some(spread) = &p.spread else {
             return true;
         };
-        let year = &self.seq[y * p.per_year..];
+        let year = &self.seq[p.start(y)..];
         let reach = |last: Option<usize>| match last {
             Some(a) => Some(spread.reach[y][a]),
             None => spread.first[y],
         };
-        let end = pos + 1 == p.per_year;
-        for (level, applies) in [(true, spread.basis), (false, spread.verdiepend)] {
+        let end = pos + 1 == p.counts[y];
+        for (level, applies) in [(true, spread.basis[y]), (false, spread.verdiepend[y])] {
             if !applies {
                 continue;
             }
@@ -266,26 +285,27 @@ impl Search<'_> {
     fn bound(&mut self, s: usize) -> Option<i128> {
         let p = self.p;
         let remaining = p.slots() - s;
-        let y = s / p.per_year;
-        let pos = s % p.per_year;
-        let verd_max = p.per_year - p.basis_min;
-        let verd_min = p.per_year - p.basis_max;
+        let (y, pos) = self.at[s];
+        let n = p.counts[y];
+        let verd_max = n - p.basis_min[y];
+        let verd_min = n - p.basis_max[y];
         let basis_now = self.basis_in_year[y];
         let verd_now = pos - basis_now;
 
         // How many of the remaining slots each level fills: a range.
-        let future_years = p.years - y - 1;
-        let b_lo = p.basis_min.saturating_sub(basis_now) + future_years * p.basis_min;
-        let b_hi = (p.basis_max - basis_now).min(p.per_year - pos) + future_years * p.basis_max;
-        let v_lo = verd_min.saturating_sub(verd_now) + future_years * verd_min;
-        let v_hi = (verd_max - verd_now).min(p.per_year - pos) + future_years * verd_max;
+        let future = y + 1..p.years;
+        let sum = |f: &dyn Fn(usize) -> usize| future.clone().map(f).sum::<usize>();
+        let b_lo = p.basis_min[y].saturating_sub(basis_now) + sum(&|z| p.basis_min[z]);
+        let b_hi = (p.basis_max[y] - basis_now).min(n - pos) + sum(&|z| p.basis_max[z]);
+        let v_lo = verd_min.saturating_sub(verd_now) + sum(&|z| p.counts[z] - p.basis_max[z]);
+        let v_hi = (verd_max - verd_now).min(n - pos) + sum(&|z| p.counts[z] - p.basis_min[z]);
 
         // Waiting themes cannot go into year 1: enough later slots must remain.
         if y == 0 {
             let waiting_unplaced = (0..p.values.len())
                 .filter(|&t| p.waiting[t] && self.occ[t] == 0)
                 .count();
-            if waiting_unplaced > (p.years - 1) * p.per_year {
+            if waiting_unplaced > p.slots() - p.counts[0] {
                 return None;
             }
         }
@@ -350,16 +370,15 @@ impl Search<'_> {
     fn level_pairing(&self, s: usize, basis: bool, values: &[i128]) -> Option<i128> {
         let p = self.p;
         let n = values.len();
-        let y0 = s / p.per_year;
-        let pos0 = s % p.per_year;
-        let share = if basis {
-            p.basis_max
-        } else {
-            p.per_year - p.basis_min
-        };
+        let (y0, pos0) = self.at[s];
         let mut total: i128 = 0;
         let mut k = 0;
         'years: for y in y0..p.years {
+            let share = if basis {
+                p.basis_max[y]
+            } else {
+                p.counts[y] - p.basis_min[y]
+            };
             let (first, mut room) = if y == y0 {
                 let used = if basis {
                     self.basis_in_year[y]
@@ -370,14 +389,15 @@ impl Search<'_> {
             } else {
                 (0, share)
             };
-            for pos in first..p.per_year {
+            let start = p.start(y);
+            for pos in first..p.counts[y] {
                 if room == 0 {
                     break;
                 }
                 if k == n {
                     break 'years;
                 }
-                total += values[k] * p.weight(y * p.per_year + pos);
+                total += values[k] * p.weight(start + pos);
                 k += 1;
                 room -= 1;
             }
@@ -386,16 +406,15 @@ impl Search<'_> {
     }
 
     /// Relaxing only the order within each year: for every way the remaining years can
-    /// split into basis and verdiepend meetings (the split allows at most two counts a
-    /// year) that uses `basis.len()` basis slots, each level's best values go to the
+    /// split into basis and verdiepend meetings (each year allows the basis counts of its
+    /// split) that uses `basis.len()` basis slots, each level's best values go to the
     /// earliest years (moving a higher value to an earlier year gains at least that year's
     /// lowest weight, more than a later year's highest), and each year pairs its values,
     /// sorted, with its slots. The best over those splits; `None` when there are too many
     /// to try (more than 6 remaining years) or none fits.
     fn years_bound(&mut self, s: usize, basis: &[i128], verd: &[i128]) -> Option<i128> {
         let p = self.p;
-        let y0 = s / p.per_year;
-        let pos0 = s % p.per_year;
+        let (y0, pos0) = self.at[s];
         let years = p.years - y0;
         if years > 6 {
             return None;
@@ -405,12 +424,13 @@ impl Search<'_> {
         // Basis meetings still to place in each remaining year: the choices.
         let choices: Vec<Vec<usize>> = (0..years)
             .map(|k| {
+                let y = y0 + k;
                 if k == 0 {
-                    (p.basis_min.max(b_now)..=p.basis_max.min(p.per_year - v_now))
+                    (p.basis_min[y].max(b_now)..=p.basis_max[y].min(p.counts[y] - v_now))
                         .map(|total| total - b_now)
                         .collect()
                 } else {
-                    (p.basis_min..=p.basis_max).collect()
+                    (p.basis_min[y]..=p.basis_max[y]).collect()
                 }
             })
             .collect();
@@ -440,14 +460,13 @@ impl Search<'_> {
     /// One split of the remaining years (basis meetings per year in `quotas`).
     fn year_pairing(&mut self, s: usize, basis: &[i128], verd: &[i128], quotas: &[usize]) -> i128 {
         let p = self.p;
-        let y0 = s / p.per_year;
-        let pos0 = s % p.per_year;
+        let (y0, pos0) = self.at[s];
         let (mut ib, mut iv) = (0, 0);
         let mut total = 0;
         for (k, &qb) in quotas.iter().enumerate() {
             let y = y0 + k;
             let first = if k == 0 { pos0 } else { 0 };
-            let qv = p.per_year - first - qb;
+            let qv = p.counts[y] - first - qb;
             let (qb, qv) = (qb.min(basis.len() - ib), qv.min(verd.len() - iv));
             self.buf.clear();
             self.buf.extend_from_slice(&basis[ib..ib + qb]);
@@ -457,7 +476,7 @@ impl Search<'_> {
                 .buf
                 .iter()
                 .enumerate()
-                .map(|(i, v)| v * p.weight(y * p.per_year + first + i))
+                .map(|(i, v)| v * p.weight(p.start(y) + first + i))
                 .sum::<i128>();
             ib += qb;
             iv += qv;
@@ -491,9 +510,9 @@ mod tests {
             preds: vec![Vec::new(); t],
             waiting: vec![false; t],
             years,
-            per_year,
-            basis_min: 0,
-            basis_max: per_year,
+            counts: vec![per_year; years],
+            basis_min: vec![0; years],
+            basis_max: vec![per_year; years],
             cap_total: vec![1; t],
             cap_year: vec![1; t],
             spread: None,
@@ -531,8 +550,8 @@ mod tests {
             1,
             6,
         );
-        p.basis_min = 3;
-        p.basis_max = 3;
+        p.basis_min = vec![3];
+        p.basis_max = vec![3];
         assert_eq!(solve(&p, 10_000, false).slots, Some(vec![0, 1, 2, 3, 4, 5]));
         // Each slot reaches two slots on; the year's first free day reaches slot 1 and
         // the last is reached from slot 4: no level may skip more than one slot, start
@@ -541,18 +560,18 @@ mod tests {
             reach: vec![vec![2, 3, 4, 5, 5, 5]],
             first: vec![Some(1)],
             last: vec![Some(4)],
-            basis: true,
-            verdiepend: true,
+            basis: vec![true],
+            verdiepend: vec![true],
         });
         let out = solve(&p, 10_000, false);
         assert_eq!(out.slots, Some(vec![0, 3, 1, 4, 2, 5]));
         assert_eq!(out.value, 860);
         assert!(out.optimal);
         // The same with the rule on verdiepend only.
-        p.spread.as_mut().unwrap().basis = false;
+        p.spread.as_mut().unwrap().basis = vec![false];
         assert_eq!(solve(&p, 10_000, false).slots, Some(vec![0, 3, 1, 4, 2, 5]));
         // The first free day reaching only slot 0: both levels cannot start in time.
-        p.spread.as_mut().unwrap().basis = true;
+        p.spread.as_mut().unwrap().basis = vec![true];
         p.spread.as_mut().unwrap().first = vec![Some(0)];
         let out = solve(&p, 10_000, false);
         assert!(out.slots.is_none() && out.optimal);

@@ -62,6 +62,14 @@ pub enum Reason {
         level: Level,
         meetings: usize,
     },
+    /// Not in the year its rank by demand alone would give (`by_demand`): the rules put
+    /// it in `year`; `others` are the themes of its level that took the other way (less
+    /// wanted ones earlier, or more wanted ones later).
+    Moved {
+        year: u32,
+        by_demand: u32,
+        others: Vec<Text>,
+    },
     /// Offered last year, so it waits until year 2 or later.
     Waited,
     /// Offered last year, but its demand is at least `factor` times its level's mean.
@@ -235,6 +243,39 @@ impl Reason {
                     format!("jaar {year} heeft {meetings} {nl}"),
                     format!("year {year} has {meetings} {} {en}", level.text().en),
                 )
+            }
+            Reason::Moved {
+                year,
+                by_demand,
+                others,
+            } => {
+                let nl: Vec<&str> = others.iter().map(|o| o.nl.as_str()).collect();
+                let en: Vec<&str> = others.iter().map(|o| o.en.as_str()).collect();
+                if year > by_demand {
+                    Text::new(
+                        format!(
+                            "naar vraag alleen in jaar {by_demand}, maar de regels geven daar voorrang aan {} (minder vraag)",
+                            join(&nl, "en")
+                        ),
+                        format!(
+                            "by demand alone in year {by_demand}, but the rules give that place to {} (less demand)",
+                            join(&en, "and")
+                        ),
+                    )
+                } else {
+                    Text::new(
+                        format!(
+                            "naar vraag alleen in jaar {by_demand}, maar eerder omdat {} (meer vraag) later {}",
+                            join(&nl, "en"),
+                            if nl.len() == 1 { "komt" } else { "komen" }
+                        ),
+                        format!(
+                            "by demand alone in year {by_demand}, but earlier because {} (more demand) {} later",
+                            join(&en, "and"),
+                            if en.len() == 1 { "comes" } else { "come" }
+                        ),
+                    )
+                }
             }
             Reason::Waited => Text::new(
                 "vorig jaar aangeboden, dus niet in jaar 1",

@@ -149,7 +149,17 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
         plan.catalogue_title_en.as_deref(),
         lang,
     );
-    let split = if plan.basis_per_year[0] == plan.basis_per_year[1] {
+    let uniform = plan.meetings_per_year.windows(2).all(|w| w[0] == w[1]);
+    let per_year = if uniform {
+        plan.per_year.to_string()
+    } else {
+        plan.meetings_per_year
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let split = if uniform && plan.basis_per_year[0] == plan.basis_per_year[1] {
         match lang {
             Lang::Nl => format!(
                 "{} basis en {} verdiepend",
@@ -184,16 +194,14 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
     };
     sec.blocks.push(Block::Paragraph(vec![text(match lang {
         Lang::Nl => format!(
-            "De thema's van de catalogus \u{201c}{catalogue}\u{201d} verdeeld over {} bijeenkomsten per jaar ({split}), {}, vanaf {}. Elk thema komt minstens één keer per cyclus van {} jaar aan bod; een thema met meer vraag komt eerder. {optimal} ({} stappen).",
-            plan.per_year,
+            "De thema's van de catalogus \u{201c}{catalogue}\u{201d} verdeeld over {per_year} bijeenkomsten per jaar ({split}), {}, vanaf {}. Elk thema komt minstens één keer per cyclus van {} jaar aan bod; een thema met meer vraag komt eerder. {optimal} ({} stappen).",
             plan.weekday.get(en),
             plan.start,
             plan.years,
             plan.search_nodes,
         ),
         Lang::En => format!(
-            "The themes of the catalogue \u{201c}{catalogue}\u{201d} spread over {} meetings a year ({split}), {}, from {}. Every theme comes up at least once per cycle of {} years; a theme in higher demand comes earlier. {optimal} ({} steps).",
-            plan.per_year,
+            "The themes of the catalogue \u{201c}{catalogue}\u{201d} spread over {per_year} meetings a year ({split}), {}, from {}. Every theme comes up at least once per cycle of {} years; a theme in higher demand comes earlier. {optimal} ({} steps).",
             plan.weekday.get(en),
             plan.start,
             plan.years,
@@ -219,6 +227,20 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
         )),
     }
     sec.blocks.push(Block::Note(note));
+
+    if !plan.assumptions.is_empty() {
+        let mut rests = Section::new(
+            "rotatieplan-aannames",
+            t("Waarop dit plan rust", "What this plan rests on"),
+        );
+        rests.blocks.push(Block::List(
+            plan.assumptions
+                .iter()
+                .map(|a| vec![text(a.get(en))])
+                .collect(),
+        ));
+        sec.children.push(rests);
+    }
 
     let mut why = Section::new(
         "rotatieplan-waarom",

@@ -181,7 +181,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     let options = PlanOptions {
         years: args.years,
-        per_year: args.per_year,
+        per_year_range: args.per_year,
         basis_per_year: args.basis_per_year,
         start,
         holidays,
@@ -303,7 +303,17 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
         _ => plan.catalogue_title.as_str(),
     };
     let _ = writeln!(s, "{}: {title}", t("Rotatieplan", "Rotation plan"));
-    let split = if plan.basis_per_year[0] == plan.basis_per_year[1] {
+    let uniform = plan.meetings_per_year.windows(2).all(|w| w[0] == w[1]);
+    let per_year = if uniform {
+        plan.per_year.to_string()
+    } else {
+        plan.meetings_per_year
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let split = if uniform && plan.basis_per_year[0] == plan.basis_per_year[1] {
         let b = plan.basis_per_year[0];
         let v = plan.per_year - b;
         if v == 0 || b == 0 {
@@ -339,7 +349,7 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
         plan.years,
         t("jaar", if plan.years == 1 { "year" } else { "years" }),
         plan.school_years.join(", "),
-        plan.per_year,
+        per_year,
         t("bijeenkomsten per jaar", "meetings a year"),
         plan.weekday.get(en),
     );
@@ -492,6 +502,16 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
                 sel.school,
                 picks.join("; ")
             );
+        }
+    }
+    if !plan.assumptions.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            t("Waarop dit plan rust:", "What this plan rests on:")
+        );
+        for a in &plan.assumptions {
+            let _ = writeln!(s, "  - {}", a.get(en));
         }
     }
     for n in &plan.notes {

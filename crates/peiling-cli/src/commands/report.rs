@@ -141,6 +141,11 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             "No rotation plan: no answer option of the questionnaire names a theme of the catalogue; add themes = [{{ theme = \"...\" }}] to the options that ask for one (docs/questionnaire-format.md), or give --catalogue with your own themes"
         )?;
     }
+    // The plan's warnings (e.g. too few host schools) also reach the terminal.
+    for w in plan.iter().flat_map(|p| &p.warnings) {
+        let line = format!("peiling: warning: rotation plan: {}", w.get(lang.is_en()));
+        eprintln!("{}", super::terminal_safe(&line));
+    }
     if let (Some(contacts), Some(rows)) = (&contacts, contact_rows) {
         writeln!(
             stdout,
