@@ -1,14 +1,16 @@
-//! peiling-analysis: the figures of a survey, computed on polars, tested with statrs.
+//! peiling-analysis: the figures of a survey, counted by one engine (the streaming
+//! [`stream::PartAccumulator`]), with statistics tested against statrs.
 //!
-//! [`analyze`] turns a loaded [`peiling_survey::Survey`] into a [`Summary`] (the JSON
-//! schema of `peiling analyze --json`, documented in docs/analysis-schema.md);
-//! [`compare`] puts two summaries side by side.
+//! [`stream::analyze_streaming`] reads a survey's exports block by block into a
+//! [`Summary`]; [`analyze`] feeds a loaded [`peiling_survey::Survey`] through the same
+//! accumulator. The [`Summary`] is the JSON schema of `peiling analyze --json`
+//! (docs/analysis-schema.md); [`compare`] puts two summaries side by side.
 
+mod aggregates;
 mod analyze;
 mod compare;
 mod crosstab;
 mod filter;
-mod frame;
 pub mod privacy;
 pub mod stats;
 pub mod stream;
