@@ -152,9 +152,8 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         None => None,
     };
     let catalogue = catalogue(args.catalogue.as_deref())?;
-    let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
-    let summary = analyze(&survey, &opts)?;
+    let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
@@ -171,7 +170,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
-            &survey,
+            &load::survey(&args.survey)?,
             q,
             &args.filters,
             args.min_group,

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use peiling_analysis::{analyze, compare};
+use peiling_analysis::compare;
 use peiling_report::{Lang, ReportOptions};
 use peiling_survey::{Answer, Kind, PersonalKind, Survey};
 
@@ -30,14 +30,14 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         }
         None => None,
     };
-    let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
-    let summary = analyze(&survey, &opts)?;
+    let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
-            let other = Survey::load(path, &load::import_options(&args.survey))?;
-            Some(compare(&summary, &analyze(&other, &opts)?))
+            let import = load::import_options(&args.survey);
+            let other = crate::stream::summary_at(path, &import, &opts)?;
+            Some(compare(&summary, &other))
         }
         None => None,
     };
@@ -93,7 +93,8 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let mut staged = Vec::new();
     let mut contact_rows = None;
     if let Some(contacts) = &contacts {
-        let (bytes, rows) = contacts_csv(&survey, lang)?;
+        // Only the contacts need the responses themselves.
+        let (bytes, rows) = contacts_csv(&load::survey(&args.survey)?, lang)?;
         staged.push(contacts.stage(&bytes)?);
         contact_rows = Some(rows);
     }
