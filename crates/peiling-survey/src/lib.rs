@@ -16,7 +16,7 @@ pub mod response;
 pub mod survey;
 pub mod synth;
 
-pub use error::{DefinitionError, ImportError, SurveyError};
+pub use error::{DefinitionError, ImportError, ImportSetting, SurveyError};
 pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
 pub use questionnaire::{
