@@ -13,7 +13,7 @@ use peiling_core::privacy::OwnName;
 
 use crate::error::ImportError;
 use crate::questionnaire::Questionnaire;
-use crate::response::{Coercion, Problem, Rejected};
+use crate::response::{Coercion, Duplicate, Problem, QuestionTally, Rejected};
 
 use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, MetaField, Source};
@@ -75,6 +75,14 @@ pub(crate) struct Checker {
     /// The completion-time column, and the latest date of the accepted rows in it.
     completed: Option<usize>,
     latest: LatestSubmission,
+    /// Per question, per id: the accepted rows that were asked it and gave that answer;
+    /// per question, the accepted rows that were not asked it.
+    asked_ids: Vec<Vec<usize>>,
+    not_asked: Vec<usize>,
+    /// The first accepted row of each respondent (by e-mail address, else by id).
+    first_of: HashMap<String, usize>,
+    /// Every later accepted row of a respondent, with the row of their first.
+    pub(crate) duplicates: Vec<Duplicate>,
 }
 
 impl Checker {
@@ -141,6 +149,10 @@ impl Checker {
             ids: Vec::with_capacity(q.questions.len()),
             scratch: String::new(),
             latest: LatestSubmission::default(),
+            asked_ids: vec![Vec::new(); q.questions.len()],
+            not_asked: vec![0; q.questions.len()],
+            first_of: HashMap::new(),
+            duplicates: Vec::new(),
         })
     }
 
@@ -173,8 +185,11 @@ impl Checker {
             }
         }
         let missing_required = self.answers(q, line, fields, formulas);
+        let asides = self.answered_not_asked.len();
         self.set_aside(q, line, fields);
         if let Some((qi, column)) = missing_required {
+            // Only responses count in the tallies.
+            self.answered_not_asked.truncate(asides);
             let reason = format!(
                 "found no valid answer to required question \"{}\", expected one",
                 q.questions[qi].id
@@ -183,6 +198,8 @@ impl Checker {
             return false;
         }
         self.without_own_name(q, fields);
+        self.tally(q);
+        self.second_submission(line, fields);
         self.rows_accepted += 1;
         if let Some(col) = self.completed {
             self.latest.add(fields.cell(col));
@@ -330,6 +347,85 @@ impl Checker {
         }
     }
 
+    /// Counts the accepted row's answers per question, or that it was not asked.
+    fn tally(&mut self, q: &Questionnaire) {
+        let asked = if self.conditions.any() {
+            let (dicts, ids) = (&self.dictionaries, &self.ids);
+            self.conditions
+                .asked(q, |qi| &dicts[qi].answers[ids[qi] as usize])
+        } else {
+            Vec::new()
+        };
+        for (qi, &id) in self.ids.iter().enumerate() {
+            if asked.get(qi) == Some(&false) {
+                self.not_asked[qi] += 1;
+                continue;
+            }
+            let counts = &mut self.asked_ids[qi];
+            if counts.len() <= id as usize {
+                counts.resize(id as usize + 1, 0);
+            }
+            counts[id as usize] += 1;
+        }
+    }
+
+    /// Notes the accepted row as a second submission when its respondent (the e-mail
+    /// address, else the id of the export's columns) was seen before.
+    fn second_submission<C: Cells + ?Sized>(&mut self, line: usize, fields: &C) {
+        let (mut email, mut id) = (None, None);
+        for &(col, field) in &self.meta {
+            let v = fields.cell(col).trim();
+            match field {
+                _ if v.is_empty() => {}
+                MetaField::Email => email = Some(v),
+                MetaField::Id => id = Some(v),
+                _ => {}
+            }
+        }
+        let key = match email.map(str::to_lowercase).filter(|e| e.contains('@')) {
+            Some(e) => format!("e-mail {e}"),
+            None => match id {
+                Some(id) => format!("id {id}"),
+                None => return,
+            },
+        };
+        match self.first_of.get(&key) {
+            Some(&first_row) => self.duplicates.push(Duplicate {
+                row: line,
+                first_row,
+                key,
+                kept: true,
+            }),
+            None => {
+                self.first_of.insert(key, line);
+            }
+        }
+    }
+
+    /// Per question: how the accepted rows answered it, and how many were not asked.
+    pub(crate) fn tallies(&self, q: &Questionnaire) -> Vec<QuestionTally> {
+        let mut not_asked = vec![0; q.questions.len()];
+        for &(_, qi) in &self.answered_not_asked {
+            not_asked[qi] += 1;
+        }
+        q.questions
+            .iter()
+            .enumerate()
+            .map(|(qi, question)| {
+                let mut t = QuestionTally {
+                    question: question.id.clone(),
+                    not_asked: self.not_asked[qi],
+                    answered_not_asked: not_asked[qi],
+                    ..QuestionTally::default()
+                };
+                for (id, &n) in self.asked_ids[qi].iter().enumerate() {
+                    t.asked(&self.dictionaries[qi].answers[id], n);
+                }
+                t
+            })
+            .collect()
+    }
+
     /// The tolerated spellings, counted over every row that was read as a response.
     pub(crate) fn coercions(&self, q: &Questionnaire) -> Vec<Coercion> {
         let mut counts: HashMap<(usize, String, String), usize> = HashMap::new();
@@ -357,6 +453,17 @@ impl Checker {
     pub(crate) fn last_submission(&self) -> Option<String> {
         self.latest.latest()
     }
+}
+
+/// The import's warning about columns that match no question, if there are any.
+pub(crate) fn unmatched_warnings(unmatched: &[String]) -> Vec<String> {
+    if unmatched.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "{} column(s) match no question and were not read",
+        unmatched.len()
+    )]
 }
 
 /// The formula cell (without a stored result) a question's answer would be read from.

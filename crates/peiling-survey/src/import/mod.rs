@@ -113,7 +113,8 @@ pub fn import_table(
         }
     }
     let mut rejected = std::mem::take(&mut checker.rejected);
-    let duplicates = resolve_duplicates(&mut responses, &mut rejected, opts.duplicates);
+    let detected = std::mem::take(&mut checker.duplicates);
+    let duplicates = resolve_duplicates(&mut responses, &mut rejected, detected, opts.duplicates);
     // A dropped duplicate is written to --rejects like any other row: with its fields.
     for r in rejected.iter_mut().filter(|r| r.fields.is_empty()) {
         if let Ok(i) = table.rows.binary_search_by_key(&r.row, |row| row.line) {
@@ -134,14 +135,7 @@ pub fn import_table(
     rejected.sort_by_key(|r| r.row);
     let mut problems = std::mem::take(&mut checker.problems);
     problems.sort_by_key(|p| (p.row, p.column));
-    let warnings = if checker.unmatched.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!(
-            "{} column(s) match no question and were not read",
-            checker.unmatched.len()
-        )]
-    };
+    let warnings = check::unmatched_warnings(&checker.unmatched);
     let report = ImportReport {
         file: file.to_string(),
         format: checker.format.to_string(),
@@ -237,19 +231,7 @@ fn tallies(
                 t.not_asked += 1;
                 continue;
             }
-            match answer {
-                Answer::NoAnswer => t.no_answer += 1,
-                Answer::Invalid(_) => t.invalid += 1,
-                Answer::Unknown(_) => {
-                    t.answered += 1;
-                    t.unknown += 1;
-                }
-                Answer::NotApplicable(_) => {
-                    t.answered += 1;
-                    t.not_applicable += 1;
-                }
-                _ => t.answered += 1,
-            }
+            t.asked(answer, 1);
         }
     }
     // Answers set aside count for the rows that are responses (not dropped duplicates).
@@ -357,59 +339,34 @@ pub(crate) fn option_columns_text<'a>(
     out
 }
 
+/// Applies the policy to the second submissions the checker found (`detected`, each
+/// with the row of its respondent's first): which are kept, and the rows dropped.
 fn resolve_duplicates(
     responses: &mut Vec<Response>,
     rejected: &mut Vec<Rejected>,
+    mut detected: Vec<Duplicate>,
     policy: DuplicatePolicy,
 ) -> Vec<Duplicate> {
-    let key = |r: &Response| -> Option<String> {
-        if let Some(e) = r.meta.email.as_deref() {
-            let e = e.trim().to_lowercase();
-            if e.contains('@') {
-                return Some(format!("e-mail {e}"));
-            }
-        }
-        r.meta.id.as_deref().map(|id| format!("id {}", id.trim()))
-    };
-    let mut first: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, r) in responses.iter().enumerate() {
-        if let Some(k) = key(r) {
-            match first.get(&k) {
-                Some(&g) => groups[g].1.push(i),
-                None => {
-                    first.insert(k.clone(), groups.len());
-                    groups.push((k, vec![i]));
-                }
-            }
-        }
-    }
-    let mut duplicates = Vec::new();
-    let mut drop = vec![false; responses.len()];
-    for (k, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+    detected.sort_by_key(|d| (d.first_row, d.row));
+    let mut drop: std::collections::HashSet<usize> = Default::default();
+    for group in detected.chunk_by(|a, b| a.first_row == b.first_row) {
+        let last = group.last().map_or(group[0].first_row, |d| d.row);
         let keep = match policy {
-            DuplicatePolicy::KeepAll => None,
-            DuplicatePolicy::KeepFirst => Some(members[0]),
-            DuplicatePolicy::KeepLast => Some(*members.last().unwrap_or(&members[0])),
+            DuplicatePolicy::KeepAll => continue,
+            DuplicatePolicy::KeepFirst => group[0].first_row,
+            DuplicatePolicy::KeepLast => last,
         };
-        for &i in &members[1..] {
-            duplicates.push(Duplicate {
-                row: responses[i].row,
-                first_row: responses[members[0]].row,
-                key: k.clone(),
-                kept: keep.is_none() || keep == Some(i),
-            });
-        }
-        if let Some(keep) = keep {
-            for &i in members.iter().filter(|&&i| i != keep) {
-                drop[i] = true;
-            }
-        }
+        drop.extend(
+            std::iter::once(group[0].first_row)
+                .chain(group.iter().map(|d| d.row))
+                .filter(|&row| row != keep),
+        );
     }
-    let mut i = 0;
+    for d in &mut detected {
+        d.kept = !drop.contains(&d.row);
+    }
     responses.retain(|r| {
-        let d = drop[i];
-        i += 1;
+        let d = drop.contains(&r.row);
         if d {
             rejected.push(Rejected {
                 row: r.row,
@@ -421,7 +378,7 @@ fn resolve_duplicates(
         }
         !d
     });
-    duplicates
+    detected
 }
 
 fn first_problem(report: &ImportReport, headers: &[String]) -> Option<ImportError> {

@@ -11,7 +11,7 @@
 use std::io::Read;
 
 use crate::questionnaire::Questionnaire;
-use crate::response::{Coercion, Problem, Rejected};
+use crate::response::{Coercion, Duplicate, ImportReport, Problem, QuestionTally, Rejected};
 
 use super::check::Checker;
 pub use super::dictionary::Dictionary;
@@ -21,8 +21,8 @@ use super::{DuplicatePolicy, ImportOptions};
 /// Blocks of about this size are parsed at a time.
 const BLOCK: usize = 4 << 20;
 
-/// What the streamed import did; the same figures as [`crate::ImportReport`] except
-/// that duplicates are not looked for (keeping them all, they change no figure).
+/// What the streamed import did: the figures of [`crate::ImportReport`] (into which it
+/// turns, [`StreamReport::into_import_report`]) and the dictionaries.
 #[derive(Debug)]
 pub struct StreamReport {
     pub file: String,
@@ -40,11 +40,35 @@ pub struct StreamReport {
     pub dictionaries: Vec<Dictionary>,
     /// As [`crate::ImportReport::last_submission`].
     pub last_submission: Option<String>,
+    pub tallies: Vec<QuestionTally>,
+    /// Second submissions of a respondent, all kept (streaming keeps every row).
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl StreamReport {
     pub fn rows_rejected(&self) -> usize {
         self.rejected.len()
+    }
+
+    /// The accounting without the dictionaries, as the whole-file import gives it.
+    pub fn into_import_report(self) -> ImportReport {
+        ImportReport {
+            warnings: super::check::unmatched_warnings(&self.unmatched_columns),
+            file: self.file,
+            format: self.format,
+            encoding: self.encoding.to_string(),
+            headers: self.headers,
+            rows_read: self.rows_read,
+            rows_accepted: self.rows_accepted,
+            rejected: self.rejected,
+            problems: self.problems,
+            coercions: self.coercions,
+            unmatched_columns: self.unmatched_columns,
+            missing_questions: self.missing_questions,
+            duplicates: self.duplicates,
+            tallies: self.tallies,
+            last_submission: self.last_submission,
+        }
     }
 }
 
@@ -348,6 +372,9 @@ impl Rows {
         }
         let coercions = c.coercions(q);
         let last_submission = c.last_submission();
+        let tallies = c.tallies(q);
+        let mut duplicates = c.duplicates;
+        duplicates.sort_by_key(|d| (d.first_row, d.row));
         let mut rejected = c.rejected;
         rejected.sort_by_key(|r| r.row);
         let mut problems = c.problems;
@@ -366,6 +393,8 @@ impl Rows {
             missing_questions: c.missing_questions,
             dictionaries: c.dictionaries,
             last_submission,
+            tallies,
+            duplicates,
         })
     }
 }
