@@ -5,6 +5,7 @@
 //! that accounts for every row and cell; a [`Survey`] ties questionnaires, exports and
 //! populations together.
 
+pub mod contacts;
 pub mod draft;
 pub mod error;
 pub mod export;

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use peiling_analysis::compare;
 use peiling_report::{Lang, ReportOptions};
-use peiling_survey::{Answer, Kind, PersonalKind, Survey};
+use peiling_survey::Survey;
 
 use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
@@ -139,12 +139,8 @@ fn contact_cell(text: &str) -> String {
     isolate_bidi(&csv_safe(&strip_controls(text))).into_owned()
 }
 
-/// The inventory of who may be approached to give or develop professionalisation: per
-/// part, respondents who answered yes to the yes/no question of the "contactgegevens"
-/// group, with their name, e-mail, phone and chosen themes. A part without such a
-/// question asks for the address itself ("leave your e-mail address if we may approach
-/// you"): there an e-mail address or phone number given is the consent. Every cell is
-/// a [`contact_cell`].
+/// The contacts list ([`peiling_survey::contacts`]) as CSV, in the report's language;
+/// every cell is a [`contact_cell`].
 fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let header: [&str; 7] = match lang {
         Lang::Nl => [
@@ -154,98 +150,20 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     };
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
-    let mut rows = 0;
-    for part in &survey.parts {
-        let q = part.questionnaire();
-        let consent = q
-            .questions
-            .iter()
-            .position(|x| x.group == "contactgegevens" && matches!(x.kind, Kind::YesNo { .. }));
-        let personal = |kind: PersonalKind| {
-            q.questions
-                .iter()
-                .position(|x| matches!(x.kind, Kind::Personal { personal } if personal == kind))
-        };
-        let (name, email, phone) = (
-            personal(PersonalKind::Name),
-            personal(PersonalKind::Email),
-            personal(PersonalKind::Phone),
-        );
-        let themes: Vec<usize> = q
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.group == "thema" && matches!(x.kind, Kind::Multi { .. }))
-            .map(|(i, _)| i)
-            .collect();
-        for r in &part.data.responses {
-            let text = |i: Option<usize>| match i.and_then(|i| r.answers.get(i)) {
-                Some(Answer::Text(t)) => t.trim().to_string(),
-                _ => String::new(),
-            };
-            let agreed = match consent {
-                Some(consent) => r.answers.get(consent) == Some(&Answer::Choice(0)),
-                None => !text(email).is_empty() || !text(phone).is_empty(),
-            };
-            if !agreed {
-                continue;
-            }
-            // The export's own columns (Microsoft Forms' Naam/E-mail) when the
-            // questionnaire has no question for it; "anonymous" ("anoniem") is no address.
-            let meta = |v: &Option<String>| {
-                v.as_deref()
-                    .map(str::trim)
-                    .filter(|s| {
-                        !s.is_empty()
-                            && !s.eq_ignore_ascii_case("anonymous")
-                            && !s.eq_ignore_ascii_case("anoniem")
-                    })
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let name = Some(text(name))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| meta(&r.meta.name));
-            let email = Some(text(email))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| meta(&r.meta.email));
-            let mut chosen = Vec::new();
-            let mut other = Vec::new();
-            for &i in &themes {
-                if let (
-                    Some(Answer::Multi {
-                        chosen: c,
-                        other: o,
-                    }),
-                    Kind::Multi {
-                        options,
-                        other: other_idx,
-                    },
-                ) = (r.answers.get(i), &q.questions[i].kind)
-                {
-                    for &k in c {
-                        if Some(k) != *other_idx {
-                            if let Some(opt) = options.get(k) {
-                                chosen.push(opt.label(lang.is_en()).to_string());
-                            }
-                        }
-                    }
-                    if let Some(o) = o {
-                        other.push(o.trim().to_string());
-                    }
-                }
-            }
-            w.write_record([
-                contact_cell(&q.id),
-                r.row.to_string(),
-                contact_cell(&name),
-                contact_cell(&email),
-                contact_cell(&text(phone)),
-                contact_cell(&chosen.join("; ")),
-                contact_cell(&other.join("; ")),
-            ])?;
-            rows += 1;
-        }
+    let contacts = peiling_survey::contacts::contacts(survey, lang.is_en());
+    for c in &contacts {
+        w.write_record([
+            contact_cell(&c.part),
+            c.row.to_string(),
+            contact_cell(&c.name),
+            contact_cell(&c.email),
+            contact_cell(&c.phone),
+            contact_cell(&c.themes.join("; ")),
+            contact_cell(&c.other.join("; ")),
+        ])?;
     }
-    Ok((w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?, rows))
+    Ok((
+        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
+        contacts.len(),
+    ))
 }
