@@ -11,6 +11,7 @@ mod analyze;
 mod compare;
 mod crosstab;
 mod filter;
+mod groups;
 pub mod privacy;
 pub mod stats;
 pub mod stream;
@@ -18,6 +19,7 @@ pub mod summary;
 
 pub use analyze::{analyze, answer_is, AnalysisOptions, Filter};
 pub use compare::compare;
+pub use groups::per_group;
 
 /// An option of an analysis that names a question (in the CLI each is a flag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,8 @@ pub enum AnalysisOption {
     Filter,
     /// The question whose answers split every table into groups.
     GroupBy,
+    /// The question whose answers (schools, say) each get figures of their own.
+    PerGroup,
 }
 
 impl std::fmt::Display for AnalysisOption {
@@ -33,6 +37,7 @@ impl std::fmt::Display for AnalysisOption {
         f.write_str(match self {
             AnalysisOption::Filter => "filter",
             AnalysisOption::GroupBy => "grouping question",
+            AnalysisOption::PerGroup => "question per group",
         })
     }
 }

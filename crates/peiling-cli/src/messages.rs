@@ -49,6 +49,7 @@ pub fn analysis_flag(option: AnalysisOption) -> &'static str {
     match option {
         AnalysisOption::Filter => "--where",
         AnalysisOption::GroupBy => "--by",
+        AnalysisOption::PerGroup => "--per-school",
     }
 }
 
