@@ -1,9 +1,9 @@
-//! The two import paths (streamed CSV blocks, and the whole file read into a table) feed
-//! the one engine the same answers: on synthetic surveys of 5,000 rows with messy
-//! spellings and broken rows, in every export style (Microsoft Forms' meta columns,
-//! Google Forms, LimeSurvey's option columns), with and without --by and --where. The
-//! figures themselves are checked by the oracle (tests/oracle.rs); this goes when one
-//! row checker serves both readers. Floats may differ in the last bits (1e-9 relative).
+//! The two readers of an export (streamed CSV blocks, and the whole file read into a
+//! table) feed the one row checker and the one engine the same rows: the same `Summary`
+//! on synthetic surveys of 5,000 rows with messy spellings and broken rows, in every
+//! export style (Microsoft Forms' meta columns, Google Forms, LimeSurvey's option
+//! columns), with and without --by and --where. The figures themselves are checked by
+//! the oracle (tests/oracle.rs). Floats may differ in the last bits (1e-9 relative).
 
 use peiling_analysis::stream::analyze_streaming;
 use peiling_analysis::{analyze, AnalysisOptions, Filter, Summary};
