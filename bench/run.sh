@@ -6,7 +6,7 @@
 #
 #   bench/run.sh [--large] [--sizes "10000 100000"] [--repeat 3] [--reference]
 #
-# --reference also times the reference engine (everything loaded, then polars).
+# --reference timed the whole-file engine, retired in issue 12 (one engine): see RESULTS.md.
 # At 10M rows each tool runs once, and pandas (about 10 GB) only with --pandas-large.
 # Data goes to bench/data (gitignored), the Python venv to ~/.cache/peiling-bench.
 set -euo pipefail
@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
         --large) sizes="$sizes 10000000" ;;
         --sizes) sizes="$2"; shift ;;
         --repeat) repeat="$2"; shift ;;
-        --reference) reference=1 ;;
+        --reference) echo "--reference: the whole-file engine is retired (one engine since issue 12)" >&2; exit 2 ;;
         --pandas-large) pandas_large=1 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac

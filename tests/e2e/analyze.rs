@@ -35,50 +35,46 @@ const AGE: &str = "Wat is je leeftijd?";
 #[test]
 fn by_a_question_one_part_asks_breaks_down_that_part_only() {
     // The README's example: SO has no "bevoegdheid", so only WPB gets cross-tabs.
-    for engine in ["auto", "reference"] {
-        let s = json(&[
-            "analyze",
-            "--where",
-            "behoefte=Ja",
-            "--by",
-            "bevoegdheid",
-            "--min-group",
-            "0",
-            "--json",
-            "--engine",
-            engine,
-        ]);
-        let parts = s["parts"].as_array().unwrap();
-        let n = |file: &str, header: &str| rows(file).iter().filter(|r| r[header] == "Ja").count();
-        assert_eq!(parts[0]["questionnaire"], "so");
-        assert_eq!(parts[0]["respondents"], n("so.csv", NEED_SO));
-        assert_eq!(parts[0]["crosstabs"].as_array().unwrap().len(), 0);
-        assert_eq!(parts[1]["respondents"], n("wpb.csv", NEED_WPB));
-        assert_eq!(
-            parts[1]["respondents"], 44,
-            "Bijlage 2: 63 - 19 without need"
-        );
+    let s = json(&[
+        "analyze",
+        "--where",
+        "behoefte=Ja",
+        "--by",
+        "bevoegdheid",
+        "--min-group",
+        "0",
+        "--json",
+    ]);
+    let parts = s["parts"].as_array().unwrap();
+    let n = |file: &str, header: &str| rows(file).iter().filter(|r| r[header] == "Ja").count();
+    assert_eq!(parts[0]["questionnaire"], "so");
+    assert_eq!(parts[0]["respondents"], n("so.csv", NEED_SO));
+    assert_eq!(parts[0]["crosstabs"].as_array().unwrap().len(), 0);
+    assert_eq!(parts[1]["respondents"], n("wpb.csv", NEED_WPB));
+    assert_eq!(
+        parts[1]["respondents"], 44,
+        "Bijlage 2: 63 - 19 without need"
+    );
 
-        let age = parts[1]["crosstabs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["question"] == "leeftijd")
-            .unwrap();
-        let columns: Vec<String> = age["columns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_string())
-            .collect();
-        for (i, band) in age["rows"].as_array().unwrap().iter().enumerate() {
-            for (j, col) in columns.iter().enumerate() {
-                let expected = rows("wpb.csv")
-                    .iter()
-                    .filter(|r| r[NEED_WPB] == "Ja" && r[AGE] == *band && r[BEVOEGDHEID] == *col)
-                    .count();
-                assert_eq!(age["counts"][i][j], expected, "{engine}: {band} x {col}");
-            }
+    let age = parts[1]["crosstabs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["question"] == "leeftijd")
+        .unwrap();
+    let columns: Vec<String> = age["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    for (i, band) in age["rows"].as_array().unwrap().iter().enumerate() {
+        for (j, col) in columns.iter().enumerate() {
+            let expected = rows("wpb.csv")
+                .iter()
+                .filter(|r| r[NEED_WPB] == "Ja" && r[AGE] == *band && r[BEVOEGDHEID] == *col)
+                .count();
+            assert_eq!(age["counts"][i][j], expected, "{band} x {col}");
         }
     }
 }

@@ -357,3 +357,13 @@ fn lenient_mode_counts_bad_answers_as_invalid_and_keeps_the_row() {
         "{out}"
     );
 }
+
+#[test]
+fn a_sheet_for_a_text_file_names_the_flag() {
+    let dir = workdir(&["msforms-nl.csv"]);
+    let err = validate(dir.path(), "msforms-nl.csv", &["--sheet", "Blad1"]).user_error();
+    assert_eq!(
+        err,
+        "peiling: msforms-nl.csv:1:1: found a text file, expected an XLSX workbook (--sheet was given)"
+    );
+}

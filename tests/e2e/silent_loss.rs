@@ -33,20 +33,11 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     peiling_in(dir, args)
 }
 
-/// `analyze --json` of one questionnaire and export with the given engine.
-fn summary(dir: &Path, q: &str, data: &str, engine: &str, extra: &[&str]) -> Value {
-    let mut args = vec!["analyze", "--json", "--engine", engine, "-q", q, "-d", data];
+/// `analyze --json` of one questionnaire and export.
+fn summary(dir: &Path, q: &str, data: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["analyze", "--json", "-q", q, "-d", data];
     args.extend(extra);
     serde_json::from_str(&run(dir, &args).ok()).unwrap()
-}
-
-/// Both engines give the same summary (the streamed one refuses what it cannot read
-/// itself, and "auto" then falls back): that summary.
-fn summary_both(dir: &Path, q: &str, data: &str) -> Value {
-    let auto = summary(dir, q, data, "auto", &[]);
-    let reference = summary(dir, q, data, "reference", &[]);
-    assert_eq!(auto, reference, "{data}: the two engines differ");
-    auto
 }
 
 fn question<'a>(s: &'a Value, id: &str) -> &'a Value {
@@ -136,7 +127,7 @@ fn a_row_the_workbook_holds_twice_is_read_and_set_aside() {
         )),
         "{out}"
     );
-    let s = summary_both(dir.path(), "q.toml", file);
+    let s = summary(dir.path(), "q.toml", file, &[]);
     assert_eq!(s["parts"][0]["respondents"], 3);
     assert_eq!(s["parts"][0]["rows_read"], 4);
     assert_eq!(s["parts"][0]["rows_rejected"], 1);
@@ -171,7 +162,7 @@ fn a_line_that_is_not_utf8_is_listed_and_the_rest_stays_utf8() {
     );
     assert!(out.contains(&listed), "{out}");
     assert_eq!(out.matches("not UTF-8").count(), 1, "{out}");
-    let s = summary_both(dir.path(), "q.toml", file);
+    let s = summary(dir.path(), "q.toml", file, &[]);
     let texts: Vec<String> = counts(question(&s, "toelichting"))
         .into_iter()
         .map(|(t, _)| t)
@@ -219,7 +210,7 @@ fn a_repeated_header_row_is_a_rejected_row() {
         )),
         "{out}"
     );
-    let s = summary_both(dir.path(), "q.toml", file);
+    let s = summary(dir.path(), "q.toml", file, &[]);
     assert_eq!(s["parts"][0]["respondents"], 4);
     assert_eq!(s["parts"][0]["rows_read"], 5);
     assert_eq!(s["parts"][0]["rows_rejected"], 1);
@@ -243,7 +234,7 @@ fn punctuation_only_answers_stay_apart() {
         "{out}"
     );
     assert!(!out.contains("coerced in"), "{out}");
-    let s = summary_both(dir.path(), q, file);
+    let s = summary(dir.path(), q, file, &[]);
     let oordeel = question(&s, "oordeel");
     assert_eq!(
         counts(oordeel),
@@ -278,7 +269,7 @@ fn a_draft_keeps_punctuation_only_choices_apart() {
     .ok();
     assert!(out.contains("no problems"), "{out}\n{draft}");
     assert!(!out.contains("coerced in"), "{out}\n{draft}");
-    let s = summary_both(dir.path(), "draft.toml", "punctuation-draft.csv");
+    let s = summary(dir.path(), "draft.toml", "punctuation-draft.csv", &[]);
     let column = s["parts"][0]["questions"]
         .as_array()
         .unwrap()
@@ -354,40 +345,36 @@ fn where_values_must_be_answers_the_question_can_have() {
         args.extend(where_z);
         assert_eq!(run(dir.path(), &args).user_error(), expected, "{command:?}");
     }
-    for engine in ["auto", "reference"] {
-        let mut args = vec!["analyze", "--engine", engine];
-        args.extend(where_z);
-        assert_eq!(run(dir.path(), &args).user_error(), expected, "{engine}");
-        let err = run(
-            dir.path(),
-            &[
-                "analyze",
-                "--engine",
-                engine,
-                "-q",
-                "q.toml",
-                "-d",
-                "good.csv",
-                "--where",
-                "jaren=veel",
-            ],
-        )
-        .user_error();
-        assert!(
-            err.ends_with("expected one of a number, \"???\", \"onbekend\""),
-            "{err}"
-        );
-    }
+    let mut args = vec!["analyze"];
+    args.extend(where_z);
+    assert_eq!(run(dir.path(), &args).user_error(), expected);
+    let err = run(
+        dir.path(),
+        &[
+            "analyze",
+            "-q",
+            "q.toml",
+            "-d",
+            "good.csv",
+            "--where",
+            "jaren=veel",
+        ],
+    )
+    .user_error();
+    assert!(
+        err.ends_with("expected one of a number, \"???\", \"onbekend\""),
+        "{err}"
+    );
     // The bundled survey's parts offer different options for "opleiding" (yes/no for
     // WPB, kinds of training for SO): a value one part can have is accepted, one that
     // no part can have is refused, naming each part's options.
     run(dir.path(), &["analyze", "--where", "opleiding=Ja"]).ok();
     let err = run(dir.path(), &["analyze", "--where", "opleiding=Misschien"]).user_error();
     assert!(
-        err.starts_with("peiling: --where opleiding=Misschien: \"Misschien\" is not an answer to question \"opleiding\", expected one of ")
-            && err.contains("(in wpb)")
-            && err.contains("(in so)"),
-        "{err}"
+    err.starts_with("peiling: --where opleiding=Misschien: \"Misschien\" is not an answer to question \"opleiding\", expected one of ")
+        && err.contains("(in wpb)")
+        && err.contains("(in so)"),
+    "{err}"
     );
     // Values that are answers select: recounted from msforms-nl.csv.
     for (filter, respondents) in [
@@ -399,13 +386,7 @@ fn where_values_must_be_answers_the_question_can_have() {
         ("stagiaires=1-5 keer", 3),
         ("toelichting=Fijn dat dit gevraagd wordt", 1),
     ] {
-        let s = summary(
-            dir.path(),
-            "q.toml",
-            "good.csv",
-            "auto",
-            &["--where", filter],
-        );
+        let s = summary(dir.path(), "q.toml", "good.csv", &["--where", filter]);
         assert_eq!(s["parts"][0]["respondents"], respondents, "{filter}");
     }
 }

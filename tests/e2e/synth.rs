@@ -29,43 +29,17 @@ fn synth_is_deterministic_and_reads_back_in_every_style() {
 
         let wpb = crate::common::bundled().join("wpb.toml");
         let wpb = wpb.to_str().unwrap();
-        let json = |engine: &str| -> Value {
-            let out = peiling_in(
-                d,
-                &[
-                    "analyze", "-q", wpb, "-d", &a, "--json", "--by", "leeftijd", "--engine",
-                    engine,
-                ],
-            )
-            .ok();
-            serde_json::from_str(&out).unwrap()
-        };
-        let streamed = json("stream");
+        let out = peiling_in(
+            d,
+            &["analyze", "-q", wpb, "-d", &a, "--json", "--by", "leeftijd"],
+        )
+        .ok();
+        let streamed: Value = serde_json::from_str(&out).unwrap();
         let part = &streamed["parts"][0];
         assert_eq!(part["rows_read"], 300, "{style}");
         assert_eq!(part["rows_rejected"], 0, "{style}");
         assert_eq!(part["respondents"], 300, "{style}");
-        // Whole-number figures are equal; the library test compares floats too.
-        let reference = json("reference");
-        for q in 0..part["questions"].as_array().unwrap().len() {
-            let (s, r) = (
-                &part["questions"][q],
-                &reference["parts"][0]["questions"][q],
-            );
-            assert_eq!(s["base"], r["base"], "{style} {}", s["id"]);
-            assert_eq!(s["answered"], r["answered"], "{style} {}", s["id"]);
-            assert_eq!(s["invalid"], r["invalid"], "{style} {}", s["id"]);
-        }
-        assert_eq!(
-            part["crosstabs"], reference["parts"][0]["crosstabs"],
-            "{style}"
-        );
+        let crosstabs = part["crosstabs"].as_array().unwrap();
+        assert!(!crosstabs.is_empty(), "{style}");
     }
-}
-
-#[test]
-fn stream_engine_refuses_what_it_cannot_stream() {
-    let dir = tempfile::tempdir().unwrap();
-    let err = peiling_in(dir.path(), &["analyze", "--strict", "--engine", "stream"]).user_error();
-    assert!(err.contains("cannot be streamed"), "{err}");
 }

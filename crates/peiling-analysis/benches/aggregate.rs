@@ -1,5 +1,5 @@
-//! Aggregation: the reference (responses loaded, long frame, polars) against the
-//! streaming accumulator, on 20,000 synthetic WPB rows, with and without a cross-tab;
+//! Aggregation by the one engine: a loaded survey fed through the accumulator against
+//! the streamed export, on 20,000 synthetic WPB rows, with and without a cross-tab;
 //! and one question (a multi-select with themes) on its own.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -63,7 +63,7 @@ fn aggregate_bench(c: &mut Criterion) {
         ..AnalysisOptions::default()
     };
     for (name, opts) in [("all", AnalysisOptions::default()), ("by_leeftijd", by)] {
-        group.bench_function(format!("{name}/reference_loaded"), |b| {
+        group.bench_function(format!("{name}/loaded"), |b| {
             b.iter(|| analyze(&survey, &opts).unwrap())
         });
         group.bench_function(format!("{name}/streamed_with_import"), |b| {
@@ -88,9 +88,7 @@ fn aggregate_bench(c: &mut Criterion) {
     let opts = AnalysisOptions::default();
     let mut group = c.benchmark_group("one_question_20k");
     group.sample_size(10);
-    group.bench_function("reference_loaded", |b| {
-        b.iter(|| analyze(&survey, &opts).unwrap())
-    });
+    group.bench_function("loaded", |b| b.iter(|| analyze(&survey, &opts).unwrap()));
     group.bench_function("streamed_with_import", |b| {
         b.iter(|| {
             analyze_streaming(&plan, &ImportOptions::default(), &opts, &mut |_, _| {})

@@ -1,17 +1,17 @@
-//! From a loaded survey to its [`Summary`]: per question distributions, per part
-//! reliability and (with `by`) cross-tabs.
+//! The options of an analysis, a loaded survey fed through the accumulator, and the
+//! assembly of each question's figures from the accumulator's counts.
 
 use std::collections::HashMap;
 
+use peiling_survey::import::stream::Dictionary;
 use peiling_survey::normalize::normalize;
-use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Response, Survey};
+use peiling_survey::{Answer, Kind, Part, Question, Questionnaire, Survey};
 
-use crate::crosstab::{crosstab, crosstab_counts};
+use crate::aggregates::{Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
 use crate::filter::filter_value_expected;
 pub use crate::filter::Filter;
-use crate::frame::{self, Aggregates, INVALID, NOT_APPLICABLE, NO_ANSWER, UNKNOWN};
-use crate::reliability::reliability;
 use crate::stats;
+use crate::stream::{Accounting, PartAccumulator};
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
 
@@ -190,99 +190,33 @@ fn question_ids(q: &Questionnaire) -> String {
         .join(", ")
 }
 
+/// One loaded part through the one engine, the [`PartAccumulator`]: each question's
+/// distinct answers become its dictionary entries, and every response a row of ids.
 fn analyze_part(part: &Part, opts: &AnalysisOptions) -> Result<PartSummary, AnalysisError> {
     let q = part.questionnaire();
-    let mut responses: Vec<&Response> = part.data.responses.iter().collect();
-    for f in &opts.filters {
-        let (qi, question) = resolve(q, &f.question, AnalysisOption::Filter)?;
-        if question.is_personal() {
-            return Err(AnalysisError::Request {
-                option: AnalysisOption::Filter,
-                value: None,
-                problem: format!(
-                    "\"{}\" is personal data and cannot be used as a filter",
-                    f.question
-                ),
-            });
+    let mut acc = PartAccumulator::new(q, opts)?;
+    let n = q.questions.len();
+    let mut dicts: Vec<Dictionary> = (0..n).map(|_| Dictionary::default()).collect();
+    // Equal answers share an entry; the exact form of a number is part of its key.
+    let mut index: Vec<HashMap<String, u32>> = vec![HashMap::new(); n];
+    let mut ids = vec![0u32; n];
+    for r in &part.data.responses {
+        for (qi, answer) in r.answers.iter().enumerate() {
+            let dict = &mut dicts[qi];
+            ids[qi] = *index[qi]
+                .entry(format!("{answer:?}"))
+                .or_insert_with(|| dict.push(answer.clone()));
         }
-        let wanted = normalize(&f.value);
-        responses.retain(|r| answer_is(question, &r.answers[qi], &wanted));
+        acc.row(&ids, &dicts);
     }
-    let asked = asked_mask(q, &responses)?;
-    let frame = frame::long_frame(&responses, &asked)?;
-    let agg = frame::aggregate(frame)?;
-
-    let questions = q
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(qi, question)| {
-            let base = asked[qi].iter().filter(|&&a| a).count();
-            let answers = || -> AskedAnswers<'_> {
-                Box::new(
-                    responses
-                        .iter()
-                        .zip(&asked[qi])
-                        .filter(|(_, &a)| a)
-                        .map(move |(r, _)| (&r.answers[qi], 1)),
-                )
-            };
-            summarise(question, qi, base, &answers, &agg)
-        })
-        .collect();
-
-    let crosstabs = match &opts.by {
-        Some(by) => {
-            let (bi, by_q) = resolve(q, by, AnalysisOption::GroupBy)?;
-            if by_q.kind.categories().is_empty() {
-                return Err(AnalysisError::Request {
-                    option: AnalysisOption::GroupBy,
-                    value: None,
-                    problem: format!(
-                        "\"{by}\" is a {} question; group by a question with options",
-                        by_q.kind.name()
-                    ),
-                });
-            }
-            q.questions
-                .iter()
-                .enumerate()
-                .filter(|(qi, question)| *qi != bi && !question.kind.categories().is_empty())
-                .map(|(qi, question)| {
-                    crosstab(
-                        question,
-                        by_q,
-                        &crosstab_counts(question, qi, by_q, bi, &responses),
-                        opts.min_group,
-                    )
-                })
-                .collect()
-        }
-        None => Vec::new(),
+    let report = &part.data.report;
+    let accounting = Accounting {
+        rows_read: report.rows_read,
+        rows_rejected: report.rows_rejected(),
+        last_submission: report.last_submission.clone(),
+        missing_questions: report.missing_questions.clone(),
     };
-
-    let respondents = responses.len();
-    Ok(PartSummary {
-        questionnaire: q.id.clone(),
-        title: q.title.clone(),
-        title_en: q.title_en.clone(),
-        audience: q.audience.clone(),
-        population: part.population,
-        respondents,
-        rows_read: part.data.report.rows_read,
-        rows_rejected: part.data.report.rows_rejected(),
-        last_submission: part.data.report.last_submission.clone(),
-        missing_questions: part.data.report.missing_questions.clone(),
-        response_rate: part
-            .population
-            .filter(|&p| p > 0 && opts.filters.is_empty())
-            .map(|p| respondents as f64 / p as f64),
-        questions,
-        reliability: reliability(q, &responses),
-        groups: q.groups.clone(),
-        crosstabs,
-        theme_demand: theme_demand(q, &agg, &theme_respondents(q, &responses, &asked)),
-    })
+    Ok(acc.summary(part.population, accounting, &dicts, opts))
 }
 
 /// Demand per catalogue theme from the options' `themes` links. Option counts come from
@@ -337,30 +271,6 @@ pub(crate) fn theme_demand(
     out
 }
 
-/// Per theme: how many asked respondents chose at least one option linked to it.
-fn theme_respondents(
-    q: &Questionnaire,
-    responses: &[&Response],
-    asked: &[Vec<bool>],
-) -> HashMap<String, usize> {
-    let mut who: HashMap<&str, Vec<bool>> = HashMap::new();
-    for (qi, question) in q.questions.iter().enumerate() {
-        for (ci, choice) in question.kind.categories().into_iter().enumerate() {
-            for link in &choice.themes {
-                let w = who
-                    .entry(link.theme.as_str())
-                    .or_insert_with(|| vec![false; responses.len()]);
-                for ((w, r), &a) in w.iter_mut().zip(responses).zip(&asked[qi]) {
-                    *w |= a && chooses(&r.answers[qi], ci);
-                }
-            }
-        }
-    }
-    who.into_iter()
-        .map(|(t, w)| (t.to_string(), w.iter().filter(|&&x| x).count()))
-        .collect()
-}
-
 /// Did this answer choose category `ci` (option, level or band)?
 pub(crate) fn chooses(answer: &Answer, ci: usize) -> bool {
     match answer {
@@ -369,25 +279,6 @@ pub(crate) fn chooses(answer: &Answer, ci: usize) -> bool {
         Answer::Number { band, .. } => *band == Some(ci),
         _ => false,
     }
-}
-
-/// Per question, per respondent: was the question put to them (its `only_if` holds)?
-fn asked_mask(q: &Questionnaire, responses: &[&Response]) -> Result<Vec<Vec<bool>>, AnalysisError> {
-    q.questions
-        .iter()
-        .map(|question| match &question.only_if {
-            None => Ok(vec![true; responses.len()]),
-            Some(cond) => {
-                let (ci, cq) = find(q, &cond.question)
-                    .map_err(|m| AnalysisError::Invalid(format!("only_if: {m}")))?;
-                let wanted = normalize(&cond.answer);
-                Ok(responses
-                    .iter()
-                    .map(|r| answer_is(cq, &r.answers[ci], &wanted))
-                    .collect())
-            }
-        })
-        .collect()
 }
 
 fn pct(k: usize, n: usize) -> f64 {

@@ -1,6 +1,6 @@
 //! A question by a grouping question: counts with small-cell suppression, and tests.
 
-use peiling_survey::{Answer, Kind, Question, Response};
+use peiling_survey::{Answer, Kind, Question};
 
 use crate::analyze::round6;
 use crate::conditions;
@@ -13,28 +13,6 @@ pub(crate) fn categories(answer: &Answer) -> Vec<usize> {
         Answer::Multi { chosen, .. } => chosen.clone(),
         other => other.category().into_iter().collect(),
     }
-}
-
-/// Respondents per (question category, group): `counts[category][group]`.
-pub fn crosstab_counts(
-    question: &Question,
-    qi: usize,
-    by: &Question,
-    bi: usize,
-    responses: &[&Response],
-) -> Vec<Vec<usize>> {
-    let (rows, columns) = (question.kind.categories().len(), by.kind.categories().len());
-    let mut counts = vec![vec![0usize; columns]; rows];
-    for r in responses {
-        for g in categories(&r.answers[bi]) {
-            for c in categories(&r.answers[qi]) {
-                if c < rows && g < columns {
-                    counts[c][g] += 1;
-                }
-            }
-        }
-    }
-    counts
 }
 
 pub fn crosstab(

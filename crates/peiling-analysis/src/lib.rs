@@ -1,15 +1,18 @@
-//! peiling-analysis: the figures of a survey, computed on polars, tested with statrs.
+//! peiling-analysis: the figures of a survey, counted by one engine (the streaming
+//! [`stream::PartAccumulator`]), with statistics tested against statrs.
 //!
-//! [`analyze`] turns a loaded [`peiling_survey::Survey`] into a [`Summary`] (the JSON
-//! schema of `peiling analyze --json`, documented in docs/analysis-schema.md);
-//! [`compare`] puts two summaries side by side.
+//! [`stream::analyze_streaming`] reads a survey's exports block by block into a
+//! [`Summary`]; [`analyze`] feeds a loaded [`peiling_survey::Survey`] through the same
+//! accumulator. The [`Summary`] is the JSON schema of `peiling analyze --json`
+//! (docs/analysis-schema.md); [`compare`] puts two summaries side by side.
 
+mod aggregates;
 mod analyze;
 mod compare;
 pub mod conditions;
 mod crosstab;
 mod filter;
-mod frame;
+mod groups;
 pub mod privacy;
 mod reliability;
 pub mod stats;
@@ -18,6 +21,7 @@ pub mod summary;
 
 pub use analyze::{analyze, answer_is, AnalysisOptions, Filter};
 pub use compare::compare;
+pub use groups::per_group;
 
 /// An option of an analysis that names a question (in the CLI each is a flag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +30,8 @@ pub enum AnalysisOption {
     Filter,
     /// The question whose answers split every table into groups.
     GroupBy,
+    /// The question whose answers (schools, say) each get figures of their own.
+    PerGroup,
 }
 
 impl std::fmt::Display for AnalysisOption {
@@ -33,6 +39,7 @@ impl std::fmt::Display for AnalysisOption {
         f.write_str(match self {
             AnalysisOption::Filter => "filter",
             AnalysisOption::GroupBy => "grouping question",
+            AnalysisOption::PerGroup => "question per group",
         })
     }
 }

@@ -1,35 +1,11 @@
 //! Cronbach's alpha of the scales a questionnaire declares (`[[scale]]`), given only
 //! where its conditions hold (docs/report-rules.md).
 
-use peiling_survey::{Answer, Questionnaire, Response};
+use peiling_survey::Questionnaire;
 
 use crate::analyze::round6;
 use crate::stats;
 use crate::summary::Reliability;
-
-/// Cronbach's alpha for each scale the questionnaire declares (`[[scale]]`).
-pub(crate) fn reliability(q: &Questionnaire, responses: &[&Response]) -> Vec<Reliability> {
-    reliability_groups(q)
-        .into_iter()
-        .enumerate()
-        .map(|(si, (k, items))| {
-            let k = k as f64;
-            let rows: Vec<Vec<f64>> = responses
-                .iter()
-                .filter_map(|r| {
-                    items
-                        .iter()
-                        .map(|&qi| match r.answers[qi] {
-                            Answer::Choice(l) => Some(k - l as f64),
-                            _ => None,
-                        })
-                        .collect::<Option<Vec<f64>>>()
-                })
-                .collect();
-            reliability_of(q, si, rows.len(), stats::cronbach_alpha(&rows))
-        })
-        .collect()
-}
 
 /// The figure of declared scale `si` over `n` complete answers: alpha only where its
 /// conditions hold (docs/report-rules.md), so no output can show it otherwise.

@@ -1,7 +1,7 @@
 //! The streaming analysis: exports are read block by block and aggregated on the fly,
 //! so a survey of millions of rows is analysed in memory that grows with its distinct
-//! answers, not its rows. It produces the same [`Summary`] as [`crate::analyze`] (the
-//! reference, tested against it) and falls back to it for whatever it cannot stream.
+//! answers, not its rows. [`PartAccumulator`] is the one engine: [`crate::analyze`]
+//! feeds a loaded survey through it too, for whatever cannot be streamed.
 //!
 //! Per accepted row the importer hands over one dictionary id per question
 //! ([`peiling_survey::import::stream`]); everything a figure needs is derived once per
@@ -17,10 +17,10 @@ use peiling_survey::{
     Answer, DataSource, ImportOptions, Kind, PlannedPart, Questionnaire, SurveyPlan,
 };
 
+use crate::aggregates::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_ANSWER, NO_BAND};
+use crate::aggregates::{TEXT, UNKNOWN};
 use crate::analyze::{find, resolve, summarise, theme_demand, AnalysisOptions, AskedAnswers};
 use crate::crosstab::{categories, crosstab};
-use crate::frame::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_ANSWER, NO_BAND};
-use crate::frame::{TEXT, UNKNOWN};
 use crate::reliability::{reliability_groups, reliability_of};
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
@@ -153,6 +153,15 @@ pub fn analyze_part<R: Read>(
     Ok(Some(Some(acc.finish(part, &report, opts))))
 }
 
+/// What the import counted of a part, repeated in its summary.
+#[derive(Debug, Clone, Default)]
+pub struct Accounting {
+    pub rows_read: usize,
+    pub rows_rejected: usize,
+    pub last_submission: Option<String>,
+    pub missing_questions: Vec<String>,
+}
+
 /// A test of one question's answer: does it say `wanted`? Cached per dictionary id.
 struct AnswerTest {
     qi: usize,
@@ -164,7 +173,7 @@ struct AnswerTest {
 /// What one (question, dictionary id) contributes, derived once.
 #[derive(Default, Clone)]
 struct IdInfo {
-    /// Codes of the long frame (several for multi-select).
+    /// Answer codes (several for multi-select).
     codes: Vec<i32>,
     /// Categories for cross-tabs.
     categories: Vec<usize>,
@@ -473,15 +482,32 @@ impl<'q> PartAccumulator<'q> {
         }
     }
 
-    /// The part's summary, as [`crate::analyze`] computes it.
+    /// The part's summary after its streamed import.
     pub fn finish(
         self,
         part: &PlannedPart,
         report: &StreamReport,
         opts: &AnalysisOptions,
     ) -> PartSummary {
+        let accounting = Accounting {
+            rows_read: report.rows_read,
+            rows_rejected: report.rows_rejected(),
+            last_submission: report.last_submission.clone(),
+            missing_questions: report.missing_questions.clone(),
+        };
+        self.summary(part.population, accounting, &report.dictionaries, opts)
+    }
+
+    /// The part's summary: its figures from the counts, `dicts` being the answers the
+    /// rows' ids point at, and the import's `accounting`.
+    pub fn summary(
+        self,
+        population: Option<u32>,
+        accounting: Accounting,
+        dicts: &[Dictionary],
+        opts: &AnalysisOptions,
+    ) -> PartSummary {
         let q = self.q;
-        let dicts = &report.dictionaries;
         let agg = self.aggregates(dicts);
         let questions = q
             .questions
@@ -537,14 +563,13 @@ impl<'q> PartAccumulator<'q> {
             title: q.title.clone(),
             title_en: q.title_en.clone(),
             audience: q.audience.clone(),
-            population: part.population,
+            population,
             respondents,
-            rows_read: report.rows_read,
-            rows_rejected: report.rows_rejected(),
-            last_submission: report.last_submission.clone(),
-            missing_questions: report.missing_questions.clone(),
-            response_rate: part
-                .population
+            rows_read: accounting.rows_read,
+            rows_rejected: accounting.rows_rejected,
+            last_submission: accounting.last_submission,
+            missing_questions: accounting.missing_questions,
+            response_rate: population
                 .filter(|&p| p > 0 && opts.filters.is_empty())
                 .map(|p| respondents as f64 / p as f64),
             questions,

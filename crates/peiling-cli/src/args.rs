@@ -159,18 +159,6 @@ pub struct AnalyzeArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
-
-    /// How to compute: stream the exports (large surveys), load them whole (the
-    /// reference), or auto (stream whatever can be streamed).
-    #[arg(long, value_enum, default_value_t = EngineArg::Auto, hide = true)]
-    pub engine: EngineArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum EngineArg {
-    Auto,
-    Stream,
-    Reference,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 use peiling_analysis::{AnalysisError, AnalysisOption};
 use peiling_planner::{Advice, PlanError, PlanSetting};
+use peiling_survey::{ImportError, ImportSetting, SurveyError};
 
 use crate::status::user;
 
@@ -48,6 +49,7 @@ pub fn analysis_flag(option: AnalysisOption) -> &'static str {
     match option {
         AnalysisOption::Filter => "--where",
         AnalysisOption::GroupBy => "--by",
+        AnalysisOption::PerGroup => "--per-school",
     }
 }
 
@@ -66,11 +68,33 @@ pub fn analysis_message(e: &AnalysisError) -> String {
     }
 }
 
+/// The flag that sets an import setting.
+pub fn import_flag(setting: ImportSetting) -> &'static str {
+    match setting {
+        ImportSetting::Sheet => "--sheet",
+    }
+}
+
+/// The one-line message of an import error, with the flag that caused it named.
+pub fn import_message(e: &ImportError) -> Option<String> {
+    let flag = import_flag(e.given?);
+    Some(format!(
+        "{}:{}{} ({flag} was given)",
+        e.file, e.location, e.message
+    ))
+}
+
 /// The terminal's wording of a library error that names a setting; `None` for errors
 /// whose own text is already what the user reads.
 pub fn describe(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(e) = cause.downcast_ref::<AnalysisError>() {
         return Some(analysis_message(e));
+    }
+    if let Some(SurveyError::Import(e)) = cause.downcast_ref::<SurveyError>() {
+        return import_message(e);
+    }
+    if let Some(e) = cause.downcast_ref::<ImportError>() {
+        return import_message(e);
     }
     cause.downcast_ref::<PlanError>().map(plan_message)
 }
@@ -103,6 +127,22 @@ mod tests {
         assert_eq!(analysis_message(&e), "--by: \"why\" is a text question");
         let io = std::io::Error::other("x");
         assert_eq!(describe(&io), None);
+    }
+
+    #[test]
+    fn import_settings_are_named_by_their_flags() {
+        let e = ImportError::file("a.csv", "found a text file, expected an XLSX workbook")
+            .given(ImportSetting::Sheet);
+        // The library names the setting as a concept, the terminal names the flag.
+        assert_eq!(
+            e.to_string(),
+            "a.csv:1:1: found a text file, expected an XLSX workbook (a sheet name was given)"
+        );
+        let expected =
+            "a.csv:1:1: found a text file, expected an XLSX workbook (--sheet was given)";
+        assert_eq!(describe(&e).as_deref(), Some(expected));
+        assert_eq!(describe(&SurveyError::Import(e)).as_deref(), Some(expected));
+        assert_eq!(describe(&ImportError::file("a.csv", "x")), None);
     }
 
     #[test]

@@ -1,26 +1,51 @@
-//! The streaming analysis from the survey flags, with a progress bar on stderr for
-//! inputs that take more than a second (none when stderr is not a terminal).
+//! The summary of the survey the flags name: streamed, with a progress bar on stderr
+//! for inputs that take more than a second (none when stderr is not a terminal), or
+//! loaded whole where it cannot be streamed; the same engine counts either way.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
+use std::path::Path;
+
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use peiling_analysis::stream::analyze_streaming;
-use peiling_analysis::{AnalysisOptions, Summary};
-use peiling_survey::SurveyPlan;
+use peiling_analysis::{analyze, AnalysisOptions, Summary};
+use peiling_survey::{ImportOptions, Survey, SurveyError, SurveyPlan};
 
 use crate::args::SurveyArgs;
 use crate::load;
 
-/// The summary by streaming, or `None` when the input must be loaded whole (the
-/// caller then uses the reference path, which also reports any error).
-pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Option<Summary>> {
+/// The summary of the survey the flags name. Streamed where it can be; loaded whole
+/// otherwise (XLSX, other encodings, --strict, dropping duplicates), which also gives
+/// the canonical message of any import error.
+pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Summary> {
     let plan = match (&args.survey, &args.questionnaire, &args.data) {
         (Some(path), _, _) => SurveyPlan::load(path),
         (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
         _ => SurveyPlan::bundled(),
     };
+    let import = load::import_options(args);
+    match streamed(plan, &import, opts)? {
+        Some(summary) => Ok(summary),
+        None => Ok(analyze(&load::survey(args)?, opts)?),
+    }
+}
+
+/// The summary of another survey (a folder or its survey.toml), as [`summary`].
+pub fn summary_at(path: &Path, import: &ImportOptions, opts: &AnalysisOptions) -> Result<Summary> {
+    match streamed(SurveyPlan::load(path), import, opts)? {
+        Some(summary) => Ok(summary),
+        None => Ok(analyze(&Survey::load(path, import)?, opts)?),
+    }
+}
+
+/// The summary by streaming, or `None` when the input must be loaded whole.
+fn streamed(
+    plan: Result<SurveyPlan, SurveyError>,
+    import: &ImportOptions,
+    opts: &AnalysisOptions,
+) -> Result<Option<Summary>> {
     let Ok(plan) = plan else {
         return Ok(None);
     };
@@ -41,7 +66,7 @@ pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Option<Summa
         });
         b.set_position(done);
     };
-    let summary = analyze_streaming(&plan, &load::import_options(args), opts, &mut progress)?;
+    let summary = analyze_streaming(&plan, import, opts, &mut progress)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

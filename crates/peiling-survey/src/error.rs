@@ -23,12 +23,30 @@ pub enum SurveyError {
 /// A problem that stops an export from being imported; always names the file, the row
 /// and the column (1:1 when the file as a whole is wrong).
 #[derive(Debug, thiserror::Error)]
-#[error("{file}:{location}{message}")]
+#[error("{file}:{location}{message}{}", given.map(|g| format!(" ({g} was given)")).unwrap_or_default())]
 pub struct ImportError {
     pub file: String,
     /// `row:column: `.
     pub location: String,
     pub message: String,
+    /// The import setting that led to the problem, named by whoever shows the message
+    /// (the command line names its flag).
+    pub given: Option<ImportSetting>,
+}
+
+/// An import setting a message can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportSetting {
+    /// The name of the workbook sheet to read.
+    Sheet,
+}
+
+impl std::fmt::Display for ImportSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ImportSetting::Sheet => "a sheet name",
+        })
+    }
 }
 
 impl ImportError {
@@ -43,7 +61,14 @@ impl ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
             message: one_line(&message.into()),
+            given: None,
         }
+    }
+
+    /// The same problem, caused by the import setting `given`.
+    pub fn given(mut self, setting: ImportSetting) -> Self {
+        self.given = Some(setting);
+        self
     }
 
     pub fn row(file: &str, row: usize, message: impl Into<String>) -> Self {
@@ -51,6 +76,7 @@ impl ImportError {
             file: one_line(file),
             location: format!("{row}: "),
             message: one_line(&message.into()),
+            given: None,
         }
     }
 
@@ -59,6 +85,7 @@ impl ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
             message: one_line(&message.into()),
+            given: None,
         }
     }
 }

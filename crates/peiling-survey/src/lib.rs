@@ -5,6 +5,7 @@
 //! that accounts for every row and cell; a [`Survey`] ties questionnaires, exports and
 //! populations together.
 
+pub mod contacts;
 pub mod draft;
 pub mod error;
 pub mod export;
@@ -16,7 +17,7 @@ pub mod response;
 pub mod survey;
 pub mod synth;
 
-pub use error::{DefinitionError, ImportError, SurveyError};
+pub use error::{DefinitionError, ImportError, ImportSetting, SurveyError};
 pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
 pub use questionnaire::{

@@ -151,6 +151,25 @@ pub struct ImportReport {
     pub last_submission: Option<String>,
 }
 
+impl QuestionTally {
+    /// Counts `n` respondents who were asked the question and gave `answer`.
+    pub(crate) fn asked(&mut self, answer: &Answer, n: usize) {
+        match answer {
+            Answer::NoAnswer => self.no_answer += n,
+            Answer::Invalid(_) => self.invalid += n,
+            Answer::Unknown(_) => {
+                self.answered += n;
+                self.unknown += n;
+            }
+            Answer::NotApplicable(_) => {
+                self.answered += n;
+                self.not_applicable += n;
+            }
+            _ => self.answered += n,
+        }
+    }
+}
+
 impl ImportReport {
     pub fn rows_rejected(&self) -> usize {
         self.rejected.len()

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use anyhow::Result;
-use peiling_analysis::{analyze, compare, AnalysisOptions, Detail, Filter, Summary};
+use peiling_analysis::{compare, AnalysisOptions, Detail, Filter, Summary};
 
-use crate::args::{AnalyzeArgs, EngineArg};
+use crate::args::AnalyzeArgs;
 use crate::load;
 use crate::output::{self, Privacy};
 
@@ -34,24 +34,13 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         None => None,
     };
     let opts = options(&args.filters, args.by.clone(), args.min_group)?;
-    let streamed = match args.engine {
-        EngineArg::Reference => None,
-        EngineArg::Auto | EngineArg::Stream => crate::stream::summary(&args.survey, &opts)?,
-    };
-    let summary = match streamed {
-        Some(summary) => summary,
-        None if args.engine == EngineArg::Stream => {
-            return Err(crate::status::user(
-                "--engine stream: this input cannot be streamed (XLSX, not UTF-8, --strict, dropping duplicates, or an error: run without --engine to see it)",
-            ))
-        }
-        None => analyze(&load::survey(&args.survey)?, &opts)?,
-    };
+    let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
-            let other = peiling_survey::Survey::load(path, &load::import_options(&args.survey))?;
-            Some(compare(&summary, &analyze(&other, &opts)?))
+            let import = load::import_options(&args.survey);
+            let other = crate::stream::summary_at(path, &import, &opts)?;
+            Some(compare(&summary, &other))
         }
         None => None,
     };

@@ -6,7 +6,6 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use peiling_analysis::analyze;
 use peiling_planner::{
     plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
     SurveyDemand,
@@ -96,7 +95,8 @@ fn weight(s: &str) -> Result<(String, f64)> {
     })
 }
 
-/// The survey's parts that ask `question`, with each of its answer labels as a school.
+/// The survey's parts that ask `question`, with each of its answer labels as a school
+/// ([`peiling_analysis::per_group`]).
 fn per_school(
     survey: &Survey,
     question: &str,
@@ -104,40 +104,11 @@ fn per_school(
     min_group: usize,
     pick: usize,
 ) -> Result<PerSchool> {
-    let mut sub = survey.clone();
-    sub.parts
-        .retain(|p| p.questionnaire().question(question).is_some());
-    if sub.parts.is_empty() {
-        return Err(user(format!(
-            "--per-school {question}: no questionnaire of the survey has a question \"{question}\""
-        )));
-    }
-    let mut labels: Vec<String> = Vec::new();
-    for part in &sub.parts {
-        let Some(q) = part.questionnaire().question(question) else {
-            continue;
-        };
-        let cats = q.kind.categories();
-        if cats.is_empty() || q.is_personal() {
-            return Err(user(format!(
-                "--per-school {question}: a {} question; group by a question with options (e.g. the school)",
-                q.kind.name()
-            )));
-        }
-        for c in cats {
-            if !labels.contains(&c.label) {
-                labels.push(c.label.clone());
-            }
-        }
-    }
-    let mut schools = Vec::with_capacity(labels.len());
-    for label in labels {
-        let mut f = filters.to_vec();
-        f.push(format!("{question}={label}"));
-        let opts = super::analyze::options(&f, None, min_group)?;
-        let summary = analyze(&sub, &opts)?;
-        schools.push((label, SurveyDemand::from(&summary)));
-    }
+    let opts = super::analyze::options(filters, None, min_group)?;
+    let schools = peiling_analysis::per_group(survey, question, &opts)?
+        .into_iter()
+        .map(|(label, summary)| (label, SurveyDemand::from(&summary)))
+        .collect();
     Ok(PerSchool {
         question: question.to_string(),
         pick,
@@ -152,9 +123,8 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         None => None,
     };
     let catalogue = catalogue(args.catalogue.as_deref())?;
-    let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, None, args.min_group)?;
-    let summary = analyze(&survey, &opts)?;
+    let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
@@ -171,7 +141,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
-            &survey,
+            &load::survey(&args.survey)?,
             q,
             &args.filters,
             args.min_group,

@@ -6,11 +6,11 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use peiling_analysis::{analyze, compare};
+use peiling_analysis::compare;
 use peiling_planner::RotationPlan;
 use peiling_records::{Records, Turnout};
 use peiling_report::{Lang, ReportOptions};
-use peiling_survey::{Answer, GroupRole, Kind, PersonalKind, Survey};
+use peiling_survey::Survey;
 
 use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
@@ -34,14 +34,14 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         }
         None => None,
     };
-    let survey = load::survey(&args.survey)?;
     let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
-    let summary = analyze(&survey, &opts)?;
+    let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
-            let other = Survey::load(path, &load::import_options(&args.survey))?;
-            Some(compare(&summary, &analyze(&other, &opts)?))
+            let import = load::import_options(&args.survey);
+            let other = crate::stream::summary_at(path, &import, &opts)?;
+            Some(compare(&summary, &other))
         }
         None => None,
     };
@@ -101,7 +101,8 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let mut staged = Vec::new();
     let mut contact_rows = None;
     if let Some(contacts) = &contacts {
-        let (bytes, rows) = contacts_csv(&survey, lang)?;
+        // Only the contacts need the responses themselves.
+        let (bytes, rows) = contacts_csv(&load::survey(&args.survey)?, lang)?;
         staged.push(contacts.stage(&bytes)?);
         contact_rows = Some(rows);
     }
@@ -125,10 +126,10 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     )?;
     // Without [[group]] roles the summary and the conclusions find no themes, forms,
     // capability or contact questions: say how to declare them.
-    let roles = survey
+    let roles = summary
         .parts
         .iter()
-        .any(|p| p.questionnaire().groups.iter().any(|g| g.role.is_some()));
+        .any(|p| p.groups.iter().any(|g| g.role.is_some()));
     if !roles {
         writeln!(
             stdout,
@@ -178,12 +179,8 @@ fn contact_cell(text: &str) -> String {
     isolate_bidi(&csv_safe(&strip_controls(text))).into_owned()
 }
 
-/// The inventory of who may be approached to give or develop professionalisation: per
-/// part, respondents who answered yes to the yes/no question of the group declared with
-/// role "contact", with their name, e-mail, phone and chosen themes. A part without such a
-/// question asks for the address itself ("leave your e-mail address if we may approach
-/// you"): there an e-mail address or phone number given is the consent. Every cell is
-/// a [`contact_cell`].
+/// The contacts list ([`peiling_survey::contacts`]) as CSV, in the report's language;
+/// every cell is a [`contact_cell`].
 fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     let header: [&str; 7] = match lang {
         Lang::Nl => [
@@ -193,101 +190,20 @@ fn contacts_csv(survey: &Survey, lang: Lang) -> Result<(Vec<u8>, usize)> {
     };
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
-    let mut rows = 0;
-    for part in &survey.parts {
-        let q = part.questionnaire();
-        let in_role = |x: &peiling_survey::Question, role: GroupRole| {
-            q.group(&x.group).is_some_and(|g| g.role == Some(role))
-        };
-        let consent = q
-            .questions
-            .iter()
-            .position(|x| in_role(x, GroupRole::Contact) && matches!(x.kind, Kind::YesNo { .. }));
-        let personal = |kind: PersonalKind| {
-            q.questions
-                .iter()
-                .position(|x| matches!(x.kind, Kind::Personal { personal } if personal == kind))
-        };
-        let (name, email, phone) = (
-            personal(PersonalKind::Name),
-            personal(PersonalKind::Email),
-            personal(PersonalKind::Phone),
-        );
-        let themes: Vec<usize> = q
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| in_role(x, GroupRole::Themes) && matches!(x.kind, Kind::Multi { .. }))
-            .map(|(i, _)| i)
-            .collect();
-        for r in &part.data.responses {
-            let text = |i: Option<usize>| match i.and_then(|i| r.answers.get(i)) {
-                Some(Answer::Text(t)) => t.trim().to_string(),
-                _ => String::new(),
-            };
-            let agreed = match consent {
-                Some(consent) => r.answers.get(consent) == Some(&Answer::Choice(0)),
-                None => !text(email).is_empty() || !text(phone).is_empty(),
-            };
-            if !agreed {
-                continue;
-            }
-            // The export's own columns (Microsoft Forms' Naam/E-mail) when the
-            // questionnaire has no question for it; "anonymous" ("anoniem") is no address.
-            let meta = |v: &Option<String>| {
-                v.as_deref()
-                    .map(str::trim)
-                    .filter(|s| {
-                        !s.is_empty()
-                            && !s.eq_ignore_ascii_case("anonymous")
-                            && !s.eq_ignore_ascii_case("anoniem")
-                    })
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let name = Some(text(name))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| meta(&r.meta.name));
-            let email = Some(text(email))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| meta(&r.meta.email));
-            let mut chosen = Vec::new();
-            let mut other = Vec::new();
-            for &i in &themes {
-                if let (
-                    Some(Answer::Multi {
-                        chosen: c,
-                        other: o,
-                    }),
-                    Kind::Multi {
-                        options,
-                        other: other_idx,
-                    },
-                ) = (r.answers.get(i), &q.questions[i].kind)
-                {
-                    for &k in c {
-                        if Some(k) != *other_idx {
-                            if let Some(opt) = options.get(k) {
-                                chosen.push(opt.label(lang.is_en()).to_string());
-                            }
-                        }
-                    }
-                    if let Some(o) = o {
-                        other.push(o.trim().to_string());
-                    }
-                }
-            }
-            w.write_record([
-                contact_cell(&q.id),
-                r.row.to_string(),
-                contact_cell(&name),
-                contact_cell(&email),
-                contact_cell(&text(phone)),
-                contact_cell(&chosen.join("; ")),
-                contact_cell(&other.join("; ")),
-            ])?;
-            rows += 1;
-        }
+    let contacts = peiling_survey::contacts::contacts(survey, lang.is_en());
+    for c in &contacts {
+        w.write_record([
+            contact_cell(&c.part),
+            c.row.to_string(),
+            contact_cell(&c.name),
+            contact_cell(&c.email),
+            contact_cell(&c.phone),
+            contact_cell(&c.themes.join("; ")),
+            contact_cell(&c.other.join("; ")),
+        ])?;
     }
-    Ok((w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?, rows))
+    Ok((
+        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
+        contacts.len(),
+    ))
 }

@@ -4,10 +4,11 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::{ImportReport, Questionnaire};
+use peiling_survey::import::stream::stream_csv;
+use peiling_survey::{DataSource, ImportReport, Questionnaire, SurveyPlan};
 
 use super::csv_safe;
-use crate::args::ValidateArgs;
+use crate::args::{SurveyArgs, ValidateArgs};
 use crate::load;
 use crate::output::{self, Privacy};
 
@@ -20,21 +21,64 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         }
         None => None,
     };
-    let survey = load::survey(&args.survey)?;
+    let (title, parts) = match streamed(&args.survey) {
+        Some(streamed) => streamed,
+        None => {
+            let survey = load::survey(&args.survey)?;
+            let parts = survey
+                .parts
+                .into_iter()
+                .map(|p| (p.data.questionnaire, p.data.report))
+                .collect();
+            (survey.title, parts)
+        }
+    };
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "{}", peiling_core::privacy::scrub(&survey.title))?;
-    for part in &survey.parts {
-        let q = part.questionnaire();
-        print_report(&mut out, q, &part.data.report)?;
+    writeln!(out, "{}", peiling_core::privacy::scrub(&title))?;
+    for (q, report) in &parts {
+        print_report(&mut out, q, report)?;
     }
     if let Some(rejects) = &rejects {
-        rejects.write(&rejects_csv(&survey)?)?;
+        rejects.write(&rejects_csv(parts.iter().map(|p| &p.1))?)?;
         writeln!(out, "rejected rows written to {}", rejects.path().display())?;
     }
     let text = super::terminal_safe(&String::from_utf8_lossy(&out));
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// The survey's title and each part's accounting by streaming its export through the
+/// row checker; `None` when some part must be read whole (XLSX, another encoding,
+/// --strict, dropping duplicates, or an error, which the whole-file import words).
+fn streamed(args: &SurveyArgs) -> Option<(String, Vec<(Questionnaire, ImportReport)>)> {
+    let plan = match (&args.survey, &args.questionnaire, &args.data) {
+        (Some(path), _, _) => SurveyPlan::load(path),
+        (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
+        _ => SurveyPlan::bundled(),
+    }
+    .ok()?;
+    let opts = load::import_options(args);
+    let mut parts = Vec::with_capacity(plan.parts.len());
+    for part in plan.parts {
+        let q = &part.questionnaire;
+        let report = match &part.data {
+            DataSource::File(path) => {
+                let (file, _) = peiling_survey::files::open(path).ok()?;
+                stream_csv(q, &part.file, file, &opts, &mut |_| {}, &mut |_, _| {})
+            }
+            DataSource::Memory(bytes) => stream_csv(
+                q,
+                &part.file,
+                bytes.as_slice(),
+                &opts,
+                &mut |_| {},
+                &mut |_, _| {},
+            ),
+        }?;
+        parts.push((part.questionnaire, report.into_import_report()));
+    }
+    Some((plan.title, parts))
 }
 
 fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {
@@ -183,14 +227,13 @@ fn quoted(items: &[String]) -> String {
 /// The rejected rows as they were, behind file, row, column and reason: one block per
 /// export file, each with that file's header, so a row can be fixed and imported again.
 /// Every cell is neutralised against formula injection (`csv_safe`).
-fn rejects_csv(survey: &peiling_survey::Survey) -> Result<Vec<u8>> {
+fn rejects_csv<'a>(reports: impl Iterator<Item = &'a ImportReport>) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
     let columns = ["file", "row", "column", "reason"];
     let mut wrote_header = false;
-    for part in &survey.parts {
-        let r = &part.data.report;
+    for r in reports {
         if r.rejected.is_empty() {
             continue;
         }

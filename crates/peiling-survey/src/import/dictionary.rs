@@ -95,6 +95,30 @@ impl Dictionary {
         id
     }
 
+    /// The entry of a cell that holds a formula without a stored result: unreadable,
+    /// `found` saying what it was. Its key cannot be a cell's (0xFD starts no UTF-8 text).
+    pub(super) fn formula(&mut self, found: String) -> u32 {
+        let mut key = vec![0xFD];
+        key.extend_from_slice(found.as_bytes());
+        if let Some(&id) = self.index.get(key.as_slice()) {
+            return id;
+        }
+        let id = self.push(Answer::Invalid(found));
+        self.index.insert(key.into(), id);
+        id
+    }
+
+    /// An entry for an answer read elsewhere (a response held in memory): it is not
+    /// looked up by text, so every call gives a new id.
+    pub fn push(&mut self, answer: Answer) -> u32 {
+        let id = self.answers.len() as u32;
+        self.answers.push(answer);
+        self.invalid.push(None);
+        self.coerced.push(Vec::new());
+        self.seen.push(0);
+        id
+    }
+
     /// The entry of answer `of` with `text` (the answer's free text without the
     /// respondent's own name) as its free text. Its key cannot be a cell's (0xFE starts
     /// no UTF-8 text); the answer's coercions stay counted on `of`.

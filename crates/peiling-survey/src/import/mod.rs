@@ -3,6 +3,7 @@
 
 mod answers;
 mod asked;
+mod check;
 pub(crate) mod columns;
 mod dictionary;
 mod scrub;
@@ -13,8 +14,6 @@ mod xlsx_check;
 
 use std::collections::HashMap;
 
-use peiling_core::privacy::OwnName;
-
 pub use answers::parse_number;
 pub use columns::{detect_format, ExportFormat};
 pub(crate) use table::sniff_binary;
@@ -23,9 +22,10 @@ pub use table::{read_table, FormulaCell, NotUtf8, Row, Table, TableOptions};
 use crate::error::ImportError;
 use crate::questionnaire::{Kind, Questionnaire};
 use crate::response::{
-    Answer, Coercion, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
+    Answer, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
 };
-use columns::{map_columns, MetaField, Source};
+use check::Checker;
+use columns::{MetaField, Source};
 
 /// What to do with a second submission of the same respondent (same id or e-mail).
 #[allow(clippy::enum_variant_names)]
@@ -67,63 +67,20 @@ pub fn import(
     import_table(questionnaire, file, table, opts)
 }
 
+/// The whole-file import: the table's rows through the one row checker
+/// ([`check::Checker`]), the accepted ones collected as responses (with their metadata
+/// and personal answers as given, for the contacts list, synthetic exports and the
+/// duplicates), then duplicates resolved and the answers tallied.
 pub fn import_table(
     questionnaire: &Questionnaire,
     file: &str,
     table: Table,
     opts: &ImportOptions,
 ) -> Result<Dataset, ImportError> {
-    let map = map_columns(questionnaire, &table.headers, opts.format);
-    let mut warnings = Vec::new();
-    let mut missing_questions = Vec::new();
-    for (q, source) in questionnaire.questions.iter().zip(&map.questions) {
-        if source.is_none() {
-            if q.required {
-                return Err(ImportError::at(
-                    file,
-                    1,
-                    table.headers.len() + 1,
-                    format!(
-                        "found no column for required question \"{}\" ({}), expected a header \"{}\"",
-                        q.id,
-                        q.kind.name(),
-                        q.text
-                    ),
-                ));
-            }
-            missing_questions.push(q.id.clone());
-        }
-    }
-    if map.questions.iter().all(Option::is_none) {
-        return Err(ImportError::at(
-            file,
-            1,
-            1,
-            format!(
-                "found no column that matches a question of \"{}\", expected the headers of its questions: is this the right questionnaire for this export?",
-                questionnaire.id
-            ),
-        ));
-    }
+    let mut checker = Checker::new(questionnaire, file, table.headers.clone(), opts)?;
     require_rows(file, &table)?;
-
-    let width = table.headers.len();
-    let name_columns = scrub::name_columns(questionnaire, &map);
-    let mut responses = Vec::new();
-    let mut rejected = Vec::new();
-    let mut problems = Vec::new();
-    let mut coerced: HashMap<(usize, String, String), usize> = HashMap::new();
-    let rows_read = table.rows.len() + table.repeated.len();
-    let conditions = asked::Conditions::new(questionnaire);
-    // Per row (line): the questions answered although not asked (each a problem).
-    let mut not_asked: HashMap<usize, Vec<usize>> = HashMap::new();
-    let formula_at: HashMap<(usize, usize), &FormulaCell> = table
-        .formulas
-        .iter()
-        .map(|f| ((f.line, f.field), f))
-        .collect();
     for row in &table.repeated {
-        rejected.push(Rejected {
+        checker.reject_read(Rejected {
             row: row.line,
             column: 1,
             reason: format!(
@@ -134,7 +91,7 @@ pub fn import_table(
         });
     }
     for n in &table.not_utf8 {
-        problems.push(Problem {
+        checker.problems.push(Problem {
             row: n.line,
             column: n.column,
             header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
@@ -144,180 +101,20 @@ pub fn import_table(
                 .into(),
         });
     }
-
-    for row in &table.rows {
-        let fields = &row.fields;
-        let filled = fields.iter().filter(|f| !f.trim().is_empty()).count();
-        if filled == 0 {
-            rejected.push(Rejected {
-                row: row.line,
-                column: 1,
-                reason: "found an empty row, expected a response".into(),
-                fields: fields.clone(),
-            });
-            continue;
-        }
-        if is_header_again(&table.headers, fields.iter().map(String::as_str)) {
-            rejected.push(Rejected {
-                row: row.line,
-                column: 1,
-                reason: HEADER_AGAIN.into(),
-                fields: fields.clone(),
-            });
-            continue;
-        }
-        // Extra trailing separators are common in spreadsheet saves; extra data is not.
-        let extra_data = fields.iter().skip(width).any(|f| !f.trim().is_empty());
-        if fields.len() < width || extra_data {
-            let column = if extra_data {
-                width
-                    + 1
-                    + fields[width..]
-                        .iter()
-                        .position(|f| !f.trim().is_empty())
-                        .unwrap_or(0)
-            } else {
-                fields.len() + 1
-            };
-            rejected.push(Rejected {
-                row: row.line,
-                column,
-                reason: format!(
-                    "found {} fields, expected {} as in the header: a separator too many or too few?",
-                    fields.len(),
-                    width
-                ),
-                fields: fields.clone(),
-            });
-            continue;
-        }
-        let cell = |col: usize| fields.get(col).map_or("", |s| s.as_str());
-
-        let mut meta = Meta::default();
-        let mut row_problems = Vec::new();
-        for &(col, field) in &map.meta {
-            if let Some(f) = formula_at.get(&(row.line, col)) {
-                if field != MetaField::Ignored {
-                    row_problems.push(formula_problem(f, &table.headers, None, false));
-                }
-            }
-            let v = cell(col).trim();
-            if v.is_empty() {
-                continue;
-            }
-            let slot = match field {
-                MetaField::Id => &mut meta.id,
-                MetaField::Started => &mut meta.started,
-                MetaField::Completed => &mut meta.completed,
-                MetaField::Email => &mut meta.email,
-                MetaField::Name => &mut meta.name,
-                MetaField::Ignored => continue,
-            };
-            *slot = Some(v.to_string());
-        }
-
-        let mut answers = Vec::with_capacity(questionnaire.questions.len());
-        let mut missing_required: Option<(String, usize)> = None;
-        for (qi, (q, source)) in questionnaire
-            .questions
-            .iter()
-            .zip(&map.questions)
-            .enumerate()
-        {
-            let (col, raw) = source_text(q, source.as_ref(), &cell);
-            // A formula without a stored result: what it says is unknown, not an answer.
-            let formula = match source {
-                None => None,
-                Some(Source::Column(col)) => formula_at.get(&(row.line, *col)),
-                Some(Source::OptionColumns { options, other }) => options
-                    .iter()
-                    .map(|o| o.0)
-                    .chain(*other)
-                    .find_map(|c| formula_at.get(&(row.line, c))),
-            };
-            let parsed = match formula {
-                Some(f) => {
-                    let p = formula_problem(f, &table.headers, Some(&q.id), q.is_personal());
-                    let found = p.found.clone();
-                    row_problems.push(p);
-                    Ok(answers::Parsed {
-                        answer: Answer::Invalid(found),
-                        coerced: Vec::new(),
-                    })
-                }
-                None => answers::parse_cell(q, &raw),
-            };
-            let answer = match parsed {
-                Ok(parsed) => {
-                    for (from, to) in parsed.coerced {
-                        *coerced.entry((qi, from, to)).or_default() += 1;
-                    }
-                    let mut answer = parsed.answer;
-                    scrub::scrub_answer(q, &mut answer);
-                    answer
-                }
-                Err(e) => {
-                    row_problems.push(Problem {
-                        row: row.line,
-                        column: col + 1,
-                        header: table.headers.get(col).cloned().unwrap_or_default(),
-                        question: Some(q.id.clone()),
-                        found: raw.trim().to_string(),
-                        expected: e.expected,
-                    });
-                    Answer::Invalid(raw.trim().to_string())
-                }
-            };
-            if q.required && !answer.is_answered() && missing_required.is_none() {
-                missing_required = Some((q.id.clone(), col + 1));
-            }
-            answers.push(answer);
-        }
-        // An answer to a question that was not asked is set aside: a problem, and no
-        // answer in the figures.
-        let aside = asked::set_aside(
-            questionnaire,
-            &conditions,
-            |qi| &answers[qi],
-            &map.questions,
-            &table.headers,
-            row.line,
-            &cell,
-        );
-        for (qi, problem) in aside {
-            if let Some(p) = problem {
-                row_problems.push(p);
-                not_asked.entry(row.line).or_default().push(qi);
-            }
-            answers[qi] = Answer::NoAnswer;
-        }
-        if let Some((qid, column)) = missing_required {
-            problems.extend(row_problems);
-            rejected.push(Rejected {
-                row: row.line,
-                column,
-                reason: format!(
-                    "found no valid answer to required question \"{qid}\", expected one"
-                ),
-                fields: fields.clone(),
-            });
-            continue;
-        }
-        problems.extend(row_problems);
-        let own_name = OwnName::from_cells(name_columns.iter().map(|&col| cell(col)));
-        for (q, answer) in questionnaire.questions.iter().zip(answers.iter_mut()) {
-            if let Some(text) = scrub::without_own_name(q, answer, &own_name) {
-                *answer = scrub::with_free_text(q, answer, text);
-            }
-        }
-        responses.push(Response {
-            row: row.line,
-            meta,
-            answers,
-        });
+    let mut formulas: HashMap<usize, Vec<&FormulaCell>> = HashMap::new();
+    for f in &table.formulas {
+        formulas.entry(f.line).or_default().push(f);
     }
-
-    let duplicates = resolve_duplicates(&mut responses, &mut rejected, opts.duplicates);
+    let mut responses = Vec::new();
+    for row in &table.rows {
+        let cells = formulas.get(&row.line).map_or(&[][..], Vec::as_slice);
+        if checker.row(questionnaire, row.line, row.fields.as_slice(), cells) {
+            responses.push(collect(questionnaire, &checker, row));
+        }
+    }
+    let mut rejected = std::mem::take(&mut checker.rejected);
+    let detected = std::mem::take(&mut checker.duplicates);
+    let duplicates = resolve_duplicates(&mut responses, &mut rejected, detected, opts.duplicates);
     // A dropped duplicate is written to --rejects like any other row: with its fields.
     for r in rejected.iter_mut().filter(|r| r.fields.is_empty()) {
         if let Ok(i) = table.rows.binary_search_by_key(&r.row, |row| row.line) {
@@ -331,78 +128,28 @@ pub fn import_table(
         } else {
             MetaField::Id
         };
-        if let Some(&(col, _)) = map.meta.iter().find(|(_, m)| *m == field) {
+        if let Some(&(col, _)) = checker.meta.iter().find(|(_, m)| *m == field) {
             r.column = col + 1;
         }
     }
-    if !map.unmatched.is_empty() {
-        warnings.push(format!(
-            "{} column(s) match no question and were not read",
-            map.unmatched.len()
-        ));
-    }
-
-    let mut tallies: Vec<QuestionTally> = questionnaire
-        .questions
-        .iter()
-        .map(|q| QuestionTally {
-            question: q.id.clone(),
-            ..QuestionTally::default()
-        })
-        .collect();
-    for r in &responses {
-        let asked = conditions.asked(questionnaire, |qi| &r.answers[qi]);
-        for ((t, answer), asked) in tallies.iter_mut().zip(&r.answers).zip(asked) {
-            if !asked {
-                t.not_asked += 1;
-                continue;
-            }
-            match answer {
-                Answer::NoAnswer => t.no_answer += 1,
-                Answer::Invalid(_) => t.invalid += 1,
-                Answer::Unknown(_) => {
-                    t.answered += 1;
-                    t.unknown += 1;
-                }
-                Answer::NotApplicable(_) => {
-                    t.answered += 1;
-                    t.not_applicable += 1;
-                }
-                _ => t.answered += 1,
-            }
-        }
-        for &qi in not_asked.get(&r.row).into_iter().flatten() {
-            tallies[qi].answered_not_asked += 1;
-        }
-    }
-
-    let mut coercions: Vec<Coercion> = coerced
-        .into_iter()
-        .map(|((qi, from, to), count)| Coercion {
-            question: questionnaire.questions[qi].id.clone(),
-            from,
-            to,
-            count,
-        })
-        .collect();
-    coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
     rejected.sort_by_key(|r| r.row);
+    let mut problems = std::mem::take(&mut checker.problems);
     problems.sort_by_key(|p| (p.row, p.column));
-
+    let warnings = check::unmatched_warnings(&checker.unmatched);
     let report = ImportReport {
         file: file.to_string(),
-        format: map.format.name().to_string(),
+        format: checker.format.to_string(),
         encoding: table.encoding.to_string(),
         headers: table.headers.clone(),
-        rows_read,
+        rows_read: checker.rows_read,
         rows_accepted: responses.len(),
         rejected,
         problems,
-        coercions,
-        unmatched_columns: map.unmatched.into_iter().map(|(_, h)| h).collect(),
-        missing_questions,
+        coercions: checker.coercions(questionnaire),
+        unmatched_columns: std::mem::take(&mut checker.unmatched),
+        missing_questions: std::mem::take(&mut checker.missing_questions),
         duplicates,
-        tallies,
+        tallies: tallies(questionnaire, &responses, &checker.answered_not_asked),
         warnings,
         last_submission: last_submission(&responses),
     };
@@ -410,7 +157,6 @@ pub fn import_table(
         report.rows_read,
         report.rows_accepted + report.rows_rejected()
     );
-
     if opts.strict {
         if let Some(e) = first_problem(&report, &table.headers) {
             return Err(e);
@@ -423,8 +169,83 @@ pub fn import_table(
     })
 }
 
+/// The accepted row the checker just read, as a response: its answers from the
+/// dictionaries, personal ones as given (the dictionaries do not keep them), and its
+/// metadata.
+fn collect(questionnaire: &Questionnaire, checker: &Checker, row: &Row) -> Response {
+    let cell = |col: usize| row.fields.get(col).map_or("", |s| s.as_str()).trim();
+    let mut meta = Meta::default();
+    for &(col, field) in &checker.meta {
+        let v = cell(col);
+        let slot = match field {
+            _ if v.is_empty() => continue,
+            MetaField::Id => &mut meta.id,
+            MetaField::Started => &mut meta.started,
+            MetaField::Completed => &mut meta.completed,
+            MetaField::Email => &mut meta.email,
+            MetaField::Name => &mut meta.name,
+            MetaField::Ignored => continue,
+        };
+        *slot = Some(v.to_string());
+    }
+    let answers = questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            let answer = &checker.dictionaries[qi].answers[checker.ids[qi] as usize];
+            match (answer, &checker.sources[qi]) {
+                (Answer::Text(_), Some(Source::Column(col))) if q.is_personal() => {
+                    Answer::Text(cell(*col).to_string())
+                }
+                _ => answer.clone(),
+            }
+        })
+        .collect();
+    Response {
+        row: row.line,
+        meta,
+        answers,
+    }
+}
+
+/// Per question: how the accepted responses answered it, and how many were not asked.
+fn tallies(
+    questionnaire: &Questionnaire,
+    responses: &[Response],
+    answered_not_asked: &[(usize, usize)],
+) -> Vec<QuestionTally> {
+    let conditions = asked::Conditions::new(questionnaire);
+    let mut tallies: Vec<QuestionTally> = questionnaire
+        .questions
+        .iter()
+        .map(|q| QuestionTally {
+            question: q.id.clone(),
+            ..QuestionTally::default()
+        })
+        .collect();
+    for r in responses {
+        let asked = conditions.asked(questionnaire, |qi| &r.answers[qi]);
+        for ((t, answer), asked) in tallies.iter_mut().zip(&r.answers).zip(asked) {
+            if !asked {
+                t.not_asked += 1;
+                continue;
+            }
+            t.asked(answer, 1);
+        }
+    }
+    // Answers set aside count for the rows that are responses (not dropped duplicates).
+    let rows: std::collections::HashSet<usize> = responses.iter().map(|r| r.row).collect();
+    for &(row, qi) in answered_not_asked {
+        if rows.contains(&row) {
+            tallies[qi].answered_not_asked += 1;
+        }
+    }
+    tallies
+}
+
 /// The problem of a formula cell without a stored result, naming the cell ("C7").
-fn formula_problem(
+pub(crate) fn formula_problem(
     f: &FormulaCell,
     headers: &[String],
     question: Option<&str>,
@@ -486,7 +307,7 @@ pub(crate) fn is_header_again<'a>(
 }
 
 /// LimeSurvey spreads a multi-select over columns; re-assemble it as `a;b;other;`.
-fn option_columns_text<'a>(
+pub(crate) fn option_columns_text<'a>(
     q: &crate::questionnaire::Question,
     options: &[(usize, usize)],
     other: Option<usize>,
@@ -518,59 +339,34 @@ fn option_columns_text<'a>(
     out
 }
 
+/// Applies the policy to the second submissions the checker found (`detected`, each
+/// with the row of its respondent's first): which are kept, and the rows dropped.
 fn resolve_duplicates(
     responses: &mut Vec<Response>,
     rejected: &mut Vec<Rejected>,
+    mut detected: Vec<Duplicate>,
     policy: DuplicatePolicy,
 ) -> Vec<Duplicate> {
-    let key = |r: &Response| -> Option<String> {
-        if let Some(e) = r.meta.email.as_deref() {
-            let e = e.trim().to_lowercase();
-            if e.contains('@') {
-                return Some(format!("e-mail {e}"));
-            }
-        }
-        r.meta.id.as_deref().map(|id| format!("id {}", id.trim()))
-    };
-    let mut first: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, r) in responses.iter().enumerate() {
-        if let Some(k) = key(r) {
-            match first.get(&k) {
-                Some(&g) => groups[g].1.push(i),
-                None => {
-                    first.insert(k.clone(), groups.len());
-                    groups.push((k, vec![i]));
-                }
-            }
-        }
-    }
-    let mut duplicates = Vec::new();
-    let mut drop = vec![false; responses.len()];
-    for (k, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+    detected.sort_by_key(|d| (d.first_row, d.row));
+    let mut drop: std::collections::HashSet<usize> = Default::default();
+    for group in detected.chunk_by(|a, b| a.first_row == b.first_row) {
+        let last = group.last().map_or(group[0].first_row, |d| d.row);
         let keep = match policy {
-            DuplicatePolicy::KeepAll => None,
-            DuplicatePolicy::KeepFirst => Some(members[0]),
-            DuplicatePolicy::KeepLast => Some(*members.last().unwrap_or(&members[0])),
+            DuplicatePolicy::KeepAll => continue,
+            DuplicatePolicy::KeepFirst => group[0].first_row,
+            DuplicatePolicy::KeepLast => last,
         };
-        for &i in &members[1..] {
-            duplicates.push(Duplicate {
-                row: responses[i].row,
-                first_row: responses[members[0]].row,
-                key: k.clone(),
-                kept: keep.is_none() || keep == Some(i),
-            });
-        }
-        if let Some(keep) = keep {
-            for &i in members.iter().filter(|&&i| i != keep) {
-                drop[i] = true;
-            }
-        }
+        drop.extend(
+            std::iter::once(group[0].first_row)
+                .chain(group.iter().map(|d| d.row))
+                .filter(|&row| row != keep),
+        );
     }
-    let mut i = 0;
+    for d in &mut detected {
+        d.kept = !drop.contains(&d.row);
+    }
     responses.retain(|r| {
-        let d = drop[i];
-        i += 1;
+        let d = drop.contains(&r.row);
         if d {
             rejected.push(Rejected {
                 row: r.row,
@@ -582,7 +378,7 @@ fn resolve_duplicates(
         }
         !d
     });
-    duplicates
+    detected
 }
 
 fn first_problem(report: &ImportReport, headers: &[String]) -> Option<ImportError> {

@@ -2,32 +2,27 @@
 //! boundaries, every cell is looked up in a per-question dictionary (`parse_cell` runs
 //! once per distinct cell text), and each accepted row is handed on as dictionary ids.
 //!
-//! It follows [`super::import_table`] row for row (same rejections, problems, coercions
-//! and line numbers) but keeps no responses: memory grows with distinct answers, not
-//! rows. Anything it does not handle exactly the same way (XLSX, other encodings, strict
+//! Its rows go through the one row checker that the whole-file import uses
+//! ([`super::check`]), but no responses are kept: memory grows with distinct answers,
+//! not rows. Anything it does not handle exactly the same way (XLSX, other encodings, strict
 //! mode, dropping duplicates, any error) makes it give up with `None`, and the caller
 //! uses the ordinary import, which then gives the canonical answer or error.
 
-use std::collections::HashMap;
 use std::io::Read;
 
-use peiling_core::privacy::OwnName;
-
 use crate::questionnaire::Questionnaire;
-use crate::response::{Coercion, Problem, Rejected};
+use crate::response::{Coercion, Duplicate, ImportReport, Problem, QuestionTally, Rejected};
 
-use super::asked::{set_aside, Conditions};
-use super::columns::{map_columns, MetaField, Source};
+use super::check::Checker;
 pub use super::dictionary::Dictionary;
-use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
-use super::{option_columns_text, DuplicatePolicy, ImportOptions};
+use super::{DuplicatePolicy, ImportOptions};
 
 /// Blocks of about this size are parsed at a time.
 const BLOCK: usize = 4 << 20;
 
-/// What the streamed import did; the same figures as [`crate::ImportReport`] except
-/// that duplicates are not looked for (keeping them all, they change no figure).
+/// What the streamed import did: the figures of [`crate::ImportReport`] (into which it
+/// turns, [`StreamReport::into_import_report`]) and the dictionaries.
 #[derive(Debug)]
 pub struct StreamReport {
     pub file: String,
@@ -45,11 +40,35 @@ pub struct StreamReport {
     pub dictionaries: Vec<Dictionary>,
     /// As [`crate::ImportReport::last_submission`].
     pub last_submission: Option<String>,
+    pub tallies: Vec<QuestionTally>,
+    /// Second submissions of a respondent, all kept (streaming keeps every row).
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl StreamReport {
     pub fn rows_rejected(&self) -> usize {
         self.rejected.len()
+    }
+
+    /// The accounting without the dictionaries, as the whole-file import gives it.
+    pub fn into_import_report(self) -> ImportReport {
+        ImportReport {
+            warnings: super::check::unmatched_warnings(&self.unmatched_columns),
+            file: self.file,
+            format: self.format,
+            encoding: self.encoding.to_string(),
+            headers: self.headers,
+            rows_read: self.rows_read,
+            rows_accepted: self.rows_accepted,
+            rejected: self.rejected,
+            problems: self.problems,
+            coercions: self.coercions,
+            unmatched_columns: self.unmatched_columns,
+            missing_questions: self.missing_questions,
+            duplicates: self.duplicates,
+            tallies: self.tallies,
+            last_submission: self.last_submission,
+        }
     }
 }
 
@@ -185,12 +204,9 @@ fn stream_blocks<R: Read>(
             buf.drain(..used);
         }
     }
-    state?.finish(questionnaire)
-}
-
-/// A field of a block that is valid UTF-8, split at ASCII bytes: always text.
-fn text(field: &[u8]) -> &str {
-    std::str::from_utf8(field).unwrap_or_default()
+    let mut report = state?.finish(questionnaire)?;
+    report.file = file.to_string();
+    Some(report)
 }
 
 /// Finds record ends with the csv crate's quoting rules (a quote opens a field only at
@@ -245,32 +261,14 @@ impl Scanner {
     }
 }
 
-/// The row loop of [`super::import_table`], block by block.
+/// The CSV records of the blocks, fed to the one row checker.
 struct Rows {
-    file: String,
     delimiter: u8,
     encoding: &'static str,
-    format: String,
-    headers: Vec<String>,
-    sources: Vec<Option<Source>>,
-    /// The columns of the respondent's name, taken out of their free text.
-    name_columns: Vec<usize>,
-    unmatched: Vec<String>,
-    missing_questions: Vec<String>,
-    dictionaries: Vec<Dictionary>,
-    conditions: Conditions,
+    checker: Checker,
     /// Lines before the current block.
     line_base: usize,
     header_done: bool,
-    rows_read: usize,
-    rows_accepted: usize,
-    rejected: Vec<Rejected>,
-    problems: Vec<Problem>,
-    ids: Vec<u32>,
-    scratch: String,
-    /// The completion-time column, and the latest date of the accepted rows in it.
-    completed: Option<usize>,
-    latest: LatestSubmission,
 }
 
 impl Rows {
@@ -294,45 +292,12 @@ impl Rows {
         if headers.len() < 2 || headers.len() > MAX_COLUMNS {
             return None;
         }
-        let map = map_columns(q, &headers, opts.format);
-        let mut missing_questions = Vec::new();
-        for (question, source) in q.questions.iter().zip(&map.questions) {
-            if source.is_none() {
-                if question.required {
-                    return None;
-                }
-                missing_questions.push(question.id.clone());
-            }
-        }
-        if map.questions.iter().all(Option::is_none) {
-            return None;
-        }
         Some(Rows {
-            name_columns: super::scrub::name_columns(q, &map),
-            file: file.to_string(),
             delimiter,
             encoding,
-            format: map.format.name().to_string(),
-            headers,
-            sources: map.questions,
-            unmatched: map.unmatched.into_iter().map(|(_, h)| h).collect(),
-            missing_questions,
-            dictionaries: q.questions.iter().map(|_| Dictionary::default()).collect(),
-            conditions: Conditions::new(q),
+            checker: Checker::new(q, file, headers, opts).ok()?,
             line_base: 0,
             header_done: false,
-            rows_read: 0,
-            rows_accepted: 0,
-            rejected: Vec::new(),
-            problems: Vec::new(),
-            ids: Vec::with_capacity(q.questions.len()),
-            scratch: String::new(),
-            completed: map
-                .meta
-                .iter()
-                .find(|(_, f)| *f == MetaField::Completed)
-                .map(|(col, _)| *col),
-            latest: LatestSubmission::default(),
         })
     }
 
@@ -354,7 +319,6 @@ impl Rows {
         let mut record = csv::ByteRecord::new();
         let (mut seen_byte, mut seen_line) = (0usize, self.line_base + 1);
         let used;
-        let width = self.headers.len();
         loop {
             let start = reader.position().byte() as usize;
             match reader.read_byte_record(&mut record) {
@@ -387,12 +351,12 @@ impl Rows {
                     .count();
                 seen_byte = byte;
             }
-            let line = seen_line;
             if record.len() > MAX_COLUMNS || record.iter().any(|f| f.len() > MAX_FIELD) {
                 return None;
             }
-            self.rows_read += 1;
-            self.row(q, line, &record, width, sink);
+            if self.checker.row(q, seen_line, &record, &[]) {
+                sink(&self.checker.ids, &self.checker.dictionaries);
+            }
         }
         self.line_base += text.as_bytes()[..used]
             .iter()
@@ -401,189 +365,36 @@ impl Rows {
         Some(used)
     }
 
-    fn row(
-        &mut self,
-        q: &Questionnaire,
-        line: usize,
-        fields: &csv::ByteRecord,
-        width: usize,
-        sink: &mut dyn FnMut(&[u32], &[Dictionary]),
-    ) {
-        let owned = || {
-            fields
-                .iter()
-                .map(|f| text(f).to_string())
-                .collect::<Vec<_>>()
-        };
-        // As `str::trim`: ASCII whitespace plus vertical tab, or any Unicode space.
-        let blank = |f: &[u8]| {
-            if f.is_ascii() {
-                f.iter().all(|&b| b.is_ascii_whitespace() || b == 0x0B)
-            } else {
-                text(f).trim().is_empty()
-            }
-        };
-        if fields.iter().all(blank) {
-            self.rejected.push(Rejected {
-                row: line,
-                column: 1,
-                reason: "found an empty row, expected a response".into(),
-                fields: owned(),
-            });
-            return;
-        }
-        if super::is_header_again(&self.headers, fields.iter().map(text)) {
-            self.rejected.push(Rejected {
-                row: line,
-                column: 1,
-                reason: super::HEADER_AGAIN.into(),
-                fields: owned(),
-            });
-            return;
-        }
-        let n = fields.len();
-        let extra_data = fields.iter().skip(width).any(|f| !blank(f));
-        if n < width || extra_data {
-            let column = if extra_data {
-                width
-                    + 1
-                    + fields
-                        .iter()
-                        .skip(width)
-                        .position(|f| !blank(f))
-                        .unwrap_or(0)
-            } else {
-                n + 1
-            };
-            self.rejected.push(Rejected {
-                row: line,
-                column,
-                reason: format!(
-                    "found {n} fields, expected {width} as in the header: a separator too many or too few?"
-                ),
-                fields: owned(),
-            });
-            return;
-        }
-        let cell = |col: usize| fields.get(col).map_or("", text);
-        self.ids.clear();
-        let mut missing_required: Option<(usize, usize)> = None;
-        for (qi, (question, source)) in q.questions.iter().zip(&self.sources).enumerate() {
-            let (col, raw): (usize, &[u8]) = match source {
-                None => (0, b""),
-                Some(Source::Column(col)) => (*col, fields.get(*col).unwrap_or_default()),
-                Some(Source::OptionColumns { options, other }) => {
-                    self.scratch = option_columns_text(question, options, *other, &cell);
-                    (options.first().map_or(0, |o| o.0), self.scratch.as_bytes())
-                }
-            };
-            let dict = &mut self.dictionaries[qi];
-            let id = dict.id(question, raw);
-            if let Some(expected) = &dict.invalid[id as usize] {
-                self.problems.push(Problem {
-                    row: line,
-                    column: col + 1,
-                    header: self.headers.get(col).cloned().unwrap_or_default(),
-                    question: Some(question.id.clone()),
-                    found: text(raw).trim().to_string(),
-                    expected: expected.clone(),
-                });
-            }
-            if question.required
-                && !dict.answers[id as usize].is_answered()
-                && missing_required.is_none()
-            {
-                missing_required = Some((qi, col + 1));
-            }
-            self.ids.push(id);
-        }
-        // As the import does: an answer to a question that was not asked is set aside.
-        let (dicts, ids) = (&self.dictionaries, &self.ids);
-        let answer = |qi: usize| &dicts[qi].answers[ids[qi] as usize];
-        let aside = set_aside(
-            q,
-            &self.conditions,
-            answer,
-            &self.sources,
-            &self.headers,
-            line,
-            &cell,
-        );
-        for (qi, problem) in aside {
-            self.problems.extend(problem);
-            self.ids[qi] = self.dictionaries[qi].id(&q.questions[qi], b"");
-        }
-        if let Some((qi, column)) = missing_required {
-            self.rejected.push(Rejected {
-                row: line,
-                column,
-                reason: format!(
-                    "found no valid answer to required question \"{}\", expected one",
-                    q.questions[qi].id
-                ),
-                fields: owned(),
-            });
-            return;
-        }
-        if !self.name_columns.is_empty() {
-            let own_name = OwnName::from_cells(self.name_columns.iter().map(|&col| cell(col)));
-            for (qi, question) in q.questions.iter().enumerate() {
-                let dict = &mut self.dictionaries[qi];
-                let id = self.ids[qi];
-                if let Some(text) =
-                    super::scrub::without_own_name(question, &dict.answers[id as usize], &own_name)
-                {
-                    self.ids[qi] = dict.derived(question, id, text);
-                }
-            }
-        }
-        self.rows_accepted += 1;
-        if let Some(col) = self.completed {
-            self.latest.add(cell(col));
-        }
-        sink(&self.ids, &self.dictionaries);
-    }
-
     fn finish(self, q: &Questionnaire) -> Option<StreamReport> {
-        if self.rows_read == 0 {
+        let c = self.checker;
+        if c.rows_read == 0 {
             return None; // "only a header row": the ordinary import's error
         }
-        let mut coercions: HashMap<(usize, String, String), usize> = HashMap::new();
-        for (qi, d) in self.dictionaries.iter().enumerate() {
-            for (pairs, &seen) in d.coerced.iter().zip(&d.seen) {
-                for (from, to) in pairs {
-                    *coercions.entry((qi, from.clone(), to.clone())).or_default() += seen;
-                }
-            }
-        }
-        let mut coercions: Vec<Coercion> = coercions
-            .into_iter()
-            .map(|((qi, from, to), count)| Coercion {
-                question: q.questions[qi].id.clone(),
-                from,
-                to,
-                count,
-            })
-            .collect();
-        coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
-        let mut rejected = self.rejected;
+        let coercions = c.coercions(q);
+        let last_submission = c.last_submission();
+        let tallies = c.tallies(q);
+        let mut duplicates = c.duplicates;
+        duplicates.sort_by_key(|d| (d.first_row, d.row));
+        let mut rejected = c.rejected;
         rejected.sort_by_key(|r| r.row);
-        let mut problems = self.problems;
+        let mut problems = c.problems;
         problems.sort_by_key(|p| (p.row, p.column));
         Some(StreamReport {
-            file: self.file,
-            format: self.format,
+            file: String::new(),
+            format: c.format.to_string(),
             encoding: self.encoding,
-            headers: self.headers,
-            rows_read: self.rows_read,
-            rows_accepted: self.rows_accepted,
+            headers: c.headers,
+            rows_read: c.rows_read,
+            rows_accepted: c.rows_accepted,
             rejected,
             problems,
             coercions,
-            unmatched_columns: self.unmatched,
-            missing_questions: self.missing_questions,
-            dictionaries: self.dictionaries,
-            last_submission: self.latest.latest(),
+            unmatched_columns: c.unmatched,
+            missing_questions: c.missing_questions,
+            dictionaries: c.dictionaries,
+            last_submission,
+            tallies,
+            duplicates,
         })
     }
 }

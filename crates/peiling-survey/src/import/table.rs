@@ -4,7 +4,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, XlsxFormulaMetadata};
 
-use crate::error::ImportError;
+use crate::error::{ImportError, ImportSetting};
 
 /// A rectangular-ish table of text cells; `line` is what a user sees in an editor.
 #[derive(Debug, Clone)]
@@ -76,10 +76,10 @@ pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table
         return read_xlsx(file, bytes, opts);
     }
     if opts.sheet.is_some() {
-        return Err(ImportError::file(
-            file,
-            "found a text file, expected an XLSX workbook (--sheet was given)",
-        ));
+        return Err(
+            ImportError::file(file, "found a text file, expected an XLSX workbook")
+                .given(ImportSetting::Sheet),
+        );
     }
     let (text, encoding, not_utf8) = decode(file, bytes, opts.utf8_only, opts.delimiter)?;
     let mut table = read_csv(file, &text, encoding, opts.delimiter)?;

@@ -54,6 +54,8 @@ fn same_in_blocks(bytes: &[u8], block: usize) {
     assert_eq!(report.rejected, r.rejected, "block {block}");
     assert_eq!(report.problems, r.problems, "block {block}");
     assert_eq!(report.coercions, r.coercions, "block {block}");
+    assert_eq!(report.tallies, r.tallies, "block {block}");
+    assert_eq!(report.duplicates, r.duplicates, "block {block}");
     let expected: Vec<Vec<Answer>> = reference
         .responses
         .iter()
@@ -106,4 +108,43 @@ fn unsupported_input_gives_way() {
     assert!(none(b"Behoefte?,Leeftijd?\n"));
     assert!(none(b"Behoefte?,Leeftijd?\nJa,caf\xe9\n"));
     assert!(none(b"PK\x03\x04rest"));
+}
+
+#[test]
+fn second_submissions_and_tallies_match_the_import() {
+    let bytes = b"ID,Behoefte?,Leeftijd?\n1,Ja,40\n2,Nee,\n1,ja,41\n3,Nee,7\n2,Ja,30\n1,Ja,\n";
+    same_as_import(bytes);
+    let report = stream_csv(
+        &q(),
+        "x.csv",
+        &bytes[..],
+        &ImportOptions::default(),
+        &mut |_| {},
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let dups: Vec<(usize, usize, &str, bool)> = report
+        .duplicates
+        .iter()
+        .map(|d| (d.row, d.first_row, d.key.as_str(), d.kept))
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            (4, 2, "id 1", true),
+            (7, 2, "id 1", true),
+            (6, 3, "id 2", true)
+        ]
+    );
+    // Age is asked after "Ja" (rows 2, 4, 6, 7); row 5 answered it after "Nee".
+    let age = &report.tallies[1];
+    assert_eq!(
+        (
+            age.answered,
+            age.no_answer,
+            age.not_asked,
+            age.answered_not_asked
+        ),
+        (3, 1, 2, 1)
+    );
 }

@@ -108,3 +108,15 @@ fn rows_too_wide_or_too_long_are_refused_with_their_row() {
     let ok = format!("a,b\n{}\n", ",".repeat(MAX_COLUMNS - 1));
     assert!(read_table("x.csv", ok.as_bytes(), &TableOptions::default()).is_ok());
 }
+
+#[test]
+fn a_sheet_named_for_a_text_file_is_a_setting_not_a_flag() {
+    let opts = TableOptions {
+        sheet: Some("Blad1".into()),
+        ..TableOptions::default()
+    };
+    let e = read_table("a.csv", b"a,b\n1,2\n", &opts).unwrap_err();
+    assert_eq!(e.given, Some(ImportSetting::Sheet));
+    // The library names the setting; the command line names its flag (messages.rs).
+    assert!(!e.to_string().contains("--"), "{e}");
+}
