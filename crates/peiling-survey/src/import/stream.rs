@@ -8,7 +8,6 @@
 //! mode, dropping duplicates, any error) makes it give up with `None`, and the caller
 //! uses the ordinary import, which then gives the canonical answer or error.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use peiling_core::privacy::OwnName;
@@ -45,6 +44,8 @@ pub struct StreamReport {
     pub dictionaries: Vec<Dictionary>,
     /// As [`crate::ImportReport::last_submission`].
     pub last_submission: Option<String>,
+    /// The completion times it was read from (chunks of one export are merged).
+    pub(crate) submissions: LatestSubmission,
 }
 
 impl StreamReport {
@@ -548,24 +549,7 @@ impl Rows {
         if self.rows_read == 0 {
             return None; // "only a header row": the ordinary import's error
         }
-        let mut coercions: HashMap<(usize, String, String), usize> = HashMap::new();
-        for (qi, d) in self.dictionaries.iter().enumerate() {
-            for (pairs, &seen) in d.coerced.iter().zip(&d.seen) {
-                for (from, to) in pairs {
-                    *coercions.entry((qi, from.clone(), to.clone())).or_default() += seen;
-                }
-            }
-        }
-        let mut coercions: Vec<Coercion> = coercions
-            .into_iter()
-            .map(|((qi, from, to), count)| Coercion {
-                question: q.questions[qi].id.clone(),
-                from,
-                to,
-                count,
-            })
-            .collect();
-        coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
+        let coercions = super::merge::coercions(q, &self.dictionaries);
         let mut rejected = self.rejected;
         rejected.sort_by_key(|r| r.row);
         let mut problems = self.problems;
@@ -584,6 +568,7 @@ impl Rows {
             missing_questions: self.missing_questions,
             dictionaries: self.dictionaries,
             last_submission: self.latest.latest(),
+            submissions: self.latest,
         })
     }
 }
