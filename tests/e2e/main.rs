@@ -20,3 +20,4 @@ mod report;
 mod silent_loss;
 mod start;
 mod synth;
+mod threads;

@@ -9,6 +9,7 @@ mod compare;
 mod crosstab;
 mod filter;
 mod frame;
+pub mod merge;
 pub mod privacy;
 pub mod stats;
 pub mod stream;

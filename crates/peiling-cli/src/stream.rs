@@ -1,12 +1,14 @@
-//! The streaming analysis from the survey flags, with a progress bar on stderr for
-//! inputs that take more than a second (none when stderr is not a terminal).
+//! The streaming analysis from the survey flags, on `--threads` threads (one per core
+//! by default), with a progress bar on stderr for inputs that take more than a second
+//! (none when stderr is not a terminal).
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use peiling_analysis::stream::analyze_streaming;
+use peiling_analysis::merge::{Runner, Threads};
+use peiling_analysis::stream::analyze_streaming_on;
 use peiling_analysis::{AnalysisOptions, Summary};
 use peiling_survey::SurveyPlan;
 
@@ -41,9 +43,35 @@ pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Option<Summa
         });
         b.set_position(done);
     };
-    let summary = analyze_streaming(&plan, &load::import_options(args), opts, &mut progress)?;
+    let threads = Threads {
+        count: threads(args),
+        runner: &Spawn,
+    };
+    let import = load::import_options(args);
+    let summary = analyze_streaming_on(&plan, &import, opts, threads, &mut progress)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     Ok(summary)
+}
+
+/// How many threads `--threads` asks for: all cores when left out.
+pub fn threads(args: &SurveyArgs) -> usize {
+    match args.threads {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    }
+}
+
+/// Runs each job on a thread of its own and waits for all of them.
+struct Spawn;
+
+impl Runner for Spawn {
+    fn run<'a>(&self, jobs: Vec<Box<dyn FnOnce() + Send + 'a>>) {
+        std::thread::scope(|scope| {
+            for job in jobs {
+                scope.spawn(job);
+            }
+        });
+    }
 }
