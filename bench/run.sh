@@ -35,9 +35,14 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-target="${CARGO_TARGET_DIR:-$root/target}"
-(cd "$root" && cargo build --workspace --release --quiet)
-peiling="$target/release/peiling"
+# PEILING_BIN: time this binary instead of building the release one.
+if [ -n "${PEILING_BIN:-}" ]; then
+    peiling="$PEILING_BIN"
+else
+    target="${CARGO_TARGET_DIR:-$root/target}"
+    (cd "$root" && cargo build --workspace --release --quiet)
+    peiling="$target/release/peiling"
+fi
 
 venv="${PEILING_BENCH_VENV:-$HOME/.cache/peiling-bench/venv}"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import duckdb, pandas, polars" 2>/dev/null; then
