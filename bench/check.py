@@ -1,8 +1,10 @@
-"""Checks that peiling, DuckDB and pandas found the same numbers: rows, and per
-categorical question the count of every category peiling reports.
-Usage: check.py PEILING.json DUCKDB.json PANDAS.json"""
+"""Checks that peiling and its peers (DuckDB, lean DuckDB, polars, pandas) found the
+same numbers: rows, and per categorical question the count of every category peiling
+reports. Each peer is named after its file.
+Usage: check.py PEILING.json PEER.json..."""
 
 import json
+import os
 import sys
 
 peiling = json.load(open(sys.argv[1]))
@@ -15,7 +17,8 @@ for q in part["questions"]:
     if q["kind"] in ("single", "yesno", "scale", "bands", "multi") and rows:
         expected[q["id"]] = {r["label"]: r["count"] for r in rows}
 bad = 0
-for name, path in (("duckdb", sys.argv[2]), ("pandas", sys.argv[3])):
+for path in sys.argv[2:]:
+    name = os.path.splitext(os.path.basename(path))[0]
     other = json.load(open(path))
     if other["rows"] != part["rows_read"]:
         print(f"{name}: {other['rows']} rows, peiling read {part['rows_read']}")

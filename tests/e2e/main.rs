@@ -27,4 +27,5 @@ mod silent_loss;
 mod small_cells;
 mod start;
 mod synth;
+mod threads;
 mod verantwoording;

@@ -13,6 +13,7 @@ pub mod conditions;
 mod crosstab;
 mod filter;
 mod groups;
+pub mod merge;
 pub mod privacy;
 mod reliability;
 pub mod stats;

@@ -21,6 +21,7 @@ use crate::aggregates::{Aggregates, NumericStats, INVALID, NOT_APPLICABLE, NO_AN
 use crate::aggregates::{TEXT, UNKNOWN};
 use crate::analyze::{find, resolve, summarise, theme_demand, AnalysisOptions, AskedAnswers};
 use crate::crosstab::{categories, crosstab};
+use crate::merge::{analyze_part_on, Threads};
 use crate::reliability::{reliability_groups, reliability_of};
 use crate::summary::*;
 use crate::{AnalysisError, AnalysisOption};
@@ -34,6 +35,18 @@ pub fn analyze_streaming(
     plan: &SurveyPlan,
     import: &ImportOptions,
     opts: &AnalysisOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Option<Summary>, AnalysisError> {
+    analyze_streaming_on(plan, import, opts, Threads::one(), progress)
+}
+
+/// [`analyze_streaming`] with each CSV export cut into `threads.count` chunks, run by
+/// `threads.runner` and merged: the same summary, byte for byte.
+pub fn analyze_streaming_on(
+    plan: &SurveyPlan,
+    import: &ImportOptions,
+    opts: &AnalysisOptions,
+    threads: Threads<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Option<Summary>, AnalysisError> {
     if !supported(import) {
@@ -61,20 +74,7 @@ pub fn analyze_streaming(
             progress(done + n, total);
             last = n;
         };
-        let summary = match &part.data {
-            // Not a regular file (a pipe, a device): the whole-file path says so.
-            DataSource::File(path) => match peiling_survey::files::open(path) {
-                Ok((f, _)) => analyze_part(part, f, import, own.as_ref(), &mut on_progress),
-                Err(_) => return Ok(None),
-            },
-            DataSource::Memory(bytes) => analyze_part(
-                part,
-                bytes.as_slice(),
-                import,
-                own.as_ref(),
-                &mut on_progress,
-            ),
-        };
+        let summary = analyze_part_on(part, import, own.as_ref(), threads, &mut on_progress);
         done += last;
         match summary {
             Ok(Some(Some(s))) => parts.push(s),
@@ -191,33 +191,33 @@ pub struct PartAccumulator<'q> {
     /// Per question: the test of its `only_if`.
     conditions: Vec<Option<usize>>,
     info: Vec<Vec<IdInfo>>,
-    respondents: usize,
-    base: Vec<usize>,
+    pub(crate) respondents: usize,
+    pub(crate) base: Vec<usize>,
     /// Per question, per id: how many asked respondents gave it, and from which
     /// respondent on (first-seen order of texts).
-    counts: Vec<Vec<usize>>,
-    first_seen: Vec<Vec<usize>>,
+    pub(crate) counts: Vec<Vec<usize>>,
+    pub(crate) first_seen: Vec<Vec<usize>>,
     /// Per number question: ids in respondent order (its values are listed); per
     /// bands question: the ids of "unknown" answers in order.
-    ordered: Vec<Option<Vec<u32>>>,
+    pub(crate) ordered: Vec<Option<Vec<u32>>>,
     themes: Vec<String>,
-    theme_respondents: Vec<usize>,
+    pub(crate) theme_respondents: Vec<usize>,
     /// Per reliability group: items, levels, complete cases, sums of items, of their
     /// squares, of totals and of squared totals (exact integers).
-    reliability: Vec<ReliabilitySums>,
+    pub(crate) reliability: Vec<ReliabilitySums>,
     by: Option<usize>,
     /// Per question: counts[category][group] when cross-tabulated.
-    crosstabs: Vec<Option<Vec<Vec<usize>>>>,
+    pub(crate) crosstabs: Vec<Option<Vec<Vec<usize>>>>,
 }
 
-struct ReliabilitySums {
+pub(crate) struct ReliabilitySums {
     items: Vec<usize>,
     k: usize,
-    n: u64,
-    sum: Vec<i128>,
-    sumsq: Vec<i128>,
-    total: i128,
-    totalsq: i128,
+    pub(crate) n: u64,
+    pub(crate) sum: Vec<i128>,
+    pub(crate) sumsq: Vec<i128>,
+    pub(crate) total: i128,
+    pub(crate) totalsq: i128,
 }
 
 impl<'q> PartAccumulator<'q> {
@@ -341,7 +341,7 @@ impl<'q> PartAccumulator<'q> {
     }
 
     /// Derives what the new dictionary ids of each question contribute.
-    fn grow(&mut self, dicts: &[Dictionary]) {
+    pub(crate) fn grow(&mut self, dicts: &[Dictionary]) {
         for (qi, d) in dicts.iter().enumerate() {
             let have = self.info[qi].len();
             if have == d.answers.len() {

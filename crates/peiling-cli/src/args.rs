@@ -67,6 +67,11 @@ pub struct SurveyArgs {
     /// What to do with a second submission of the same respondent (same id or e-mail).
     #[arg(long, value_enum, default_value_t = DuplicatesArg::KeepAll)]
     pub duplicates: DuplicatesArg,
+
+    /// Read a CSV export on this many threads (default: all cores). The figures do
+    /// not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 }
 
 /// How to read an export file: which tool wrote it, which sheet, which separator.
@@ -429,6 +434,7 @@ impl SynthSource {
             utf8_only: false,
             strict: false,
             duplicates: DuplicatesArg::KeepAll,
+            threads: None,
         }
     }
 }

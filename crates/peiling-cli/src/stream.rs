@@ -1,6 +1,7 @@
-//! The summary of the survey the flags name: streamed, with a progress bar on stderr
-//! for inputs that take more than a second (none when stderr is not a terminal), or
-//! loaded whole where it cannot be streamed; the same engine counts either way.
+//! The summary of the survey the flags name: streamed on `--threads` threads (one per
+//! core by default), with a progress bar on stderr for inputs that take more than a
+//! second (none when stderr is not a terminal), or loaded whole where it cannot be
+//! streamed; the same engine counts either way.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -9,7 +10,8 @@ use std::path::Path;
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use peiling_analysis::stream::analyze_streaming;
+use peiling_analysis::merge::{Runner, Threads};
+use peiling_analysis::stream::analyze_streaming_on;
 use peiling_analysis::{analyze, AnalysisOptions, Summary};
 use peiling_survey::{ImportOptions, Survey, SurveyError, SurveyPlan};
 
@@ -26,15 +28,20 @@ pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Summary> {
         _ => SurveyPlan::bundled(),
     };
     let import = load::import_options(args);
-    match streamed(plan, &import, opts)? {
+    match streamed(plan, &import, opts, threads(args))? {
         Some(summary) => Ok(summary),
         None => Ok(analyze(&load::survey(args)?, opts)?),
     }
 }
 
 /// The summary of another survey (a folder or its survey.toml), as [`summary`].
-pub fn summary_at(path: &Path, import: &ImportOptions, opts: &AnalysisOptions) -> Result<Summary> {
-    match streamed(SurveyPlan::load(path), import, opts)? {
+pub fn summary_at(
+    path: &Path,
+    import: &ImportOptions,
+    opts: &AnalysisOptions,
+    count: usize,
+) -> Result<Summary> {
+    match streamed(SurveyPlan::load(path), import, opts, count)? {
         Some(summary) => Ok(summary),
         None => Ok(analyze(&Survey::load(path, import)?, opts)?),
     }
@@ -45,6 +52,7 @@ fn streamed(
     plan: Result<SurveyPlan, SurveyError>,
     import: &ImportOptions,
     opts: &AnalysisOptions,
+    count: usize,
 ) -> Result<Option<Summary>> {
     let Ok(plan) = plan else {
         return Ok(None);
@@ -66,9 +74,34 @@ fn streamed(
         });
         b.set_position(done);
     };
-    let summary = analyze_streaming(&plan, import, opts, &mut progress)?;
+    let threads = Threads {
+        count,
+        runner: &Spawn,
+    };
+    let summary = analyze_streaming_on(&plan, import, opts, threads, &mut progress)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     Ok(summary)
+}
+
+/// How many threads `--threads` asks for: all cores when left out.
+pub fn threads(args: &SurveyArgs) -> usize {
+    match args.threads {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    }
+}
+
+/// Runs each job on a thread of its own and waits for all of them.
+struct Spawn;
+
+impl Runner for Spawn {
+    fn run<'a>(&self, jobs: Vec<Box<dyn FnOnce() + Send + 'a>>) {
+        std::thread::scope(|scope| {
+            for job in jobs {
+                scope.spawn(job);
+            }
+        });
+    }
 }

@@ -40,7 +40,12 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let comparison = match &args.compare {
         Some(path) => {
             let import = load::import_options(&args.survey);
-            let other = crate::stream::summary_at(path, &import, &opts)?;
+            let other = crate::stream::summary_at(
+                path,
+                &import,
+                &opts,
+                crate::stream::threads(&args.survey),
+            )?;
             Some(compare(&summary, &other))
         }
         None => None,

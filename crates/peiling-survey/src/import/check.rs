@@ -74,13 +74,13 @@ pub(crate) struct Checker {
     scratch: String,
     /// The completion-time column, and the latest date of the accepted rows in it.
     completed: Option<usize>,
-    latest: LatestSubmission,
+    pub(super) latest: LatestSubmission,
     /// Per question, per id: the accepted rows that were asked it and gave that answer;
     /// per question, the accepted rows that were not asked it.
     asked_ids: Vec<Vec<usize>>,
     not_asked: Vec<usize>,
     /// The first accepted row of each respondent (by e-mail address, else by id).
-    first_of: HashMap<String, usize>,
+    pub(super) first_of: HashMap<String, usize>,
     /// Every later accepted row of a respondent, with the row of their first.
     pub(crate) duplicates: Vec<Duplicate>,
 }

@@ -12,7 +12,7 @@ use super::answers::parse_cell;
 /// A multiply-rotate hash (as in rustc's FxHash): cell texts are short and not chosen
 /// by an attacker who could exploit it, and SipHash would be a third of the row cost.
 #[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
+pub(super) struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -39,14 +39,14 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// The distinct cell texts of one question and what they were read as.
 #[derive(Debug, Default)]
 pub struct Dictionary {
     /// Parsed answers by id; ids are dense and given in first-seen order.
     pub answers: Vec<Answer>,
-    index: FastMap<Box<[u8]>, u32>,
+    pub(super) index: FastMap<Box<[u8]>, u32>,
     /// Per id: the `expected` text when the cell was not accepted.
     pub(super) invalid: Vec<Option<String>>,
     pub(super) coerced: Vec<Vec<(String, String)>>,

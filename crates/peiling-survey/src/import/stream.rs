@@ -8,6 +8,7 @@
 //! mode, dropping duplicates, any error) makes it give up with `None`, and the caller
 //! uses the ordinary import, which then gives the canonical answer or error.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use crate::questionnaire::Questionnaire;
@@ -15,6 +16,7 @@ use crate::response::{Coercion, Duplicate, ImportReport, Problem, QuestionTally,
 
 use super::check::Checker;
 pub use super::dictionary::Dictionary;
+use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
 use super::{DuplicatePolicy, ImportOptions};
 
@@ -43,6 +45,10 @@ pub struct StreamReport {
     pub tallies: Vec<QuestionTally>,
     /// Second submissions of a respondent, all kept (streaming keeps every row).
     pub duplicates: Vec<Duplicate>,
+    /// The completion times it was read from (chunks of one export are merged).
+    pub(crate) submissions: LatestSubmission,
+    /// Each respondent key's first row, to find second submissions across chunks.
+    pub(crate) first_of: HashMap<String, usize>,
 }
 
 impl StreamReport {
@@ -395,6 +401,8 @@ impl Rows {
             last_submission,
             tallies,
             duplicates,
+            submissions: c.latest,
+            first_of: c.first_of,
         })
     }
 }

@@ -91,6 +91,17 @@ impl LatestSubmission {
         }
     }
 
+    /// Adds the completion times `other` gathered (of the rows after these).
+    pub(crate) fn merge(&mut self, other: &LatestSubmission) {
+        self.certain = self.certain.max(other.certain);
+        self.day_month = self.day_month.max(other.day_month);
+        self.month_day = self.month_day.max(other.month_day);
+        self.not_day_month |= other.not_day_month;
+        self.not_month_day |= other.not_month_day;
+        self.slashes += other.slashes;
+        self.others += other.others;
+    }
+
     /// The latest submission day as `YYYY-MM-DD`, `None` when no cell held a date.
     pub fn latest(&self) -> Option<String> {
         let year_last = match (self.not_day_month, self.not_month_day) {
