@@ -133,6 +133,8 @@ fn assert_same(a: &StreamReport, b: &StreamReport, n: usize) {
     assert_eq!(a.problems, b.problems, "{n} chunks");
     assert_eq!(a.coercions, b.coercions, "{n} chunks");
     assert_eq!(a.last_submission, b.last_submission, "{n} chunks");
+    assert_eq!(a.tallies, b.tallies, "{n} chunks");
+    assert_eq!(a.duplicates, b.duplicates, "{n} chunks");
     assert_eq!(a.headers, b.headers);
     assert_eq!(a.encoding, b.encoding);
     assert_eq!(a.format, b.format);
@@ -187,6 +189,26 @@ fn the_date_order_is_decided_over_all_chunks() {
     let one = whole(&q, &bytes);
     assert_eq!(one.last_submission.as_deref(), Some("2020-03-25"));
     for n in 1..=4 {
+        assert_same(&chunked(&q, &bytes, n), &one, n);
+    }
+}
+
+#[test]
+fn second_submissions_are_found_across_chunks() {
+    // Respondent ids come back every 30 rows: most second submissions lie in another
+    // chunk than the first.
+    let q = questionnaire();
+    let mut s = format!("{HEADER}\n");
+    for i in 0..200 {
+        s.push_str(&format!(
+            "{},,10/3/2020 9:00,anoniem,,35-50,Ja,,,\n",
+            i % 30
+        ));
+    }
+    let bytes = s.into_bytes();
+    let one = whole(&q, &bytes);
+    assert_eq!(one.duplicates.len(), 170);
+    for n in 1..=8 {
         assert_same(&chunked(&q, &bytes, n), &one, n);
     }
 }
