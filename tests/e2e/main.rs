@@ -12,6 +12,7 @@ mod foundation;
 mod import;
 mod init;
 mod output;
+mod plain_language;
 mod plan;
 mod privacy;
 mod records;

@@ -472,33 +472,27 @@ pub fn plan(
     }
     if default_holidays {
         notes.push(Text::new(
-            "De schoolvakanties van de regio van de catalogus zijn overgeslagen (meegeleverd bestand; een ander met --holidays).",
-            "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
+            "De schoolvakanties van de regio van de catalogus zijn overgeslagen.",
+            "The school holidays of the catalogue's region are skipped.",
         ));
     }
     notes.extend(calendar::notes(cal, split, &dates));
     if holidays.is_none() {
         notes.push(Text::new(
-            "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
-            "No holidays file given (--holidays): check the dates against school holidays.",
+            "Er was geen vakantierooster: kijk zelf of een datum in een schoolvakantie valt.",
+            "There was no holiday calendar: check whether a date falls in a school holiday.",
         ));
     }
     if hosts.is_empty() {
         notes.push(Text::new(
-            "Geen gastscholen bekend (--host): de locatie staat open.",
-            "No host schools known (--host): the location is open.",
+            "Er zijn nog geen gastscholen: de locatie staat open.",
+            "There are no host schools yet: the location is open.",
         ));
     }
     if !outcome.optimal {
         warnings.push(Text::new(
-            format!(
-                "De zoektocht stopte na {} stappen: dit is het beste plan dat gevonden is, niet bewezen optimaal.",
-                outcome.nodes
-            ),
-            format!(
-                "The search stopped after {} steps: this is the best plan found, not proven optimal.",
-                outcome.nodes
-            ),
+            "Dit is het beste plan dat binnen de rekentijd gevonden is; een beter plan is niet uitgesloten.",
+            "This is the best plan found in the time allowed; a better plan is not ruled out.",
         ));
     }
 

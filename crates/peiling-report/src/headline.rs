@@ -3,7 +3,7 @@
 
 use peiling_analysis::{CategoryRow, Detail, PartSummary, QuestionSummary};
 
-use crate::i18n::{audience_plural, decapitalise, Lang};
+use crate::i18n::{audience_plural, decapitalise, Lang, Names};
 
 /// Response rate from which the response counts as good, and as fair (rule R).
 pub const GOOD_RESPONSE: f64 = 70.0;
@@ -83,10 +83,10 @@ fn of_the(lang: Lang, k: usize, n: usize) -> String {
 
 /// The headline of one question, by its kind; `subject` names the group for the
 /// "gevarieerd" and "loopt uiteen" sentences.
-pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> String {
+pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<&str>) -> String {
     match &q.detail {
-        Detail::Choice { rows } => choice(lang, rows, q.base, subject, q.kind == "yesno"),
-        Detail::Multi { rows, .. } => multi(lang, rows, q.base),
+        Detail::Choice { rows } => choice(lang, names, rows, q.base, subject, q.kind == "yesno"),
+        Detail::Multi { rows, .. } => multi(lang, names, rows, q.base),
         Detail::Scale {
             rows,
             not_applicable,
@@ -119,7 +119,7 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
                     subject,
                 )
             } else {
-                choice(lang, histogram, q.base, subject, false)
+                choice(lang, names, histogram, q.base, subject, false)
             }
         }
         Detail::Text { .. } | Detail::Personal { .. } => text(lang, q.answered, q.base),
@@ -138,6 +138,7 @@ pub fn text(lang: Lang, answered: usize, base: usize) -> String {
 /// question was put to, geen antwoord included), which the headline names: "9 van de 10".
 pub fn choice(
     lang: Lang,
+    names: &Names,
     rows: &[CategoryRow],
     base: usize,
     subject: Option<&str>,
@@ -164,7 +165,7 @@ pub fn choice(
             if yesno {
                 l.to_lowercase()
             } else {
-                l.to_string()
+                names.in_sentence(l)
             }
         })
         .collect();
@@ -228,7 +229,7 @@ pub fn choice(
 }
 
 /// Rule M (multi-select): the three most chosen options, of everyone asked.
-pub fn multi(lang: Lang, rows: &[CategoryRow], base: usize) -> String {
+pub fn multi(lang: Lang, names: &Names, rows: &[CategoryRow], base: usize) -> String {
     let mut ranked: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
     // The analysis ranks already; sorting again (stable) keeps this rule self-contained.
     ranked.sort_by_key(|r| std::cmp::Reverse(r.count));
@@ -242,14 +243,14 @@ pub fn multi(lang: Lang, rows: &[CategoryRow], base: usize) -> String {
     };
     let head = format!(
         "{} ({})",
-        first.label(lang.is_en()),
+        names.in_sentence(first.label(lang.is_en())),
         lang.of(first.count, base)
     );
     let rest: Vec<String> = ranked
         .iter()
         .skip(1)
         .take(2)
-        .map(|r| format!("{} ({})", r.label(lang.is_en()), r.count))
+        .map(|r| format!("{} ({})", names.in_sentence(r.label(lang.is_en())), r.count))
         .collect();
     match (lang, rest.is_empty()) {
         (Lang::Nl, true) => format!("Meest gekozen: {head}"),
@@ -489,37 +490,42 @@ pub struct NumberFacts<'a> {
 
 /// Rule N (numbers): mean and range; "loopt uiteen" when the spread is wide.
 pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
-    let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    // The unit after a number, but not after a bare 1 ("1 studenten").
+    let with_unit = |v: f64| match f.unit {
+        Some(u) if lang.num(v) != "1" => format!("{} {u}", lang.num(v)),
+        _ => lang.num(v),
+    };
+    let (mean_u, max_u) = (with_unit(f.mean), with_unit(f.max));
     let cv = if f.mean.abs() > f64::EPSILON {
         f.sd / f.mean.abs()
     } else {
         0.0
     };
-    let (mean, min, max) = (lang.num(f.mean), lang.num(f.min), lang.num(f.max));
+    let (min, max) = (lang.num(f.min), lang.num(f.max));
     let mut s = if f.values >= 2 && cv >= WIDE_CV {
         match (lang, subject) {
             (Lang::Nl, Some(s)) => {
-                format!("{s} loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
             }
             (Lang::Nl, None) => {
-                format!("Loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
             }
             (Lang::En, Some(s)) => {
-                format!("{s} varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+                format!("{s} varies widely: on average {mean_u}, from {min} to {max_u}")
             }
             (Lang::En, None) => {
-                format!("Varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+                format!("Varies widely: on average {mean_u}, from {min} to {max_u}")
             }
         }
     } else {
         match lang {
-            Lang::Nl => format!("Gemiddeld {mean}{unit} (van {min} tot {max})"),
-            Lang::En => format!("On average {mean}{unit} (from {min} to {max})"),
+            Lang::Nl => format!("Gemiddeld {mean_u} (van {min} tot {max})"),
+            Lang::En => format!("On average {mean_u} (from {min} to {max})"),
         }
     };
     if f.unknown > 0 {
         s.push_str(&match lang {
-            Lang::Nl => format!("; {}x onbekend", f.unknown),
+            Lang::Nl => format!("; {} keer onbekend", f.unknown),
             Lang::En => format!("; {} unknown", f.unknown),
         });
     }

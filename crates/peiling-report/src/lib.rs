@@ -15,6 +15,8 @@ pub mod html;
 pub mod i18n;
 pub mod markdown;
 pub mod model;
+#[cfg(test)]
+mod plain_language;
 pub mod plan;
 pub mod privacy;
 #[cfg(test)]
@@ -79,6 +81,7 @@ pub fn document(
         lang: opts.lang,
         min_group: opts.min_group.max(summary.min_group),
         theme_titles: &opts.theme_titles,
+        names: i18n::Names::of(summary),
     }
     .document()
 }

@@ -14,8 +14,8 @@ impl Composer<'_> {
         let min = self.min_group;
         let items: Vec<String> = vec![
             self.t(
-                "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat elke tabel optelt tot haar n. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
-                "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so every table adds up to its n. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
+                "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat de aantallen in elke tabel optellen tot het totaal. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
+                "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so the counts in every table add up to the total. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
             ).to_string(),
             self.t(
                 "Elke rij van de export is geteld: rijen gelezen = respondenten + afgewezen (zie Respons per doelgroep).",
@@ -30,8 +30,8 @@ impl Composer<'_> {
                 ),
             },
             self.t(
-                "De kernzinnen zijn volgens vaste regels uit de cijfers afgeleid (docs/report-headlines.md), zodat elk jaar hetzelfde gemeten wordt.",
-                "The headline sentences follow fixed rules from the figures (docs/report-headlines.md), so every year is measured the same way.",
+                "De kernzinnen volgen vaste regels uit de cijfers, zodat elk jaar hetzelfde gemeten wordt.",
+                "The headline sentences follow fixed rules from the figures, so every year is measured the same way.",
             ).to_string(),
             self.t(
                 "Grafieken: staven in het kleurenblind-veilige palet van Okabe & Ito; schaalvragen als divergerende staven (Heiberger & Robbins) in ColorBrewer RdBu, het neutrale niveau rond nul, labels onder 5 % weggelaten.",

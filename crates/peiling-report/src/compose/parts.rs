@@ -130,10 +130,10 @@ impl Composer<'_> {
         };
         let group_headline = match (group_rule, lead) {
             (Some(g), _) => g,
-            (None, Some(q)) => headline::question(lang, q, Some(&subject)),
+            (None, Some(q)) => headline::question(lang, &self.names, q, Some(&subject)),
             (None, None) => questions
                 .first()
-                .map(|q| headline::question(lang, q, None))
+                .map(|q| headline::question(lang, &self.names, q, None))
                 .unwrap_or_default(),
         };
         sec.headline = Some(group_headline);

@@ -3,6 +3,16 @@
 use super::{anchor, distinct, Composer};
 use crate::headline;
 use crate::i18n::{audience_plural, Lang};
+
+/// A number with its unit, except after a bare 1 ("1 studenten" reads wrong, and the
+/// questionnaire gives only the plural): "19 jaar", "1".
+pub(super) fn with_unit(lang: Lang, v: f64, unit: Option<&str>) -> String {
+    let n = lang.num(v);
+    match unit {
+        Some(u) if n != "1" => format!("{n} {u}"),
+        _ => n,
+    }
+}
 use crate::model::{text, Block, Inline, Section};
 use crate::privacy::{may_quote, redact};
 use peiling_analysis::{Detail, PartSummary, QuestionSummary};
@@ -20,20 +30,10 @@ impl Composer<'_> {
             anchor(&format!("{}-{group}-{}", part.questionnaire, q.id)),
             q.label(self.en()),
         );
-        sec.headline = Some(headline::question(lang, q, None));
+        sec.headline = Some(headline::question(lang, &self.names, q, None));
         if let Some(cond) = &q.condition {
-            sec.blocks.push(Block::Note(match lang {
-                Lang::Nl => format!(
-                    "Alleen gesteld aan wie voldeed aan {cond}: {} {}.",
-                    q.base,
-                    audience_plural(lang, &part.audience)
-                ),
-                Lang::En => format!(
-                    "Only asked of those meeting {cond}: {} {}.",
-                    q.base,
-                    audience_plural(lang, &part.audience)
-                ),
-            }));
+            sec.blocks
+                .push(Block::Note(self.condition_note(part, q.base, cond)));
         }
         match &q.detail {
             Detail::Choice { rows } => {
@@ -107,6 +107,7 @@ impl Composer<'_> {
                         .iter()
                         .find(|r| &r.label == m)
                         .map_or(m.as_str(), |r| r.label(self.en()));
+                    let label = self.names.in_sentence(label);
                     note.push_str(&format!(" {}: {label}.", self.t("Mediaan", "Median")));
                 }
                 sec.blocks.push(Block::Note(note));
@@ -125,19 +126,28 @@ impl Composer<'_> {
                 mode,
                 list,
             } => {
-                let unit_s = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
                 if *values > 0 {
+                    let unit = unit.as_deref();
                     let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
-                    let mut facts = match lang {
-                        Lang::Nl => format!(
-                            "gemiddeld {}{unit_s}, mediaan {}{unit_s}, standaardafwijking {}, van {} tot {}{unit_s}",
-                            f(mean), f(median), f(sd), f(min), f(max)
-                        ),
-                        Lang::En => format!(
-                            "mean {}{unit_s}, median {}{unit_s}, standard deviation {}, from {} to {}{unit_s}",
-                            f(mean), f(median), f(sd), f(min), f(max)
-                        ),
-                    };
+                    let u =
+                        |v: &Option<f64>| v.map_or("–".to_string(), |v| with_unit(lang, v, unit));
+                    let mut facts =
+                        match lang {
+                            Lang::Nl => {
+                                format!(
+                            "gemiddeld {}, mediaan {}, standaardafwijking {}, van {} tot {}",
+                            u(mean), u(median), f(sd), f(min), u(max)
+                        )
+                            }
+                            Lang::En => format!(
+                                "mean {}, median {}, standard deviation {}, from {} to {}",
+                                u(mean),
+                                u(median),
+                                f(sd),
+                                f(min),
+                                u(max)
+                            ),
+                        };
                     if *unknown > 0 {
                         let marks = distinct(unknown_texts)
                             .iter()
@@ -145,14 +155,14 @@ impl Composer<'_> {
                             .collect::<Vec<_>>()
                             .join(", ");
                         facts.push_str(&match lang {
-                            Lang::Nl => format!("; {unknown}× onbekend ({marks})"),
-                            Lang::En => format!("; {unknown}× unknown ({marks})"),
+                            Lang::Nl => format!("; {unknown} keer onbekend ({marks})"),
+                            Lang::En => format!("; {unknown} unknown ({marks})"),
                         });
                     }
                     sec.blocks.push(Block::Paragraph(vec![
                         Inline::Strong(match lang {
-                            Lang::Nl => format!("Kengetallen van de {values} getallen:"),
-                            Lang::En => format!("Statistics of the {values} numbers:"),
+                            Lang::Nl => format!("In cijfers ({values} antwoorden):"),
+                            Lang::En => format!("In figures ({values} answers):"),
                         }),
                         text(format!(" {facts}.")),
                     ]));
@@ -175,7 +185,7 @@ impl Composer<'_> {
                             &histogram
                                 .iter()
                                 .filter(|r| mode.contains(&r.label))
-                                .map(|r| r.label(self.en()).to_string())
+                                .map(|r| self.names.in_sentence(r.label(self.en())))
                                 .collect::<Vec<_>>()
                         )
                     ));
@@ -210,6 +220,31 @@ impl Composer<'_> {
             sec.children.push(self.crosstab_section(part, q, t));
         }
         sec
+    }
+
+    /// Who a conditional question was put to, in the words of the question it depends
+    /// on: "Alleen gesteld aan de 8 schoolopleiders die „ja” antwoordden op „Heb je ...?”".
+    pub(super) fn condition_note(&self, part: &PartSummary, base: usize, cond: &str) -> String {
+        let who = audience_plural(self.lang, &part.audience);
+        let (id, answer) = cond.split_once(" = ").unwrap_or((cond, ""));
+        let on = part.questions.iter().find(|q| q.id == id.trim());
+        let answer = on
+            .map(super::category_rows)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|r| r.label == answer.trim())
+            .map_or(answer.trim().to_string(), |r| {
+                self.names.in_sentence(r.label(self.en()))
+            });
+        let asked = on.map_or_else(|| id.replace('_', " "), |q| q.label(self.en()).to_string());
+        match self.lang {
+            Lang::Nl => format!(
+                "Alleen gesteld aan de {base} {who} die \u{201e}{answer}\u{201d} antwoordden op \u{201e}{asked}\u{201d}."
+            ),
+            Lang::En => format!(
+                "Only asked of the {base} {who} who answered \u{201c}{answer}\u{201d} to \u{201c}{asked}\u{201d}."
+            ),
+        }
     }
 
     pub(super) fn base_note(&self, part: &PartSummary, q: &QuestionSummary) -> String {

@@ -18,8 +18,8 @@ impl Composer<'_> {
         sec.page_break = true;
         let parts = &self.summary.parts;
         sec.blocks.push(Block::Paragraph(vec![text(self.t(
-            "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep; elke tabel telt op tot haar n, met \u{201c}geen antwoord\u{201d} als eigen rij.",
-            "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience; every table adds up to its n, with \u{201c}no answer\u{201d} as a row of its own.",
+            "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep. In elke tabel tellen de aantallen op tot het totaal; wie geen antwoord gaf, staat op een eigen regel.",
+            "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience. In every table the counts add up to the total; those who gave no answer have a row of their own.",
         ))]));
 
         let mut response = Section::new("samenvatting-respons", self.t("Respons", "Response"));
@@ -86,8 +86,9 @@ impl Composer<'_> {
             let clusters = scale_clusters(p, "capabel");
             for cluster in &clusters {
                 let items = scale_items(self.lang, cluster);
-                let line = headline::scale_group(self.lang, &items)
-                    .unwrap_or_else(|| headline::question(self.lang, cluster[0], None));
+                let line = headline::scale_group(self.lang, &items).unwrap_or_else(|| {
+                    headline::question(self.lang, &self.names, cluster[0], None)
+                });
                 capable.blocks.push(Block::Paragraph(vec![
                     Inline::Strong(format!("{}: ", p.audience)),
                     text(format!("{line}.")),
@@ -180,10 +181,11 @@ impl Composer<'_> {
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
+                let label = self.names.in_sentence(r.label(self.en()));
                 if i == 0 {
-                    format!("{} ({})", r.label(self.en()), self.lang.of(r.count, q.base))
+                    format!("{label} ({})", self.lang.of(r.count, q.base))
                 } else {
-                    format!("{} ({})", r.label(self.en()), r.count)
+                    format!("{label} ({})", r.count)
                 }
             })
             .collect();
@@ -205,7 +207,13 @@ impl Composer<'_> {
                 if !top.is_empty() {
                     let names: Vec<String> = top
                         .iter()
-                        .map(|r| format!("{} ({})", r.label(self.en()), lang.of(r.count, q.base)))
+                        .map(|r| {
+                            format!(
+                                "{} ({})",
+                                self.names.in_sentence(r.label(self.en())),
+                                lang.of(r.count, q.base)
+                            )
+                        })
                         .collect();
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
@@ -221,12 +229,12 @@ impl Composer<'_> {
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
                             "De vorm die {who} het vaakst vragen: {} ({}).",
-                            r.label(false),
+                            self.names.in_sentence(r.label(false)),
                             lang.of(r.count, q.base)
                         ),
                         Lang::En => format!(
                             "The form {who} ask for most: {} ({}).",
-                            r.label(true),
+                            self.names.in_sentence(r.label(true)),
                             lang.of(r.count, q.base)
                         ),
                     })]);
@@ -257,20 +265,16 @@ impl Composer<'_> {
             if let Some(q) = contact_question(p) {
                 if let Detail::Choice { rows } = &q.detail {
                     let yes = rows.first().map_or(0, |r| r.count);
-                    out.push(vec![
-                        text(match lang {
-                            Lang::Nl => format!(
-                                "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen; wie dat zijn staat niet in dit rapport (",
-                                lang.of(yes, q.base)
-                            ),
-                            Lang::En => format!(
-                                "{} {who} are willing to be approached to give or develop professionalisation themselves; who they are is not in this report (",
-                                lang.of(yes, q.base)
-                            ),
-                        }),
-                        Inline::Code("peiling report --contacts FILE".into()),
-                        text(")."),
-                    ]);
+                    out.push(vec![text(match lang {
+                        Lang::Nl => format!(
+                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            lang.of(yes, q.base)
+                        ),
+                        Lang::En => format!(
+                            "{} {who} are willing to be approached to give or develop professionalisation themselves. Their names are not in this report but in a separate list for the development team.",
+                            lang.of(yes, q.base)
+                        ),
+                    })]);
                 }
             }
         }
