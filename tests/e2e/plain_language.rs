@@ -164,3 +164,30 @@ fn meeting_dates_are_written_out() {
     assert!(en.contains("Thursday 7 October 2021, 13:30-16:00"), "{en}");
     assert!(!en.contains("Thu 2021-"));
 }
+
+#[test]
+fn each_convention_is_explained_once() {
+    for lang in ["nl", "en"] {
+        let md = report(lang);
+        let guide = if lang == "nl" {
+            "### Leeswijzer"
+        } else {
+            "### How to read"
+        };
+        assert!(md.contains(guide), "{lang}: no reading guide");
+        // The conventions of the tables and charts, as they were footnoted under each.
+        for convention in [
+            "aan wie de vraag gesteld is, geen antwoord meegeteld",
+            "who were asked, no answer included",
+            "De laatste kolom telt alleen wie een niveau koos",
+            "The last column counts only those who chose a level",
+            "Percentages in de staven",
+            "Percentages in the bars",
+            "de percentages (van",
+            "the percentages (of",
+        ] {
+            let n = md.matches(convention).count();
+            assert!(n <= 1, "{lang}: \"{convention}\" {n} times");
+        }
+    }
+}

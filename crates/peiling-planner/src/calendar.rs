@@ -326,8 +326,8 @@ pub(crate) fn notes(cal: &CalendarRule, split: (usize, usize, usize), years: &[Y
     }
     if let Some(s) = spread(split, cal, years) {
         let levels = match (s.basis, s.verdiepend) {
-            (true, true) => ("basis en verdiepend", "basis and deepening"),
-            (true, false) => ("basis", "basis"),
+            (true, true) => ("basis en verdiepend", "basic and deepening"),
+            (true, false) => ("basis", "basic"),
             _ => ("verdiepend", "deepening"),
         };
         notes.push(Text::new(

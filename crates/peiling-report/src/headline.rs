@@ -95,6 +95,7 @@ pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<
         } => scale(lang, rows, not_applicable, *neutral, q.base),
         Detail::Number {
             unit,
+            unit_en,
             values,
             unknown,
             mean,
@@ -108,7 +109,10 @@ pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<
                 number(
                     lang,
                     NumberFacts {
-                        unit: unit.as_deref(),
+                        unit: match (lang, unit_en) {
+                            (Lang::En, Some(en)) => Some(en.as_str()),
+                            _ => unit.as_deref(),
+                        },
                         values: *values,
                         unknown: *unknown,
                         mean: mean.unwrap_or(0.0),

@@ -136,7 +136,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
             plan.meetings.len() - basis
         ),
         Lang::En => format!(
-            "{} meetings in {} years ({}), {themes} themes, {basis} basis and {} deepening.",
+            "{} meetings in {} years ({}), {themes} themes, {basis} basic and {} deepening.",
             plan.meetings.len(),
             plan.years,
             plan.school_years.join(", "),
@@ -157,7 +157,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
                 plan.per_year - plan.basis_per_year[0]
             ),
             Lang::En => format!(
-                "{} basis and {} deepening",
+                "{} basic and {} deepening",
                 plan.basis_per_year[0],
                 plan.per_year - plan.basis_per_year[0]
             ),
@@ -169,7 +169,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
                 plan.basis_per_year[0], plan.basis_per_year[1]
             ),
             Lang::En => format!(
-                "{} to {} basis",
+                "{} to {} basic",
                 plan.basis_per_year[0], plan.basis_per_year[1]
             ),
         }

@@ -8,6 +8,7 @@ mod crosstab;
 mod method;
 mod parts;
 mod question;
+mod reading;
 mod summary;
 mod tables;
 

@@ -41,7 +41,8 @@ impl Composer<'_> {
                     .push(Block::Table(self.count_table(q, rows, &[])));
                 sec.blocks
                     .push(Block::Chart(self.bars_chart(part, q, rows, false)));
-                sec.blocks.push(Block::Note(self.base_note(part, q)));
+                // The base of the percentages is in the column heading, the convention
+                // in the reading guide: no footnote under every table.
             }
             Detail::Multi {
                 rows,
@@ -52,16 +53,9 @@ impl Composer<'_> {
                     .push(Block::Table(self.count_table(q, rows, &[])));
                 sec.blocks
                     .push(Block::Chart(self.bars_chart(part, q, rows, true)));
-                let mut note = match lang {
-                    Lang::Nl => format!(
-                        "Meer antwoorden mogelijk: de percentages (van {}) tellen niet op tot 100 %.",
-                        q.base
-                    ),
-                    Lang::En => format!(
-                        "Several answers allowed: the percentages (of {}) do not add up to 100 %.",
-                        q.base
-                    ),
-                };
+                let mut note = self
+                    .t("Meer antwoorden mogelijk.", "Several answers allowed.")
+                    .to_string();
                 if let Some(m) = mean_chosen {
                     note.push_str(&match lang {
                         Lang::Nl => format!(
@@ -96,24 +90,22 @@ impl Composer<'_> {
                     sec.blocks
                         .push(Block::Chart(self.diverging_chart(part, &q.id, &[q])));
                 }
-                let mut note = self
-                    .t(
-                        "De laatste kolom telt alleen wie een niveau koos: n.v.t. en geen antwoord tellen daar niet mee.",
-                        "The last column counts only those who chose a level: not applicable and no answer are left out there.",
-                    )
-                    .to_string();
+                let mut note = String::new();
                 if let Some(m) = median {
                     let label = rows
                         .iter()
                         .find(|r| &r.label == m)
                         .map_or(m.as_str(), |r| r.label(self.en()));
                     let label = self.names.in_sentence(label);
-                    note.push_str(&format!(" {}: {label}.", self.t("Mediaan", "Median")));
+                    note.push_str(&format!("{}: {label}.", self.t("Mediaan", "Median")));
                 }
-                sec.blocks.push(Block::Note(note));
+                if !note.is_empty() {
+                    sec.blocks.push(Block::Note(note));
+                }
             }
             Detail::Number {
                 unit,
+                unit_en,
                 values,
                 unknown,
                 unknown_texts,
@@ -127,7 +119,10 @@ impl Composer<'_> {
                 list,
             } => {
                 if *values > 0 {
-                    let unit = unit.as_deref();
+                    let unit = match (lang, unit_en) {
+                        (Lang::En, Some(en)) => Some(en.as_str()),
+                        _ => unit.as_deref(),
+                    };
                     let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
                     let u =
                         |v: &Option<f64>| v.map_or("–".to_string(), |v| with_unit(lang, v, unit));
@@ -176,10 +171,9 @@ impl Composer<'_> {
                 sec.blocks.push(Block::Chart(
                     self.histogram_chart(part, q, histogram, *unknown),
                 ));
-                let mut note = self.base_note(part, q);
                 if !mode.is_empty() {
-                    note.push_str(&format!(
-                        " {}: {}.",
+                    let note = format!(
+                        "{}: {}.",
                         self.t("Het vaakst", "Most frequent"),
                         self.lang.join_and(
                             &histogram
@@ -188,9 +182,9 @@ impl Composer<'_> {
                                 .map(|r| self.names.in_sentence(r.label(self.en())))
                                 .collect::<Vec<_>>()
                         )
-                    ));
+                    );
+                    sec.blocks.push(Block::Note(note));
                 }
-                sec.blocks.push(Block::Note(note));
                 let known: Vec<f64> = list.iter().flatten().copied().collect();
                 if !known.is_empty() && may_quote(part.respondents, self.min_group) {
                     let mut sorted = known.clone();
@@ -243,20 +237,6 @@ impl Composer<'_> {
             ),
             Lang::En => format!(
                 "Only asked of the {base} {who} who answered \u{201c}{answer}\u{201d} to \u{201c}{asked}\u{201d}."
-            ),
-        }
-    }
-
-    pub(super) fn base_note(&self, part: &PartSummary, q: &QuestionSummary) -> String {
-        let who = audience_plural(self.lang, &part.audience);
-        match self.lang {
-            Lang::Nl => format!(
-                "Percentages van alle {} {who} aan wie de vraag gesteld is, geen antwoord meegeteld.",
-                q.base
-            ),
-            Lang::En => format!(
-                "Percentages of all {} {who} who were asked, no answer included.",
-                q.base
             ),
         }
     }

@@ -17,10 +17,17 @@ impl Composer<'_> {
         let mut sec = Section::new(ANCHOR_SUMMARY, self.t("Samenvatting", "Summary"));
         sec.page_break = true;
         let parts = &self.summary.parts;
-        sec.blocks.push(Block::Paragraph(vec![text(self.t(
-            "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep. In elke tabel tellen de aantallen op tot het totaal; wie geen antwoord gaf, staat op een eigen regel.",
-            "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience. In every table the counts add up to the total; those who gave no answer have a row of their own.",
-        ))]));
+        sec.blocks.push(Block::Paragraph(vec![
+            text(self.t(
+                "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de tabellen en grafieken leest, staat in de ",
+                "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience. How to read the tables and charts is explained in ",
+            )),
+            Inline::Link {
+                text: self.t("Leeswijzer", "How to read").into(),
+                anchor: super::reading::ANCHOR_READING.into(),
+            },
+            text("."),
+        ]));
 
         let mut response = Section::new("samenvatting-respons", self.t("Respons", "Response"));
         response.blocks.push(Block::List(
@@ -115,6 +122,7 @@ impl Composer<'_> {
         );
         offer.blocks.push(Block::List(self.implications()));
         sec.children.push(offer);
+        sec.children.push(self.reading_section());
         sec
     }
 

@@ -42,6 +42,7 @@ pub(super) struct RawQuestion {
     neutral: Option<String>,
     other: Option<Spanned<String>>,
     unit: Option<String>,
+    unit_en: Option<String>,
     min: Option<f64>,
     max: Option<f64>,
     unknown: Option<Vec<String>>,
@@ -257,6 +258,7 @@ impl RawQuestion {
                 }
                 Kind::Number {
                     unit: self.unit,
+                    unit_en: self.unit_en,
                     min: self.min,
                     max: self.max,
                     unknown: self.unknown.unwrap_or_default(),
@@ -297,6 +299,7 @@ impl RawQuestion {
                         .map(|(choice, (min, max))| Band { choice, min, max })
                         .collect(),
                     unit: self.unit,
+                    unit_en: self.unit_en,
                     unknown: self.unknown.unwrap_or_default(),
                 }
             }
