@@ -478,7 +478,9 @@ def so_responses(rng):
     c["vorm"][no_need[1]] = "Geen enkele vorm;"
     place(rng, need, c["vorm"], [("Intervisie met andere schoolopleiders;", 4),
                                  ("Cursus/opleiding aan hogeschool;", 3)])
-    hours = ["125", "498", "15", "330", "250", "200", "???", "???", "???", "40"]
+    # Bijlage 2 lists nine rows, two of them "???" (one with "1 dag roostervrij"): the
+    # tenth SO left the three facilitation questions open (geen antwoord).
+    hours = ["125", "498", "15", "330", "250", "200", "???", "", "???", "40"]
     off = ["1 dagdeel roostervrij + 1 kortere ochtend", "Alle 5 dagen les!", "", "", "1 dag roostervrij",
            "1 dagdeel roostervrij", "", "", "1 dag roostervrij", "Geen"]
     remarks = ["", "Is inclusief andere taken!", "", "", "", "", "", "", "",
