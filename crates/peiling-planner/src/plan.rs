@@ -567,7 +567,7 @@ fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
             number_in(rule.others, false)
         ),
         format!(
-            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basis: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basic: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
             per(true),
             rule.basis.join(", "),
             rule.verdiepend.join(", "),
