@@ -64,7 +64,8 @@ fn common_labels(lang: &str) -> Vec<String> {
                         ("en", Some(en)) => en,
                         _ => r["label"].as_str().unwrap(),
                     };
-                    let mut c = label.chars();
+                    // "(Nog) geen opleiding" too.
+                    let mut c = label.trim_start_matches('(').chars();
                     let capitalised = matches!((c.next(), c.next()),
                         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
                     if capitalised && !names.contains(&label) {

@@ -560,14 +560,14 @@ fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
     };
     Text::new(
         format!(
-            "Vraag in mensen: per thema het aantal respondenten dat erom vroeg via een of meer keuzes (ieder één keer per thema). Gewicht per persoon: {}. Volledig voor basis: {}; voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+            "Vraag in mensen: wie om een thema vroeg, telt één keer mee, ook met meer keuzes die bij dat thema horen. Gewicht per persoon: {}. Een basisthema telt volledig voor {}, een verdiepend thema voor {}; voor andere doelgroepen telt de vraag × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
             per(false),
             rule.basis.join(", "),
             rule.verdiepend.join(", "),
             number_in(rule.others, false)
         ),
         format!(
-            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basic: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+            "Demand in people: whoever asked for a theme counts once, even with several choices that belong to it. Weight per person: {}. A basic theme counts fully for {}, a deepening theme for {}; for other audiences demand counts × {}. Equal demand keeps catalogue order.",
             per(true),
             rule.basis.join(", "),
             rule.verdiepend.join(", "),

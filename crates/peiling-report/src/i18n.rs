@@ -287,6 +287,9 @@ impl Names {
         // A one-letter option ("A", "B") is a name too.
         if self.0.contains(first) || later_name || first.chars().count() == 1 {
             label.to_string()
+        } else if let Some(rest) = label.strip_prefix('(') {
+            // "(Nog) geen opleiding" reads "(nog) geen opleiding" inside a sentence.
+            format!("({}", decapitalise(rest))
         } else {
             decapitalise(label)
         }
@@ -356,6 +359,10 @@ mod tests {
             "Universiteit Leiden"
         );
         assert_eq!(names.in_sentence("Eigen school"), "eigen school");
+        assert_eq!(
+            names.in_sentence("(Nog) geen opleiding"),
+            "(nog) geen opleiding"
+        );
         assert_eq!(names.in_sentence("HAN"), "HAN");
         assert_eq!(names.in_sentence("Certificering SO"), "certificering SO");
         assert_eq!(
