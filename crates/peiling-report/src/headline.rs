@@ -418,11 +418,12 @@ pub struct ScaleItem<'a> {
 /// Rule G (several scale items on the same levels): where people are most and least
 /// positive.
 pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
-    let scored: Vec<(&ScaleItem<'_>, f64)> = items
+    // Each item with its positive share and how many chose a level (the share's base).
+    let scored: Vec<(&ScaleItem<'_>, f64, usize)> = items
         .iter()
         .filter_map(|i| {
             let (pos, _, rated) = sides(i.rows, i.neutral);
-            (rated > 0).then_some((i, pos))
+            (rated > 0).then_some((i, pos, rated))
         })
         .collect();
     if scored.len() < 2 {
@@ -431,26 +432,23 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
     // First of equals wins, in questionnaire order.
     let best = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
             Some(a) if a.1 >= x.1 => Some(a),
             _ => Some(x),
         })?;
     let worst = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
             Some(a) if a.1 <= x.1 => Some(a),
             _ => Some(x),
         })?;
+    // Whole percentages when an item's base is small, as its table writes them.
+    let pct = |x: &(&ScaleItem<'_>, f64, usize)| lang.pct_n(x.1, x.2);
     if best.1 - worst.1 < SIMILAR_PP {
-        let range = if lang.pct(worst.1) == lang.pct(best.1) {
-            lang.pct(best.1)
+        let range = if pct(worst) == pct(best) {
+            pct(best)
         } else {
-            format!(
-                "{} {} {}",
-                lang.pct(worst.1),
-                lang.pick("tot", "to"),
-                lang.pct(best.1)
-            )
+            format!("{} {} {}", pct(worst), lang.pick("tot", "to"), pct(best))
         };
         let all = match (lang, scored.len()) {
             (Lang::Nl, 2) => "beide vragen".to_string(),
@@ -467,16 +465,16 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
         Lang::Nl => format!(
             "Het meest positief over „{}” ({}), het minst over „{}” ({})",
             best.0.label,
-            lang.pct(best.1),
+            pct(best),
             worst.0.label,
-            lang.pct(worst.1)
+            pct(worst)
         ),
         Lang::En => format!(
             "Most positive about “{}” ({}), least about “{}” ({})",
             best.0.label,
-            lang.pct(best.1),
+            pct(best),
             worst.0.label,
-            lang.pct(worst.1)
+            pct(worst)
         ),
     })
 }

@@ -254,17 +254,18 @@ impl Composer<'_> {
                         continue;
                     };
                     let (pos, _, rated) = headline::sides(rows, *neutral);
+                    let share = lang.pct_n(pos, rated);
                     if rated > 0 && pos < 50.0 {
                         out.push(vec![text(match lang {
                             Lang::Nl => format!(
                                 "Minder dan de helft van de {who} is positief bij \u{201e}{}\u{201d} ({}): een ontwikkelpunt voor het aanbod.",
                                 q.label(false),
-                                lang.pct(pos)
+                                share
                             ),
                             Lang::En => format!(
                                 "Fewer than half of the {who} are positive on \u{201c}{}\u{201d} ({}): a point to develop in the offer.",
                                 q.label(true),
-                                lang.pct(pos)
+                                share
                             ),
                         })]);
                     }

@@ -252,7 +252,7 @@ fn scale_groups_name_best_and_worst() {
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Het meest positief over „studenten” (60,0 %), het minst over „WPB'ers” (10,0 %)"
+        "Het meest positief over „studenten” (60 %), het minst over „WPB'ers” (10 %)"
     );
     let items = [
         ScaleItem {
@@ -268,6 +268,25 @@ fn scale_groups_name_best_and_worst() {
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Vergelijkbaar over beide vragen: 60,0 % positief"
+        "Vergelijkbaar over beide vragen: 60 % positief"
+    );
+    // From 30 people on, one decimal: 39 of 63 and 12 of 63, hand-computed.
+    let c = [row("Zeer", 39), row("Redelijk", 24), row("Niet", 0)];
+    let d = [row("Zeer", 12), row("Redelijk", 30), row("Niet", 21)];
+    let items = [
+        ScaleItem {
+            label: "c",
+            rows: &c,
+            neutral: Some(1),
+        },
+        ScaleItem {
+            label: "d",
+            rows: &d,
+            neutral: Some(1),
+        },
+    ];
+    assert_eq!(
+        scale_group(Lang::Nl, &items).unwrap(),
+        "Het meest positief over „c” (61,9 %), het minst over „d” (19,0 %)"
     );
 }
