@@ -42,7 +42,7 @@ def theme_option(label, label_en, themes):
 
 WPB = [
     q("leeftijd", "Wat is je leeftijd?", "single", "leeftijd", "Age",
-      options=["Jonger dan 25", "25-35", "36-45", "46-55", "56-65"]),
+      options=[{"label": "Jonger dan 25", "label_en": "Under 25"}, "25-35", "36-45", "46-55", "56-65"]),
     q("geslacht", "Wat is je geslacht?", "single", "geslacht", "Gender",
       options=[{"label": "Man", "label_en": "Male"}, {"label": "Vrouw", "label_en": "Female"}]),
     q("bevoegdheid", "Welke onderwijsbevoegdheid heb je?", "single", "bevoegdheid",
@@ -50,13 +50,14 @@ WPB = [
       options=[{"label": "Eerstegraads", "label_en": "First degree (upper secondary)"},
                {"label": "Tweedegraads", "label_en": "Second degree (lower secondary)"}]),
     q("leservaring", "Hoeveel jaar leservaring heb je?", "bands", "ervaring",
-      "Years of teaching experience", unit="jaar",
-      bands=[{"label": f"{lo}-{lo + 4} jaar", "min": lo, "max": lo + 4} for lo in range(1, 37, 5)]),
+      "Years of teaching experience", unit="jaar", unit_en="years",
+      bands=[{"label": f"{lo}-{lo + 4} jaar", "label_en": f"{lo}-{lo + 4} years", "min": lo, "max": lo + 4}
+             for lo in range(1, 37, 5)]),
     q("rol", "Wat is je rol binnen de school?", "single", "rol", "Role in the school",
       options=[{"label": "Werkzaam als WPB", "label_en": "Working as WPB"},
                {"label": "Interesse in de rol van WPB", "label_en": "Interested in the WPB role"}]),
     q("stagiaires", "Hoe vaak heb je een stagiair begeleid?", "bands", "ervaring",
-      "Student teachers supervised", unit="keer",
+      "Student teachers supervised", unit="keer", unit_en="times",
       bands=[{"label": "1-5 keer", "label_en": "1-5 times", "min": 1, "max": 5},
              {"label": "5-10 keer", "label_en": "5-10 times", "min": 6, "max": 10},
              {"label": "Meer dan 10 keer", "label_en": "More than 10 times", "min": 11}]),
@@ -93,13 +94,15 @@ WPB = [
           theme_option("Vakdidactisch handelen", "Subject pedagogy", [("wie_ben_ik_als_leraar", 1.0)]),
           theme_option("Informatie over samen opleiden", "Information on joint teacher education",
                        [("innovatie", 0.5), ("wie_ben_ik_als_leraar", 0.5)]),
+          {"label": "Andere", "label_en": "Other"},
       ]),
     q("vorm", "In welke vorm wil je je professionaliseren?", "multi", "vorm", "Which forms?",
       only_if={"question": "behoefte", "answer": "Ja"}, other="Andere",
-      options=[{"label": "Cursus/opleiding aan hogeschool", "label_en": "Course at a university"},
+      options=[{"label": "Cursus/opleiding aan hogeschool", "label_en": "Course at a university of applied sciences"},
                {"label": "Intervisie met andere werkplekbegeleiders", "label_en": "Peer consultation with other WPBs"},
                {"label": "Intervisie met schoolopleider", "label_en": "Peer consultation with the SO"},
-               {"label": "Studiemiddag", "label_en": "Study afternoon"}]),
+               {"label": "Studiemiddag", "label_en": "Study afternoon"},
+               {"label": "Andere", "label_en": "Other"}]),
     q("contact", "Heb je behoefte aan contact met andere werkplekbegeleiders?", "multi", "contact",
       "Wish for contact with other WPBs",
       options=[{"label": "Nee", "label_en": "No"},
@@ -147,11 +150,12 @@ WPB = [
 
 SO = [
     q("leeftijd", "Wat is je leeftijd?", "single", "leeftijd", "Age",
-      options=["Jonger dan 35", "35-44", "45-55", "Ouder dan 55"]),
+      options=[{"label": "Jonger dan 35", "label_en": "Under 35"}, "35-44", "45-55",
+               {"label": "Ouder dan 55", "label_en": "Over 55"}]),
     q("leservaring", "Hoeveel jaar leservaring heb je?", "number", "ervaring",
-      "Years of teaching experience", unit="jaar", min=0, max=50),
+      "Years of teaching experience", unit="jaar", unit_en="years", min=0, max=50),
     q("ervaring_so", "Hoe lang ben je al schoolopleider?", "bands", "ervaring", "Years as SO",
-      unit="jaar",
+      unit="jaar", unit_en="years",
       bands=[{"label": "Dit jaar gestart", "label_en": "Started this year", "min": 0, "max": 0},
              {"label": "Korter dan 4 jaar", "label_en": "Less than 4 years", "min": 1, "max": 3},
              {"label": "4-10 jaar", "label_en": "4-10 years", "min": 4, "max": 10},
@@ -190,10 +194,10 @@ SO = [
       ]),
     q("vorm", "In welke vorm wil je je professionaliseren?", "multi", "vorm", "Which forms?",
       options=[{"label": "Intervisie met andere schoolopleiders", "label_en": "Peer consultation with other SOs"},
-               {"label": "Cursus/opleiding aan hogeschool", "label_en": "Course at a university"},
+               {"label": "Cursus/opleiding aan hogeschool", "label_en": "Course at a university of applied sciences"},
                {"label": "Geen enkele vorm", "label_en": "No form at all"}]),
     q("klokuren", "Hoeveel klokuren facilitering heb je per jaar voor je rol als schoolopleider?",
-      "number", "facilitering", "Facilitation (clock hours per year)", unit="uur", min=0, max=1659,
+      "number", "facilitering", "Facilitation (clock hours per year)", unit="uur", unit_en="hours", min=0, max=1659,
       unknown=["???", "onbekend"]),
     q("roostervrij", "Heb je roostervrije tijd voor je rol als schoolopleider?", "text", "facilitering",
       "Time off timetable"),
@@ -295,7 +299,7 @@ def write_toml(path, head, questions, groups=(), scales=()):
         qq = dict(qq)
         qq["code"] = f"Q{i:02d}"
         opts = qq.pop("option", None)
-        for k in ["id", "text", "label_en", "group", "code", "kind", "unit", "min", "max", "unknown",
+        for k in ["id", "text", "label_en", "group", "code", "kind", "unit", "unit_en", "min", "max", "unknown",
                   "only_if", "other", "follow_up", "motivation_for", "personal", "options", "levels",
                   "not_applicable", "bands"]:
             if qq.get(k) is None:
@@ -511,7 +515,9 @@ def so_responses(rng):
     c["vorm"][no_need[1]] = "Geen enkele vorm;"
     place(rng, need, c["vorm"], [("Intervisie met andere schoolopleiders;", 4),
                                  ("Cursus/opleiding aan hogeschool;", 3)])
-    hours = ["125", "498", "15", "330", "250", "200", "???", "???", "???", "40"]
+    # Bijlage 2 lists nine rows, two of them "???" (one with "1 dag roostervrij"): the
+    # tenth SO left the three facilitation questions open (geen antwoord).
+    hours = ["125", "498", "15", "330", "250", "200", "???", "", "???", "40"]
     off = ["1 dagdeel roostervrij + 1 kortere ochtend", "Alle 5 dagen les!", "", "", "1 dag roostervrij",
            "1 dagdeel roostervrij", "", "", "1 dag roostervrij", "Geen"]
     remarks = ["", "Is inclusief andere taken!", "", "", "", "", "", "", "",

@@ -207,7 +207,8 @@ fn so_figures() {
         ),
         (4, 3, 1)
     );
-    // Facilitering: 125, 498, 15, 330, 250, 200, ???, ???, ???, 40 klokuren.
+    // Facilitering (Bijlage 2 lists nine rows): 125, 498, 15, 330, 250, 200, ???, ???, 40
+    // klokuren; the tenth SO gave no answer, which is not "unknown".
     let d = &question(&s, "so", "klokuren")["detail"];
     let mut known: Vec<f64> = d["list"]
         .as_array()
@@ -217,7 +218,15 @@ fn so_figures() {
         .collect();
     known.sort_by(f64::total_cmp);
     assert_eq!(known, vec![15.0, 40.0, 125.0, 200.0, 250.0, 330.0, 498.0]);
-    assert_eq!(d["unknown"], 3);
+    assert_eq!(d["unknown"], 2);
+    let klokuren = question(&s, "so", "klokuren");
+    assert_eq!(
+        (
+            klokuren["answered"].as_u64(),
+            klokuren["no_answer"].as_u64()
+        ),
+        (Some(9), Some(1))
+    );
     assert_eq!(count(question(&s, "so", "contact_so"), "Ja"), 9);
     // Relatie IO: goed 4, uitstekend 6 → 5 (Bijlage counts 11 of 10; README), nvt 1.
     let io = question(&s, "so", "relatie_io");

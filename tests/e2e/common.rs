@@ -70,3 +70,24 @@ impl Run {
         err.trim_end().to_string()
     }
 }
+
+/// An ISO date ("2021-10-07") as the Dutch report writes it, without the weekday:
+/// "7 oktober 2021".
+pub fn dutch_day(iso: &str) -> String {
+    let months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let parts: Vec<usize> = iso.split('-').map(|p| p.parse().unwrap()).collect();
+    format!("{} {} {}", parts[2], months[parts[1] - 1], parts[0])
+}

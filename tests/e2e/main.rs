@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod lengths;
 mod output;
+mod plain_language;
 mod plan;
 mod plan_assumptions;
 mod plan_hosts;

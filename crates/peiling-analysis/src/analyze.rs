@@ -399,7 +399,7 @@ pub(crate) fn summarise<'a>(
                 median: median_level(&counts).map(|i| levels[i].label.clone()),
             }
         }
-        Kind::Number { unit, .. } | Kind::Bands { unit, .. } => {
+        Kind::Number { unit, unit_en, .. } | Kind::Bands { unit, unit_en, .. } => {
             let values: Vec<Option<f64>> = asked_answers()
                 .filter_map(|(a, n)| match a {
                     Answer::Number { value, .. } => Some((Some(*value), n)),
@@ -426,6 +426,7 @@ pub(crate) fn summarise<'a>(
             let top = histogram.iter().map(|r| r.count).max().unwrap_or(0);
             Detail::Number {
                 unit: unit.clone(),
+                unit_en: unit_en.clone(),
                 values: s.n,
                 unknown,
                 unknown_texts: asked_answers()

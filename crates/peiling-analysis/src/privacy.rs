@@ -68,12 +68,14 @@ fn scrub_detail(detail: &mut Detail) {
         }
         Detail::Number {
             unit,
+            unit_en,
             unknown_texts,
             histogram,
             mode,
             ..
         } => {
             clean_opt(unit);
+            clean_opt(unit_en);
             unknown_texts.iter_mut().for_each(clean);
             histogram.iter_mut().for_each(row);
             mode.iter_mut().for_each(clean);

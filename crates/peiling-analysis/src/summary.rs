@@ -154,6 +154,9 @@ pub enum Detail {
     /// number and bands: statistics over the known values; histogram in the bands.
     Number {
         unit: Option<String>,
+        /// The unit in English, when the questionnaire gives one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_en: Option<String>,
         /// Answers with a known value (for bands answered by label: none).
         values: usize,
         /// Answers like "???": answered, value unknown.

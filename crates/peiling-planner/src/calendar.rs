@@ -324,8 +324,8 @@ pub(crate) fn notes(cal: &CalendarRule, rule: &Rule, years: &[Year]) -> Vec<Text
     if let Some(s) = spread(rule, cal, years) {
         let any = |v: &[bool]| v.iter().any(|&a| a);
         let levels = match (any(&s.basis), any(&s.verdiepend)) {
-            (true, true) => ("basis en verdiepend", "basis and deepening"),
-            (true, false) => ("basis", "basis"),
+            (true, true) => ("basis en verdiepend", "basic and deepening"),
+            (true, false) => ("basis", "basic"),
             _ => ("verdiepend", "deepening"),
         };
         // With years of different sizes a level may have too few meetings in some years.

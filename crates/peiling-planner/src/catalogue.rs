@@ -34,7 +34,7 @@ pub enum Level {
 impl Level {
     pub fn text(self) -> Text {
         match self {
-            Level::Basis => Text::new("basis", "basis"),
+            Level::Basis => Text::new("basis", "basic"),
             Level::Verdiepend => Text::new("verdiepend", "deepening"),
         }
     }

@@ -477,16 +477,16 @@ pub fn plan(
     }
     if default_holidays {
         notes.push(Text::new(
-            "De schoolvakanties van de regio van de catalogus zijn overgeslagen (meegeleverd bestand; een ander met --holidays).",
-            "The school holidays of the catalogue's region are skipped (bundled file; another with --holidays).",
+            "De schoolvakanties van de regio van de catalogus zijn overgeslagen.",
+            "The school holidays of the catalogue's region are skipped.",
         ));
     }
     notes.extend(calendar::notes(cal, rule, dates));
     notes.extend(ranges::note(&counts, rule));
     if holidays.is_none() {
         notes.push(Text::new(
-            "Geen vakantiebestand opgegeven (--holidays): controleer de data op schoolvakanties.",
-            "No holidays file given (--holidays): check the dates against school holidays.",
+            "Er was geen vakantierooster: kijk zelf of een datum in een schoolvakantie valt.",
+            "There was no holiday calendar: check whether a date falls in a school holiday.",
         ));
     }
     let assumptions = assumptions::assumptions(&assumptions::Basics {
@@ -503,14 +503,8 @@ pub fn plan(
     warnings.extend(host_warning);
     if !found.optimal {
         warnings.push(Text::new(
-            format!(
-                "De zoektocht stopte na {} stappen: dit is het beste plan dat gevonden is, niet bewezen optimaal.",
-                found.nodes
-            ),
-            format!(
-                "The search stopped after {} steps: this is the best plan found, not proven optimal.",
-                found.nodes
-            ),
+            "Dit is het beste plan dat binnen de rekentijd gevonden is; een beter plan is niet uitgesloten.",
+            "This is the best plan found in the time allowed; a better plan is not ruled out.",
         ));
     }
 
@@ -586,14 +580,14 @@ fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
     };
     Text::new(
         format!(
-            "Vraag in mensen: per thema het aantal respondenten dat erom vroeg via een of meer keuzes (ieder één keer per thema). Gewicht per persoon: {}. Volledig voor basis: {}; voor verdiepend: {}; andere doelgroepen × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
+            "Vraag in mensen: wie om een thema vroeg, telt één keer mee, ook met meer keuzes die bij dat thema horen. Gewicht per persoon: {}. Een basisthema telt volledig voor {}, een verdiepend thema voor {}; voor andere doelgroepen telt de vraag × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
             per(false),
             rule.basis.join(", "),
             rule.verdiepend.join(", "),
             number_in(rule.others, false)
         ),
         format!(
-            "Demand in people: per theme, the respondents who asked for it through one or more choices (each once per theme). Weight per person: {}. Fully for basis: {}; for deepening: {}; other audiences × {}. Equal demand keeps catalogue order.",
+            "Demand in people: whoever asked for a theme counts once, even with several choices that belong to it. Weight per person: {}. A basic theme counts fully for {}, a deepening theme for {}; for other audiences demand counts × {}. Equal demand keeps catalogue order.",
             per(true),
             rule.basis.join(", "),
             rule.verdiepend.join(", "),

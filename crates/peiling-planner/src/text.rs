@@ -376,7 +376,7 @@ mod tests {
         );
         assert_eq!(
             all.en,
-            "asked for by 23 WPBs via teacher-education pedagogy (student learning); 4th of 6 basis themes by demand; year 1 has 3 basis meetings"
+            "asked for by 23 WPBs via teacher-education pedagogy (student learning); 4th of 6 basic themes by demand; year 1 has 3 basic meetings"
         );
         let one = Reason::Year {
             year: 2,

@@ -280,7 +280,7 @@ fn covers_all_themes_in_two_years_with_a_3_3_split_and_top_demand_first() {
         first
             .reason
             .en
-            .ends_with("; 1st of 6 basis themes by demand; year 1 has 3 basis meetings"),
+            .ends_with("; 1st of 6 basic themes by demand; year 1 has 3 basic meetings"),
         "{}",
         first.reason.en
     );

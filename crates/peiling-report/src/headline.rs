@@ -3,7 +3,7 @@
 
 use peiling_analysis::{CategoryRow, Detail, PartSummary, QuestionSummary};
 
-use crate::i18n::{audience_plural, decapitalise, Lang};
+use crate::i18n::{audience_plural, decapitalise, Lang, Names};
 
 /// Response rate from which the response counts as good, and as fair (rule R).
 pub const GOOD_RESPONSE: f64 = 70.0;
@@ -83,10 +83,10 @@ fn of_the(lang: Lang, k: usize, n: usize) -> String {
 
 /// The headline of one question, by its kind; `subject` names the group for the
 /// "gevarieerd" and "loopt uiteen" sentences.
-pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> String {
+pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<&str>) -> String {
     match &q.detail {
-        Detail::Choice { rows } => choice(lang, rows, q.base, subject, q.kind == "yesno"),
-        Detail::Multi { rows, .. } => multi(lang, rows, q.base),
+        Detail::Choice { rows } => choice(lang, names, rows, q.base, subject, q.kind == "yesno"),
+        Detail::Multi { rows, .. } => multi(lang, names, rows, q.base),
         Detail::Scale {
             rows,
             not_applicable,
@@ -95,6 +95,7 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
         } => scale(lang, rows, not_applicable, *neutral, q.base),
         Detail::Number {
             unit,
+            unit_en,
             values,
             unknown,
             mean,
@@ -108,7 +109,10 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
                 number(
                     lang,
                     NumberFacts {
-                        unit: unit.as_deref(),
+                        unit: match (lang, unit_en) {
+                            (Lang::En, Some(en)) => Some(en.as_str()),
+                            _ => unit.as_deref(),
+                        },
                         values: *values,
                         unknown: *unknown,
                         mean: mean.unwrap_or(0.0),
@@ -119,7 +123,7 @@ pub fn question(lang: Lang, q: &QuestionSummary, subject: Option<&str>) -> Strin
                     subject,
                 )
             } else {
-                choice(lang, histogram, q.base, subject, false)
+                choice(lang, names, histogram, q.base, subject, false)
             }
         }
         Detail::Text { .. } | Detail::Personal { .. } => text(lang, q.answered, q.base),
@@ -138,6 +142,7 @@ pub fn text(lang: Lang, answered: usize, base: usize) -> String {
 /// question was put to, geen antwoord included), which the headline names: "9 van de 10".
 pub fn choice(
     lang: Lang,
+    names: &Names,
     rows: &[CategoryRow],
     base: usize,
     subject: Option<&str>,
@@ -164,7 +169,7 @@ pub fn choice(
             if yesno {
                 l.to_lowercase()
             } else {
-                l.to_string()
+                names.in_sentence(l)
             }
         })
         .collect();
@@ -228,7 +233,7 @@ pub fn choice(
 }
 
 /// Rule M (multi-select): the three most chosen options, of everyone asked.
-pub fn multi(lang: Lang, rows: &[CategoryRow], base: usize) -> String {
+pub fn multi(lang: Lang, names: &Names, rows: &[CategoryRow], base: usize) -> String {
     let mut ranked: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
     // The analysis ranks already; sorting again (stable) keeps this rule self-contained.
     ranked.sort_by_key(|r| std::cmp::Reverse(r.count));
@@ -242,14 +247,14 @@ pub fn multi(lang: Lang, rows: &[CategoryRow], base: usize) -> String {
     };
     let head = format!(
         "{} ({})",
-        first.label(lang.is_en()),
+        names.in_sentence(first.label(lang.is_en())),
         lang.of(first.count, base)
     );
     let rest: Vec<String> = ranked
         .iter()
         .skip(1)
         .take(2)
-        .map(|r| format!("{} ({})", r.label(lang.is_en()), r.count))
+        .map(|r| format!("{} ({})", names.in_sentence(r.label(lang.is_en())), r.count))
         .collect();
     match (lang, rest.is_empty()) {
         (Lang::Nl, true) => format!("Meest gekozen: {head}"),
@@ -413,11 +418,12 @@ pub struct ScaleItem<'a> {
 /// Rule G (several scale items on the same levels): where people are most and least
 /// positive.
 pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
-    let scored: Vec<(&ScaleItem<'_>, f64)> = items
+    // Each item with its positive share and how many chose a level (the share's base).
+    let scored: Vec<(&ScaleItem<'_>, f64, usize)> = items
         .iter()
         .filter_map(|i| {
             let (pos, _, rated) = sides(i.rows, i.neutral);
-            (rated > 0).then_some((i, pos))
+            (rated > 0).then_some((i, pos, rated))
         })
         .collect();
     if scored.len() < 2 {
@@ -426,26 +432,23 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
     // First of equals wins, in questionnaire order.
     let best = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
             Some(a) if a.1 >= x.1 => Some(a),
             _ => Some(x),
         })?;
     let worst = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64)>, |acc, x| match acc {
+        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
             Some(a) if a.1 <= x.1 => Some(a),
             _ => Some(x),
         })?;
+    // Whole percentages when an item's base is small, as its table writes them.
+    let pct = |x: &(&ScaleItem<'_>, f64, usize)| lang.pct_n(x.1, x.2);
     if best.1 - worst.1 < SIMILAR_PP {
-        let range = if lang.pct(worst.1) == lang.pct(best.1) {
-            lang.pct(best.1)
+        let range = if pct(worst) == pct(best) {
+            pct(best)
         } else {
-            format!(
-                "{} {} {}",
-                lang.pct(worst.1),
-                lang.pick("tot", "to"),
-                lang.pct(best.1)
-            )
+            format!("{} {} {}", pct(worst), lang.pick("tot", "to"), pct(best))
         };
         let all = match (lang, scored.len()) {
             (Lang::Nl, 2) => "beide vragen".to_string(),
@@ -462,16 +465,16 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
         Lang::Nl => format!(
             "Het meest positief over „{}” ({}), het minst over „{}” ({})",
             best.0.label,
-            lang.pct(best.1),
+            pct(best),
             worst.0.label,
-            lang.pct(worst.1)
+            pct(worst)
         ),
         Lang::En => format!(
             "Most positive about “{}” ({}), least about “{}” ({})",
             best.0.label,
-            lang.pct(best.1),
+            pct(best),
             worst.0.label,
-            lang.pct(worst.1)
+            pct(worst)
         ),
     })
 }
@@ -491,37 +494,47 @@ pub struct NumberFacts<'a> {
 
 /// Rule N (numbers): mean and range (in bands); "loopt uiteen" when the spread is wide.
 pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
-    let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    // The unit after a number, but not after a bare 1 ("1 studenten").
+    let with_unit = |v: f64| match f.unit {
+        Some(u) if lang.num(v) != "1" => format!("{} {u}", lang.num(v)),
+        _ => lang.num(v),
+    };
+    let mean_u = with_unit(f.mean);
+    // The highest answer's band, with the unit after it ("20-24 jaar").
+    let max_u = match f.unit {
+        Some(u) => format!("{} {u}", f.high),
+        None => f.high.to_string(),
+    };
     let cv = if f.mean.abs() > f64::EPSILON {
         f.sd / f.mean.abs()
     } else {
         0.0
     };
-    let (mean, min, max) = (lang.num(f.mean), f.low, f.high);
+    let (min, max) = (f.low, f.high);
     let mut s = if f.values >= 2 && cv >= WIDE_CV {
         match (lang, subject) {
             (Lang::Nl, Some(s)) => {
-                format!("{s} loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
             }
             (Lang::Nl, None) => {
-                format!("Loopt uiteen: gemiddeld {mean}{unit}, van {min} tot {max}{unit}")
+                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
             }
             (Lang::En, Some(s)) => {
-                format!("{s} varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+                format!("{s} varies widely: on average {mean_u}, from {min} to {max_u}")
             }
             (Lang::En, None) => {
-                format!("Varies widely: on average {mean}{unit}, from {min} to {max}{unit}")
+                format!("Varies widely: on average {mean_u}, from {min} to {max_u}")
             }
         }
     } else {
         match lang {
-            Lang::Nl => format!("Gemiddeld {mean}{unit} (van {min} tot {max})"),
-            Lang::En => format!("On average {mean}{unit} (from {min} to {max})"),
+            Lang::Nl => format!("Gemiddeld {mean_u} (van {min} tot {max})"),
+            Lang::En => format!("On average {mean_u} (from {min} to {max})"),
         }
     };
     if f.unknown > 0 {
         s.push_str(&match lang {
-            Lang::Nl => format!("; {}x onbekend", f.unknown),
+            Lang::Nl => format!("; {} keer onbekend", f.unknown),
             Lang::En => format!("; {} unknown", f.unknown),
         });
     }

@@ -157,6 +157,84 @@ pub fn decapitalise(s: &str) -> String {
     }
 }
 
+/// The proper names of a survey: words written with a capital in the middle of its
+/// question texts, titles and answer options ("Fontys" in "training bij Fontys?",
+/// "Leiden" in "Universiteit Leiden"). An option label that starts with one keeps its
+/// capital inside a sentence; any other label is lower-cased there.
+#[derive(Debug, Clone, Default)]
+pub struct Names(std::collections::BTreeSet<String>);
+
+impl Names {
+    /// The names written in `texts` (each a sentence or a label).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Names {
+        let mut set = std::collections::BTreeSet::new();
+        for t in texts {
+            let mut start = true;
+            for raw in t.split_whitespace() {
+                let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                if !start && is_capitalised(word) {
+                    set.insert(word.to_string());
+                }
+                start = raw.ends_with(['.', '?', '!', ':']);
+            }
+        }
+        Names(set)
+    }
+
+    /// The names of a summary's survey: its titles, question texts and option labels.
+    pub fn of(summary: &peiling_analysis::Summary) -> Names {
+        let mut texts: Vec<&str> = vec![summary.survey.title.as_str()];
+        texts.extend(summary.survey.partnership.as_deref());
+        for part in &summary.parts {
+            texts.push(&part.title);
+            for q in &part.questions {
+                texts.push(&q.text);
+                texts.extend(q.label_en.as_deref());
+                if let peiling_analysis::Detail::Choice { rows }
+                | peiling_analysis::Detail::Multi { rows, .. } = &q.detail
+                {
+                    for r in rows {
+                        texts.push(&r.label);
+                        texts.extend(r.label_en.as_deref());
+                    }
+                }
+            }
+        }
+        Names::from_texts(texts)
+    }
+
+    /// An option label as it reads inside a sentence: "vrouw", "eigen school",
+    /// "certificering SO"; names and abbreviations stay ("Fontys", "HAN",
+    /// "SO-opleiding Fontys", "Universiteit Leiden").
+    pub fn in_sentence(&self, label: &str) -> String {
+        let first = label
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let later_name = label
+            .split_whitespace()
+            .skip(1)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| is_capitalised(w) && self.0.contains(w));
+        // A one-letter option ("A", "B") is a name too.
+        if self.0.contains(first) || later_name || first.chars().count() == 1 {
+            label.to_string()
+        } else if let Some(rest) = label.strip_prefix('(') {
+            // "(Nog) geen opleiding" reads "(nog) geen opleiding" inside a sentence.
+            format!("({}", decapitalise(rest))
+        } else {
+            decapitalise(label)
+        }
+    }
+}
+
+/// "Fontys", not "HAN" or "fontys": a capital followed by a lower-case letter.
+fn is_capitalised(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -197,6 +275,35 @@ mod tests {
         let items = ["a".to_string(), "b".to_string(), "c".to_string()];
         assert_eq!(Lang::Nl.join_and(&items), "a, b en c");
         assert_eq!(Lang::En.join_or(&items[..2]), "a or b");
+    }
+
+    #[test]
+    fn labels_inside_a_sentence_keep_only_the_capitals_of_names() {
+        let names = Names::from_texts([
+            "Volg je momenteel de SO/IO-training bij Fontys?",
+            "Universiteit Leiden",
+            "Vrouw",
+            "Wat is je geslacht? Man of vrouw",
+        ]);
+        assert_eq!(names.in_sentence("Vrouw"), "vrouw");
+        assert_eq!(names.in_sentence("Fontys"), "Fontys");
+        assert_eq!(
+            names.in_sentence("Universiteit Leiden"),
+            "Universiteit Leiden"
+        );
+        assert_eq!(names.in_sentence("Eigen school"), "eigen school");
+        assert_eq!(
+            names.in_sentence("(Nog) geen opleiding"),
+            "(nog) geen opleiding"
+        );
+        assert_eq!(names.in_sentence("HAN"), "HAN");
+        assert_eq!(names.in_sentence("Certificering SO"), "certificering SO");
+        assert_eq!(
+            names.in_sentence("Ja, met WPB'ers binnen BOS"),
+            "ja, met WPB'ers binnen BOS"
+        );
+        // "Man" after a question mark starts a sentence: no name.
+        assert_eq!(names.in_sentence("Man"), "man");
     }
 
     #[test]

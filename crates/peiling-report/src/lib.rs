@@ -16,6 +16,8 @@ pub mod i18n;
 pub mod lengths;
 pub mod markdown;
 pub mod model;
+#[cfg(test)]
+mod plain_language;
 pub mod plan;
 pub mod privacy;
 #[cfg(test)]
@@ -86,6 +88,7 @@ pub fn document(
         theme_titles: &opts.theme_titles,
         tally: std::cell::Cell::new(tally),
         withheld,
+        names: i18n::Names::of(summary),
     }
     .document()
 }

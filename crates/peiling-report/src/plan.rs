@@ -100,13 +100,30 @@ fn title<'a>(nl: &'a str, en: Option<&'a str>, lang: Lang) -> &'a str {
     }
 }
 
-fn weekday(date: peiling_planner::NaiveDate, lang: Lang) -> &'static str {
-    use chrono::Datelike;
-    let i = date.weekday().num_days_from_monday() as usize;
-    lang.pick(
-        ["ma", "di", "wo", "do", "vr", "za", "zo"][i],
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    )
+/// When a meeting is, for people: "donderdag 23 september 2021, 13.30-16.00 uur" /
+/// "Thursday 23 September 2021, 13:30-16:00".
+pub fn meeting_when(
+    date: peiling_planner::NaiveDate,
+    start: &str,
+    end: &str,
+    lang: Lang,
+) -> String {
+    let day = crate::certificate::long_date(date, lang);
+    match lang {
+        Lang::Nl => format!(
+            "{day}, {}-{} uur",
+            start.replace(':', "."),
+            end.replace(':', ".")
+        ),
+        Lang::En => format!("{day}, {start}-{end}"),
+    }
+}
+
+/// A day without its weekday: "1 september 2021" / "1 September 2021".
+fn day_month_year(date: peiling_planner::NaiveDate, lang: Lang) -> String {
+    let long = crate::certificate::long_date(date, lang);
+    long.split_once(' ')
+        .map_or(long.clone(), |(_, rest)| rest.to_string())
 }
 
 /// The section: a headline, the rule in one paragraph, the meetings, the demand.
@@ -136,7 +153,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
             plan.meetings.len() - basis
         ),
         Lang::En => format!(
-            "{} meetings in {} years ({}), {themes} themes, {basis} basis and {} deepening.",
+            "{} meetings in {} years ({}), {themes} themes, {basis} basic and {} deepening.",
             plan.meetings.len(),
             plan.years,
             plan.school_years.join(", "),
@@ -167,7 +184,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
                 plan.per_year - plan.basis_per_year[0]
             ),
             Lang::En => format!(
-                "{} basis and {} deepening",
+                "{} basic and {} deepening",
                 plan.basis_per_year[0],
                 plan.per_year - plan.basis_per_year[0]
             ),
@@ -179,33 +196,31 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
                 plan.basis_per_year[0], plan.basis_per_year[1]
             ),
             Lang::En => format!(
-                "{} to {} basis",
+                "{} to {} basic",
                 plan.basis_per_year[0], plan.basis_per_year[1]
             ),
         }
     };
     let optimal = match (plan.optimal, lang) {
-        (true, Lang::Nl) => "Geen ander rooster scoort hoger: de zoektocht is volledig afgemaakt",
-        (true, Lang::En) => "No other schedule scores higher: the search ran to completion",
+        (true, Lang::Nl) => "Geen ander rooster past beter bij de vraag.",
+        (true, Lang::En) => "No other schedule fits the demand better.",
         (false, Lang::Nl) => {
-            "De zoektocht is afgebroken; het rooster is goed maar niet bewezen het beste"
+            "Dit is het beste rooster dat gevonden is; een beter rooster is niet uitgesloten."
         }
-        (false, Lang::En) => "The search was cut short; the schedule is good but not proven best",
+        (false, Lang::En) => "This is the best schedule found; a better one is not ruled out.",
     };
     sec.blocks.push(Block::Paragraph(vec![text(match lang {
         Lang::Nl => format!(
-            "De thema's van de catalogus \u{201c}{catalogue}\u{201d} verdeeld over {per_year} bijeenkomsten per jaar ({split}), {}, vanaf {}. Elk thema komt minstens één keer per cyclus van {} jaar aan bod; een thema met meer vraag komt eerder. {optimal} ({} stappen).",
+            "De thema's van de catalogus \u{201c}{catalogue}\u{201d} verdeeld over {per_year} bijeenkomsten per jaar ({split}), {}, vanaf {}. Elk thema komt minstens één keer per cyclus van {} jaar aan bod; een thema met meer vraag komt eerder. {optimal}",
             plan.weekday.get(en),
-            plan.start,
+            day_month_year(plan.start, lang),
             plan.years,
-            plan.search_nodes,
         ),
         Lang::En => format!(
-            "The themes of the catalogue \u{201c}{catalogue}\u{201d} spread over {per_year} meetings a year ({split}), {}, from {}. Every theme comes up at least once per cycle of {} years; a theme in higher demand comes earlier. {optimal} ({} steps).",
+            "The themes of the catalogue \u{201c}{catalogue}\u{201d} spread over {per_year} meetings a year ({split}), {}, from {}. Every theme comes up at least once per cycle of {} years; a theme in higher demand comes earlier. {optimal}",
             plan.weekday.get(en),
-            plan.start,
+            day_month_year(plan.start, lang),
             plan.years,
-            plan.search_nodes,
         ),
     })]));
 
@@ -222,8 +237,8 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
             Lang::En => format!("Holidays skipped: {h}."),
         }),
         None => note.push_str(t(
-            "Schoolvakanties zijn niet overgeslagen: geef ze mee met peiling plan --holidays.",
-            "School holidays are not skipped: pass them with peiling plan --holidays.",
+            "Schoolvakanties zijn niet overgeslagen: er was geen vakantierooster.",
+            "School holidays are not skipped: there was no holiday calendar.",
         )),
     }
     sec.blocks.push(Block::Note(note));
@@ -354,7 +369,7 @@ fn meetings_table(meetings: &[Meeting], lang: Lang) -> Table {
                     vec![
                         m.number.to_string(),
                         m.school_year.clone(),
-                        format!("{} {} {}-{}", weekday(m.date, lang), m.date, m.start, m.end),
+                        meeting_when(m.date, &m.start, &m.end, lang),
                         title(&m.title, m.title_en.as_deref(), lang).to_string(),
                         m.level.text().get(lang.is_en()).to_string(),
                         m.host.clone().unwrap_or_else(|| "-".into()),

@@ -218,3 +218,61 @@ fn a_comparison_of_a_small_group_is_not_shown() {
         "{md}"
     );
 }
+
+/// Every bar of a question's chart says what its table row says, of the same base:
+/// the same count and the same percentage, written the same way.
+#[test]
+fn chart_and_table_of_a_question_agree() {
+    use crate::model::{Block, Section};
+    fn walk(s: &Section, checked: &mut usize) {
+        let table = s.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        });
+        let bars = s.blocks.iter().find_map(|b| match b {
+            Block::Chart(c) => match &c.chart {
+                crate::charts::Chart::Bars(b) => Some(&b.bars),
+                _ => None,
+            },
+            _ => None,
+        });
+        if let (Some(t), Some(bars)) = (table, bars) {
+            assert!(
+                t.header[2].ends_with(&t.rows.last().unwrap().cells[1]),
+                "{}",
+                s.title
+            );
+            for bar in bars {
+                let row = t
+                    .rows
+                    .iter()
+                    .find(|r| r.cells[0] == bar.label)
+                    .unwrap_or_else(|| panic!("{}: no row {}", s.title, bar.label));
+                assert_eq!(
+                    bar.value,
+                    format!("{} ({})", row.cells[1], row.cells[2]),
+                    "{}",
+                    s.title
+                );
+                *checked += 1;
+            }
+        }
+        for c in &s.children {
+            walk(c, checked);
+        }
+    }
+    for lang in [Lang::Nl, Lang::En] {
+        let opts = ReportOptions {
+            lang,
+            ..ReportOptions::default()
+        };
+        let doc = crate::document(&bundled(), None, &opts);
+        let mut checked = 0;
+        for s in &doc.sections {
+            walk(s, &mut checked);
+        }
+        // The BOS 2020 survey has more than 40 bars in its choice and multi charts: the
+        // walk found them, not just a few.
+        assert!(checked > 40, "{checked}");
+    }
+}

@@ -487,6 +487,16 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
     for n in &plan.notes {
         let _ = writeln!(s, "\n{}", n.get(en));
     }
+    if plan.holidays.is_none() {
+        let _ = writeln!(
+            s,
+            "{}",
+            t(
+                "Schoolvakanties meegeven: --holidays BESTAND.",
+                "To skip school holidays: --holidays FILE."
+            )
+        );
+    }
     for w in &plan.warnings {
         let _ = writeln!(s, "\n{}: {}", t("Let op", "Warning"), w.get(en));
     }

@@ -429,14 +429,32 @@ fn diverging(c: &Diverging) -> Scene {
         let segment = |b: &mut Builder, from: f64, to: f64, colour: Rgb, pct: f64| {
             let (l, r) = if from < to { (from, to) } else { (to, from) };
             b.rect(l, y0, r, y1, colour);
-            let text = format!("{:.0} %", pct.round());
-            if pct >= 5.0 && text_width(&text, SMALL, false) + 4.0 <= r - l {
-                let ink = if colour.is_dark() {
-                    Rgb(255, 255, 255)
-                } else {
-                    INK
-                };
-                b.text(&text, (l + r) / 2.0, mid, SMALL, ink, Align::Centre, false);
+            if pct < 5.0 {
+                return;
+            }
+            // Every segment of 5 % or more is labelled: "48 %" inside, else "8" inside
+            // (the title says the figures are %), else "5" just above the bar.
+            let full = format!("{:.0} %", pct.round());
+            let short = format!("{:.0}", pct.round());
+            let ink = if colour.is_dark() {
+                Rgb(255, 255, 255)
+            } else {
+                INK
+            };
+            if text_width(&full, SMALL, false) + 4.0 <= r - l {
+                b.text(&full, (l + r) / 2.0, mid, SMALL, ink, Align::Centre, false);
+            } else if text_width(&short, SMALL, false) + 2.0 <= r - l {
+                b.text(&short, (l + r) / 2.0, mid, SMALL, ink, Align::Centre, false);
+            } else {
+                b.text(
+                    &short,
+                    (l + r) / 2.0,
+                    y0 - 5.0,
+                    9.0,
+                    INK,
+                    Align::Centre,
+                    false,
+                );
             }
         };
         let mut right = xc;
@@ -535,6 +553,66 @@ fn grouped(c: &Grouped) -> Scene {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::{Diverging, DivergingItem};
+
+    /// The numbers written on or just above the bars of a one-item diverging chart.
+    fn bar_labels(chart: &Diverging) -> Vec<i64> {
+        let scene = diverging(chart);
+        // The segments: 20 px high, unlike the 12 px legend swatches.
+        let bars: Vec<(f64, f64, f64, f64)> = scene
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Rect { x0, y0, x1, y1, .. } if (y1 - y0 - 20.0).abs() < 0.01 => {
+                    Some((*x0, *y0, *x1, *y1))
+                }
+                _ => None,
+            })
+            .collect();
+        let (top, bottom) = (bars[0].1, bars[0].3);
+        let mut out: Vec<i64> = scene
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { text, x, y, .. } if *y >= top - 10.0 && *y <= bottom => {
+                    let on_a_bar = bars.iter().any(|b| *x >= b.0 && *x <= b.2);
+                    let n = text.trim_end_matches(" %").parse::<i64>().ok()?;
+                    on_a_bar.then_some(n)
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn every_segment_of_five_percent_or_more_is_labelled() {
+        // WPB, "Hoe capabel voel je je om aan WPB'ers professionalisering te geven?"
+        // (0, 20, 39, 33, 8 %), 6 % no answer apart: before, the 8 % segment and the
+        // 6 % apart had no label because "8 %" and "6 %" did not fit them.
+        let levels = vec![0.0, 19.7, 39.3, 32.8, 8.2];
+        let chart = Diverging {
+            title: "t".into(),
+            levels: ["a", "b", "c", "d", "e"].map(String::from).to_vec(),
+            neutral: Some(2),
+            apart: vec!["geen antwoord".into()],
+            apart_title: "apart".into(),
+            items: vec![DivergingItem {
+                label: "q".into(),
+                levels: levels.clone(),
+                apart: vec![6.3],
+            }],
+            note: None,
+        };
+        // Hand-counted: every level and apart share of 5 % or more, rounded.
+        assert_eq!(bar_labels(&chart), vec![6, 8, 20, 33, 39]);
+        // A 5 % segment on a 100 % wide scale is too narrow even for "5": above it.
+        let mut wide = chart.clone();
+        wide.items[0].levels = vec![5.0, 90.0, 0.0, 0.0, 5.0];
+        wide.items[0].apart = vec![0.0];
+        assert_eq!(bar_labels(&wide), vec![5, 5, 90]);
+    }
 
     #[test]
     fn five_levels_get_two_blues_grey_and_two_reds() {

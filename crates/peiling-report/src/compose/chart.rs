@@ -19,7 +19,7 @@ impl Composer<'_> {
             .map(|r| Bar {
                 label: r.label(self.en()).to_string(),
                 pct: r.pct_base,
-                value: self.value(r.count, r.pct_base),
+                value: self.value(r.count, r.pct_base, q.base),
                 apart: false,
             })
             .collect();
@@ -57,7 +57,7 @@ impl Composer<'_> {
                 bars.push(Bar {
                     label: label.into(),
                     pct,
-                    value: self.value(n, pct),
+                    value: self.value(n, pct, q.base),
                     apart: true,
                 });
             }
@@ -74,7 +74,7 @@ impl Composer<'_> {
         let bin = |label: &str, count: usize, pct: f64, apart: bool| charts::Bin {
             label: label.to_string(),
             count,
-            value: self.value(count, pct),
+            value: self.value(count, pct, q.base),
             short: count.to_string(),
             apart,
         };

@@ -246,6 +246,7 @@ mod tests {
             unscreened: &summary,
             withheld: Vec::new(),
             tally: Default::default(),
+            names: Default::default(),
         };
         c.test_notes(t)
     }

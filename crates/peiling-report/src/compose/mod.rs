@@ -10,6 +10,7 @@ mod groups;
 mod method;
 mod parts;
 mod question;
+mod reading;
 pub(crate) mod small;
 mod summary;
 mod tables;
@@ -44,6 +45,8 @@ pub struct Composer<'a> {
     pub withheld: Vec<small::Withheld>,
     /// What the small-cell rule held back so far (the Verantwoording says how much).
     pub tally: std::cell::Cell<small::Tally>,
+    /// The survey's proper names, which keep their capital inside a sentence.
+    pub names: crate::i18n::Names,
 }
 
 impl Composer<'_> {
@@ -67,11 +70,11 @@ impl Composer<'_> {
             subtitle.push(p.clone());
         }
         if !s.filters.is_empty() {
-            subtitle.push(format!(
-                "{}: {}",
-                self.t("Alleen respondenten met", "Only respondents with"),
-                s.filters.join(", ")
-            ));
+            let each: Vec<String> = s.filters.iter().map(|f| self.filter_text(f)).collect();
+            subtitle.push(match self.lang {
+                Lang::Nl => format!("Alleen respondenten die {}.", self.lang.join_and(&each)),
+                Lang::En => format!("Only respondents who {}.", self.lang.join_and(&each)),
+            });
         }
         let mut sections = vec![self.summary_section(), self.conclusions_section()];
         for part in &s.parts {
@@ -90,6 +93,33 @@ impl Composer<'_> {
                 .to_string(),
             subtitle,
             sections,
+        }
+    }
+}
+
+impl Composer<'_> {
+    /// A filter ("question=answer") in the words of the question and its answer:
+    /// "„ja” antwoordden op „Heb je behoefte ...?”".
+    fn filter_text(&self, filter: &str) -> String {
+        let (id, value) = filter.split_once('=').unwrap_or((filter, ""));
+        let q = self
+            .summary
+            .parts
+            .iter()
+            .flat_map(|p| &p.questions)
+            .find(|q| q.id == id.trim());
+        let answer = q
+            .map(category_rows)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|r| r.label.eq_ignore_ascii_case(value.trim()))
+            .map_or(value.trim().to_string(), |r| {
+                self.names.in_sentence(r.label(self.en()))
+            });
+        let asked = q.map_or_else(|| id.replace('_', " "), |q| q.label(self.en()).to_string());
+        match self.lang {
+            Lang::Nl => format!("\u{201e}{answer}\u{201d} antwoordden op \u{201e}{asked}\u{201d}"),
+            Lang::En => format!("answered \u{201c}{answer}\u{201d} to \u{201c}{asked}\u{201d}"),
         }
     }
 }

@@ -151,12 +151,9 @@ impl Composer<'_> {
         sec.headline = group_headline;
 
         for cluster in clusters.iter().filter(|c| c.len() >= 2) {
+            // How to read the bars: once, in the reading guide.
             sec.blocks
                 .push(Block::Chart(self.diverging_chart(part, group, cluster)));
-            sec.blocks.push(Block::Note(self.t(
-                "Percentages in de staven: van wie een niveau koos; n.v.t. en geen antwoord staan apart, als % van iedereen aan wie de vraag gesteld is.",
-                "Percentages in the bars: of those who chose a level; not applicable and no answer are shown apart, as % of everyone asked.",
-            ).to_string()));
         }
         for r in &part.reliability {
             let inside = r

@@ -2,6 +2,16 @@
 
 use super::{anchor, groups, small, Composer};
 use crate::i18n::{audience_plural, Lang};
+
+/// A number with its unit, except after a bare 1 ("1 studenten" reads wrong, and the
+/// questionnaire gives only the plural): "19 jaar", "1".
+pub(super) fn with_unit(lang: Lang, v: f64, unit: Option<&str>) -> String {
+    let n = lang.num(v);
+    match unit {
+        Some(u) if n != "1" => format!("{n} {u}"),
+        _ => n,
+    }
+}
 use crate::model::{text, Block, Inline, Section};
 use peiling_analysis::{Detail, PartSummary, QuestionSummary};
 
@@ -20,18 +30,8 @@ impl Composer<'_> {
         );
         sec.headline = Some(self.headline(q, None));
         if let Some(cond) = &q.condition {
-            sec.blocks.push(Block::Note(match lang {
-                Lang::Nl => format!(
-                    "Alleen gesteld aan wie voldeed aan {cond}: {} {}.",
-                    q.base,
-                    audience_plural(lang, &part.audience)
-                ),
-                Lang::En => format!(
-                    "Only asked of those meeting {cond}: {} {}.",
-                    q.base,
-                    audience_plural(lang, &part.audience)
-                ),
-            }));
+            sec.blocks
+                .push(Block::Note(self.condition_note(part, q.base, cond)));
         }
         match &q.detail {
             Detail::Choice { rows } => {
@@ -39,7 +39,8 @@ impl Composer<'_> {
                     .push(Block::Table(self.count_table(q, rows, &[])));
                 sec.blocks
                     .push(Block::Chart(self.bars_chart(part, q, rows, false)));
-                sec.blocks.push(Block::Note(self.base_note(part, q)));
+                // The base of the percentages is in the column heading, the convention
+                // in the reading guide: no footnote under every table.
             }
             Detail::Multi {
                 rows,
@@ -50,16 +51,9 @@ impl Composer<'_> {
                     .push(Block::Table(self.count_table(q, rows, &[])));
                 sec.blocks
                     .push(Block::Chart(self.bars_chart(part, q, rows, true)));
-                let mut note = match lang {
-                    Lang::Nl => format!(
-                        "Meer antwoorden mogelijk: de percentages (van {}) tellen niet op tot 100 %.",
-                        q.base
-                    ),
-                    Lang::En => format!(
-                        "Several answers allowed: the percentages (of {}) do not add up to 100 %.",
-                        q.base
-                    ),
-                };
+                let mut note = self
+                    .t("Meer antwoorden mogelijk.", "Several answers allowed.")
+                    .to_string();
                 if let Some(m) = mean_chosen {
                     note.push_str(&match lang {
                         Lang::Nl => format!(
@@ -94,30 +88,33 @@ impl Composer<'_> {
                     sec.blocks
                         .push(Block::Chart(self.diverging_chart(part, &q.id, &[q])));
                 }
-                let mut note = self
-                    .t(
-                        "De laatste kolom telt alleen wie een niveau koos: n.v.t. en geen antwoord tellen daar niet mee.",
-                        "The last column counts only those who chose a level: not applicable and no answer are left out there.",
-                    )
-                    .to_string();
+                let mut note = String::new();
                 if let Some(m) = median {
                     let label = rows
                         .iter()
                         .find(|r| &r.label == m)
                         .map_or(m.as_str(), |r| r.label(self.en()));
-                    note.push_str(&format!(" {}: {label}.", self.t("Mediaan", "Median")));
+                    let label = self.names.in_sentence(label);
+                    note.push_str(&format!("{}: {label}.", self.t("Mediaan", "Median")));
                 }
-                sec.blocks.push(Block::Note(note));
+                if !note.is_empty() {
+                    sec.blocks.push(Block::Note(note));
+                }
             }
             Detail::Number {
                 unit,
+                unit_en,
                 unknown,
                 histogram,
                 mode,
                 list,
                 ..
             } => {
-                if let Some(facts) = self.number_facts(q, unit.as_deref()) {
+                let unit = match (lang, unit_en) {
+                    (Lang::En, Some(en)) => Some(en.as_str()),
+                    _ => unit.as_deref(),
+                };
+                if let Some(facts) = self.number_facts(q, unit) {
                     sec.blocks.push(facts);
                 }
                 let mut apart = Vec::new();
@@ -129,21 +126,20 @@ impl Composer<'_> {
                 sec.blocks.push(Block::Chart(
                     self.histogram_chart(part, q, histogram, *unknown),
                 ));
-                let mut note = self.base_note(part, q);
                 if !mode.is_empty() {
-                    note.push_str(&format!(
-                        " {}: {}.",
+                    let note = format!(
+                        "{}: {}.",
                         self.t("Het vaakst", "Most frequent"),
                         self.lang.join_and(
                             &histogram
                                 .iter()
                                 .filter(|r| mode.contains(&r.label))
-                                .map(|r| r.label(self.en()).to_string())
+                                .map(|r| self.names.in_sentence(r.label(self.en())))
                                 .collect::<Vec<_>>()
                         )
-                    ));
+                    );
+                    sec.blocks.push(Block::Note(note));
                 }
-                sec.blocks.push(Block::Note(note));
                 let typed = list.iter().flatten().count();
                 if typed > 0 {
                     // Each typed number is one person's: shown in its band only.
@@ -199,13 +195,11 @@ impl Composer<'_> {
             }
         } else {
             let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
+            // The unit after the mean, but not after a bare 1 ("1 studenten").
+            let m = mean.map_or("–".to_string(), |v| with_unit(lang, v, unit));
             let mut s = match lang {
-                Lang::Nl => format!(
-                    "gemiddeld {}{unit_s}, standaardafwijking {}",
-                    f(mean),
-                    f(sd)
-                ),
-                Lang::En => format!("mean {}{unit_s}, standard deviation {}", f(mean), f(sd)),
+                Lang::Nl => format!("gemiddeld {m}, standaardafwijking {}", f(sd)),
+                Lang::En => format!("mean {m}, standard deviation {}", f(sd)),
             };
             if let Some(sp) = small::spread(histogram, self.en()) {
                 let middle = lang.join_and(&sp.middle);
@@ -224,29 +218,40 @@ impl Composer<'_> {
         };
         if *unknown > 0 {
             facts.push_str(&match lang {
-                Lang::Nl => format!("; {unknown}× onbekend"),
-                Lang::En => format!("; {unknown}× unknown"),
+                Lang::Nl => format!("; {unknown} keer onbekend"),
+                Lang::En => format!("; {unknown} unknown"),
             });
         }
         Some(Block::Paragraph(vec![
             Inline::Strong(match lang {
-                Lang::Nl => format!("Kengetallen van de {values} getallen:"),
-                Lang::En => format!("Statistics of the {values} numbers:"),
+                Lang::Nl => format!("In cijfers ({values} antwoorden):"),
+                Lang::En => format!("In figures ({values} answers):"),
             }),
             text(format!(" {facts}.")),
         ]))
     }
 
-    pub(super) fn base_note(&self, part: &PartSummary, q: &QuestionSummary) -> String {
+    /// Who a conditional question was put to, in the words of the question it depends
+    /// on: "Alleen gesteld aan de 8 schoolopleiders die „ja” antwoordden op „Heb je ...?”".
+    pub(super) fn condition_note(&self, part: &PartSummary, base: usize, cond: &str) -> String {
         let who = audience_plural(self.lang, &part.audience);
+        let (id, answer) = cond.split_once(" = ").unwrap_or((cond, ""));
+        let on = part.questions.iter().find(|q| q.id == id.trim());
+        let answer = on
+            .map(super::category_rows)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|r| r.label == answer.trim())
+            .map_or(answer.trim().to_string(), |r| {
+                self.names.in_sentence(r.label(self.en()))
+            });
+        let asked = on.map_or_else(|| id.replace('_', " "), |q| q.label(self.en()).to_string());
         match self.lang {
             Lang::Nl => format!(
-                "Percentages van alle {} {who} aan wie de vraag gesteld is, geen antwoord meegeteld.",
-                q.base
+                "Alleen gesteld aan de {base} {who} die \u{201e}{answer}\u{201d} antwoordden op \u{201e}{asked}\u{201d}."
             ),
             Lang::En => format!(
-                "Percentages of all {} {who} who were asked, no answer included.",
-                q.base
+                "Only asked of the {base} {who} who answered \u{201c}{answer}\u{201d} to \u{201c}{asked}\u{201d}."
             ),
         }
     }

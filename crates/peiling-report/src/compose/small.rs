@@ -149,9 +149,9 @@ impl Composer<'_> {
                 if let Detail::Number { values, .. } = &mut bands_only.detail {
                     *values = 0;
                 }
-                headline::question(self.lang, &bands_only, subject)
+                headline::question(self.lang, &self.names, &bands_only, subject)
             }
-            _ => headline::question(self.lang, q, subject),
+            _ => headline::question(self.lang, &self.names, q, subject),
         }
     }
 

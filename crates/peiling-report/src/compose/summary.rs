@@ -17,10 +17,17 @@ impl Composer<'_> {
         let mut sec = Section::new(ANCHOR_SUMMARY, self.t("Samenvatting", "Summary"));
         sec.page_break = true;
         let parts = &self.summary.parts;
-        sec.blocks.push(Block::Paragraph(vec![text(self.t(
-            "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep; elke tabel telt op tot haar n, met \u{201c}geen antwoord\u{201d} als eigen rij.",
-            "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience; every table adds up to its n, with \u{201c}no answer\u{201d} as a row of its own.",
-        ))]));
+        sec.blocks.push(Block::Paragraph(vec![
+            text(self.t(
+                "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de tabellen en grafieken leest, staat in de ",
+                "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience. How to read the tables and charts is explained in ",
+            )),
+            Inline::Link {
+                text: self.t("Leeswijzer", "How to read").into(),
+                anchor: super::reading::ANCHOR_READING.into(),
+            },
+            text("."),
+        ]));
 
         let mut response = Section::new("samenvatting-respons", self.t("Respons", "Response"));
         response.blocks.push(Block::List(
@@ -88,8 +95,9 @@ impl Composer<'_> {
             };
             for cluster in &clusters {
                 let items = scale_items(self.lang, p, cluster);
-                let line = headline::scale_group(self.lang, &items)
-                    .unwrap_or_else(|| headline::question(self.lang, cluster[0], None));
+                let line = headline::scale_group(self.lang, &items).unwrap_or_else(|| {
+                    headline::question(self.lang, &self.names, cluster[0], None)
+                });
                 capable.blocks.push(Block::Paragraph(vec![
                     Inline::Strong(format!("{}: ", p.audience)),
                     text(format!("{line}.")),
@@ -116,6 +124,7 @@ impl Composer<'_> {
         );
         offer.blocks.push(Block::List(self.implications()));
         sec.children.push(offer);
+        sec.children.push(self.reading_section());
         sec
     }
 
@@ -182,10 +191,11 @@ impl Composer<'_> {
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
+                let label = self.names.in_sentence(r.label(self.en()));
                 if i == 0 {
-                    format!("{} ({})", r.label(self.en()), self.lang.of(r.count, q.base))
+                    format!("{label} ({})", self.lang.of(r.count, q.base))
                 } else {
-                    format!("{} ({})", r.label(self.en()), r.count)
+                    format!("{label} ({})", r.count)
                 }
             })
             .collect();
@@ -207,7 +217,13 @@ impl Composer<'_> {
                 if !top.is_empty() {
                     let names: Vec<String> = top
                         .iter()
-                        .map(|r| format!("{} ({})", r.label(self.en()), lang.of(r.count, q.base)))
+                        .map(|r| {
+                            format!(
+                                "{} ({})",
+                                self.names.in_sentence(r.label(self.en())),
+                                lang.of(r.count, q.base)
+                            )
+                        })
                         .collect();
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
@@ -223,12 +239,12 @@ impl Composer<'_> {
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
                             "De vorm die {who} het vaakst vragen: {} ({}).",
-                            r.label(false),
+                            self.names.in_sentence(r.label(false)),
                             lang.of(r.count, q.base)
                         ),
                         Lang::En => format!(
                             "The form {who} ask for most: {} ({}).",
-                            r.label(true),
+                            self.names.in_sentence(r.label(true)),
                             lang.of(r.count, q.base)
                         ),
                     })]);
@@ -241,17 +257,18 @@ impl Composer<'_> {
                         continue;
                     };
                     let (pos, _, rated) = headline::sides(rows, *neutral);
+                    let share = lang.pct_n(pos, rated);
                     if rated > 0 && pos < 50.0 {
                         out.push(vec![text(match lang {
                             Lang::Nl => format!(
                                 "Minder dan de helft van de {who} is positief bij \u{201e}{}\u{201d} ({}): een ontwikkelpunt voor het aanbod.",
                                 groups::item_label(p, q, false),
-                                lang.pct(pos)
+                                share
                             ),
                             Lang::En => format!(
                                 "Fewer than half of the {who} are positive on \u{201c}{}\u{201d} ({}): a point to develop in the offer.",
                                 groups::item_label(p, q, true),
-                                lang.pct(pos)
+                                share
                             ),
                         })]);
                     }
@@ -260,20 +277,16 @@ impl Composer<'_> {
             if let Some(q) = contact_question(p) {
                 if let Detail::Choice { rows } = &q.detail {
                     let yes = rows.first().map_or(0, |r| r.count);
-                    out.push(vec![
-                        text(match lang {
-                            Lang::Nl => format!(
-                                "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen; wie dat zijn staat niet in dit rapport (",
-                                lang.of(yes, q.base)
-                            ),
-                            Lang::En => format!(
-                                "{} {who} are willing to be approached to give or develop professionalisation themselves; who they are is not in this report (",
-                                lang.of(yes, q.base)
-                            ),
-                        }),
-                        Inline::Code("peiling report --contacts FILE".into()),
-                        text(")."),
-                    ]);
+                    out.push(vec![text(match lang {
+                        Lang::Nl => format!(
+                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            lang.of(yes, q.base)
+                        ),
+                        Lang::En => format!(
+                            "{} {who} are willing to be approached to give or develop professionalisation themselves. Their names are not in this report but in a separate list for the development team.",
+                            lang.of(yes, q.base)
+                        ),
+                    })]);
                 }
             }
         }

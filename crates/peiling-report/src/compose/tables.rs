@@ -195,7 +195,8 @@ impl Composer<'_> {
         }
     }
 
-    pub(super) fn value(&self, count: usize, pct: f64) -> String {
-        format!("{count} ({})", self.lang.pct(pct))
+    /// "21 (33,3 %)": count and percentage of `base`, written as the table writes them.
+    pub(super) fn value(&self, count: usize, pct: f64, base: usize) -> String {
+        format!("{count} ({})", self.lang.pct_n(pct, base))
     }
 }

@@ -50,8 +50,15 @@ fn a_clear_majority_is_merendeel() {
     // Bijlage 2, WPB: eerstegraads 25, tweedegraads 38: "Merendeel is tweedegraads".
     let rows = [row("Eerstegraads", 25), row("Tweedegraads", 38)];
     assert_eq!(
-        choice(Lang::Nl, &rows, 63, Some("Bevoegdheid"), false),
-        "Merendeel: Tweedegraads (38 van de 63)"
+        choice(
+            Lang::Nl,
+            &Names::default(),
+            &rows,
+            63,
+            Some("Bevoegdheid"),
+            false
+        ),
+        "Merendeel: tweedegraads (38 van de 63)"
     );
 }
 
@@ -66,7 +73,14 @@ fn a_spread_is_gevarieerd() {
         row("56-65", 12),
     ];
     assert_eq!(
-        choice(Lang::Nl, &rows, 63, Some("Leeftijd"), false),
+        choice(
+            Lang::Nl,
+            &Names::default(),
+            &rows,
+            63,
+            Some("Leeftijd"),
+            false
+        ),
         "Leeftijd is gevarieerd: het vaakst 25-35 (21 van de 63)"
     );
     // SO age: 2 / 4 / 4, a tie at the top.
@@ -77,7 +91,7 @@ fn a_spread_is_gevarieerd() {
         row("56-65", 4),
     ];
     assert_eq!(
-        choice(Lang::En, &rows, 10, Some("Age"), false),
+        choice(Lang::En, &Names::default(), &rows, 10, Some("Age"), false),
         "Age varies: most often 46-55 and 56-65 (4 of the 10 each)"
     );
 }
@@ -86,11 +100,13 @@ fn a_spread_is_gevarieerd() {
 fn yes_no_speaks_of_yes_and_no() {
     let rows = [row("Ja", 12), row("Nee", 51)];
     assert_eq!(
-        choice(Lang::Nl, &rows, 63, None, true),
+        choice(Lang::Nl, &Names::default(), &rows, 63, None, true),
         "Bijna iedereen zegt nee (51 van de 63)"
     );
     let rows = [row("Ja", 3), row("Nee", 3)];
-    assert!(choice(Lang::Nl, &rows, 6, None, true).starts_with("Ja en nee houden"));
+    assert!(
+        choice(Lang::Nl, &Names::default(), &rows, 6, None, true).starts_with("Ja en nee houden")
+    );
 }
 
 #[test]
@@ -99,21 +115,21 @@ fn a_headline_counts_of_the_tables_base_and_names_it() {
     // answer): the headline cites the table's base.
     let rows = [row("Ja", 9), row("Nee", 0)];
     assert_eq!(
-        choice(Lang::Nl, &rows, 10, None, true),
+        choice(Lang::Nl, &Names::default(), &rows, 10, None, true),
         "Bijna iedereen zegt ja (9 van de 10)"
     );
-    assert!(choice(Lang::En, &rows, 10, None, true).ends_with(" (9 of the 10)"));
+    assert!(choice(Lang::En, &Names::default(), &rows, 10, None, true).ends_with(" (9 of the 10)"));
     // 8 of 9 answers is 89 % of the answers but 8 of the 12 asked: a majority, not
     // "nearly everyone".
     let rows = [row("Ja", 8), row("Nee", 1)];
     assert_eq!(
-        choice(Lang::Nl, &rows, 12, None, true),
+        choice(Lang::Nl, &Names::default(), &rows, 12, None, true),
         "Merendeel zegt ja (8 van de 12)"
     );
     // 5 of 9 answers is more than half of them, 5 of 10 asked is not.
     let rows = [row("A", 5), row("B", 4)];
     assert_eq!(
-        choice(Lang::Nl, &rows, 10, None, false),
+        choice(Lang::Nl, &Names::default(), &rows, 10, None, false),
         "Het vaakst: A (5 van de 10)"
     );
 }
@@ -122,10 +138,10 @@ fn a_headline_counts_of_the_tables_base_and_names_it() {
 fn multi_names_the_top_three() {
     let rows = [row("A", 23), row("B", 17), row("C", 16), row("D", 15)];
     assert_eq!(
-        multi(Lang::Nl, &rows, 44),
+        multi(Lang::Nl, &Names::default(), &rows, 44),
         "Meest gekozen: A (23 van 44), daarna B (17) en C (16)"
     );
-    assert!(multi(Lang::Nl, &[row("A", 0)], 5).starts_with("Niemand"));
+    assert!(multi(Lang::Nl, &Names::default(), &[row("A", 0)], 5).starts_with("Niemand"));
 }
 
 #[test]
@@ -238,7 +254,7 @@ fn scale_groups_name_best_and_worst() {
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Het meest positief over „studenten” (60,0 %), het minst over „WPB'ers” (10,0 %)"
+        "Het meest positief over „studenten” (60 %), het minst over „WPB'ers” (10 %)"
     );
     let items = [
         ScaleItem {
@@ -254,6 +270,25 @@ fn scale_groups_name_best_and_worst() {
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Vergelijkbaar over beide vragen: 60,0 % positief"
+        "Vergelijkbaar over beide vragen: 60 % positief"
+    );
+    // From 30 people on, one decimal: 39 of 63 and 12 of 63, hand-computed.
+    let c = [row("Zeer", 39), row("Redelijk", 24), row("Niet", 0)];
+    let d = [row("Zeer", 12), row("Redelijk", 30), row("Niet", 21)];
+    let items = [
+        ScaleItem {
+            label: "c",
+            rows: &c,
+            neutral: Some(1),
+        },
+        ScaleItem {
+            label: "d",
+            rows: &d,
+            neutral: Some(1),
+        },
+    ];
+    assert_eq!(
+        scale_group(Lang::Nl, &items).unwrap(),
+        "Het meest positief over „c” (61,9 %), het minst over „d” (19,0 %)"
     );
 }

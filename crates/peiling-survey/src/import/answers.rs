@@ -53,6 +53,7 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
             max,
             unknown,
             unit,
+            ..
         } => {
             if is_unknown(unknown, text) {
                 return Ok(plain(Answer::Unknown(text.to_string())));

@@ -117,6 +117,9 @@ pub enum Kind {
     },
     Number {
         unit: Option<String>,
+        /// The unit in English ("years" for "jaar").
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit_en: Option<String>,
         min: Option<f64>,
         max: Option<f64>,
         unknown: Vec<String>,
@@ -124,6 +127,8 @@ pub enum Kind {
     Bands {
         bands: Vec<Band>,
         unit: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit_en: Option<String>,
         unknown: Vec<String>,
     },
     /// Stored as two choices: index 0 is yes, 1 is no.

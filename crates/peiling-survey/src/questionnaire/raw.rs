@@ -46,6 +46,7 @@ pub(super) struct RawQuestion {
     neutral: Option<String>,
     other: Option<Spanned<String>>,
     unit: Option<String>,
+    unit_en: Option<String>,
     min: Option<f64>,
     max: Option<f64>,
     unknown: Option<Vec<String>>,
@@ -261,6 +262,7 @@ impl RawQuestion {
                 }
                 Kind::Number {
                     unit: self.unit,
+                    unit_en: self.unit_en,
                     min: self.min,
                     max: self.max,
                     unknown: self.unknown.unwrap_or_default(),
@@ -301,6 +303,7 @@ impl RawQuestion {
                         .map(|(choice, (min, max))| Band { choice, min, max })
                         .collect(),
                     unit: self.unit,
+                    unit_en: self.unit_en,
                     unknown: self.unknown.unwrap_or_default(),
                 }
             }

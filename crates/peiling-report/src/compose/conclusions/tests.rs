@@ -227,6 +227,7 @@ fn hours(unknown: usize, no_answer: usize, base: usize) -> QuestionSummary {
         "number",
         base,
         Detail::Number {
+            unit_en: None,
             unit: Some("uur".into()),
             values: base - unknown - no_answer,
             unknown,
