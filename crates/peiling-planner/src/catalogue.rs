@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::demand::{DemandRule, RawDemand};
+use crate::school_mode::{RawSchoolMode, SchoolModeRule};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -107,6 +108,8 @@ pub struct Catalogue {
     /// Reserved weeks and the spread of each level over the year (`[calendar]`).
     pub calendar: CalendarRule,
     pub demand: DemandRule,
+    /// Workshops given at each school (`[school_mode]`, seed 002).
+    pub school_mode: SchoolModeRule,
     pub themes: Vec<Theme>,
 }
 
@@ -241,6 +244,32 @@ impl Catalogue {
             ));
         }
 
+        let school_mode = match raw.school_mode {
+            None => SchoolModeRule::default(),
+            Some(m) => {
+                let offset = m.span().start;
+                let rule = m
+                    .into_inner()
+                    .build()
+                    .map_err(|e| at(offset, format!("[school_mode]: {e}")))?;
+                let unknown = rule
+                    .trainers
+                    .iter()
+                    .flat_map(|t| t.themes.iter().map(move |id| (t, id)))
+                    .find(|(_, id)| !themes.iter().any(|x| x.id == **id));
+                if let Some((t, id)) = unknown {
+                    return Err(at(
+                        offset,
+                        format!(
+                            "[school_mode]: trainer \"{}\" gives theme \"{id}\", which is not in the catalogue",
+                            t.name
+                        ),
+                    ));
+                }
+                rule
+            }
+        };
+
         Ok(Catalogue {
             id: raw.id,
             title: raw.title,
@@ -252,6 +281,7 @@ impl Catalogue {
             rotation,
             calendar,
             demand,
+            school_mode,
             themes,
         })
     }
@@ -359,6 +389,7 @@ struct RawCatalogue {
     rotation: Option<Spanned<RawRotation>>,
     calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,
+    school_mode: Option<Spanned<RawSchoolMode>>,
     #[serde(default, rename = "theme")]
     themes: Vec<Spanned<RawTheme>>,
 }

@@ -14,6 +14,8 @@ mod ics;
 mod infeasible;
 mod per_school;
 mod plan;
+mod school_ics;
+mod school_mode;
 mod setting;
 mod solve;
 mod text;
@@ -29,6 +31,11 @@ pub use holidays::{Holiday, Holidays};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
+pub use school_ics::CalendarOf;
+pub use school_mode::{
+    plan_schools, CentralRequest, SchoolModeOptions, SchoolModeRule, SchoolPlan, SchoolSummary,
+    Trainer, TrainerLoad, Workshop, SCHOOL_PLAN_SCHEMA,
+};
 pub use setting::{Advice, Piece, PlanSetting};
 pub use text::{Headcount, Reason, Text};
 

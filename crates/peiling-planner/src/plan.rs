@@ -687,7 +687,10 @@ fn build_problem(
 
 /// The plan's first day: the option; or 1 September of the year after the edition; or,
 /// without an edition, the first 1 September after the exports' last submission date.
-fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate, PlanError> {
+pub(crate) fn start_date(
+    survey: &SurveyDemand,
+    options: &PlanOptions,
+) -> Result<NaiveDate, PlanError> {
     if let Some(d) = options.start {
         return Ok(d);
     }
