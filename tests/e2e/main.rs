@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod output;
 mod plan;
+mod plan_school;
 mod privacy;
 mod records;
 mod reliability;

@@ -314,6 +314,12 @@ pub struct PlanArgs {
     #[arg(long, value_name = "K", requires = "per_school")]
     pub pick: Option<usize>,
 
+    /// With --per-school: each school's workshops given at the school itself (seed 002),
+    /// with groups, trainers and a calendar per school and per trainer, instead of picks
+    /// from the central plan. The rules are the catalogue's [school_mode] settings.
+    #[arg(long, requires = "per_school")]
+    pub at_school: bool,
+
     /// Schools with fewer respondents than this get the overall choice, and their counts
     /// are not shown (0 turns it off).
     #[arg(long, value_name = "N", default_value_t = 5)]

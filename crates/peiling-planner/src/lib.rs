@@ -14,6 +14,7 @@ mod ics;
 mod infeasible;
 mod per_school;
 mod plan;
+mod school_assign;
 mod school_ics;
 mod school_mode;
 mod setting;

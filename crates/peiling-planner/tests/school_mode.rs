@@ -25,8 +25,17 @@ themes = ["begeleiden_met_video", "leerwerktaken"]
 "#;
 
 fn catalogue(settings: &str) -> Catalogue {
+    Catalogue::from_toml("alliantie.toml", &format!("{}{settings}", alliantie())).unwrap()
+}
+
+/// The bundled Alliantie catalogue without its own `[school_mode]` settings.
+fn alliantie() -> String {
     let text = include_str!("../../../datasets/catalogues/alliantie-2016.toml");
-    Catalogue::from_toml("alliantie.toml", &format!("{text}{settings}")).unwrap()
+    let (from, to) = (
+        text.find("[school_mode]").unwrap(),
+        text.find("[demand]").unwrap(),
+    );
+    format!("{}{}", &text[..from], &text[to..])
 }
 
 fn demand(school: &str, respondents: usize, asked: &[(&str, usize)]) -> SurveyDemand {
@@ -291,7 +300,7 @@ fn a_workshop_shorter_than_a_dagdeel_is_refused() {
 
 #[test]
 fn settings_are_checked_with_file_and_line() {
-    let text = include_str!("../../../datasets/catalogues/alliantie-2016.toml");
+    let text = alliantie();
     let bad = format!(
         "{text}{}",
         SETTINGS.replace("\"leerwerktaken\"", "\"onbekend\"")

@@ -169,6 +169,21 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         }
         None => None,
     };
+    if args.at_school {
+        let Some(question) = &args.per_school else {
+            return Err(user("--at-school needs --per-school QUESTION".to_string()));
+        };
+        let per_school = per_school(&survey, question, &args.filters, args.min_group, 0)?;
+        let input = super::plan_school::Input {
+            catalogue,
+            demand,
+            per_school,
+            start,
+            holidays,
+            out_dir,
+        };
+        return super::plan_school::run(args, input);
+    }
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
             &survey,
