@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::demand::{DemandRule, RawDemand};
+use crate::history::{RawRefresher, RefresherRule};
 use crate::school_mode::{RawSchoolMode, SchoolModeRule};
 use crate::text::Text;
 
@@ -110,6 +111,8 @@ pub struct Catalogue {
     pub demand: DemandRule,
     /// Workshops given at each school (`[school_mode]`, seed 002).
     pub school_mode: SchoolModeRule,
+    /// Refreshers and basis themes every year (`[refresher]`, seed 001).
+    pub refresher: RefresherRule,
     pub themes: Vec<Theme>,
 }
 
@@ -270,6 +273,16 @@ impl Catalogue {
             }
         };
 
+        let refresher = match raw.refresher {
+            None => RefresherRule::default(),
+            Some(r) => {
+                let offset = r.span().start;
+                r.into_inner()
+                    .build()
+                    .map_err(|m| at(offset, format!("[refresher]: {m}")))?
+            }
+        };
+
         Ok(Catalogue {
             id: raw.id,
             title: raw.title,
@@ -282,6 +295,7 @@ impl Catalogue {
             calendar,
             demand,
             school_mode,
+            refresher,
             themes,
         })
     }
@@ -390,6 +404,7 @@ struct RawCatalogue {
     calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,
     school_mode: Option<Spanned<RawSchoolMode>>,
+    refresher: Option<Spanned<RawRefresher>>,
     #[serde(default, rename = "theme")]
     themes: Vec<Spanned<RawTheme>>,
 }

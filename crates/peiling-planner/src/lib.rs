@@ -9,6 +9,7 @@
 mod calendar;
 mod catalogue;
 mod demand;
+mod history;
 mod holidays;
 mod ics;
 mod infeasible;
@@ -28,6 +29,7 @@ pub use demand::{
     AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
     ThemeRequest,
 };
+pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
+use crate::history::{self, Offering};
 use crate::holidays::Holidays;
 use crate::infeasible::{diagnose, precheck};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
@@ -40,6 +41,9 @@ pub struct PlanOptions {
     /// Exceptional demand: at least this many times the mean demand of the theme's level.
     pub exceptional: f64,
     pub per_school: Option<PerSchool>,
+    /// What earlier plans offered (`read_history`): refreshers come due, last year's
+    /// themes wait.
+    pub history: Vec<Offering>,
     /// Search budget; beyond it the best plan found is returned, marked not proven optimal.
     pub max_nodes: u64,
 }
@@ -58,6 +62,7 @@ impl Default for PlanOptions {
             weights: Vec::new(),
             exceptional: 2.0,
             per_school: None,
+            history: Vec::new(),
             max_nodes: 20_000_000,
         }
     }
@@ -226,9 +231,17 @@ pub fn plan(
     let (mut demand, unknown) = demand::demand(catalogue, survey, &options.weights);
     let themes = &catalogue.themes;
     let n = themes.len();
+    let start = start_date(survey, options)?;
+    let required = history::required(
+        catalogue,
+        &options.history,
+        school_year(start)[..4].parse().unwrap_or(start.year()),
+        rule.years,
+    );
     let offered: Vec<bool> = themes
         .iter()
-        .map(|t| options.offered.contains(&t.id))
+        .enumerate()
+        .map(|(i, t)| options.offered.contains(&t.id) || required.last_year.contains(&i))
         .collect();
     for i in 0..n {
         if offered[i] {
@@ -245,7 +258,6 @@ pub fn plan(
         .map(|i| offered[i] && !demand[i].exceptional)
         .collect();
 
-    let start = start_date(survey, options)?;
     let weekday = catalogue.rotation.weekday;
     let holidays = options.holidays.clone().or_else(|| {
         let region = catalogue
@@ -273,6 +285,13 @@ pub fn plan(
     let split = (rule.per_year, rule.basis_min, rule.basis_max);
     problem.spread = calendar::spread(split, cal, &dates);
     precheck(catalogue, &rule, &problem)?;
+    history::precheck(
+        catalogue,
+        &required,
+        rule.basis_max,
+        rule.per_year - rule.basis_min,
+    )?;
+    problem.required = required.per_year.clone();
 
     let outcome = solve::solve(&problem, options.max_nodes, false);
     let slots = match outcome.slots {
@@ -443,6 +462,7 @@ pub fn plan(
         }
     }
     let mut notes = vec![demand_note(catalogue, &audience_weights)];
+    notes.extend(required.notes.iter().cloned());
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(Text::new(
@@ -682,6 +702,7 @@ fn build_problem(
         cap_total: caps.iter().map(|c| c.0).collect(),
         cap_year: caps.iter().map(|c| c.1).collect(),
         spread: None,
+        required: Vec::new(),
     })
 }
 

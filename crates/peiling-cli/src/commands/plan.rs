@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::Result;
 use peiling_analysis::analyze;
 use peiling_planner::{
-    plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
-    SurveyDemand,
+    plan, read_history, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions,
+    RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -194,7 +194,15 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         )?),
         None => None,
     };
+    let mut history = Vec::new();
+    for path in &args.history {
+        let text = read_text(path)?;
+        history.extend(
+            read_history(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))?,
+        );
+    }
     let options = PlanOptions {
+        history,
         years: args.years,
         per_year: args.per_year,
         basis_per_year: args.basis_per_year,
