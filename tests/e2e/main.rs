@@ -13,7 +13,7 @@ mod import;
 mod init;
 mod output;
 mod plan;
-mod plan_school;
+mod plan_seeds;
 mod privacy;
 mod records;
 mod reliability;

@@ -1,6 +1,7 @@
 //! The school mode (`plan --per-school school --at-school`, seed 002) on the invented
 //! Alliantie survey: picks, groups and the central offer recounted from wpb.csv with the
 //! csv crate alone; calendar files per school and per trainer; one line when no plan fits.
+//! Also `plan --history` (seed 001) with an earlier plan.json.
 
 use std::collections::BTreeMap;
 
@@ -194,4 +195,61 @@ fn school_mode_without_a_fit_is_one_line() {
     assert_eq!(e.lines().count(), 1, "{e}");
     assert!(e.contains("--pick 10"), "{e}");
     assert!(e.contains("pick 1 to 9"), "{e}");
+}
+
+/// `plan --history`: a plan made for 2018-2019 and 2019-2020; planning 2021-2022, the
+/// themes last given in 2018-2019 (three school years before) come due in year 1, read
+/// back from the earlier plan.json here.
+#[test]
+fn history_makes_refreshers_due_in_year_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = dir.path().join("earlier");
+    peiling(&[
+        "plan",
+        "--start",
+        "2018-09-01",
+        "--out",
+        earlier.to_str().unwrap(),
+    ])
+    .ok();
+    let file = earlier.join("plan.json");
+    let old: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut last: BTreeMap<String, String> = BTreeMap::new();
+    for m in old["meetings"].as_array().unwrap() {
+        let (theme, year) = (m["theme"].as_str().unwrap(), m["school_year"].as_str().unwrap());
+        let e = last.entry(theme.to_string()).or_default();
+        if year > e.as_str() {
+            *e = year.to_string();
+        }
+    }
+    let mut due: Vec<&str> = last
+        .iter()
+        .filter(|(_, y)| y.as_str() == "2018-2019")
+        .map(|(t, _)| t.as_str())
+        .collect();
+    due.sort();
+    assert!(!due.is_empty());
+    let new: serde_json::Value = serde_json::from_str(
+        &peiling(&["plan", "--history", file.to_str().unwrap(), "--json"]).ok(),
+    )
+    .unwrap();
+    assert_eq!(new["school_years"][0], "2021-2022");
+    let mut year1: Vec<&str> = new["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["year"] == 1)
+        .map(|m| m["theme"].as_str().unwrap())
+        .collect();
+    year1.sort();
+    for t in &due {
+        assert!(year1.contains(t), "{t} due in year 1: {year1:?}");
+    }
+    // A file that is not a plan: one line naming it, exit 2.
+    let bad = dir.path().join("x.json");
+    std::fs::write(&bad, "{\"schema\": \"peiling-summary/3\", \"meetings\": []}").unwrap();
+    let e = peiling(&["plan", "--history", bad.to_str().unwrap()]).user_error();
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("x.json:1: schema \"peiling-summary/3\""), "{e}");
 }
