@@ -217,7 +217,10 @@ fn history_makes_refreshers_due_in_year_1() {
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let mut last: BTreeMap<String, String> = BTreeMap::new();
     for m in old["meetings"].as_array().unwrap() {
-        let (theme, year) = (m["theme"].as_str().unwrap(), m["school_year"].as_str().unwrap());
+        let (theme, year) = (
+            m["theme"].as_str().unwrap(),
+            m["school_year"].as_str().unwrap(),
+        );
         let e = last.entry(theme.to_string()).or_default();
         if year > e.as_str() {
             *e = year.to_string();
@@ -248,7 +251,11 @@ fn history_makes_refreshers_due_in_year_1() {
     }
     // A file that is not a plan: one line naming it, exit 2.
     let bad = dir.path().join("x.json");
-    std::fs::write(&bad, "{\"schema\": \"peiling-summary/3\", \"meetings\": []}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"schema\": \"peiling-summary/3\", \"meetings\": []}",
+    )
+    .unwrap();
     let e = peiling(&["plan", "--history", bad.to_str().unwrap()]).user_error();
     assert_eq!(e.lines().count(), 1, "{e}");
     assert!(e.contains("x.json:1: schema \"peiling-summary/3\""), "{e}");
