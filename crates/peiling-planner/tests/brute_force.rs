@@ -20,23 +20,30 @@ fn case() -> impl Strategy<Value = Case> {
             prop::option::of(0u32..=per_year),
             prop::sample::select(vec![0u32, 8, 12, 16, 24]),
             1u32..=3,
+            prop::collection::vec(prop::bool::weighted(0.15), n),
+            prop::bool::weighted(0.2),
         )
             .prop_map(
-                move |(themes, offered, basis_per_year, max_gap_weeks, spread_min)| Case {
-                    // An edge only to an earlier theme keeps the ordering acyclic.
-                    themes: themes
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (b, d, edge, to))| {
-                            (b, d, (edge && i > 0).then_some(to % i.max(1)))
-                        })
-                        .collect(),
-                    offered,
-                    years,
-                    per_year,
-                    basis_per_year,
-                    max_gap_weeks,
-                    spread_min,
+                move |(themes, offered, basis_per_year, max_gap_weeks, spread_min, due, every)| {
+                    Case {
+                        // An edge only to an earlier theme keeps the ordering acyclic.
+                        themes: themes
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (b, d, edge, to))| {
+                                (b, d, (edge && i > 0).then_some(to % i.max(1)))
+                            })
+                            .collect(),
+                        offered: offered.clone(),
+                        years,
+                        per_year,
+                        basis_per_year,
+                        max_gap_weeks,
+                        spread_min,
+                        // Given 3 years ago, so not also last year.
+                        due: due.iter().zip(&offered).map(|(&d, &o)| d && !o).collect(),
+                        basis_every_year: every,
+                    }
                 },
             )
     })
@@ -95,6 +102,8 @@ fn diagnosis_names_the_conflicting_constraints() {
         basis_per_year: Some(1),
         max_gap_weeks: 0,
         spread_min: 3,
+        due: vec![false; 4],
+        basis_every_year: false,
     };
     assert_eq!(Rules::new(&c).brute_force(), None);
     let options = PlanOptions {

@@ -28,6 +28,8 @@ fn planner_matches_exhaustive_search_up_to_8_themes_3_years_12_slots() {
         offered: 0.06,
         gaps: &[0, 0, 16, 20, 24],
         spread_min: (2, 3),
+        due: 0.08,
+        basis_every_year: 0.05,
     };
     let mut rng = Rng(15);
     let (mut optima, mut infeasible, mut at_size) = (0, 0, 0);
@@ -84,6 +86,6 @@ fn planner_matches_exhaustive_search_up_to_8_themes_3_years_12_slots() {
         "{CASES} instances: {optima} optima compared ({at_size} with 7-8 themes and 10-12 slots), {infeasible} without a plan on both sides"
     );
     // Most instances have a plan, and a good share of them is at the full size.
-    assert!(optima * 20 >= CASES * 17, "{optima} of {CASES}");
-    assert!(at_size * 5 >= CASES, "{at_size} of {CASES} at size");
+    assert!(optima * 5 >= CASES * 4, "{optima} of {CASES}");
+    assert!(at_size * 10 >= CASES, "{at_size} of {CASES} at size");
 }

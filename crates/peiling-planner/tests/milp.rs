@@ -1,8 +1,9 @@
 //! The planner's optimum against an independent MILP (good_lp + microlp, `support/milp.rs`)
 //! on random instances of BOS size (11 themes over 2 years of 6 meetings) for every mode
 //! of the central plan: the default split, a fixed split, a split that varies (7 meetings a
-//! year), the spread of each level over the year, and ordering with themes offered last
-//! year. Both sides' plans are checked against the rules of `support/oracle.rs`.
+//! year), the spread of each level over the year, ordering with themes offered last
+//! year, refreshers due in year 1, basis themes every year, and the first five at once.
+//! Both sides' plans are checked against the rules of `support/oracle.rs`.
 
 mod support;
 
@@ -25,6 +26,8 @@ const BOS: Limits = Limits {
     offered: 0.0,
     gaps: &[0],
     spread_min: (3, 3),
+    due: 0.0,
+    basis_every_year: 0.0,
 };
 
 /// Plans `CASES` instances of a mode with both solvers; returns how many have a plan.
@@ -119,6 +122,29 @@ fn ordering_and_waiting() {
         ..BOS
     };
     assert!(compare("ordering and waiting", &limits, 5) >= CASES * 3 / 4);
+}
+
+#[test]
+fn refreshers_due() {
+    // 1 to 3 of 11 themes last given three years ago must come up in year 1.
+    let limits = Limits { due: 0.15, ..BOS };
+    assert!(compare("refreshers due", &limits, 7) >= CASES * 3 / 4);
+}
+
+#[test]
+fn basis_every_year() {
+    // Every basis theme every year: 7 meetings with 4 of them basis (fixed split), a
+    // catalogue of 8 themes so that the basis themes can fit.
+    let limits = Limits {
+        max_themes: 8,
+        min_themes: 8,
+        per_year: (7, 7),
+        max_slots: 14,
+        fixed_split: 1.0,
+        basis_every_year: 1.0,
+        ..BOS
+    };
+    assert!(compare("basis every year", &limits, 8) >= CASES / 4);
 }
 
 #[test]

@@ -60,6 +60,12 @@ pub fn milp(r: &Rules) -> Option<(f64, Vec<usize>)> {
             .with(constraint!(e.clone() >= r.basis_min as f64))
             .with(constraint!(e <= r.basis_max as f64));
     }
+    for (y, required) in r.required.iter().enumerate() {
+        for &t in required {
+            let e: Expression = (0..per_year).map(|i| x[t][y * per_year + i]).sum();
+            model = model.with(constraint!(e >= 1));
+        }
+    }
     // The spread: when two days a < b of a year lie more than the gap apart and a level
     // meets on both (the year's first and last free Thursday count as meetings of every
     // level), it also meets in between.

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use peiling_planner::{
-    Catalogue, PartDemand, PlanOptions, RequestSource, SurveyDemand, ThemeRequest,
+    Catalogue, Offering, PartDemand, PlanOptions, RequestSource, SurveyDemand, ThemeRequest,
 };
 
 #[derive(Debug, Clone)]
@@ -25,6 +25,11 @@ pub struct Case {
     /// levels with at least `spread_min` meetings a year.
     pub max_gap_weeks: u32,
     pub spread_min: u32,
+    /// Themes last given three school years before the plan (in 2018-2019 for a plan of
+    /// 2021-2022): refreshers due in year 1.
+    pub due: Vec<bool>,
+    /// `[refresher] basis_every_year`: every basis theme in every year.
+    pub basis_every_year: bool,
 }
 
 pub fn catalogue(c: &Case) -> Catalogue {
@@ -37,6 +42,9 @@ pub fn catalogue(c: &Case) -> Catalogue {
         "[calendar]\nreserved_school_weeks = []\nreserved_weeks_before_christmas = 0\nmax_gap_weeks = {}\nspread_min_meetings = {}\n",
         c.max_gap_weeks, c.spread_min
     );
+    if c.basis_every_year {
+        s.push_str("[refresher]\nbasis_every_year = true\n");
+    }
     for (i, (basis, _, pred)) in c.themes.iter().enumerate() {
         let level = if *basis { "basis" } else { "verdiepend" };
         let _ = write!(
@@ -95,6 +103,16 @@ pub fn options(c: &Case) -> PlanOptions {
             .filter(|(_, &o)| o)
             .map(|(i, _)| format!("t{i}"))
             .collect(),
+        history: c
+            .due
+            .iter()
+            .enumerate()
+            .filter(|(_, &d)| d)
+            .map(|(i, _)| Offering {
+                theme: format!("t{i}"),
+                school_year: "2018-2019".into(),
+            })
+            .collect(),
         ..PlanOptions::default()
     }
 }
@@ -116,6 +134,9 @@ pub struct Rules {
     pub free: Vec<(NaiveDate, NaiveDate)>,
     pub max_gap_weeks: u32,
     pub spread_min: usize,
+    /// Per year: the themes that must come up in it (refreshers in year 1, basis themes
+    /// every year with `basis_every_year`).
+    pub required: Vec<Vec<usize>>,
 }
 
 /// The meeting days of each year: the start is 1 September 2021 (after the 2020 edition),
@@ -161,6 +182,13 @@ impl Rules {
                 c.offered[i] && !(score[i] > 0.0 && score[i] >= 2.0 * mean)
             })
             .collect();
+        let required = (0..c.years as usize)
+            .map(|y| {
+                (0..n)
+                    .filter(|&t| (y == 0 && c.due[t]) || (c.basis_every_year && basis[t]))
+                    .collect()
+            })
+            .collect();
         Rules {
             n,
             years: c.years as usize,
@@ -181,6 +209,7 @@ impl Rules {
                 .collect(),
             max_gap_weeks: c.max_gap_weeks,
             spread_min: c.spread_min as usize,
+            required,
         }
     }
 
@@ -269,6 +298,9 @@ impl Rules {
                 return false;
             }
             if y == 0 && year.iter().any(|&t| self.waiting[t]) {
+                return false;
+            }
+            if !self.required[y].iter().all(|t| year.contains(t)) {
                 return false;
             }
         }
@@ -450,6 +482,9 @@ impl Rules {
             if next.basis_year < self.basis_min || next.basis_year > self.basis_max {
                 return None;
             }
+            if self.required[y].iter().any(|&r| next.occ_year[r] == 0) {
+                return None;
+            }
             for level in levels {
                 let l = usize::from(!level);
                 if self.free[y].1 - day(next.last[l]) > gap {
@@ -525,6 +560,9 @@ pub struct Limits {
     pub gaps: &'static [u32],
     /// The spread applies to levels with at least this many meetings a year (a range).
     pub spread_min: (u64, u64),
+    /// Chance that a theme's refresher is due, and that basis themes recur every year.
+    pub due: f64,
+    pub basis_every_year: f64,
 }
 
 /// A random instance within `limits`, its levels chosen so that every theme fits in its
@@ -563,7 +601,12 @@ pub fn random_case(rng: &mut Rng, limits: &Limits) -> Case {
             (i < nb, rng.range(0, limits.max_demand as u64) as u32, pred)
         })
         .collect();
-    let offered = (0..n).map(|_| rng.chance(limits.offered)).collect();
+    let offered: Vec<bool> = (0..n).map(|_| rng.chance(limits.offered)).collect();
+    // A theme offered last year is not also due (it was given 1 year ago, not 3).
+    let due = offered
+        .iter()
+        .map(|&o| !o && rng.chance(limits.due))
+        .collect();
     Case {
         themes,
         offered,
@@ -572,5 +615,7 @@ pub fn random_case(rng: &mut Rng, limits: &Limits) -> Case {
         basis_per_year,
         max_gap_weeks: rng.pick(limits.gaps),
         spread_min: rng.range(limits.spread_min.0, limits.spread_min.1) as u32,
+        due,
+        basis_every_year: rng.chance(limits.basis_every_year),
     }
 }
