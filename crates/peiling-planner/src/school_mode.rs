@@ -225,6 +225,7 @@ pub struct CentralRequest {
     pub year: u32,
     pub theme: String,
     pub title: String,
+    pub title_en: Option<String>,
     pub schools: Vec<String>,
     /// `None` when below the small-group threshold.
     pub participants: Option<usize>,
@@ -434,6 +435,7 @@ pub fn plan_schools(
                     year: y as u32 + 1,
                     theme: themes[t].id.clone(),
                     title: themes[t].title.clone(),
+                    title_en: themes[t].title_en.clone(),
                     schools: left
                         .iter()
                         .map(|&(s, _)| options.schools[s].0.clone())

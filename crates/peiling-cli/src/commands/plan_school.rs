@@ -96,7 +96,7 @@ pub fn table(plan: &SchoolPlan, en: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{}: {} ({} {} {}, {} {}-{} {}, {} {} h)",
+        "{}: {} ({} {}, {}; {} {}-{} {}, {} {} h)",
         t("Workshops op de scholen", "Workshops at the schools"),
         plan.catalogue_title,
         plan.pick,
@@ -150,11 +150,14 @@ pub fn table(plan: &SchoolPlan, en: bool) -> String {
             .iter()
             .filter(|c| c.schools.contains(&school.school))
         {
+            let title = match (&c.title_en, en) {
+                (Some(e), true) => e.as_str(),
+                _ => c.title.as_str(),
+            };
             let _ = writeln!(
                 s,
-                "  {}: {} ({})",
+                "  {}: {title} ({})",
                 t("naar het centrale aanbod", "to the central offer"),
-                c.title,
                 t("te weinig deelnemers", "too few participants")
             );
         }
