@@ -18,6 +18,7 @@ mod plan;
 mod plan_assumptions;
 mod plan_hosts;
 mod plan_ranges;
+mod plan_seeds;
 mod privacy;
 mod records;
 mod records_dataset;

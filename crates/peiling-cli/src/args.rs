@@ -314,6 +314,18 @@ pub struct PlanArgs {
     #[arg(long, value_name = "K", requires = "per_school")]
     pub pick: Option<usize>,
 
+    /// Earlier plan.json files (repeatable): a theme last given 3 or more school years
+    /// before the plan (the catalogue's [refresher] years) comes due as a refresher in
+    /// year 1, and a theme given last school year waits as with --offered.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub history: Vec<PathBuf>,
+
+    /// With --per-school: each school's workshops given at the school itself (seed 002),
+    /// with groups, trainers and a calendar per school and per trainer, instead of picks
+    /// from the central plan. The rules are the catalogue's [school_mode] settings.
+    #[arg(long, requires = "per_school")]
+    pub at_school: bool,
+
     /// Schools with fewer respondents than this get the overall choice, and their counts
     /// are not shown (0 turns it off).
     #[arg(long, value_name = "N", default_value_t = 5)]

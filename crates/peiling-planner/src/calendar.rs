@@ -165,6 +165,32 @@ fn reserved(
     (out, no_christmas)
 }
 
+/// The days on `weekday` from `first` to before `end` outside the holidays and the
+/// reserved weeks; true when no Christmas holiday was found to reserve a week before.
+pub(crate) fn free_days(
+    first: NaiveDate,
+    end: NaiveDate,
+    weekday: Weekday,
+    holidays: Option<&Holidays>,
+    rule: &CalendarRule,
+) -> (Vec<NaiveDate>, bool) {
+    let (reserved, no_christmas) = reserved(first, end, holidays, rule);
+    let mut day = first;
+    while day.weekday() != weekday {
+        day += Duration::days(1);
+    }
+    let mut candidates = Vec::new();
+    while day < end {
+        let free = holidays.is_none_or(|h| h.on(day).is_none())
+            && !reserved.iter().any(|&(a, b)| a <= day && day <= b);
+        if free {
+            candidates.push(day);
+        }
+        day += Duration::weeks(1);
+    }
+    (candidates, no_christmas)
+}
+
 /// Per year of the cycle: its first day and the meeting dates. A school year runs ten
 /// months from its first day (September to June); the meetings go on the chosen weekday,
 /// outside holidays and reserved weeks, spread evenly over the days that remain.
@@ -183,20 +209,7 @@ pub(crate) fn calendar(
         let end = first
             .checked_add_months(Months::new(10))
             .ok_or_else(|| out_of_range(start))?;
-        let (reserved, no_christmas) = reserved(first, end, holidays, rule);
-        let mut day = first;
-        while day.weekday() != weekday {
-            day += Duration::days(1);
-        }
-        let mut candidates = Vec::new();
-        while day < end {
-            let free = holidays.is_none_or(|h| h.on(day).is_none())
-                && !reserved.iter().any(|&(a, b)| a <= day && day <= b);
-            if free {
-                candidates.push(day);
-            }
-            day += Duration::weeks(1);
-        }
+        let (candidates, no_christmas) = free_days(first, end, weekday, holidays, rule);
         let c = candidates.len();
         if c < per_year {
             return Err(PlanError::Infeasible(crate::Advice::text(format!(

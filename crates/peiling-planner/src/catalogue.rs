@@ -11,8 +11,10 @@ use toml::Spanned;
 
 use crate::calendar::{parse_weekday, CalendarRule, RawCalendar};
 use crate::demand::{DemandRule, RawDemand};
+use crate::history::{RawRefresher, RefresherRule};
 use crate::hosts::{RawSchool, School};
 use crate::ranges::{range_text, Range};
+use crate::school_mode::{RawSchoolMode, SchoolModeRule};
 use crate::text::Text;
 
 /// The BOS themes of the professionaliseringsplan (seed 000), compiled in.
@@ -114,6 +116,10 @@ pub struct Catalogue {
     /// Reserved weeks and the spread of each level over the year (`[calendar]`).
     pub calendar: CalendarRule,
     pub demand: DemandRule,
+    /// Workshops given at each school (`[school_mode]`, seed 002).
+    pub school_mode: SchoolModeRule,
+    /// Refreshers and basis themes every year (`[refresher]`, seed 001).
+    pub refresher: RefresherRule,
     pub themes: Vec<Theme>,
 }
 
@@ -246,6 +252,42 @@ impl Catalogue {
             ));
         }
 
+        let school_mode = match raw.school_mode {
+            None => SchoolModeRule::default(),
+            Some(m) => {
+                let offset = m.span().start;
+                let rule = m
+                    .into_inner()
+                    .build()
+                    .map_err(|e| at(offset, format!("[school_mode]: {e}")))?;
+                let unknown = rule
+                    .trainers
+                    .iter()
+                    .flat_map(|t| t.themes.iter().map(move |id| (t, id)))
+                    .find(|(_, id)| !themes.iter().any(|x| x.id == **id));
+                if let Some((t, id)) = unknown {
+                    return Err(at(
+                        offset,
+                        format!(
+                            "[school_mode]: trainer \"{}\" gives theme \"{id}\", which is not in the catalogue",
+                            t.name
+                        ),
+                    ));
+                }
+                rule
+            }
+        };
+
+        let refresher = match raw.refresher {
+            None => RefresherRule::default(),
+            Some(r) => {
+                let offset = r.span().start;
+                r.into_inner()
+                    .build()
+                    .map_err(|m| at(offset, format!("[refresher]: {m}")))?
+            }
+        };
+
         Ok(Catalogue {
             id: raw.id,
             title: raw.title,
@@ -257,6 +299,8 @@ impl Catalogue {
             rotation,
             calendar,
             demand,
+            school_mode,
+            refresher,
             themes,
         })
     }
@@ -367,6 +411,8 @@ struct RawCatalogue {
     rotation: Option<Spanned<RawRotation>>,
     calendar: Option<Spanned<RawCalendar>>,
     demand: Option<Spanned<RawDemand>>,
+    school_mode: Option<Spanned<RawSchoolMode>>,
+    refresher: Option<Spanned<RawRefresher>>,
     #[serde(default, rename = "theme")]
     themes: Vec<Spanned<RawTheme>>,
 }

@@ -7,7 +7,7 @@ use crate::plan::RotationPlan;
 use crate::text::Headcount;
 
 /// Central European time as the Netherlands keeps it since 1996.
-const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r
+pub(crate) const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r
 TZID:Europe/Amsterdam\r
 BEGIN:DAYLIGHT\r
 TZOFFSETFROM:+0100\r
@@ -27,7 +27,7 @@ END:VTIMEZONE\r
 ";
 
 /// TEXT value escaping (RFC 5545 3.3.11).
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -43,7 +43,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Appends one content line, folded at 75 octets without splitting a character.
-fn line(out: &mut String, content: &str) {
+pub(crate) fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         let len = c.len_utf8();
@@ -57,7 +57,7 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
-fn compact(date: chrono::NaiveDate) -> String {
+pub(crate) fn compact(date: chrono::NaiveDate) -> String {
     date.format("%Y%m%d").to_string()
 }
 

@@ -10,6 +10,7 @@ mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;
+mod history;
 mod holidays;
 mod hosts;
 mod ics;
@@ -17,6 +18,9 @@ mod infeasible;
 mod per_school;
 mod plan;
 mod ranges;
+mod school_assign;
+mod school_ics;
+mod school_mode;
 mod setting;
 mod solve;
 mod text;
@@ -28,11 +32,17 @@ pub use demand::{
     AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
     ThemeRequest,
 };
+pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
 pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
+pub use school_ics::CalendarOf;
+pub use school_mode::{
+    plan_schools, CentralRequest, SchoolModeOptions, SchoolModeRule, SchoolPlan, SchoolSummary,
+    Trainer, TrainerLoad, Workshop, SCHOOL_PLAN_SCHEMA,
+};
 pub use setting::{Advice, Piece, PlanSetting};
 pub use text::{Headcount, Reason, Text};
 

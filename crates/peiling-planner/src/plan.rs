@@ -9,6 +9,7 @@ use crate::assumptions;
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
+use crate::history::{self, Offering};
 use crate::holidays::Holidays;
 use crate::hosts::{self, HostSchool};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
@@ -46,6 +47,9 @@ pub struct PlanOptions {
     /// Exceptional demand: at least this many times the mean demand of the theme's level.
     pub exceptional: f64,
     pub per_school: Option<PerSchool>,
+    /// What earlier plans offered (`read_history`): refreshers come due, last year's
+    /// themes wait.
+    pub history: Vec<Offering>,
     /// Search budget; beyond it the best plan found is returned, marked not proven optimal.
     pub max_nodes: u64,
 }
@@ -66,6 +70,7 @@ impl Default for PlanOptions {
             weights: Vec::new(),
             exceptional: 2.0,
             per_school: None,
+            history: Vec::new(),
             max_nodes: 20_000_000,
         }
     }
@@ -221,9 +226,17 @@ pub fn plan(
     let (mut demand, unknown) = demand::demand(catalogue, survey, &options.weights);
     let themes = &catalogue.themes;
     let n = themes.len();
+    let start = start_date(survey, options)?;
+    let required = history::required(
+        catalogue,
+        &options.history,
+        school_year(start)[..4].parse().unwrap_or(start.year()),
+        counts.years,
+    );
     let offered: Vec<bool> = themes
         .iter()
-        .map(|t| options.offered.contains(&t.id))
+        .enumerate()
+        .map(|(i, t)| options.offered.contains(&t.id) || required.last_year.contains(&i))
         .collect();
     for i in 0..n {
         if offered[i] {
@@ -240,7 +253,6 @@ pub fn plan(
         .map(|i| offered[i] && !demand[i].exceptional)
         .collect();
 
-    let start = start_date(survey, options)?;
     let weekday = catalogue.rotation.weekday;
     let holidays = options.holidays.clone().or_else(|| {
         let region = catalogue
@@ -259,7 +271,19 @@ pub fn plan(
         catalogue,
         &counts,
         |per_year: &[usize]| calendar::calendar(start, per_year, weekday, holidays.as_ref(), cal),
-        |rule: &Rule| build_problem(catalogue, rule, &demand, &waiting),
+        |rule: &Rule| {
+            // Refreshers due and basis every year (seed 001) are themes a year must hold.
+            let verdiepend_max: Vec<usize> = rule
+                .counts
+                .iter()
+                .zip(&rule.basis_min)
+                .map(|(n, b)| n - b)
+                .collect();
+            history::precheck(catalogue, &required, &rule.basis_max, &verdiepend_max)?;
+            let mut problem = build_problem(catalogue, rule, &demand, &waiting)?;
+            problem.required = required.per_year.clone();
+            Ok(problem)
+        },
         options.max_nodes,
     )?;
     let (rule, slots, dates) = (&found.rule, &found.slots, &found.dates);
@@ -448,6 +472,7 @@ pub fn plan(
         }
     }
     let mut notes = vec![demand_note(catalogue, &audience_weights)];
+    notes.extend(required.notes.iter().cloned());
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
         warnings.push(Text::new(
@@ -649,12 +674,16 @@ pub(crate) fn build_problem(
         cap_total: caps.iter().map(|c| c.0).collect(),
         cap_year: caps.iter().map(|c| c.1).collect(),
         spread: None,
+        required: Vec::new(),
     })
 }
 
 /// The plan's first day: the option; or 1 September of the year after the edition; or,
 /// without an edition, the first 1 September after the exports' last submission date.
-fn start_date(survey: &SurveyDemand, options: &PlanOptions) -> Result<NaiveDate, PlanError> {
+pub(crate) fn start_date(
+    survey: &SurveyDemand,
+    options: &PlanOptions,
+) -> Result<NaiveDate, PlanError> {
     if let Some(d) = options.start {
         return Ok(d);
     }

@@ -33,6 +33,9 @@ pub(crate) struct Problem {
     pub cap_total: Vec<usize>,
     pub cap_year: Vec<usize>,
     pub spread: Option<Spread>,
+    /// Per year (may be shorter than the cycle): themes that must come up in that year
+    /// (refreshers due, basis themes every year).
+    pub required: Vec<Vec<usize>>,
 }
 
 /// Each level it applies to comes up again within the reach of its previous meeting.
@@ -214,6 +217,16 @@ impl Search<'_> {
         }
         if !self.spread_ok(t, y, pos) {
             return false;
+        }
+        // The year's required themes still missing must fit its remaining slots.
+        if let Some(required) = p.required.get(y) {
+            let missing = required
+                .iter()
+                .filter(|&&r| r != t && self.occ_year[y][r] == 0)
+                .count();
+            if missing > p.counts[y] - pos - 1 {
+                return false;
+            }
         }
         let basis = self.basis_in_year[y];
         if p.basis[t] {
@@ -516,6 +529,7 @@ mod tests {
             cap_total: vec![1; t],
             cap_year: vec![1; t],
             spread: None,
+            required: Vec::new(),
         }
     }
 

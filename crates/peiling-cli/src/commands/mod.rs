@@ -4,6 +4,7 @@ mod analyze;
 mod certificates;
 mod init;
 mod plan;
+mod plan_school;
 mod records;
 mod report;
 mod synth;

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use anyhow::Result;
 use peiling_planner::{
-    plan, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
-    SurveyDemand,
+    plan, read_history, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions,
+    RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -139,6 +139,27 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         }
         None => None,
     };
+    if args.at_school {
+        let Some(question) = &args.per_school else {
+            return Err(user("--at-school needs --per-school QUESTION".to_string()));
+        };
+        let per_school = per_school(
+            &load::survey(&args.survey)?,
+            question,
+            &args.filters,
+            args.min_group,
+            0,
+        )?;
+        let input = super::plan_school::Input {
+            catalogue,
+            demand,
+            per_school,
+            start,
+            holidays,
+            out_dir,
+        };
+        return super::plan_school::run(args, input);
+    }
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
             &load::survey(&args.survey)?,
@@ -149,7 +170,15 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         )?),
         None => None,
     };
+    let mut history = Vec::new();
+    for path in &args.history {
+        let text = read_text(path)?;
+        history.extend(
+            read_history(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))?,
+        );
+    }
     let options = PlanOptions {
+        history,
         years: args.years,
         per_year_range: args.per_year,
         basis_per_year: args.basis_per_year,
