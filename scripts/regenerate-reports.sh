@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates reports/bos-2020/ (the report of the bundled survey, Dutch and English)
-# after a change to the report, the analysis or the bundled data. The test
-# `report::committed_reports_are_up_to_date` fails until this has been run and committed.
+# and reports/bos-series/ (the trend of the bundled series) after a change to the
+# report, the analysis or the bundled data. The tests
+# `report::committed_reports_are_up_to_date` and `trend::committed_trend_reports_are_up_to_date`
+# fail until this has been run and committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +15,11 @@ for lang in nl en; do
     # Start clean, so a chart that no longer exists does not linger.
     rm -rf "$out"
     "$bin" report --lang "$lang" --out "$out" >/dev/null
+    echo "$out"
+done
+for lang in nl en; do
+    out="reports/bos-series/$lang"
+    rm -rf "$out"
+    "$bin" trend datasets/bos-series --lang "$lang" --out "$out" 2>/dev/null
     echo "$out"
 done

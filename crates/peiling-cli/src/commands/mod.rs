@@ -2,11 +2,13 @@
 
 mod analyze;
 mod certificates;
+mod export;
 mod init;
 mod plan;
 pub mod records;
 mod report;
 mod synth;
+mod trend;
 mod validate;
 
 use anyhow::Result;
@@ -23,6 +25,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Init(args) => init::run(&args),
         Command::Records(args) => records::run(&args),
         Command::Certificates(args) => certificates::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Trend(args) => trend::run(&args),
     }
 }
 

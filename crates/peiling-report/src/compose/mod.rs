@@ -10,6 +10,7 @@ mod parts;
 mod question;
 mod summary;
 mod tables;
+pub mod trend;
 
 use peiling_analysis::{CategoryRow, Comparison, Detail, PartSummary, QuestionSummary, Summary};
 
