@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 
 target="${CARGO_TARGET_DIR:-$root/target}"
-(cd "$root" && cargo build --workspace --release --quiet)
+(cd "$root" && cargo build --workspace --release --quiet --features peiling-cli/parquet)
 peiling="$target/release/peiling"
 
 venv="${PEILING_BENCH_VENV:-$HOME/.cache/peiling-bench/venv}"

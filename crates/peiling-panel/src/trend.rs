@@ -133,10 +133,12 @@ pub fn frames(editions: &[Edition]) -> Result<LazyFrame, PanelError> {
 }
 
 type Key = (String, String, String);
+/// Rows per (question key, label) and respondents per question key.
+type Counts = (HashMap<(Key, String), u32>, HashMap<Key, u32>);
 
 /// Per (questionnaire, question, edition, label): rows with a category; per
 /// (questionnaire, question, edition): respondents with a category.
-fn counts(all: LazyFrame) -> Result<(HashMap<(Key, String), u32>, HashMap<Key, u32>), PanelError> {
+fn counts(all: LazyFrame) -> Result<Counts, PanelError> {
     let answered = all.filter(col("category").is_not_null());
     let by_label = answered
         .clone()
@@ -164,12 +166,7 @@ fn counts(all: LazyFrame) -> Result<(HashMap<(Key, String), u32>, HashMap<Key, u
     };
     let labels = strings(&by_label, "label")?;
     let n = u32s(&by_label, "n")?;
-    let per_label = key(&by_label)?
-        .into_iter()
-        .zip(labels)
-        .zip(n)
-        .map(|((k, l), n)| ((k, l), n))
-        .collect();
+    let per_label = key(&by_label)?.into_iter().zip(labels).zip(n).collect();
     let n = u32s(&by_question, "n")?;
     let per_question = key(&by_question)?.into_iter().zip(n).collect();
     Ok((per_label, per_question))
