@@ -87,8 +87,15 @@ fn tables_say_what_is_within_the_noise() {
     let out = peiling(&["trend", &series()]).ok();
     assert!(out.contains("WPB wpb.behoefte [Shared]"), "{out}");
     assert!(out.contains("WPB wpb.bijeenkomst [New]"), "{out}");
-    assert!(out.contains("geen toets: fewer than 10 answers"), "{out}");
+    assert!(
+        out.contains("geen toets: minder dan 10 antwoorden in 2021, 2022"),
+        "{out}"
+    );
     let en = peiling(&["trend", &series(), "--lang", "en"]).ok();
+    assert!(
+        en.contains("no test: fewer than 10 answers in 2021, 2022"),
+        "{en}"
+    );
     assert!(
         en.contains("within the noise") || en.contains("p = 0.0"),
         "{en}"

@@ -70,6 +70,14 @@ fn cell(c: &CategoryTrend, year: i32) -> String {
     }
 }
 
+/// The library's reason for not testing, in Dutch.
+fn dutch(why: &str) -> String {
+    why.replace("asked in one edition only", "in één editie gevraagd")
+        .replace("one test per option", "een toets per optie")
+        .replace("fewer than", "minder dan")
+        .replace("answers in", "antwoorden in")
+}
+
 /// One table per question: a row per category, a column per edition.
 pub fn tables(trend: &Trend, lang: Lang) -> String {
     let en = lang.is_en();
@@ -146,8 +154,11 @@ pub fn tables(trend: &Trend, lang: Lang) -> String {
                     }
                 );
             }
+            (None, Some(why)) if en => {
+                let _ = writeln!(s, "  no test: {why}");
+            }
             (None, Some(why)) => {
-                let _ = writeln!(s, "  {}: {why}", if en { "no test" } else { "geen toets" });
+                let _ = writeln!(s, "  geen toets: {}", dutch(why));
             }
             (None, None) => {}
         }
