@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates reports/bos-2020/ (the report of the bundled survey, Dutch and English)
 # and reports/po-rivierenland/ (the synthetic primary-school survey of another shape,
-# datasets/po-rivierenland) after a change to the report, the analysis or the data. The test
-# `report::committed_reports_are_up_to_date` fails until this has been run and committed.
+# datasets/po-rivierenland) and reports/bos-series/ (the trend of the bundled series)
+# after a change to the report, the analysis or the data. The tests
+# `report::committed_reports_are_up_to_date` and `trend::committed_trend_reports_are_up_to_date`
+# fail until this has been run and committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,12 @@ for lang in nl en; do
     out="reports/po-rivierenland/$lang"
     rm -rf "$out"
     "$bin" report datasets/po-rivierenland --lang "$lang" --out "$out" >/dev/null 2>&1
+    echo "$out"
+done
+for lang in nl en; do
+    out="reports/bos-series/$lang"
+    rm -rf "$out"
+    "$bin" trend datasets/bos-series --lang "$lang" --out "$out" 2>/dev/null
     echo "$out"
 done
 

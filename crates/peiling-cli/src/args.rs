@@ -35,6 +35,14 @@ pub enum Command {
     /// One A4 certificate (HTML) per person who attended something in a school year,
     /// and an index for the team. The files hold personal data: readable by you only.
     Certificates(CertificatesArgs),
+    /// Write the validated responses as tidy data (one row per respondent, question and
+    /// chosen category) to Parquet or CSV, for DuckDB, polars, R or a spreadsheet
+    /// (schema: docs/tidy-schema.md). Personal questions are left out.
+    Export(ExportCommandArgs),
+    /// Follow one enquête across its editions (a series folder with a series.toml): per
+    /// question the share per edition with its 95 % interval, a test of change, and the
+    /// demand for themes; with -o DIR the section "Ontwikkeling door de jaren" with charts.
+    Trend(TrendArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -133,6 +141,37 @@ pub struct ValidateArgs {
     /// Write the rejected rows, with a reason column, to this CSV file.
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportCommandArgs {
+    #[command(flatten)]
+    pub survey: SurveyArgs,
+
+    /// The file to write: FILE.parquet or FILE.csv (the extension picks the format).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// Series folder (with a series.toml, docs/series-format.md) or the series.toml itself.
+    #[arg(value_name = "SERIES")]
+    pub series: PathBuf,
+
+    /// Language of the tables and the report.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+
+    /// Print the trend as JSON (schema: docs/trend-schema.md).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Folder to write the report (report.md, report.html, charts/) and trend.json to.
+    /// It is replaced as a whole; an existing folder only when an earlier `peiling
+    /// trend` wrote it and it holds nothing else.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

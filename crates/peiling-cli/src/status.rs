@@ -77,6 +77,8 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
                 )
             )
             || c.is::<peiling_planner::PlanError>()
+            || c.downcast_ref::<peiling_panel::PanelError>()
+                .is_some_and(peiling_panel::PanelError::is_user_error)
     });
     // Library errors often print their source already ("cannot read: {source}"):
     // a cause whose text is there is not repeated.

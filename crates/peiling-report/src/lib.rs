@@ -154,6 +154,16 @@ pub fn render_document(
     Ok(files)
 }
 
+/// The trend of a series ("Ontwikkeling door de jaren"): `report.md`, `report.html`
+/// and `charts/trend-*.svg`, one dot-and-interval chart per question.
+pub fn render_trend(
+    trend: &peiling_panel::trend::Trend,
+    opts: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let mut doc = compose::trend::document(trend, opts.lang);
+    render_document(&mut doc, opts)
+}
+
 /// Anchors made unique in document order: a later duplicate gets a suffix (the
 /// top-level anchors, which links point to, come first and keep theirs).
 fn unique_anchors(doc: &mut Document) {

@@ -2,12 +2,14 @@
 
 mod analyze;
 mod certificates;
+mod export;
 mod init;
 mod plan;
 mod plan_school;
 mod records;
 mod report;
 mod synth;
+mod trend;
 mod validate;
 
 use anyhow::Result;
@@ -24,6 +26,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Init(args) => init::run(&args),
         Command::Records(args) => records::run(&args),
         Command::Certificates(args) => certificates::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Trend(args) => trend::run(&args),
     }
 }
 

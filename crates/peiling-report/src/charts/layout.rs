@@ -6,6 +6,8 @@ use peiling_core::privacy::{strip_bidi, strip_controls};
 use super::scene::{text_width, wrap, Align, Op, Rgb, Scene};
 use super::{Bars, Chart, Diverging, Grouped, Histogram};
 
+mod intervals;
+
 const WIDTH: f64 = 720.0;
 const PAD: f64 = 14.0;
 const TITLE: f64 = 15.0;
@@ -55,6 +57,7 @@ pub fn scene(chart: &Chart) -> Scene {
         Chart::Diverging(c) => diverging(c),
         Chart::Histogram(c) => histogram(c),
         Chart::Grouped(c) => grouped(c),
+        Chart::Intervals(c) => intervals::intervals(c),
     };
     // Every text is drawn on its own: control characters (not allowed in SVG's XML) and
     // bidi controls (a box in a PNG) are left out.

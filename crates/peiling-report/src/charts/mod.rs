@@ -44,6 +44,8 @@ pub enum Chart {
     Histogram(Histogram),
     /// Horizontal bars grouped per category, one per series (breakdowns, years).
     Grouped(Grouped),
+    /// One dot with its 95 % interval per edition (a small multiple of a trend).
+    Intervals(Intervals),
 }
 
 impl Chart {
@@ -53,6 +55,7 @@ impl Chart {
             Chart::Diverging(c) => &c.title,
             Chart::Histogram(c) => &c.title,
             Chart::Grouped(c) => &c.title,
+            Chart::Intervals(c) => &c.title,
         }
     }
 }
@@ -132,6 +135,26 @@ pub struct GroupedRow {
     pub values: Vec<Option<f64>>,
     /// Printed after each bar ("52 %", "< 5").
     pub labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intervals {
+    pub title: String,
+    pub rows: Vec<IntervalRow>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntervalRow {
+    /// The edition ("2021").
+    pub label: String,
+    /// The share in %; `None`: not asked in that edition.
+    pub pct: Option<f64>,
+    /// The 95 % interval, in %.
+    pub low: f64,
+    pub high: f64,
+    /// Printed after the line: "57 % (n = 63)".
+    pub value: String,
 }
 
 #[cfg(test)]

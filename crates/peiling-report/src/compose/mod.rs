@@ -14,6 +14,7 @@ mod reading;
 pub(crate) mod small;
 mod summary;
 mod tables;
+pub mod trend;
 
 use peiling_analysis::{
     CategoryRow, Comparison, Detail, GroupRole, PartSummary, QuestionSummary, Summary,

@@ -1,0 +1,452 @@
+//! Trends across the editions of a series, computed with polars lazy frames over the
+//! editions' tidy rows: per question and questionnaire the figure per edition with its
+//! Wilson 95 % interval and n, a test of change fit for the kind, and the demand for the
+//! catalogue's themes per edition (JSON schema `peiling-trend/1`, docs/trend-schema.md).
+//!
+//! Editions are repeated cross-sections: a respondent key is only unique within one
+//! edition's export, and nothing here follows a person from one year to the next.
+
+use std::collections::{BTreeMap, HashMap};
+
+use peiling_analysis::stats::wilson;
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::series::{Edition, Series};
+use crate::stats::{change_test, ChangeTest};
+use crate::tidy::QuestionInfo;
+use crate::PanelError;
+
+/// Version of the JSON; bumped when a field changes meaning or disappears.
+pub const SCHEMA: &str = "peiling-trend/1";
+
+/// No test of change when an edition that asks the question has fewer answers than this.
+pub const MIN_N: usize = 10;
+
+/// The trend of a whole series.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    pub schema: &'static str,
+    pub series: SeriesInfo,
+    pub editions: Vec<EditionInfo>,
+    pub min_n: usize,
+    pub questions: Vec<QuestionTrend>,
+    pub themes: Vec<ThemeTrend>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesInfo {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionInfo {
+    pub year: i32,
+    pub survey: String,
+    pub parts: Vec<EditionPart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionPart {
+    pub questionnaire: String,
+    pub audience: String,
+    pub respondents: u32,
+}
+
+/// Where in the series a question is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// In every edition.
+    Shared,
+    /// From a later edition on.
+    New,
+    /// Up to an edition, not after.
+    Dropped,
+    /// With gaps.
+    Partial,
+}
+
+/// One edition's figure for one category.
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    pub edition: i32,
+    pub count: u32,
+    /// Respondents who answered with a category (multi: chose at least one option).
+    pub n: u32,
+    /// `count / n` in %; null when n is 0.
+    pub pct: Option<f64>,
+    /// Wilson 95 % interval of `pct`, in %.
+    pub wilson95: Option<[f64; 2]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryTrend {
+    pub label: String,
+    pub label_en: Option<String>,
+    pub points: Vec<Point>,
+    /// Multi-select: the test of change of this option's share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub test: Option<ChangeTest>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionTrend {
+    pub questionnaire: String,
+    pub audience: String,
+    pub id: String,
+    pub text: String,
+    pub text_en: Option<String>,
+    pub kind: String,
+    pub presence: Presence,
+    /// The editions that ask the question, oldest first.
+    pub editions: Vec<i32>,
+    /// Per edition of the series: respondents who answered with a category.
+    pub n: Vec<Option<u32>>,
+    pub categories: Vec<CategoryTrend>,
+    /// The headline share: "Ja" of a yes/no question, the two most positive levels of a
+    /// scale (`top2`); none for other kinds.
+    pub headline: Option<CategoryTrend>,
+    pub test: Option<ChangeTest>,
+    /// Why there is no test (too few answers, one edition, a multi-select).
+    pub no_test: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeTrend {
+    pub questionnaire: String,
+    pub audience: String,
+    pub theme: String,
+    /// Respondents who chose an option feeding the theme, of all respondents.
+    pub points: Vec<Point>,
+}
+
+/// The editions' tidy rows as one lazy frame.
+pub fn frames(editions: &[Edition]) -> Result<LazyFrame, PanelError> {
+    let lazies = editions
+        .iter()
+        .map(|e| e.tidy.frame().map(IntoLazy::lazy))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(concat(lazies, UnionArgs::default())?)
+}
+
+type Key = (String, String, String);
+/// Rows per (question key, label) and respondents per question key.
+type Counts = (HashMap<(Key, String), u32>, HashMap<Key, u32>);
+
+/// Per (questionnaire, question, edition, label): rows with a category; per
+/// (questionnaire, question, edition): respondents with a category.
+fn counts(all: LazyFrame) -> Result<Counts, PanelError> {
+    let answered = all.filter(col("category").is_not_null());
+    let by_label = answered
+        .clone()
+        .group_by([
+            col("questionnaire"),
+            col("question"),
+            col("edition"),
+            col("label"),
+        ])
+        .agg([len().alias("n")])
+        .collect()?;
+    let by_question = answered
+        .group_by([col("questionnaire"), col("question"), col("edition")])
+        .agg([col("respondent").n_unique().alias("n")])
+        .collect()?;
+    let key = |df: &DataFrame| -> Result<Vec<Key>, PanelError> {
+        let q = strings(df, "questionnaire")?;
+        let id = strings(df, "question")?;
+        let e = strings(df, "edition")?;
+        Ok(q.into_iter()
+            .zip(id)
+            .zip(e)
+            .map(|((q, id), e)| (q, id, e))
+            .collect())
+    };
+    let labels = strings(&by_label, "label")?;
+    let n = u32s(&by_label, "n")?;
+    let per_label = key(&by_label)?.into_iter().zip(labels).zip(n).collect();
+    let n = u32s(&by_question, "n")?;
+    let per_question = key(&by_question)?.into_iter().zip(n).collect();
+    Ok((per_label, per_question))
+}
+
+fn strings(df: &DataFrame, name: &str) -> Result<Vec<String>, PanelError> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|s| s.unwrap_or_default().to_string())
+        .collect())
+}
+
+fn u32s(df: &DataFrame, name: &str) -> Result<Vec<u32>, PanelError> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::UInt32)?
+        .u32()?
+        .iter()
+        .map(|n| n.unwrap_or(0))
+        .collect())
+}
+
+fn point(edition: i32, count: u32, n: u32) -> Point {
+    Point {
+        edition,
+        count,
+        n,
+        pct: (n > 0).then(|| round(100.0 * f64::from(count) / f64::from(n))),
+        wilson95: wilson(count as usize, n as usize)
+            .map(|[lo, hi]| [round(lo * 100.0), round(hi * 100.0)]),
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The trend of every question that has categories (options, levels, bands, yes/no).
+pub fn trend(series: &Series, editions: &[Edition]) -> Result<Trend, PanelError> {
+    let years: Vec<i32> = editions.iter().map(|e| e.year).collect();
+    let (per_label, per_question) = counts(frames(editions)?)?;
+    // Every (questionnaire, question) in the order of the latest edition that asks it.
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut latest: HashMap<(String, String), (&QuestionInfo, String)> = HashMap::new();
+    let mut asked: HashMap<(String, String), Vec<i32>> = HashMap::new();
+    for e in editions {
+        for part in &e.tidy.parts {
+            for q in &part.questions {
+                let key = (part.questionnaire.clone(), q.id.clone());
+                if !order.contains(&key) {
+                    order.push(key.clone());
+                }
+                latest.insert(key.clone(), (q, part.audience.clone()));
+                asked.entry(key).or_default().push(e.year);
+            }
+        }
+    }
+    let mut questions = Vec::new();
+    for key in order {
+        let (info, audience) = &latest[&key];
+        if info.labels.is_empty() {
+            continue; // numbers and texts have no categories to follow
+        }
+        let editions_asked = asked[&key].clone();
+        let presence = presence(&years, &editions_asked);
+        let n: Vec<Option<u32>> = years
+            .iter()
+            .map(|y| {
+                editions_asked.contains(y).then(|| {
+                    per_question
+                        .get(&(key.0.clone(), key.1.clone(), y.to_string()))
+                        .copied()
+                        .unwrap_or(0)
+                })
+            })
+            .collect();
+        let count = |label: &str, y: i32| {
+            per_label
+                .get(&(
+                    (key.0.clone(), key.1.clone(), y.to_string()),
+                    label.to_string(),
+                ))
+                .copied()
+                .unwrap_or(0)
+        };
+        let points = |labels: &[&str]| -> Vec<Point> {
+            years
+                .iter()
+                .zip(&n)
+                .filter_map(|(&y, n)| {
+                    let n = (*n)?;
+                    Some(point(y, labels.iter().map(|l| count(l, y)).sum(), n))
+                })
+                .collect()
+        };
+        let mut categories: Vec<CategoryTrend> = info
+            .labels
+            .iter()
+            .zip(&info.labels_en)
+            .map(|(label, en)| CategoryTrend {
+                label: label.clone(),
+                label_en: en.clone(),
+                points: points(&[label.as_str()]),
+                test: None,
+            })
+            .collect();
+        let headline = match info.kind {
+            "yesno" => categories.first().cloned(),
+            "scale" if info.labels.len() >= 2 => Some(CategoryTrend {
+                label: "top2".into(),
+                label_en: Some("top2".into()),
+                points: points(&[info.labels[0].as_str(), info.labels[1].as_str()]),
+                test: None,
+            }),
+            _ => None,
+        };
+        // The test: on the editions that ask the question, each with enough answers.
+        let small: Vec<String> = years
+            .iter()
+            .zip(&n)
+            .filter(|(_, n)| n.is_some_and(|n| (n as usize) < MIN_N))
+            .map(|(y, _)| y.to_string())
+            .collect();
+        let scores: Vec<f64> = years
+            .iter()
+            .zip(&n)
+            .filter(|(_, n)| n.is_some())
+            .map(|(y, _)| f64::from(*y))
+            .collect();
+        let (test, no_test) = if editions_asked.len() < 2 {
+            (None, Some("asked in one edition only".to_string()))
+        } else if !small.is_empty() {
+            (
+                None,
+                Some(format!(
+                    "fewer than {MIN_N} answers in {}",
+                    small.join(", ")
+                )),
+            )
+        } else {
+            let table =
+                |cat: &CategoryTrend| -> Vec<u32> { cat.points.iter().map(|p| p.count).collect() };
+            let totals: Vec<u32> = n.iter().flatten().copied().collect();
+            match info.kind {
+                "multi" => {
+                    for c in &mut categories {
+                        c.test = change_test::proportion(&scores, &table(c), &totals);
+                    }
+                    (None, Some("one test per option".to_string()))
+                }
+                "yesno" => (
+                    change_test::proportion(&scores, &table(&categories[0]), &totals),
+                    None,
+                ),
+                _ => {
+                    // editions x categories
+                    let counts: Vec<Vec<usize>> = (0..scores.len())
+                        .map(|i| {
+                            categories
+                                .iter()
+                                .map(|c| c.points[i].count as usize)
+                                .collect()
+                        })
+                        .collect();
+                    if info.ordered {
+                        let k = info.labels.len();
+                        let level_scores: Vec<f64> = (0..k)
+                            .map(|i| {
+                                if info.kind == "scale" {
+                                    (k - i) as f64
+                                } else {
+                                    (i + 1) as f64
+                                }
+                            })
+                            .collect();
+                        (change_test::ordered(&scores, &level_scores, &counts), None)
+                    } else {
+                        (change_test::distribution(&counts), None)
+                    }
+                }
+            }
+        };
+        questions.push(QuestionTrend {
+            questionnaire: key.0.clone(),
+            audience: audience.clone(),
+            id: key.1.clone(),
+            text: info.text.clone(),
+            text_en: info.text_en.clone(),
+            kind: info.kind.to_string(),
+            presence,
+            editions: editions_asked,
+            n,
+            categories,
+            headline,
+            test,
+            no_test,
+        });
+    }
+    Ok(Trend {
+        schema: SCHEMA,
+        series: SeriesInfo {
+            id: series.id.clone(),
+            title: peiling_core::privacy::scrub(&series.title),
+            title_en: series.title_en.as_deref().map(peiling_core::privacy::scrub),
+        },
+        editions: editions
+            .iter()
+            .map(|e| EditionInfo {
+                year: e.year,
+                survey: e.survey.id.clone(),
+                parts: e
+                    .tidy
+                    .parts
+                    .iter()
+                    .map(|p| EditionPart {
+                        questionnaire: p.questionnaire.clone(),
+                        audience: p.audience.clone(),
+                        respondents: p.respondents,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        min_n: MIN_N,
+        questions,
+        themes: themes(editions)?,
+    })
+}
+
+fn presence(years: &[i32], asked: &[i32]) -> Presence {
+    let flags: Vec<bool> = years.iter().map(|y| asked.contains(y)).collect();
+    let first = flags.iter().position(|&f| f).unwrap_or(0);
+    let last = flags.iter().rposition(|&f| f).unwrap_or(0);
+    if flags[first..=last].iter().any(|&f| !f) {
+        Presence::Partial
+    } else if first == 0 && last == flags.len() - 1 {
+        Presence::Shared
+    } else if first > 0 && last == flags.len() - 1 {
+        Presence::New
+    } else if first == 0 {
+        Presence::Dropped
+    } else {
+        Presence::Partial
+    }
+}
+
+/// Demand for the catalogue's themes per edition: the figures of the analysis of each
+/// edition (the same numbers `analyze` shows), as shares of all respondents.
+fn themes(editions: &[Edition]) -> Result<Vec<ThemeTrend>, PanelError> {
+    let opts = peiling_analysis::AnalysisOptions {
+        filters: Vec::new(),
+        by: None,
+        min_group: 0,
+    };
+    let mut out: BTreeMap<(String, String), ThemeTrend> = BTreeMap::new();
+    let mut order: Vec<(String, String)> = Vec::new();
+    for e in editions {
+        let summary = peiling_analysis::analyze(&e.survey, &opts)
+            .map_err(|err| PanelError::Frame(err.to_string()))?;
+        for part in &summary.parts {
+            for t in &part.theme_demand {
+                let key = (part.questionnaire.clone(), t.theme.clone());
+                if !order.contains(&key) {
+                    order.push(key.clone());
+                }
+                out.entry(key)
+                    .or_insert_with(|| ThemeTrend {
+                        questionnaire: part.questionnaire.clone(),
+                        audience: part.audience.clone(),
+                        theme: t.theme.clone(),
+                        points: Vec::new(),
+                    })
+                    .points
+                    .push(point(e.year, t.respondents as u32, part.respondents as u32));
+            }
+        }
+    }
+    Ok(order.into_iter().filter_map(|k| out.remove(&k)).collect())
+}
+
+#[cfg(test)]
+mod tests;
