@@ -20,7 +20,7 @@ pub use error::{DefinitionError, ImportError, SurveyError};
 pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
 pub use questionnaire::{
-    Band, Choice, Condition, Kind, PersonalKind, Question, Questionnaire, ThemeLink,
+    Band, Choice, Condition, GridItem, Kind, PersonalKind, Question, Questionnaire, ThemeLink,
 };
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
 pub use survey::{DataSource, Part, PlannedPart, Survey, SurveyPlan, BUNDLED_NAME};

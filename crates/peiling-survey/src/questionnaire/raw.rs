@@ -6,8 +6,11 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Band, Choice, Condition, Kind, PersonalKind, Question, ThemeLink};
+use super::{Band, Choice, Condition, GridItem, Kind, PersonalKind, Question, ThemeLink};
 use crate::normalize::normalize;
+
+mod grid;
+use grid::RawGrid;
 
 type Located = (Option<std::ops::Range<usize>>, String);
 
@@ -21,6 +24,32 @@ pub(super) struct RawQuestionnaire {
     pub(super) population: Option<u32>,
     #[serde(default, rename = "question")]
     pub(super) questions: Vec<Spanned<RawQuestion>>,
+    #[serde(default, rename = "grid")]
+    grids: Vec<RawGrid>,
+}
+
+impl RawQuestionnaire {
+    /// The questions and the expanded grid items in the order of the file, each grid
+    /// item with its grid.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn all_questions(
+        &mut self,
+    ) -> Result<Vec<(Spanned<RawQuestion>, Option<GridItem>)>, Located> {
+        let mut out: Vec<(usize, Spanned<RawQuestion>, Option<GridItem>)> =
+            std::mem::take(&mut self.questions)
+                .into_iter()
+                .map(|q| (q.span().start, q, None))
+                .collect();
+        for grid in std::mem::take(&mut self.grids) {
+            let start = grid.start();
+            for (q, item) in grid.expand()? {
+                out.push((start, q, Some(item)));
+            }
+        }
+        // Stable: the items of one grid keep their order.
+        out.sort_by_key(|(start, _, _)| *start);
+        Ok(out.into_iter().map(|(_, q, g)| (q, g)).collect())
+    }
 }
 
 #[derive(Deserialize)]
@@ -348,6 +377,7 @@ impl RawQuestion {
             required: self.required,
             only_if: self.only_if,
             kind,
+            grid: None,
         })
     }
 
