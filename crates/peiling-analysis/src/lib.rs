@@ -7,6 +7,7 @@
 mod analyze;
 mod compare;
 mod crosstab;
+pub mod evaluation;
 mod filter;
 mod frame;
 pub mod privacy;

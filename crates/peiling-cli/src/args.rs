@@ -35,6 +35,10 @@ pub enum Command {
     /// One A4 certificate (HTML) per person who attended something in a school year,
     /// and an index for the team. The files hold personal data: readable by you only.
     Certificates(CertificatesArgs),
+    /// The evaluatieverslag: how the meetings were evaluated (response, usefulness,
+    /// applicability, the eight conditions, what to keep and change) and what the rules
+    /// find (docs/evaluation-rules.md).
+    Evaluate(EvaluateArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -576,4 +580,35 @@ pub struct CertificatesArgs {
     /// The partnership's requirements (TOML), for its name; default: BOS's, bundled.
     #[arg(long, value_name = "FILE")]
     pub requirements: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A folder with the evaluation form `bijeenkomst.toml` and one export per meeting in
+    /// `bijeenkomsten/` (as datasets/evaluatie).
+    #[arg(value_name = "SURVEY", conflicts_with_all = ["questionnaire", "data"])]
+    pub survey: Option<PathBuf>,
+    /// The evaluation form (TOML), with --data.
+    #[arg(long, short = 'q', value_name = "Q.toml", requires = "data")]
+    pub questionnaire: Option<PathBuf>,
+    /// The exports of the meetings, one or more.
+    #[arg(long, short = 'd', value_name = "EXPORT", num_args = 1.., requires = "questionnaire")]
+    pub data: Vec<PathBuf>,
+    /// The rotation plan (plan.json): meetings are grouped by its themes.
+    #[arg(long, value_name = "plan.json")]
+    pub plan: Option<PathBuf>,
+    /// Folder to write the evaluatieverslag to (replaced as a whole).
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "DIR",
+        default_value = "evaluatieverslag"
+    )]
+    pub out: PathBuf,
+    /// Language of the evaluatieverslag.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// Meetings with fewer responses show no percentages and no quotes.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_group: usize,
 }

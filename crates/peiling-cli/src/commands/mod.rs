@@ -2,6 +2,7 @@
 
 mod analyze;
 mod certificates;
+mod evaluate;
 mod init;
 mod plan;
 mod records;
@@ -23,6 +24,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Init(args) => init::run(&args),
         Command::Records(args) => records::run(&args),
         Command::Certificates(args) => certificates::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
     }
 }
 
