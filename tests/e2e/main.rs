@@ -8,6 +8,7 @@ mod certificates;
 mod common;
 mod compare;
 mod counts;
+mod evaluate;
 mod foundation;
 mod import;
 mod init;
