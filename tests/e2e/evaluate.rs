@@ -308,3 +308,25 @@ fn committed_evaluatieverslag_is_up_to_date() {
         );
     }
 }
+
+#[test]
+fn missing_or_wrong_input_is_one_line_and_exit_2() {
+    let err = peiling(&["evaluate"]).user_error();
+    assert!(err.contains("give a folder with bijeenkomst.toml"), "{err}");
+    let tmp = tempfile::tempdir().unwrap();
+    let err = peiling(&["evaluate", tmp.path().to_str().unwrap()]).user_error();
+    assert!(err.contains("bijeenkomsten"), "{err}");
+    let bad_plan = tmp.path().join("plan.json");
+    std::fs::write(&bad_plan, "{\"meetings\": 3}").unwrap();
+    let err = peiling(&[
+        "evaluate",
+        data().to_str().unwrap(),
+        "--plan",
+        bad_plan.to_str().unwrap(),
+        "-o",
+        tmp.path().join("ev").to_str().unwrap(),
+    ])
+    .user_error();
+    assert!(err.contains("plan.json: line 1"), "{err}");
+    assert!(!tmp.path().join("ev").exists());
+}

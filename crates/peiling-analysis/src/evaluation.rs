@@ -297,3 +297,105 @@ pub fn evaluate(meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluation {
         findings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(id: &str, counts: [usize; 4]) -> ScaleCounts {
+        ScaleCounts {
+            id: id.into(),
+            label: format!("Stam [{id}]"),
+            label_en: None,
+            levels: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            levels_en: vec![None; 4],
+            counts: counts.to_vec(),
+            not_applicable: 0,
+            no_answer: 0,
+        }
+    }
+
+    fn meeting(theme: &str, apply: [usize; 4], coaching: [usize; 4]) -> MeetingFigures {
+        MeetingFigures {
+            meeting: theme.into(),
+            theme: theme.into(),
+            respondents: apply.iter().sum(),
+            useful: None,
+            applicable: Some(scale(APPLICABLE, apply)),
+            conditions: vec![scale("voorwaarden_coaching", coaching)],
+            keep: vec![],
+            change: vec![],
+        }
+    }
+
+    #[test]
+    fn kruskal_wallis_and_epsilon_squared_by_hand() {
+        // Ratings 1, 2 against 3, 4: ranks sum to 3 and 7, H = 12/20 · (9/2 + 49/2) − 15
+        // = 2.4 with df 1; epsilon² = H / (n − 1) = 0.8.
+        let e = evaluate(
+            vec![
+                meeting("a", [1, 1, 0, 0], [1, 1, 0, 0]),
+                meeting("b", [0, 0, 1, 1], [1, 1, 0, 0]),
+            ],
+            1,
+        );
+        let a = e.applicability.unwrap();
+        assert!((a.test.statistic - 2.4).abs() < 1e-12);
+        assert_eq!(a.test.df, Some(1.0));
+        assert!((a.epsilon_squared - 0.8).abs() < 1e-12);
+        assert_eq!((a.meetings, a.n), (2, 4));
+        // Below the minimum group no meeting qualifies: no test.
+        let e = evaluate(
+            vec![
+                meeting("a", [1, 1, 0, 0], [1, 1, 0, 0]),
+                meeting("b", [0, 0, 1, 1], [1, 1, 0, 0]),
+            ],
+            5,
+        );
+        assert!(e.applicability.is_none());
+    }
+
+    #[test]
+    fn a_condition_is_weak_only_below_half_overall_and_in_three_quarters_of_the_meetings() {
+        // Four meetings of 10: coaching 2, 3, 4 and 6 of 10 in the top two levels:
+        // pooled 15/40, below half in 3 of 4 meetings: weak.
+        let m = |top: usize| meeting("t", [5, 5, 0, 0], [top, 0, 10 - top, 0]);
+        let e = evaluate(vec![m(2), m(3), m(4), m(6)], 5);
+        assert_eq!(
+            e.findings,
+            vec![Finding::WeakCondition {
+                condition: "voorwaarden_coaching".into(),
+                label: "Stam [voorwaarden_coaching]".into(),
+                label_en: None,
+                meetings: 4,
+                weak_in: 3,
+                pooled: 15.0 / 40.0,
+            }]
+        );
+        // 2, 3, 6, 6: below half in only 2 of 4 (pooled 17/40 still below): not weak.
+        let e = evaluate(vec![m(2), m(3), m(6), m(6)], 5);
+        assert!(e.findings.is_empty(), "{:?}", e.findings);
+    }
+
+    #[test]
+    fn a_theme_lags_by_twenty_points_with_fisher_below_five_percent() {
+        let good = [5, 5, 0, 0];
+        // 2 of 10 against 40 of 40: 80 points lower, Fisher p far below 0.05.
+        let mut ms: Vec<MeetingFigures> = (0..4)
+            .map(|i| meeting(&format!("g{i}"), good, good))
+            .collect();
+        ms.push(meeting("laag", [1, 1, 4, 4], good));
+        let e = evaluate(ms, 5);
+        assert!(matches!(
+            &e.findings[..],
+            [Finding::LaggingTheme { theme, share, others, n: 10, .. }]
+                if theme == "laag" && (*share - 0.2).abs() < 1e-12 && (*others - 1.0).abs() < 1e-12
+        ));
+        // 9 of 10 against 40 of 40: only 10 points lower: no finding.
+        let mut ms: Vec<MeetingFigures> = (0..4)
+            .map(|i| meeting(&format!("g{i}"), good, good))
+            .collect();
+        ms.push(meeting("bijna", [5, 4, 1, 0], good));
+        assert!(evaluate(ms, 5).findings.is_empty());
+    }
+}
