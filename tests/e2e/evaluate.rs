@@ -205,7 +205,7 @@ fn the_planted_weaknesses_are_found_and_the_control_set_finds_nothing() {
         rules,
         [
             ("weak_condition", "voorwaarden_coaching"),
-            ("lagging_theme", "innovatie")
+            ("lagging_theme", "Innovatie")
         ]
     );
     // The coaching share over all meetings, recounted.

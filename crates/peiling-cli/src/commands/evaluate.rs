@@ -89,12 +89,16 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let meeting = meeting_of(part).unwrap_or(file);
-        // The theme: the plan's for this meeting, else the meeting's title without its date.
+        // The theme: the title of the plan's theme for this meeting (in the report's
+        // language), else the meeting's name without its date.
         let theme = plan
             .iter()
             .flat_map(|p| &p.meetings)
             .find(|m| meeting == format!("{} ({})", m.title, m.date))
-            .map(|m| m.theme.clone())
+            .map(|m| match (&m.title_en, lang) {
+                (Some(en), Lang::En) => en.clone(),
+                _ => m.title.clone(),
+            })
             .unwrap_or_else(|| {
                 meeting
                     .rsplit_once(" (")
