@@ -330,3 +330,52 @@ fn missing_or_wrong_input_is_one_line_and_exit_2() {
     assert!(err.contains("plan.json: line 1"), "{err}");
     assert!(!tmp.path().join("ev").exists());
 }
+
+#[test]
+fn with_records_the_response_is_set_against_attendance() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::records_dataset::fill(dir.path());
+    let db = dir.path().join("r.db");
+    let (_tmp, out) = evaluate(&[
+        "evaluate",
+        data().to_str().unwrap(),
+        "--plan",
+        repo().join(PLAN).to_str().unwrap(),
+        "--records",
+        db.to_str().unwrap(),
+    ]);
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // Attendance of the first meeting recounted from its list ("Aanwezig" = ja).
+    let list = repo().join("datasets/bos-records-2021-2022/presentie/01-feedback.csv");
+    let text = std::fs::read_to_string(list).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Aanwezig")
+        .unwrap();
+    let attended = r
+        .records()
+        .filter(|x| x.as_ref().unwrap()[col].eq_ignore_ascii_case("ja"))
+        .count();
+    let (_, rows) = read(&exports("bijeenkomsten")[0]);
+    let row = format!(
+        "| Feedback (2021-10-07) | {} | {attended} | {} |",
+        rows.len(),
+        pct(rows.len(), attended)
+    );
+    assert!(md.contains(&row), "missing {row}");
+    // The second year has no attendance lists: unknown.
+    assert!(md.contains("| Agogisch bekwaam (2022-10-06) | 12 | onbekend | — |"));
+    // --records without --plan is refused by the argument parser: exit 2.
+    let err = peiling(&[
+        "evaluate",
+        data().to_str().unwrap(),
+        "--records",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(err.code(), 2);
+}

@@ -100,6 +100,9 @@ pub struct MeetingFigures {
     /// The theme the meeting belongs to (meetings of one theme are pooled).
     pub theme: String,
     pub respondents: usize,
+    /// Who attended the meeting, from the records, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attended: Option<usize>,
     pub useful: Option<ScaleCounts>,
     pub applicable: Option<ScaleCounts>,
     /// The items of the conditions grid, in the form's order.
@@ -121,6 +124,7 @@ impl MeetingFigures {
             meeting,
             theme,
             respondents: part.respondents,
+            attended: None,
             useful: scale(USEFUL),
             applicable: scale(APPLICABLE),
             conditions: part
@@ -320,6 +324,7 @@ mod tests {
             meeting: theme.into(),
             theme: theme.into(),
             respondents: apply.iter().sum(),
+            attended: None,
             useful: None,
             applicable: Some(scale(APPLICABLE, apply)),
             conditions: vec![scale("voorwaarden_coaching", coaching)],

@@ -597,6 +597,10 @@ pub struct EvaluateArgs {
     /// The rotation plan (plan.json): meetings are grouped by its themes.
     #[arg(long, value_name = "plan.json")]
     pub plan: Option<PathBuf>,
+    /// The records database (SQLite): the response against who attended each meeting
+    /// of the plan (needs --plan).
+    #[arg(long, value_name = "DB", requires = "plan")]
+    pub records: Option<PathBuf>,
     /// Folder to write the evaluatieverslag to (replaced as a whole).
     #[arg(
         long,

@@ -77,6 +77,10 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         min_group: args.min_group,
         ..AnalysisOptions::default()
     };
+    let turnout = match (&args.records, &plan) {
+        (Some(db), Some(plan)) => Some(super::report::turnout(db, Some(plan))?),
+        _ => None,
+    };
     let mut meetings = Vec::with_capacity(data.len());
     let mut title = None;
     for path in &data {
@@ -91,10 +95,20 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         let meeting = meeting_of(part).unwrap_or(file);
         // The theme: the title of the plan's theme for this meeting (in the report's
         // language), else the meeting's name without its date.
-        let theme = plan
+        let planned = plan
             .iter()
             .flat_map(|p| &p.meetings)
-            .find(|m| meeting == format!("{} ({})", m.title, m.date))
+            .find(|m| meeting == format!("{} ({})", m.title, m.date));
+        // Attendance of the plan's meeting: its activity is "<school year>-<slot>".
+        // No one on its attendance list: not known (the list was not imported).
+        let attended = planned.zip(turnout.as_ref()).and_then(|(m, t)| {
+            let id = format!("{}-{}", m.school_year, m.slot);
+            t.meetings
+                .iter()
+                .find(|x| x.id == id && x.attended > 0)
+                .map(|x| x.attended)
+        });
+        let theme = planned
             .map(|m| match (&m.title_en, lang) {
                 (Some(en), Lang::En) => en.clone(),
                 _ => m.title.clone(),
@@ -105,7 +119,9 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
                     .map_or(meeting.as_str(), |(t, _)| t)
                     .to_string()
             });
-        meetings.push(MeetingFigures::from_part(part, meeting, theme));
+        let mut figures = MeetingFigures::from_part(part, meeting, theme);
+        figures.attended = attended;
+        meetings.push(figures);
     }
     let eval = evaluate(meetings, args.min_group);
     let mut doc = peiling_report::evaluation::document(&eval, title.as_deref().unwrap_or(""), lang);

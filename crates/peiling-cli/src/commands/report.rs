@@ -141,7 +141,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
 
 /// Who came to the meetings of the plan's school years (every year in the store when
 /// there is no plan): counts from the records database.
-fn turnout(db: &Path, plan: Option<&RotationPlan>) -> Result<Turnout> {
+pub(super) fn turnout(db: &Path, plan: Option<&RotationPlan>) -> Result<Turnout> {
     if !db.is_file() {
         return Err(crate::status::user(format!(
             "{}: no records database here; `peiling records import` starts one",

@@ -145,26 +145,40 @@ fn conclusions(eval: &Evaluation, lang: Lang) -> Section {
 fn overview(eval: &Evaluation, lang: Lang) -> Section {
     let min = eval.min_group;
     let mut sec = Section::new("overzicht", lang.pick("Overzicht", "Overview"));
-    let header = vec![
+    // The response against attendance, when the records tell who came.
+    let attendance = eval.meetings.iter().any(|m| m.attended.is_some());
+    let mut header = vec![
         lang.pick("Bijeenkomst", "Meeting").to_string(),
         lang.pick("Reacties", "Responses").to_string(),
-        lang.pick("Nuttig", "Useful").to_string(),
-        lang.pick("Toepasbaar", "Applicable").to_string(),
     ];
+    if attendance {
+        header.push(lang.pick("Aanwezig", "Attended").to_string());
+        header.push(lang.pick("Respons", "Response rate").to_string());
+    }
+    header.push(lang.pick("Nuttig", "Useful").to_string());
+    header.push(lang.pick("Toepasbaar", "Applicable").to_string());
     let rows = eval
         .meetings
         .iter()
         .map(|m| {
             let shown = may_quote(m.respondents, min);
-            Row::new(
-                RowKind::Normal,
-                vec![
-                    m.meeting.clone(),
-                    m.respondents.to_string(),
-                    top2(m.useful.as_ref(), lang, shown),
-                    top2(m.applicable.as_ref(), lang, shown),
-                ],
-            )
+            let mut cells = vec![m.meeting.clone(), m.respondents.to_string()];
+            if attendance {
+                match m.attended {
+                    Some(a) => {
+                        cells.push(a.to_string());
+                        cells.push(if a > 0 {
+                            lang.pct_n(share(m.respondents, a), a)
+                        } else {
+                            "—".into()
+                        });
+                    }
+                    None => cells.extend([lang.pick("onbekend", "unknown").into(), "—".into()]),
+                }
+            }
+            cells.push(top2(m.useful.as_ref(), lang, shown));
+            cells.push(top2(m.applicable.as_ref(), lang, shown));
+            Row::new(RowKind::Normal, cells)
         })
         .collect();
     sec.blocks.push(Block::Table(Table {
