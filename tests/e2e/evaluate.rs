@@ -379,3 +379,36 @@ fn with_records_the_response_is_set_against_attendance() {
     ]);
     assert_eq!(err.code(), 2);
 }
+
+#[test]
+fn the_yearly_reflection_of_the_folder_is_recounted_in_its_own_section() {
+    let (_tmp, out) = bundled();
+    let ev = json(&out);
+    let r = &ev["reflection"];
+    let (header, rows) = read(&data().join("reflectie-2022.csv"));
+    assert_eq!(r["respondents"], rows.len());
+    let form: toml::Value =
+        toml::from_str(&std::fs::read_to_string(data().join("reflectie.toml")).unwrap()).unwrap();
+    let items = form["grid"][0]["item"].as_array().unwrap();
+    let conds = r["conditions"].as_array().unwrap();
+    assert_eq!(conds.len(), items.len());
+    for (item, c) in items.iter().zip(conds) {
+        let col = header
+            .iter()
+            .position(|h| h == item["text"].as_str().unwrap())
+            .unwrap();
+        let counts: Vec<usize> = PRESENT
+            .iter()
+            .map(|l| rows.iter().filter(|x| x[col] == *l).count())
+            .collect();
+        assert_eq!(c["counts"], serde_json::json!(counts), "{}", item["id"]);
+        let dont_know = rows.iter().filter(|x| x[col] == "Weet ik niet").count();
+        assert_eq!(c["not_applicable"], dont_know);
+    }
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains(&format!(
+        "{} reacties van WPB'ers, SO's, IO's en trainers",
+        rows.len()
+    )));
+    assert!(out.join("charts/reflectie-voorwaarden.svg").is_file());
+}

@@ -193,6 +193,9 @@ pub struct Evaluation {
     pub meetings: Vec<MeetingFigures>,
     pub applicability: Option<Across>,
     pub findings: Vec<Finding>,
+    /// The yearly partnership reflection on the same conditions, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<MeetingFigures>,
 }
 
 /// The cross-meeting figures and the findings of the rules.
@@ -299,6 +302,7 @@ pub fn evaluate(meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluation {
         meetings,
         applicability,
         findings,
+        reflection: None,
     }
 }
 

@@ -66,6 +66,9 @@ pub fn document(eval: &Evaluation, title: &str, lang: Lang) -> Document {
         per.children.push(meeting(i + 1, m, lang, min));
     }
     sections.push(per);
+    if let Some(r) = &eval.reflection {
+        sections.push(reflection(r, lang, min));
+    }
     Document {
         title: format!("{} — {title}", lang.pick("Evaluatieverslag", "Evaluation report")),
         subtitle: vec![match lang {
@@ -285,54 +288,16 @@ fn meeting(number: usize, m: &MeetingFigures, lang: Lang, min: usize) -> Section
             top2(m.applicable.as_ref(), lang, true)
         ),
     })]));
-    if let Some(first) = m.conditions.first() {
-        let levels = first
-            .levels
-            .iter()
-            .zip(&first.levels_en)
-            .map(|(nl, en)| match (en, lang) {
-                (Some(en), Lang::En) => en.clone(),
-                _ => nl.clone(),
-            })
-            .collect();
-        let items = m
-            .conditions
-            .iter()
-            .map(|c| {
-                let asked = c.rated() + c.not_applicable + c.no_answer;
-                DivergingItem {
-                    label: format!("{} (n = {})", item_label(c, lang), c.rated()),
-                    levels: c.counts.iter().map(|&k| share(k, c.rated())).collect(),
-                    apart: vec![share(c.not_applicable, asked), share(c.no_answer, asked)],
-                }
-            })
-            .collect();
-        let title = format!(
-            "{} — {}",
-            lang.pick(
-                "Voorwaarden in deze bijeenkomst",
-                "Conditions in this meeting"
-            ),
-            m.meeting
-        );
-        sec.blocks.push(Block::Chart(ChartRef {
-            id: format!("voorwaarden-{number:02}"),
-            alt: title.clone(),
-            chart: Chart::Diverging(Diverging {
-                title,
-                levels,
-                neutral: None,
-                apart: vec![
-                    lang.pick("n.v.t.", "not applicable").into(),
-                    lang.pick("geen antwoord", "no answer").into(),
-                ],
-                apart_title: lang
-                    .pick("apart: % van iedereen", "apart: % of everyone")
-                    .into(),
-                items,
-                note: None,
-            }),
-        }));
+    let title = format!(
+        "{} — {}",
+        lang.pick(
+            "Voorwaarden in deze bijeenkomst",
+            "Conditions in this meeting"
+        ),
+        m.meeting
+    );
+    if let Some(chart) = conditions_chart(m, format!("voorwaarden-{number:02}"), title, lang) {
+        sec.blocks.push(chart);
     }
     for (title, texts) in [
         (lang.pick("Zo houden", "Keep"), &m.keep),
@@ -347,6 +312,83 @@ fn meeting(number: usize, m: &MeetingFigures, lang: Lang, min: usize) -> Section
                     .collect(),
             }));
         }
+    }
+    sec
+}
+
+/// The conditions of one export as diverging bars.
+fn conditions_chart(m: &MeetingFigures, id: String, title: String, lang: Lang) -> Option<Block> {
+    let first = m.conditions.first()?;
+    let levels = first
+        .levels
+        .iter()
+        .zip(&first.levels_en)
+        .map(|(nl, en)| match (en, lang) {
+            (Some(en), Lang::En) => en.clone(),
+            _ => nl.clone(),
+        })
+        .collect();
+    let items = m
+        .conditions
+        .iter()
+        .map(|c| {
+            let asked = c.rated() + c.not_applicable + c.no_answer;
+            DivergingItem {
+                label: format!("{} (n = {})", item_label(c, lang), c.rated()),
+                levels: c.counts.iter().map(|&k| share(k, c.rated())).collect(),
+                apart: vec![share(c.not_applicable, asked), share(c.no_answer, asked)],
+            }
+        })
+        .collect();
+    Some(Block::Chart(ChartRef {
+        id,
+        alt: title.clone(),
+        chart: Chart::Diverging(Diverging {
+            title,
+            levels,
+            neutral: None,
+            apart: vec![
+                lang.pick("n.v.t.", "not applicable").into(),
+                lang.pick("geen antwoord", "no answer").into(),
+            ],
+            apart_title: lang
+                .pick("apart: % van iedereen", "apart: % of everyone")
+                .into(),
+            items,
+            note: None,
+        }),
+    }))
+}
+
+/// The yearly partnership reflection: the conditions at partnership level.
+fn reflection(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
+    let mut sec = Section::new(
+        "reflectie",
+        lang.pick(
+            "Jaarlijkse reflectie van het partnerschap",
+            "Yearly partnership reflection",
+        ),
+    );
+    let n = r.respondents;
+    if !may_quote(n, min) {
+        sec.blocks.push(Block::Paragraph(vec![text(match lang {
+            Lang::Nl => format!("{n} reacties, minder dan {min}: geen percentages."),
+            Lang::En => format!("{n} responses, fewer than {min}: no percentages."),
+        })]));
+        return sec;
+    }
+    sec.blocks.push(Block::Paragraph(vec![text(match lang {
+        Lang::Nl => format!("{n} reacties van WPB'ers, SO's, IO's en trainers: in welke mate zijn de voorwaarden aanwezig binnen de opleidingsschool?"),
+        Lang::En => format!("{n} responses of WPBs, SOs, IOs and trainers: to what extent are the conditions present in the partnership?"),
+    })]));
+    let title = lang
+        .pick(
+            "Voorwaarden binnen de opleidingsschool",
+            "Conditions in the partnership",
+        )
+        .to_string();
+    if let Some(chart) = conditions_chart(r, "reflectie-voorwaarden".into(), title, lang) {
+        sec.blocks.push(chart);
     }
     sec
 }
