@@ -29,6 +29,16 @@ for lang in nl en; do
     echo "$out"
 done
 
+# The evaluatieverslag of the synthetic meeting evaluations (datasets/evaluatie); the
+# e2e test `evaluate::committed_evaluatieverslag_is_up_to_date` keeps it fresh.
+for lang in nl en; do
+    out="reports/evaluatie-2021-2022/$lang"
+    rm -rf "$out"
+    "$bin" evaluate datasets/evaluatie --plan reports/bos-2020/nl/plan.json \
+        --lang "$lang" -o "$out" >/dev/null
+    echo "$out"
+done
+
 # Two example certificates from the synthetic records of 2021-2022 (see
 # datasets/bos-records-2021-2022/README.md); the test `records_dataset` keeps them fresh.
 tmp="$(mktemp -d)"

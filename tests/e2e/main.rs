@@ -8,6 +8,7 @@ mod certificates;
 mod common;
 mod compare;
 mod counts;
+mod evaluate;
 mod export;
 mod foundation;
 mod import;

@@ -29,7 +29,7 @@ fn attendance_lists() -> Vec<(u32, PathBuf)> {
 
 /// Fills a records database the way scripts/regenerate-reports.sh does; returns the
 /// `rows:` line of every import.
-fn fill(dir: &Path) -> Vec<String> {
+pub(crate) fn fill(dir: &Path) -> Vec<String> {
     let db = dir.join("r.db").display().to_string();
     let plan = repo().join("reports/bos-2020/nl/plan.json");
     let signups = dataset().join("aanmeldingen.csv");

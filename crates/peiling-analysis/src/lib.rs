@@ -11,6 +11,7 @@ mod analyze;
 mod compare;
 pub mod conditions;
 mod crosstab;
+pub mod evaluation;
 mod filter;
 mod groups;
 pub mod merge;

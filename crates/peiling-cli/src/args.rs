@@ -43,6 +43,10 @@ pub enum Command {
     /// question the share per edition with its 95 % interval, a test of change, and the
     /// demand for themes; with -o DIR the section "Ontwikkeling door de jaren" with charts.
     Trend(TrendArgs),
+    /// The evaluatieverslag: how the meetings were evaluated (response, usefulness,
+    /// applicability, the eight conditions, what to keep and change) and what the rules
+    /// find (docs/evaluation-rules.md).
+    Evaluate(EvaluateArgs),
 }
 
 /// Where the responses come from: a survey folder, or one questionnaire and one export.
@@ -638,4 +642,39 @@ fn count_range(text: &str) -> Result<[u32; 2], String> {
             "\"{text}\": expected a number like 6 or a range like 5-7"
         )),
     }
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A folder with the evaluation form `bijeenkomst.toml` and one export per meeting in
+    /// `bijeenkomsten/` (as datasets/evaluatie).
+    #[arg(value_name = "SURVEY", conflicts_with_all = ["questionnaire", "data"])]
+    pub survey: Option<PathBuf>,
+    /// The evaluation form (TOML), with --data.
+    #[arg(long, short = 'q', value_name = "Q.toml", requires = "data")]
+    pub questionnaire: Option<PathBuf>,
+    /// The exports of the meetings, one or more.
+    #[arg(long, short = 'd', value_name = "EXPORT", num_args = 1.., requires = "questionnaire")]
+    pub data: Vec<PathBuf>,
+    /// The rotation plan (plan.json): meetings are grouped by its themes.
+    #[arg(long, value_name = "plan.json")]
+    pub plan: Option<PathBuf>,
+    /// The records database (SQLite): the response against who attended each meeting
+    /// of the plan (needs --plan).
+    #[arg(long, value_name = "DB", requires = "plan")]
+    pub records: Option<PathBuf>,
+    /// Folder to write the evaluatieverslag to (replaced as a whole).
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "DIR",
+        default_value = "evaluatieverslag"
+    )]
+    pub out: PathBuf,
+    /// Language of the evaluatieverslag.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// Meetings with fewer responses show no percentages and no quotes.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_group: usize,
 }

@@ -10,6 +10,7 @@
 pub mod certificate;
 pub mod charts;
 mod compose;
+pub mod evaluation;
 pub mod headline;
 pub mod html;
 pub mod i18n;

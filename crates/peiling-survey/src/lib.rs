@@ -21,8 +21,8 @@ pub use error::{DefinitionError, ImportError, ImportSetting, SurveyError};
 pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
 pub use questionnaire::{
-    Band, Choice, Condition, Group, GroupRole, Kind, PersonalKind, Question, Questionnaire,
-    ScaleSet, ThemeLink,
+    Band, Choice, Condition, GridItem, Group, GroupRole, Kind, PersonalKind, Question,
+    Questionnaire, ScaleSet, ThemeLink,
 };
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
 pub use survey::{

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod certificates;
+mod evaluate;
 mod export;
 mod init;
 mod plan;
@@ -28,6 +29,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Certificates(args) => certificates::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Trend(args) => trend::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
     }
 }
 
@@ -98,6 +100,24 @@ pub fn read_text(path: &std::path::Path) -> Result<String> {
     let bytes = peiling_survey::files::read_definition(path)?;
     String::from_utf8(bytes)
         .map_err(|_| crate::status::user(format!("{}: is not UTF-8 text", path.display())))
+}
+
+/// Who came to the meetings of the plan's school years (every year in the store when
+/// there is no plan): counts from the records database.
+pub fn turnout(
+    db: &std::path::Path,
+    plan: Option<&peiling_planner::RotationPlan>,
+) -> Result<peiling_records::Turnout> {
+    if !db.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no records database here; `peiling records import` starts one",
+            db.display()
+        )));
+    }
+    let records = peiling_records::Records::open(db)
+        .map_err(|e| anyhow::Error::from(e).context(db.display().to_string()))?;
+    let years = plan.map(|p| p.school_years.clone()).unwrap_or_default();
+    Ok(records.turnout(&years)?)
 }
 
 #[cfg(test)]

@@ -3,12 +3,9 @@
 //! with `--records` who came to the meetings held.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use peiling_analysis::compare;
-use peiling_planner::RotationPlan;
-use peiling_records::{Records, Turnout};
 use peiling_report::{Lang, ReportOptions};
 use peiling_survey::Survey;
 
@@ -81,7 +78,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         peiling_report::plan::fill(&mut doc, plan, lang);
     }
     if let Some(db) = &args.records {
-        let turnout = turnout(db, plan.as_ref())?;
+        let turnout = super::turnout(db, plan.as_ref())?;
         peiling_report::turnout::fill(&mut doc, &turnout, plan.as_ref(), lang, args.min_group);
     }
     let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
@@ -160,21 +157,6 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Who came to the meetings of the plan's school years (every year in the store when
-/// there is no plan): counts from the records database.
-fn turnout(db: &Path, plan: Option<&RotationPlan>) -> Result<Turnout> {
-    if !db.is_file() {
-        return Err(crate::status::user(format!(
-            "{}: no records database here; `peiling records import` starts one",
-            db.display()
-        )));
-    }
-    let records =
-        Records::open(db).map_err(|e| anyhow::Error::from(e).context(db.display().to_string()))?;
-    let years = plan.map(|p| p.school_years.clone()).unwrap_or_default();
-    Ok(records.turnout(&years)?)
 }
 
 /// A cell of the contacts list: control characters out, safe for spreadsheets (a

@@ -154,6 +154,8 @@ pub fn map_columns(
             let mut k = vec![normalize(&question.id)];
             k.extend(question.code.iter().map(|c| normalize(c)));
             k.extend(question.label_en.iter().map(|l| normalize(l)));
+            // A grid item alone heads its column in a Microsoft Forms "Likert" export.
+            k.extend(question.grid.iter().map(|g| normalize(&g.item)));
             k
         })
         .collect();
@@ -177,7 +179,14 @@ pub fn map_columns(
             continue;
         }
         let h = &normalized[col];
-        if let Some(qi) = keys.iter().position(|k| k.contains(h)) {
+        // The first question of that key still without a column: grids that share
+        // their items (one statement in two grids) fill in the order of the file.
+        if let Some(qi) = keys
+            .iter()
+            .enumerate()
+            .position(|(i, k)| k.contains(h) && questions[i].is_none())
+            .or_else(|| keys.iter().position(|k| k.contains(h)))
+        {
             if questions[qi].is_none() {
                 questions[qi] = Some(Source::Column(col));
                 continue;

@@ -45,6 +45,37 @@ pub struct Question {
     /// Asked only of respondents who gave this answer to another question.
     pub only_if: Option<Condition>,
     pub kind: Kind,
+    /// The grid this scale question is an item of (`[[grid]]`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid: Option<GridItem>,
+}
+
+/// Where a question expanded from a `[[grid]]` came from: the grid's stem and its item.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GridItem {
+    /// The grid's id; the question's id is `<grid>_<item>`.
+    pub grid: String,
+    pub stem: String,
+    pub stem_en: Option<String>,
+    /// The statement, as Microsoft Forms heads its column.
+    pub item: String,
+    pub item_en: Option<String>,
+}
+
+impl GridItem {
+    pub fn stem(&self, english: bool) -> &str {
+        match (&self.stem_en, english) {
+            (Some(en), true) => en,
+            _ => &self.stem,
+        }
+    }
+
+    pub fn item(&self, english: bool) -> &str {
+        match (&self.item_en, english) {
+            (Some(en), true) => en,
+            _ => &self.item,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -243,7 +274,7 @@ impl Choice {
 impl Questionnaire {
     /// Parses a questionnaire definition; `file` names it in error messages.
     pub fn from_toml(file: &str, source: &str) -> Result<Self, DefinitionError> {
-        let raw: RawQuestionnaire = toml::from_str(source)
+        let mut raw: RawQuestionnaire = toml::from_str(source)
             .map_err(|e| DefinitionError::toml(file, source, e.span(), e.message()))?;
         let at = |span: std::ops::Range<usize>, message: String| {
             DefinitionError::at(file, source, span.start, message)
@@ -256,19 +287,22 @@ impl Questionnaire {
                 "the questionnaire needs a non-empty `id`".into(),
             ));
         }
-        if raw.questions.is_empty() {
+        let all = raw
+            .all_questions()
+            .map_err(|(s, m)| DefinitionError::at(file, source, s.map_or(0, |s| s.start), m))?;
+        if all.is_empty() {
             return Err(DefinitionError::at(
                 file,
                 source,
                 0,
-                "the questionnaire has no questions (add a [[question]] table)".into(),
+                "the questionnaire has no questions (add a [[question]] or [[grid]] table)".into(),
             ));
         }
-        let mut questions = Vec::with_capacity(raw.questions.len());
-        let mut spans = Vec::with_capacity(raw.questions.len());
+        let mut questions = Vec::with_capacity(all.len());
+        let mut spans = Vec::with_capacity(all.len());
         let mut ids = HashSet::new();
         let mut texts = HashSet::new();
-        for raw_q in raw.questions {
+        for (raw_q, grid) in all {
             let span = raw_q.span();
             let raw_q = raw_q.into_inner();
             let id = raw_q.id.get_ref().clone();
@@ -293,9 +327,10 @@ impl Questionnaire {
                     ),
                 ));
             }
-            let question = raw_q.build(&id).map_err(|(s, m)| {
+            let mut question = raw_q.build(&id).map_err(|(s, m)| {
                 at(s.unwrap_or(span.clone()), format!("question \"{id}\": {m}"))
             })?;
+            question.grid = grid;
             questions.push(question);
             spans.push(span);
         }

@@ -6,8 +6,11 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Band, Choice, Condition, Kind, PersonalKind, Question, ThemeLink};
+use super::{Band, Choice, Condition, GridItem, Kind, PersonalKind, Question, ThemeLink};
 use crate::normalize::normalize;
+
+mod grid;
+use grid::RawGrid;
 
 type Located = (Option<std::ops::Range<usize>>, String);
 
@@ -25,6 +28,32 @@ pub(super) struct RawQuestionnaire {
     pub(super) groups: Vec<Spanned<super::sections::RawGroup>>,
     #[serde(default, rename = "scale")]
     pub(super) scales: Vec<Spanned<super::sections::RawScale>>,
+    #[serde(default, rename = "grid")]
+    grids: Vec<RawGrid>,
+}
+
+impl RawQuestionnaire {
+    /// The questions and the expanded grid items in the order of the file, each grid
+    /// item with its grid.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn all_questions(
+        &mut self,
+    ) -> Result<Vec<(Spanned<RawQuestion>, Option<GridItem>)>, Located> {
+        let mut out: Vec<(usize, Spanned<RawQuestion>, Option<GridItem>)> =
+            std::mem::take(&mut self.questions)
+                .into_iter()
+                .map(|q| (q.span().start, q, None))
+                .collect();
+        for grid in std::mem::take(&mut self.grids) {
+            let start = grid.start();
+            for (q, item) in grid.expand()? {
+                out.push((start, q, Some(item)));
+            }
+        }
+        // Stable: the items of one grid keep their order.
+        out.sort_by_key(|(start, _, _)| *start);
+        Ok(out.into_iter().map(|(_, q, g)| (q, g)).collect())
+    }
 }
 
 #[derive(Deserialize)]
@@ -355,6 +384,7 @@ impl RawQuestion {
             required: self.required,
             only_if: self.only_if,
             kind,
+            grid: None,
         })
     }
 

@@ -102,7 +102,7 @@ fn bad_toml_gives_its_line() {
 fn empty_questionnaire_is_refused() {
     assert_eq!(
         error(""),
-        "wpb.toml:1: the questionnaire has no questions (add a [[question]] table)"
+        "wpb.toml:1: the questionnaire has no questions (add a [[question]] or [[grid]] table)"
     );
 }
 
