@@ -227,10 +227,10 @@ impl Composer<'_> {
         }
         out.push(match self.lang {
             Lang::Nl => format!(
-                "Wat over minder dan {min} mensen gaat, staat er niet in: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een ingevuld getal staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is."
+                "Kleine groepen zijn zo afgeschermd: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een ingevuld getal staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde, en een gemiddelde alleen over minstens {min} getallen; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is. De tabel van één vraag toont wel kleine aantallen (“1 van de 10”): zo’n aantal zegt hoeveel mensen een antwoord kozen, niet wie."
             ),
             Lang::En => format!(
-                "What concerns fewer than {min} people is left out: a question put to fewer than {min} people is not shown; a typed number appears only in its band (“20-24”), never on its own, not even as the lowest, middle or highest value; in breakdowns, groups and cells smaller than {min} are left out (“< {min}”), and so is a cell that could otherwise be worked out from the totals."
+                "Small groups are shielded as follows: a question put to fewer than {min} people is not shown; a typed number appears only in its band (“20-24”), never on its own, not even as the lowest, middle or highest value, and a mean only over at least {min} numbers; in breakdowns, groups and cells smaller than {min} are left out (“< {min}”), and so is a cell that could otherwise be worked out from the totals. The table of a single question does show small counts (“1 of 10”): such a count says how many people chose an answer, not who."
             ),
         });
         out.push(self.held_back_line());
