@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod config;
 mod load;
 mod messages;
 mod output;

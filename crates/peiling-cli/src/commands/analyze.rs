@@ -4,26 +4,11 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use anyhow::Result;
-use peiling_analysis::{compare, AnalysisOptions, Detail, Filter, Summary};
+use peiling_analysis::{compare, Detail, Summary};
 
 use crate::args::AnalyzeArgs;
 use crate::load;
 use crate::output::{self, Privacy};
-
-pub fn options(
-    filters: &[String],
-    by: Option<String>,
-    min_group: usize,
-) -> Result<AnalysisOptions> {
-    Ok(AnalysisOptions {
-        filters: filters
-            .iter()
-            .map(|f| f.parse::<Filter>())
-            .collect::<Result<_, _>>()?,
-        by,
-        min_group,
-    })
-}
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let out = match &args.out {
@@ -33,7 +18,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         }
         None => None,
     };
-    let opts = options(&args.filters, args.by.clone(), args.min_group)?;
+    let opts = crate::config::analysis_options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {

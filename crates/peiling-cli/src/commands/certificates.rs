@@ -10,8 +10,8 @@ use peiling_records::{Records, Requirements, BOS_REQUIREMENTS};
 use peiling_report::certificate;
 use peiling_report::Lang;
 
-use super::read_text;
 use crate::args::{CertificatesArgs, LangArg};
+use crate::config::read_text;
 use crate::output;
 
 pub fn run(args: &CertificatesArgs) -> Result<()> {

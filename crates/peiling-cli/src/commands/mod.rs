@@ -6,7 +6,6 @@ mod evaluate;
 mod export;
 mod init;
 mod plan;
-mod plan_school;
 mod records;
 mod report;
 mod synth;
@@ -94,14 +93,6 @@ pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Re
     }
 }
 
-/// A definition file (plan.json, requirements TOML) as text: bounded, and UTF-8 or a
-/// plain line saying it is not.
-pub fn read_text(path: &std::path::Path) -> Result<String> {
-    let bytes = peiling_survey::files::read_definition(path)?;
-    String::from_utf8(bytes)
-        .map_err(|_| crate::status::user(format!("{}: is not UTF-8 text", path.display())))
-}
-
 /// Who came to the meetings of the plan's school years (every year in the store when
 /// there is no plan): counts from the records database.
 pub fn turnout(
@@ -118,6 +109,33 @@ pub fn turnout(
         .map_err(|e| anyhow::Error::from(e).context(db.display().to_string()))?;
     let years = plan.map(|p| p.school_years.clone()).unwrap_or_default();
     Ok(records.turnout(&years)?)
+}
+
+/// The plan the report shows: the catalogue's default rule, from the report's own
+/// summary. `None` when no catalogue was named and the survey asks for none of the
+/// bundled catalogue's themes (a survey of another partnership).
+pub fn plan_for_report(
+    catalogue_arg: Option<&std::path::Path>,
+    start: &crate::args::StartArg,
+    summary: &peiling_analysis::Summary,
+) -> Result<Option<peiling_planner::RotationPlan>> {
+    let catalogue = crate::config::catalogue(catalogue_arg)?;
+    let asked = summary.parts.iter().any(|p| {
+        p.theme_demand
+            .iter()
+            .any(|d| catalogue.themes.iter().any(|t| t.id == d.theme))
+    });
+    if !asked && catalogue_arg.is_none() {
+        return Ok(None);
+    }
+    let demand = peiling_planner::SurveyDemand::from(summary);
+    let options = peiling_planner::PlanOptions {
+        start: crate::config::start(start)?,
+        ..peiling_planner::PlanOptions::default()
+    };
+    peiling_planner::plan(&catalogue, &demand, &options)
+        .map(Some)
+        .map_err(crate::messages::plan_error)
 }
 
 #[cfg(test)]

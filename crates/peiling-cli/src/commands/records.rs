@@ -12,8 +12,9 @@ use peiling_records::{
 use peiling_survey::files;
 use peiling_survey::import::TableOptions;
 
-use super::{csv_safe, read_text, terminal_safe};
+use super::{csv_safe, terminal_safe};
 use crate::args::{ActivityCommand, DueArgs, ImportArgs, KindArg, RecordsArgs, RecordsCommand};
+use crate::config::read_text;
 use crate::output::{self, Privacy};
 
 /// Test hook: after this many rows an import stops and waits (for the kill test).

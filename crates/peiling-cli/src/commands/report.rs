@@ -31,7 +31,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         }
         None => None,
     };
-    let opts = super::analyze::options(&args.filters, args.by.clone(), args.min_group)?;
+    let opts = crate::config::analysis_options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
@@ -54,7 +54,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let plan = if args.no_plan {
         None
     } else {
-        super::plan::for_report(args.catalogue.as_deref(), &args.start, &summary)?
+        super::plan_for_report(args.catalogue.as_deref(), &args.start, &summary)?
     };
     let report_opts = ReportOptions {
         lang,

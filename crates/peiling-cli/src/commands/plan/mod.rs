@@ -1,82 +1,26 @@
 //! `peiling plan`: the rotation plan of a catalogue's themes from the survey's demand, as
-//! a table, JSON, and plan.json + plan.ics.
+//! a table, JSON, and plan.json + plan.ics; with `--at-school` the school mode ([`school`]).
+
+mod school;
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use peiling_planner::{
-    plan, read_history, Catalogue, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions,
-    RotationPlan, SurveyDemand,
+    plan, read_history, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
+    SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
 
 use super::refuse_input;
-use crate::args::{LangArg, PlanArgs, StartArg};
+use crate::args::{LangArg, PlanArgs};
+use crate::config;
 use crate::load;
 use crate::messages::plan_error;
 use crate::output;
 use crate::status::user;
-
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = peiling_survey::files::read_definition(path)?;
-    String::from_utf8(bytes).map_err(|e| {
-        user(format!(
-            "{}:1: not UTF-8 text (byte {}): definition files must be UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
-/// The plan the report shows: the catalogue's default rule, from the report's own
-/// summary. `None` when no catalogue was named and the survey asks for none of the
-/// bundled catalogue's themes (a survey of another partnership).
-pub fn for_report(
-    catalogue_arg: Option<&Path>,
-    start: &StartArg,
-    summary: &peiling_analysis::Summary,
-) -> Result<Option<RotationPlan>> {
-    let catalogue = catalogue(catalogue_arg)?;
-    let asked = summary.parts.iter().any(|p| {
-        p.theme_demand
-            .iter()
-            .any(|d| catalogue.themes.iter().any(|t| t.id == d.theme))
-    });
-    if !asked && catalogue_arg.is_none() {
-        return Ok(None);
-    }
-    let demand = SurveyDemand::from(summary);
-    let options = PlanOptions {
-        start: start_arg(start)?,
-        ..PlanOptions::default()
-    };
-    plan(&catalogue, &demand, &options)
-        .map(Some)
-        .map_err(plan_error)
-}
-
-/// `bos`, `alliantie` or a file; a file of that name wins over the bundled one.
-fn catalogue(arg: Option<&Path>) -> Result<Catalogue> {
-    let Some(path) = arg else {
-        return Catalogue::bundled("bos")
-            .ok_or_else(|| anyhow::anyhow!("bundled catalogue bos does not parse"));
-    };
-    if !path.exists() {
-        if let Some(c) = path.to_str().and_then(Catalogue::bundled) {
-            return Ok(c);
-        }
-        return Err(user(format!(
-            "{}: no such catalogue file (bundled catalogues: {})",
-            path.display(),
-            peiling_planner::BUNDLED_CATALOGUES.join(", ")
-        )));
-    }
-    let text = read_text(path)?;
-    Catalogue::from_toml(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))
-}
 
 fn weight(s: &str) -> Result<(String, f64)> {
     let parsed = s
@@ -104,7 +48,7 @@ fn per_school(
     min_group: usize,
     pick: usize,
 ) -> Result<PerSchool> {
-    let opts = super::analyze::options(filters, None, min_group)?;
+    let opts = config::analysis_options(filters, None, min_group)?;
     let schools = peiling_analysis::per_group(survey, question, &opts)?
         .into_iter()
         .map(|(label, summary)| (label, SurveyDemand::from(&summary)))
@@ -122,16 +66,16 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         Some(dir) => Some(output::folder(dir, "plan")?),
         None => None,
     };
-    let catalogue = catalogue(args.catalogue.as_deref())?;
-    let opts = super::analyze::options(&args.filters, None, args.min_group)?;
+    let catalogue = config::catalogue(args.catalogue.as_deref())?;
+    let opts = config::analysis_options(&args.filters, None, args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
     let demand = SurveyDemand::from(&summary);
 
-    let start = start_arg(&args.start)?;
+    let start = config::start(&args.start)?;
     let holidays = match &args.holidays {
         Some(path) => {
-            let text = read_text(path)?;
+            let text = config::read_text(path)?;
             Some(
                 Holidays::from_toml(&path.display().to_string(), &text)
                     .map_err(|e| plan_error(e.into()))?,
@@ -150,7 +94,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             args.min_group,
             0,
         )?;
-        let input = super::plan_school::Input {
+        let input = school::Input {
             catalogue,
             demand,
             per_school,
@@ -158,7 +102,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             holidays,
             out_dir,
         };
-        return super::plan_school::run(args, input);
+        return school::run(args, input);
     }
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
@@ -172,7 +116,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     let mut history = Vec::new();
     for path in &args.history {
-        let text = read_text(path)?;
+        let text = config::read_text(path)?;
         history.extend(
             read_history(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))?,
         );
@@ -237,27 +181,6 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
-}
-
-fn start_arg(arg: &StartArg) -> Result<Option<NaiveDate>> {
-    arg.start.as_deref().map(start_date).transpose()
-}
-
-/// `--start`: a date from 1900 to 2200 (a calendar far outside that is no plan).
-fn start_date(text: &str) -> Result<NaiveDate> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        user(format!(
-            "--start \"{text}\": expected a date like 2021-09-01"
-        ))
-    })?;
-    let first = NaiveDate::from_ymd_opt(1900, 1, 1);
-    let last = NaiveDate::from_ymd_opt(2200, 12, 31);
-    if Some(date) < first || Some(date) > last {
-        return Err(user(format!(
-            "--start \"{text}\": expected a date from 1900 to 2200"
-        )));
-    }
-    Ok(date)
 }
 
 fn truncate(s: &str, width: usize) -> String {

@@ -11,7 +11,7 @@ use peiling_planner::{
     SchoolPlan, SurveyDemand,
 };
 
-use super::refuse_input;
+use super::super::refuse_input;
 use crate::args::{LangArg, PlanArgs};
 use crate::messages::plan_error;
 use crate::output::{self, FolderOut};
@@ -75,7 +75,7 @@ pub fn run(args: &PlanArgs, input: Input) -> Result<()> {
     let mut text = if args.json {
         json
     } else {
-        super::terminal_safe(&table(&plan, english))
+        super::super::terminal_safe(&table(&plan, english))
     };
     if !written.is_empty() && !args.json {
         let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
