@@ -58,7 +58,7 @@ fn is_part(s: &Section) -> bool {
 
 /// The short bijlage: summary, conclusions, the overview per audience, Verantwoording.
 /// Links to what it leaves out become plain text (or point at the overview).
-pub fn bijlage(doc: &Document) -> Document {
+pub fn bijlage(doc: &Document, lang: Lang) -> Document {
     let p = parts(doc);
     let mut sections: Vec<Section> = Vec::new();
     // The summary's charts are the overview's too: in the short one they show once.
@@ -81,7 +81,7 @@ pub fn bijlage(doc: &Document) -> Document {
         subtitle: doc.subtitle.clone(),
         sections,
     };
-    relink(&mut out);
+    relink(&mut out, lang);
     out
 }
 
@@ -110,7 +110,7 @@ pub fn full(doc: &Document, lang: Lang) -> Document {
         subtitle: doc.subtitle.clone(),
         sections,
     };
-    relink(&mut out);
+    relink(&mut out, lang);
     out
 }
 
@@ -170,50 +170,63 @@ fn compact(group: &Section) -> Option<Block> {
 }
 
 /// Every link to an anchor the document does not have points at the compact section
-/// of it (or of the group it is in) when there is one, else becomes plain text.
-fn relink(doc: &mut Document) {
+/// of it (or of the group it is in) when there is one, else becomes plain text that
+/// says where it is ("Rotatieplan (in het volledige rapport)").
+fn relink(doc: &mut Document, lang: Lang) {
     fn anchors(s: &Section, out: &mut BTreeSet<String>) {
         out.insert(s.anchor.clone());
         for c in &s.children {
             anchors(c, out);
         }
     }
-    fn fix(items: &mut [Inline], have: &BTreeSet<String>) {
-        for i in items.iter_mut() {
-            if let Inline::Link { text, anchor } = i {
-                if have.contains(anchor.as_str()) {
-                    continue;
+    fn fix(items: &mut [Inline], have: &BTreeSet<String>, lang: Lang) {
+        for k in 0..items.len() {
+            // "(rotatieplan)" becomes "(rotatieplan, in het volledige rapport)".
+            let in_parens =
+                k > 0 && matches!(&items[k - 1], Inline::Text(t) if t.trim_end().ends_with('('));
+            let Inline::Link { text, anchor } = &mut items[k] else {
+                continue;
+            };
+            if have.contains(anchor.as_str()) {
+                continue;
+            }
+            // A question's table ("wpb-thema-thema") is in its group's compact
+            // section ("wpb-thema-kort") in the short one.
+            let mut base = anchor.as_str();
+            let found = loop {
+                let short = format!("{base}{SHORT}");
+                if have.contains(&short) {
+                    break Some(short);
                 }
-                // A question's table ("wpb-thema-thema") is in its group's compact
-                // section ("wpb-thema-kort") in the short one.
-                let mut base = anchor.as_str();
-                let found = loop {
-                    let short = format!("{base}{SHORT}");
-                    if have.contains(&short) {
-                        break Some(short);
-                    }
-                    match base.rfind('-') {
-                        Some(k) => base = &base[..k],
-                        None => break None,
-                    }
-                };
-                match found {
-                    Some(short) => *anchor = short,
-                    None => *i = Inline::Text(std::mem::take(text)),
+                match base.rfind('-') {
+                    Some(k) => base = &base[..k],
+                    None => break None,
+                }
+            };
+            match found {
+                Some(short) => *anchor = short,
+                None => {
+                    let elsewhere = lang.pick("in het volledige rapport", "in the full report");
+                    let text = std::mem::take(text);
+                    items[k] = Inline::Text(if in_parens {
+                        format!("{text}, {elsewhere}")
+                    } else {
+                        format!("{text} ({elsewhere})")
+                    });
                 }
             }
         }
     }
-    fn walk(s: &mut Section, have: &BTreeSet<String>) {
+    fn walk(s: &mut Section, have: &BTreeSet<String>, lang: Lang) {
         for b in &mut s.blocks {
             match b {
-                Block::Paragraph(items) => fix(items, have),
-                Block::List(list) => list.iter_mut().for_each(|items| fix(items, have)),
+                Block::Paragraph(items) => fix(items, have, lang),
+                Block::List(list) => list.iter_mut().for_each(|items| fix(items, have, lang)),
                 _ => {}
             }
         }
         for c in &mut s.children {
-            walk(c, have);
+            walk(c, have, lang);
         }
     }
     let mut have = BTreeSet::new();
@@ -221,7 +234,7 @@ fn relink(doc: &mut Document) {
         anchors(s, &mut have);
     }
     for s in &mut doc.sections {
-        walk(s, &have);
+        walk(s, &have, lang);
     }
 }
 
@@ -291,7 +304,7 @@ mod tests {
 
     #[test]
     fn the_bijlage_keeps_conclusions_and_one_whole_table_per_group() {
-        let short = bijlage(&doc());
+        let short = bijlage(&doc(), Lang::Nl);
         assert_eq!(
             titles(&short),
             ["samenvatting", "conclusies", "so-kort", "verantwoording"]
@@ -317,7 +330,10 @@ mod tests {
                 anchor: "so-kort".into()
             }
         );
-        assert_eq!(p[1], Inline::Text("Rotatieplan".into()));
+        assert_eq!(
+            p[1],
+            Inline::Text("Rotatieplan (in het volledige rapport)".into())
+        );
         // A question's table: its group's compact section.
         assert!(matches!(&p[2], Inline::Link { anchor, .. } if anchor == "so-rol-kort"));
     }

@@ -119,7 +119,7 @@ pub fn render_document(
     }
     // Both lengths are made of the same sections, so they share the chart files.
     let full = lengths::full(doc, opts.lang);
-    let short = lengths::bijlage(doc);
+    let short = lengths::bijlage(doc, opts.lang);
     let mut files = vec![
         OutputFile {
             path: "report.md".into(),
