@@ -57,13 +57,38 @@ impl Serialize for Uncertain {
     }
 }
 
-fn count(r: &Records, sql: &str, id: &str) -> rusqlite::Result<usize> {
+pub(crate) fn count(r: &Records, sql: &str, id: &str) -> rusqlite::Result<usize> {
     r.conn
         .query_row(sql, [id], |row| row.get::<_, i64>(0))
         .map(|n| n as usize)
 }
 
 impl Records {
+    /// One activity's registrations, attendance and no-shows: the counts `list` shows
+    /// and the report's turnout repeats.
+    pub(crate) fn activity_count(&self, activity: Activity) -> Result<ActivityCount, RecordsError> {
+        let id = activity.id.clone();
+        Ok(ActivityCount {
+            registered: count(
+                self,
+                "SELECT count(*) FROM registrations WHERE activity = ?1",
+                &id,
+            )?,
+            attended: count(
+                self,
+                "SELECT count(*) FROM attendance WHERE activity = ?1",
+                &id,
+            )?,
+            no_shows: count(
+                self,
+                "SELECT count(*) FROM registrations g WHERE g.activity = ?1 AND NOT EXISTS
+                   (SELECT 1 FROM attendance a WHERE a.person = g.person AND a.activity = ?1)",
+                &id,
+            )?,
+            activity,
+        })
+    }
+
     pub fn overview(&self) -> Result<Overview, RecordsError> {
         let persons: i64 = self
             .conn
@@ -76,26 +101,7 @@ impl Records {
             .collect::<Result<_, _>>()?;
         let mut activities = Vec::new();
         for activity in self.activities()? {
-            let id = activity.id.clone();
-            activities.push(ActivityCount {
-                registered: count(
-                    self,
-                    "SELECT count(*) FROM registrations WHERE activity = ?1",
-                    &id,
-                )?,
-                attended: count(
-                    self,
-                    "SELECT count(*) FROM attendance WHERE activity = ?1",
-                    &id,
-                )?,
-                no_shows: count(
-                    self,
-                    "SELECT count(*) FROM registrations g WHERE g.activity = ?1 AND NOT EXISTS
-                       (SELECT 1 FROM attendance a WHERE a.person = g.person AND a.activity = ?1)",
-                    &id,
-                )?,
-                activity,
-            });
+            activities.push(self.activity_count(activity)?);
         }
         Ok(Overview {
             persons: persons as usize,

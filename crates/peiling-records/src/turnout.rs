@@ -2,11 +2,11 @@
 //! registrations, attendance, no-shows and walk-ins, attendance by role, and per theme
 //! the distinct persons who came. Counts only, never a name.
 
-use chrono::NaiveDate;
-
 pub use peiling_core::turnout::{MeetingTurnout, ThemeTurnout, Turnout};
 
+use crate::activity::Activity;
 use crate::error::RecordsError;
+use crate::query::count;
 use crate::store::Records;
 use crate::{school_year_of, school_year_start};
 
@@ -37,14 +37,13 @@ impl Records {
             wanted.push(format!("{start}-{}", start + 1));
         }
         let in_years =
-            |date: NaiveDate| wanted.is_empty() || wanted.contains(&school_year_of(date));
+            |date: chrono::NaiveDate| wanted.is_empty() || wanted.contains(&school_year_of(date));
         let mut meetings = Vec::new();
         for a in self.activities()? {
-            let date = a.date;
-            if !in_years(date) {
+            if !in_years(a.date) {
                 continue;
             }
-            meetings.push(self.meeting_turnout(&a.id, &a.title, a.theme.clone(), date)?);
+            meetings.push(self.meeting_turnout(a)?);
         }
         meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         let mut themes: Vec<String> = meetings.iter().filter_map(|m| m.theme.clone()).collect();
@@ -65,25 +64,14 @@ impl Records {
         })
     }
 
-    fn meeting_turnout(
-        &self,
-        id: &str,
-        title: &str,
-        theme: Option<String>,
-        date: NaiveDate,
-    ) -> Result<MeetingTurnout, RecordsError> {
-        let count = |sql: &str| -> Result<usize, RecordsError> {
-            Ok(self.conn.query_row(sql, [id], |r| r.get::<_, i64>(0))? as usize)
-        };
-        let registered = count("SELECT count(*) FROM registrations WHERE activity = ?1")?;
-        let attended = count("SELECT count(*) FROM attendance WHERE activity = ?1")?;
-        let no_shows = count(
-            "SELECT count(*) FROM registrations g WHERE g.activity = ?1 AND NOT EXISTS
-               (SELECT 1 FROM attendance a WHERE a.person = g.person AND a.activity = ?1)",
-        )?;
+    fn meeting_turnout(&self, activity: Activity) -> Result<MeetingTurnout, RecordsError> {
+        let c = self.activity_count(activity)?;
+        let id = c.activity.id.as_str();
         let walk_ins = count(
+            self,
             "SELECT count(*) FROM attendance a WHERE a.activity = ?1 AND NOT EXISTS
                (SELECT 1 FROM registrations g WHERE g.person = a.person AND g.activity = ?1)",
+            id,
         )?;
         let mut stmt = self.conn.prepare(
             "SELECT coalesce(p.role, ''), count(*) FROM attendance a
@@ -94,12 +82,12 @@ impl Records {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(MeetingTurnout {
             id: id.to_string(),
-            title: title.to_string(),
-            theme,
-            date,
-            registered,
-            attended,
-            no_shows,
+            title: c.activity.title.clone(),
+            theme: c.activity.theme.clone(),
+            date: c.activity.date,
+            registered: c.registered,
+            attended: c.attended,
+            no_shows: c.no_shows,
             walk_ins,
             attended_by_role: by_role(roles),
         })

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use peiling_records::{Records, Requirements, BOS_REQUIREMENTS};
+use peiling_records::{Requirements, BOS_REQUIREMENTS};
 use peiling_report::certificate;
 use peiling_report::Lang;
 
@@ -42,8 +42,7 @@ pub fn run(args: &CertificatesArgs) -> Result<()> {
         LangArg::Nl => Lang::Nl,
         LangArg::En => Lang::En,
     };
-    let records = Records::open(&args.db)
-        .map_err(|e| anyhow::Error::from(e).context(args.db.display().to_string()))?;
+    let records = super::open_records(&args.db)?;
     let certs = records.certificates(&args.year)?;
     let named: Vec<(String, _)> = certs
         .into_iter()

@@ -105,10 +105,21 @@ pub fn turnout(
             db.display()
         )));
     }
-    let records = peiling_records::Records::open(db)
-        .map_err(|e| anyhow::Error::from(e).context(db.display().to_string()))?;
+    let records = open_records(db)?;
     let years = plan.map(|p| p.school_years.clone()).unwrap_or_default();
     Ok(records.turnout(&years)?)
+}
+
+/// The records database at `db`; a failure of SQLite or the disk names the file (the
+/// store's own errors already do).
+pub fn open_records(db: &std::path::Path) -> Result<peiling_records::Records> {
+    use peiling_records::RecordsError;
+    peiling_records::Records::open(db).map_err(|e| match e {
+        RecordsError::Sql(_) | RecordsError::Io(_) => {
+            anyhow::Error::from(e).context(db.display().to_string())
+        }
+        _ => e.into(),
+    })
 }
 
 /// The plan the report shows: the catalogue's default rule, from the report's own

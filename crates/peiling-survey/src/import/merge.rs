@@ -57,6 +57,8 @@ impl Dictionary {
         map
     }
 
+    /// A new entry with what the other chunk knew of it: [`Dictionary::push`], then
+    /// its invalid mark, coercions, count and (when it was read from a cell) its key.
     fn push_entry(
         &mut self,
         answer: crate::response::Answer,
@@ -65,11 +67,11 @@ impl Dictionary {
         seen: usize,
         key: Option<Box<[u8]>>,
     ) -> u32 {
-        let id = self.answers.len() as u32;
-        self.answers.push(answer);
-        self.invalid.push(invalid);
-        self.coerced.push(coerced);
-        self.seen.push(seen);
+        let id = self.push(answer);
+        let at = id as usize;
+        self.invalid[at] = invalid;
+        self.coerced[at] = coerced;
+        self.seen[at] = seen;
         if let Some(key) = key {
             self.index.insert(key, id);
         }
