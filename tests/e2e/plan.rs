@@ -505,3 +505,38 @@ fn per_school_picks_follow_each_schools_own_respondents() {
         "{err}"
     );
 }
+
+/// A `--where` filter is named in the question's own words, in the table, plan.md and
+/// plan.json's notes, never as the id "behoefte=Ja".
+#[test]
+fn a_filter_is_named_in_the_questions_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = peiling_in(d, &["plan", "--where", "behoefte=Ja", "--out", "p"]).ok();
+    let md = std::fs::read_to_string(d.join("p/plan.md")).unwrap();
+    let json = std::fs::read_to_string(d.join("p/plan.json")).unwrap();
+    let plan: Value = serde_json::from_str(&json).unwrap();
+    let notes: Vec<&str> = plan["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["nl"].as_str().unwrap())
+        .collect();
+    // The SO's and the WPB'ers were asked in their own words: both are named.
+    let words = "Alleen respondenten die \u{201e}Ja\u{201d} antwoordden op \u{201e}Heb je behoefte aan professionalisering als schoolopleider?\u{201d} of \u{201e}Heb je behoefte aan professionalisering als werkplekbegeleider?\u{201d}.";
+    assert!(notes.contains(&words), "{notes:?}");
+    assert!(out.contains(words), "{out}");
+    assert!(
+        md.contains("alleen respondenten die \u{201e}Ja\u{201d} antwoordden op"),
+        "{md}"
+    );
+    for text in [&out, &md] {
+        assert!(!text.contains("behoefte=Ja"), "{text}");
+    }
+    assert!(notes.iter().all(|n| !n.contains("behoefte=Ja")));
+    let en = peiling_in(d, &["plan", "--where", "behoefte=Ja", "--lang", "en"]).ok();
+    assert!(
+        en.contains("Only respondents who answered \u{201c}Ja\u{201d} to \u{201c}Need for professionalisation\u{201d}."),
+        "{en}"
+    );
+}

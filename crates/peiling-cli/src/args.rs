@@ -273,9 +273,14 @@ pub struct ReportArgs {
     pub min_group: usize,
 
     /// The partnership's records database (`peiling records`): the report adds who came
-    /// to the meetings of the plan's years (counts only, no names).
+    /// to the meetings of the plan's years (counts only, no names), and who is due joins
+    /// the plan's expected headcount as in `peiling plan --records`.
     #[arg(long, value_name = "FILE")]
     pub records: Option<PathBuf>,
+
+    /// With --records: the partnership's requirements (TOML); default: BOS's, bundled.
+    #[arg(long, value_name = "FILE", requires = "records")]
+    pub requirements: Option<PathBuf>,
 }
 
 /// The plan's first day, shared by `report` and `plan`.
@@ -362,6 +367,16 @@ pub struct PlanArgs {
     /// year 1, and a theme given last school year waits as with --offered.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub history: Vec<PathBuf>,
+
+    /// The partnership's records database (`peiling records`): who is due this school
+    /// year for the three-yearly update or the training joins the expected headcount of
+    /// each meeting (the rule: docs/planner.md).
+    #[arg(long, value_name = "DB")]
+    pub records: Option<PathBuf>,
+
+    /// With --records: the partnership's requirements (TOML); default: BOS's, bundled.
+    #[arg(long, value_name = "FILE", requires = "records")]
+    pub requirements: Option<PathBuf>,
 
     /// With --per-school: each school's workshops given at the school itself (seed 002),
     /// with groups, trainers and a calendar per school and per trainer, instead of picks

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Level};
+use crate::text::Text;
 
 /// Whose demand counts fully for which level (other audiences count at `others`), and
 /// what one respondent of each audience weighs.
@@ -129,6 +130,9 @@ pub struct SurveyDemand {
     pub last_submission: Option<String>,
     /// `--where` filters the analysis applied.
     pub filters: Vec<String>,
+    /// The filters in the questions' own words ("„Ja” antwoordden op „…”").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filter_words: Vec<Text>,
     pub parts: Vec<PartDemand>,
 }
 
@@ -173,6 +177,7 @@ impl From<&peiling_analysis::Summary> for SurveyDemand {
                 .filter_map(|p| p.last_submission.clone())
                 .max(),
             filters: s.filters.clone(),
+            filter_words: s.filters.iter().map(|f| filter_words(s, f)).collect(),
             parts: s
                 .parts
                 .iter()
@@ -204,6 +209,49 @@ impl From<&peiling_analysis::Summary> for SurveyDemand {
                 .collect(),
         }
     }
+}
+
+/// One `question=answer` filter in the question's words, in both languages; a question
+/// worded differently per audience is named in each wording.
+#[cfg(feature = "summary")]
+fn filter_words(s: &peiling_analysis::Summary, filter: &str) -> Text {
+    let (id, value) = filter.split_once('=').unwrap_or((filter, ""));
+    let (id, value) = (id.trim(), value.trim());
+    let asked = |en: bool| {
+        let mut texts: Vec<String> = Vec::new();
+        for q in s
+            .parts
+            .iter()
+            .flat_map(|p| &p.questions)
+            .filter(|q| q.id == id)
+        {
+            let text = q.label(en).to_string();
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        if texts.is_empty() {
+            texts.push(id.replace('_', " "));
+        }
+        texts
+    };
+    let quoted = |texts: Vec<String>, open: char, close: char, or: &str| {
+        texts
+            .iter()
+            .map(|t| format!("{open}{t}{close}"))
+            .collect::<Vec<_>>()
+            .join(or)
+    };
+    Text::new(
+        format!(
+            "\u{201e}{value}\u{201d} antwoordden op {}",
+            quoted(asked(false), '\u{201e}', '\u{201d}', " of ")
+        ),
+        format!(
+            "answered \u{201c}{value}\u{201d} to {}",
+            quoted(asked(true), '\u{201c}', '\u{201d}', " or ")
+        ),
+    )
 }
 
 /// A theme's demand as the planner weighs it.

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use crate::plan::RotationPlan;
-use crate::text::Headcount;
 
 /// Central European time as the Netherlands keeps it since 1996.
 pub(crate) const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r
@@ -123,12 +122,13 @@ impl RotationPlan {
             let _ = write!(
                 description,
                 "{}: {}\n{}",
-                if english {
-                    "Expected (who asked for it)"
-                } else {
-                    "Verwacht (wie erom vroeg)"
+                match (english, m.due.is_empty()) {
+                    (true, true) => "Expected (who asked for it)",
+                    (false, true) => "Verwacht (wie erom vroeg)",
+                    (true, false) => "Expected (who asked for it, and who must come)",
+                    (false, false) => "Verwacht (wie erom vroeg, en wie moet komen)",
                 },
-                Headcount::text(&m.headcount).get(english),
+                m.expected_text().get(english),
                 m.reason.get(english)
             );
             if let Some(p) = &m.prerequisite {

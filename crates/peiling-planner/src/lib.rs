@@ -10,13 +10,17 @@ mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;
+mod due;
 mod history;
 mod holidays;
 mod hosts;
 mod ics;
 mod infeasible;
+mod meetings;
+mod notes;
 mod per_school;
 mod plan;
+mod problem;
 mod ranges;
 mod school_assign;
 mod school_ics;
@@ -32,12 +36,13 @@ pub use demand::{
     AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
     ThemeRequest,
 };
+pub use due::{DueCount, DueHeadcount, DueKind};
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};
 pub use peiling_core::DefinitionError;
 pub use per_school::{PerSchool, SchoolPick, SchoolSelection};
-pub use plan::{plan, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
+pub use plan::{plan, school_years, Meeting, PlanOptions, RotationPlan, PLAN_SCHEMA};
 pub use school_ics::CalendarOf;
 pub use school_mode::{
     plan_schools, CentralRequest, SchoolModeOptions, SchoolModeRule, SchoolPlan, SchoolSummary,

@@ -2,20 +2,24 @@
 //! reasons. Infeasible input is explained in `infeasible.rs`, the per-school selection made in
 //! `per_school.rs`.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::assumptions;
 use crate::calendar::{self, school_year, weekday_text};
 use crate::catalogue::{Catalogue, Level};
 use crate::demand::{self, round6, AudienceWeight, Demand, SurveyDemand};
+use crate::due::{self, DueCount, DueHeadcount};
 use crate::history::{self, Offering};
 use crate::holidays::Holidays;
 use crate::hosts::{self, HostSchool};
+use crate::meetings::{self, Placement};
+use crate::notes::{self, Remarks};
 use crate::per_school::{select_per_school, PerSchool, SchoolSelection};
+use crate::problem::build_problem;
+pub(crate) use crate::problem::start_date;
 use crate::ranges::{self, Counts, Range, Rule};
-use crate::solve::Problem;
-use crate::text::{in_sentence, number_in, Headcount, Reason, Text};
+use crate::text::{Headcount, Reason, Text};
 use crate::{PlanError, PlanSetting};
 
 /// Version of the plan JSON (`peiling plan --json`, plan.json).
@@ -52,6 +56,9 @@ pub struct PlanOptions {
     pub history: Vec<Offering>,
     /// Search budget; beyond it the best plan found is returned, marked not proven optimal.
     pub max_nodes: u64,
+    /// Persons due under the partnership's requirements in the plan's school years (from
+    /// the records, see [`school_years`]): they join the expected headcount.
+    pub due: Vec<DueCount>,
 }
 
 impl Default for PlanOptions {
@@ -72,6 +79,7 @@ impl Default for PlanOptions {
             per_school: None,
             history: Vec::new(),
             max_nodes: 20_000_000,
+            due: Vec::new(),
         }
     }
 }
@@ -85,6 +93,9 @@ pub struct RotationPlan {
     pub edition: Option<String>,
     /// `--where` filters of the analysis the demand comes from.
     pub filters: Vec<String>,
+    /// The filters in the questions' own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filter_words: Vec<Text>,
     pub catalogue: String,
     pub catalogue_title: String,
     pub catalogue_title_en: Option<String>,
@@ -156,12 +167,38 @@ pub struct Meeting {
     pub demand: f64,
     /// Expected participants by audience: the respondents who asked for the theme.
     pub headcount: Vec<Headcount>,
+    /// Expected participants because the records say they are due this school year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub due: Vec<DueHeadcount>,
     /// 1 for the theme's first meeting in the cycle, 2 for a repeat.
     pub occurrence: u32,
     pub prerequisite: Option<Text>,
     pub reasons: Vec<Reason>,
     /// The reasons as one sentence per language.
     pub reason: Text,
+}
+
+impl Meeting {
+    /// Expected participants in all: who asked for the theme plus who is due.
+    pub fn expected(&self) -> usize {
+        self.headcount.iter().map(|h| h.people).sum::<usize>()
+            + self.due.iter().map(|h| h.people).sum::<usize>()
+    }
+
+    /// Who is expected: "23 WPB'ers, 2 SO's", and with those due
+    /// "23 WPB'ers, 2 SO's; moeten komen: 28 WPB'ers (training); samen 53".
+    pub fn expected_text(&self) -> Text {
+        let asked = Headcount::text(&self.headcount);
+        if self.due.is_empty() {
+            return asked;
+        }
+        let due = DueHeadcount::text(&self.due);
+        let total = self.expected();
+        Text::new(
+            format!("{}; moeten komen: {}; samen {total}", asked.nl, due.nl),
+            format!("{}; must come: {}; {total} in all", asked.en, due.en),
+        )
+    }
 }
 
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
@@ -176,37 +213,45 @@ pub(crate) fn list(ids: &[&str]) -> String {
     ids.join(", ")
 }
 
-/// Plans the catalogue's themes over the cycle from the survey's demand.
-pub fn plan(
+/// The school years ("2021-2022") a plan of these options would cover, before any search:
+/// for counting who is due in them.
+pub fn school_years(
     catalogue: &Catalogue,
     survey: &SurveyDemand,
     options: &PlanOptions,
-) -> Result<RotationPlan, PlanError> {
+) -> Result<Vec<String>, PlanError> {
     let counts = Counts::resolve(catalogue, options)?;
-    for id in &options.offered {
-        if catalogue.theme(id).is_none() {
-            return Err(PlanError::Setting {
-                setting: PlanSetting::Offered,
-                value: id.clone(),
-                problem: format!(
-                    "the catalogue \"{}\" has no such theme (its themes: {})",
-                    catalogue.id,
-                    catalogue.theme_ids()
-                ),
-            });
-        }
+    let start = start_date(survey, options)?;
+    Ok(plan_years(start, counts.years))
+}
+
+fn plan_years(start: NaiveDate, years: usize) -> Vec<String> {
+    (0..years)
+        .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
+        .map(school_year)
+        .collect()
+}
+
+fn check_options(catalogue: &Catalogue, options: &PlanOptions) -> Result<(), PlanError> {
+    let unknown = |setting: PlanSetting, id: &str| PlanError::Setting {
+        setting,
+        value: id.to_string(),
+        problem: format!(
+            "the catalogue \"{}\" has no such theme (its themes: {})",
+            catalogue.id,
+            catalogue.theme_ids()
+        ),
+    };
+    if let Some(id) = options
+        .offered
+        .iter()
+        .find(|id| catalogue.theme(id).is_none())
+    {
+        return Err(unknown(PlanSetting::Offered, id));
     }
     for (id, w) in &options.weights {
         if catalogue.theme(id).is_none() {
-            return Err(PlanError::Setting {
-                setting: PlanSetting::Weight,
-                value: id.clone(),
-                problem: format!(
-                    "the catalogue \"{}\" has no such theme (its themes: {})",
-                    catalogue.id,
-                    catalogue.theme_ids()
-                ),
-            });
+            return Err(unknown(PlanSetting::Weight, id));
         }
         if !(w.is_finite() && *w >= 0.0) {
             return Err(PlanError::Setting {
@@ -222,6 +267,17 @@ pub fn plan(
             options.exceptional
         )));
     }
+    Ok(())
+}
+
+/// Plans the catalogue's themes over the cycle from the survey's demand.
+pub fn plan(
+    catalogue: &Catalogue,
+    survey: &SurveyDemand,
+    options: &PlanOptions,
+) -> Result<RotationPlan, PlanError> {
+    let counts = Counts::resolve(catalogue, options)?;
+    check_options(catalogue, options)?;
 
     let (mut demand, unknown) = demand::demand(catalogue, survey, &options.weights);
     let themes = &catalogue.themes;
@@ -259,11 +315,7 @@ pub fn plan(
             .region
             .as_deref()
             .filter(|_| options.bundled_holidays)?;
-        let years: Vec<String> = (0..counts.years)
-            .filter_map(|y| start.checked_add_months(Months::new(12 * y as u32)))
-            .map(school_year)
-            .collect();
-        Holidays::bundled(region, &years)
+        Holidays::bundled(region, &plan_years(start, counts.years))
     });
     let default_holidays = options.holidays.is_none() && holidays.is_some();
     let cal = &catalogue.calendar;
@@ -288,168 +340,57 @@ pub fn plan(
     )?;
     let (rule, slots, dates) = (&found.rule, &found.slots, &found.dates);
 
+    // Who is due (from the records) joins those who asked in the expected headcount.
+    let years_of = meetings::school_years(rule, dates, slots.len());
+    let asked_of: Vec<Vec<Headcount>> =
+        slots.iter().map(|&t| meetings::asked(&demand[t])).collect();
+    let lookups: Vec<_> = asked_of
+        .iter()
+        .map(|heads| {
+            move |audience: &str| {
+                heads
+                    .iter()
+                    .filter(|h| h.audience.eq_ignore_ascii_case(audience))
+                    .map(|h| h.people)
+                    .sum::<usize>()
+            }
+        })
+        .collect();
+    let due_slots: Vec<due::Slot> = slots
+        .iter()
+        .enumerate()
+        .map(|(s, &t)| due::Slot {
+            school_year: &years_of[s],
+            theme: t,
+            asked: &lookups[s],
+        })
+        .collect();
+    let (due_at, unplaced) = due::spread(catalogue, &due_slots, &options.due);
+
     let schools = hosts::schools(&catalogue.schools, &options.hosts);
     let hosts: Vec<String> = schools.iter().map(|s| s.name.clone()).collect();
-    // Expected headcount per meeting: everyone who asked for its theme.
-    let expected: Vec<usize> = slots
-        .iter()
-        .map(|&t| demand[t].audiences.iter().map(|a| a.respondents).sum())
+    let expected: Vec<usize> = (0..slots.len())
+        .map(|s| {
+            asked_of[s].iter().map(|h| h.people).sum::<usize>()
+                + due_at[s].iter().map(|h| h.people).sum::<usize>()
+        })
         .collect();
     let titles: Vec<String> = slots.iter().map(|&t| themes[t].title.clone()).collect();
     let host_of = hosts::assign(&expected, &titles, &schools).map_err(PlanError::Infeasible)?;
 
-    let level_counts = |level: Level| themes.iter().filter(|t| t.level == level).count();
-    let level_slots = |level: Level| slots.iter().filter(|&&t| themes[t].level == level).count();
-    // Rank within the level by demand, ties in catalogue order (as the search breaks them).
-    let rank = |t: usize| {
-        1 + (0..n)
-            .filter(|&j| themes[j].level == themes[t].level)
-            .filter(|&j| {
-                demand[j].score > demand[t].score || (demand[j].score == demand[t].score && j < t)
-            })
-            .count()
-    };
-    let year_slots = |y: usize, level: Level| {
-        slots[rule.start(y)..rule.start(y + 1)]
-            .iter()
-            .filter(|&&t| themes[t].level == level)
-            .count()
-    };
-    // The year of each theme's first meeting; by demand alone, the k-th most wanted theme
-    // of a level would be in the year of its level's k-th first meeting.
-    let year_at = |s: usize| (0..rule.years).rfind(|&y| rule.start(y) <= s).unwrap_or(0);
-    let first_year: Vec<usize> = (0..n)
-        .map(|t| slots.iter().position(|&x| x == t).map_or(0, year_at))
-        .collect();
-    let by_demand = |t: usize| {
-        let mut years: Vec<usize> = (0..n)
-            .filter(|&j| themes[j].level == themes[t].level)
-            .map(|j| first_year[j])
-            .collect();
-        years.sort_unstable();
-        years[rank(t) - 1]
-    };
-    let moved = |t: usize| {
-        let (y, expected) = (first_year[t], by_demand(t));
-        // Later: less wanted themes of its level come before; earlier: more wanted later.
-        let others: Vec<Text> = (0..n)
-            .filter(|&j| themes[j].level == themes[t].level)
-            .filter(|&j| match y.cmp(&expected) {
-                std::cmp::Ordering::Greater => rank(j) > rank(t) && first_year[j] < y,
-                std::cmp::Ordering::Less => rank(j) < rank(t) && first_year[j] > y,
-                std::cmp::Ordering::Equal => false,
-            })
-            .map(|j| themes[j].title_text())
-            .collect();
-        (y != expected).then(|| Reason::Moved {
-            year: y as u32 + 1,
-            by_demand: expected as u32 + 1,
-            others,
-        })
-    };
-    let mut seen = vec![0u32; n];
-    let mut meetings = Vec::with_capacity(slots.len());
-    for (s, &t) in slots.iter().enumerate() {
-        let theme = &themes[t];
-        let d = &demand[t];
-        let y = year_at(s);
-        let pos = s - rule.start(y);
-        seen[t] += 1;
-        let mut reasons: Vec<Reason> = d
-            .audiences
-            .iter()
-            .filter(|a| a.respondents > 0)
-            .map(|a| Reason::Asked {
-                audience: a.audience.clone(),
-                respondents: a.respondents,
-                options: a
-                    .sources
-                    .iter()
-                    .filter(|s| s.count > 0)
-                    .map(|s| {
-                        Text::new(
-                            in_sentence(&s.option),
-                            in_sentence(s.option_en.as_deref().unwrap_or(&s.option)),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect();
-        if reasons.is_empty() {
-            reasons.push(Reason::NotAsked);
-        }
-        if d.weight != 1.0 {
-            reasons.push(Reason::Weight { factor: d.weight });
-        }
-        reasons.push(Reason::Rank {
-            level: theme.level,
-            rank: rank(t),
-            themes: level_counts(theme.level),
-        });
-        reasons.push(Reason::Year {
-            year: y as u32 + 1,
-            level: theme.level,
-            meetings: year_slots(y, theme.level),
-        });
-        if waiting[t] {
-            reasons.push(Reason::Waited);
-        } else if offered[t] {
-            reasons.push(Reason::Exceptional {
-                factor: options.exceptional,
-            });
-        }
-        if seen[t] > 1 {
-            reasons.push(Reason::Repeat {
-                level: theme.level,
-                meetings: level_slots(theme.level),
-                themes: level_counts(theme.level),
-            });
-        }
-        if !theme.after.is_empty() {
-            reasons.push(Reason::After {
-                themes: theme
-                    .after
-                    .iter()
-                    .filter_map(|a| catalogue.theme(a))
-                    .map(|a| a.title_text())
-                    .collect(),
-            });
-        }
-        if seen[t] == 1 {
-            reasons.extend(moved(t));
-        }
-        let begin = catalogue.rotation.start_time;
-        let end = begin + Duration::minutes((theme.hours * 60.0).round() as i64);
-        meetings.push(Meeting {
-            number: s as u32 + 1,
-            year: y as u32 + 1,
-            school_year: school_year(dates[y].first),
-            slot: pos as u32 + 1,
-            date: dates[y].dates[pos],
-            start: format!("{:02}:{:02}", begin.hour(), begin.minute()),
-            end: format!("{:02}:{:02}", end.hour(), end.minute()),
-            host: host_of.get(s).map(|&h| hosts[h].clone()),
-            theme: theme.id.clone(),
-            title: theme.title.clone(),
-            title_en: theme.title_en.clone(),
-            level: theme.level,
-            hours: theme.hours,
-            demand: d.score,
-            headcount: d
-                .audiences
-                .iter()
-                .filter(|a| a.respondents > 0)
-                .map(|a| Headcount {
-                    audience: a.audience.clone(),
-                    people: a.respondents,
-                })
-                .collect(),
-            occurrence: seen[t],
-            prerequisite: theme.prerequisite.clone(),
-            reason: Reason::join_all(&reasons),
-            reasons,
-        });
-    }
+    let meetings = meetings::meetings(&Placement {
+        catalogue,
+        demand: &demand,
+        rule,
+        slots,
+        dates,
+        offered: &offered,
+        waiting: &waiting,
+        exceptional: options.exceptional,
+        hosts: &hosts,
+        host_of: &host_of,
+        due: &due_at,
+    });
 
     let objective = round6(
         slots
@@ -471,49 +412,22 @@ pub fn plan(
             });
         }
     }
-    let mut notes = vec![demand_note(catalogue, &audience_weights)];
-    notes.extend(required.notes.iter().cloned());
-    let mut warnings = Vec::new();
-    if !unknown.is_empty() {
-        warnings.push(Text::new(
-            format!(
-                "De enquête koppelt keuzes aan thema's die niet in de catalogus \"{}\" staan; die vraag telt niet mee: {}",
-                catalogue.id,
-                unknown.join(", ")
-            ),
-            format!(
-                "The survey links choices to themes that are not in the catalogue \"{}\"; that demand is not counted: {}",
-                catalogue.id,
-                unknown.join(", ")
-            ),
-        ));
-    }
-    if demand.iter().all(|d| d.audiences.is_empty()) {
-        warnings.push(Text::new(
-            "Geen enkele keuze in de enquête is aan een thema van deze catalogus gekoppeld: het plan volgt de volgorde van de catalogus.",
-            "No choice in the survey is linked to a theme of this catalogue: the plan follows catalogue order.",
-        ));
-    }
-    if !survey.filters.is_empty() {
-        notes.push(Text::new(
-            format!("Alleen respondenten met {}.", survey.filters.join(", ")),
-            format!("Only respondents with {}.", survey.filters.join(", ")),
-        ));
-    }
-    if default_holidays {
-        notes.push(Text::new(
-            "De schoolvakanties van de regio van de catalogus zijn overgeslagen.",
-            "The school holidays of the catalogue's region are skipped.",
-        ));
-    }
-    notes.extend(calendar::notes(cal, rule, dates));
-    notes.extend(ranges::note(&counts, rule));
-    if holidays.is_none() {
-        notes.push(Text::new(
-            "Er was geen vakantierooster: kijk zelf of een datum in een schoolvakantie valt.",
-            "There was no holiday calendar: check whether a date falls in a school holiday.",
-        ));
-    }
+    let (notes, warnings) = notes::remarks(&Remarks {
+        catalogue,
+        survey,
+        weights: &audience_weights,
+        demand: &demand,
+        unknown: &unknown,
+        history_notes: &required.notes,
+        default_holidays,
+        holidays: holidays.is_some(),
+        calendar: calendar::notes(cal, rule, dates),
+        ranges: ranges::note(&counts, rule),
+        schools: &schools,
+        optimal: found.optimal,
+        due: &options.due,
+        unplaced: &unplaced,
+    });
     let assumptions = assumptions::assumptions(&assumptions::Basics {
         catalogue,
         weights: &audience_weights,
@@ -523,15 +437,6 @@ pub fn plan(
         counts: &counts,
         rule,
     });
-    let (host_note, host_warning) = hosts::remarks(&schools);
-    notes.extend(host_note);
-    warnings.extend(host_warning);
-    if !found.optimal {
-        warnings.push(Text::new(
-            "Dit is het beste plan dat binnen de rekentijd gevonden is; een beter plan is niet uitgesloten.",
-            "This is the best plan found in the time allowed; a better plan is not ruled out.",
-        ));
-    }
 
     let mut ranked = demand.clone();
     let index = |id: &str| themes.iter().position(|t| t.id == id).unwrap_or(0);
@@ -547,6 +452,7 @@ pub fn plan(
         survey_title: survey.title.clone(),
         edition: survey.edition.clone(),
         filters: survey.filters.clone(),
+        filter_words: survey.filter_words.clone(),
         catalogue: catalogue.id.clone(),
         catalogue_title: catalogue.title.clone(),
         catalogue_title_en: catalogue.title_en.clone(),
@@ -588,126 +494,4 @@ pub fn plan(
         plan.selections = select_per_school(catalogue, &plan, options, per_school)?;
     }
     Ok(plan)
-}
-
-/// How demand is counted, with the weights it rests on, in both languages.
-fn demand_note(catalogue: &Catalogue, weights: &[AudienceWeight]) -> Text {
-    let rule = &catalogue.demand;
-    let per = |english: bool| {
-        if weights.is_empty() {
-            return "1".to_string();
-        }
-        weights
-            .iter()
-            .map(|w| format!("{} {}", w.audience, number_in(w.weight, english)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Text::new(
-        format!(
-            "Vraag in mensen: wie om een thema vroeg, telt één keer mee, ook met meer keuzes die bij dat thema horen. Gewicht per persoon: {}. Een basisthema telt volledig voor {}, een verdiepend thema voor {}; voor andere doelgroepen telt de vraag × {}. Bij gelijke vraag gaat de volgorde van de catalogus voor.",
-            per(false),
-            rule.basis.join(", "),
-            rule.verdiepend.join(", "),
-            number_in(rule.others, false)
-        ),
-        format!(
-            "Demand in people: whoever asked for a theme counts once, even with several choices that belong to it. Weight per person: {}. A basic theme counts fully for {}, a deepening theme for {}; for other audiences demand counts × {}. Equal demand keeps catalogue order.",
-            per(true),
-            rule.basis.join(", "),
-            rule.verdiepend.join(", "),
-            number_in(rule.others, true)
-        ),
-    )
-}
-
-pub(crate) fn build_problem(
-    catalogue: &Catalogue,
-    rule: &Rule,
-    demand: &[Demand],
-    waiting: &[bool],
-) -> Result<Problem, PlanError> {
-    let themes = &catalogue.themes;
-    let n = themes.len();
-    let slots = rule.slots();
-    // Tie-break units stay below one unit of demand: T·S(S+1)/2 bounds their total.
-    let scale = (n * slots * (slots + 1) / 2 + 1) as i128;
-    let values: Vec<i128> = demand
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.score * 1e6).round() as i128 * scale + (n - i) as i128)
-        .collect();
-    let basis: Vec<bool> = themes.iter().map(|t| t.level == Level::Basis).collect();
-    let per_level = |level: Level| themes.iter().filter(|t| t.level == level).count().max(1);
-    // No theme twice unless its level has spare meetings: caps from the level's most
-    // meetings per cycle and in any year over its number of themes.
-    let cap = |level: Level, most: &dyn Fn(usize) -> usize| {
-        let k = per_level(level);
-        let cycle: usize = (0..rule.years).map(most).sum();
-        let year = (0..rule.years).map(most).max().unwrap_or(0);
-        (cycle.div_ceil(k).max(1), year.div_ceil(k).max(1))
-    };
-    let basis_caps = cap(Level::Basis, &|y| rule.basis_max[y]);
-    let verd_caps = cap(Level::Verdiepend, &|y| rule.counts[y] - rule.basis_min[y]);
-    let caps: Vec<(usize, usize)> = basis
-        .iter()
-        .map(|&b| if b { basis_caps } else { verd_caps })
-        .collect();
-    let preds: Vec<Vec<usize>> = themes
-        .iter()
-        .map(|t| {
-            t.after
-                .iter()
-                .filter_map(|a| themes.iter().position(|x| x.id == *a))
-                .collect()
-        })
-        .collect();
-    Ok(Problem {
-        values,
-        basis,
-        preds,
-        waiting: waiting.to_vec(),
-        years: rule.years,
-        counts: rule.counts.clone(),
-        basis_min: rule.basis_min.clone(),
-        basis_max: rule.basis_max.clone(),
-        cap_total: caps.iter().map(|c| c.0).collect(),
-        cap_year: caps.iter().map(|c| c.1).collect(),
-        spread: None,
-        required: Vec::new(),
-    })
-}
-
-/// The plan's first day: the option; or 1 September of the year after the edition; or,
-/// without an edition, the first 1 September after the exports' last submission date.
-pub(crate) fn start_date(
-    survey: &SurveyDemand,
-    options: &PlanOptions,
-) -> Result<NaiveDate, PlanError> {
-    if let Some(d) = options.start {
-        return Ok(d);
-    }
-    let year = survey.edition.as_deref().and_then(|e| {
-        e.split(|c: char| !c.is_ascii_digit())
-            .find(|part| part.len() == 4)
-            .and_then(|y| y.parse::<i32>().ok())
-    });
-    if let Some(d) = year.and_then(|y| NaiveDate::from_ymd_opt(y + 1, 9, 1)) {
-        return Ok(d);
-    }
-    let last = survey
-        .last_submission
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    last.and_then(|d| {
-        let september = NaiveDate::from_ymd_opt(d.year(), 9, 1)?;
-        if d < september {
-            Some(september)
-        } else {
-            NaiveDate::from_ymd_opt(d.year() + 1, 9, 1)
-        }
-    })
-    .ok_or_else(|| PlanError::NoStart {
-        survey: survey.survey.clone(),
-    })
 }

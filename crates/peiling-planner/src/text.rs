@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Level;
+use crate::due::DueKind;
 
 /// A sentence in Dutch (the default) and English.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -84,10 +85,16 @@ pub enum Reason {
     After { themes: Vec<Text> },
     /// A manual weight multiplied its demand.
     Weight { factor: f64 },
+    /// `people` of an audience are due (records): for the training or the refresher.
+    Due {
+        due: DueKind,
+        audience: String,
+        people: usize,
+    },
 }
 
 /// An audience code as a Dutch noun: "WPB'er"/"WPB'ers", "SO"/"SO's".
-fn audience_nl(code: &str, n: usize) -> String {
+pub(crate) fn audience_nl(code: &str, n: usize) -> String {
     let vowel_end = code
         .chars()
         .last()
@@ -100,7 +107,7 @@ fn audience_nl(code: &str, n: usize) -> String {
     }
 }
 
-fn audience_en(code: &str, n: usize) -> String {
+pub(crate) fn audience_en(code: &str, n: usize) -> String {
     if n == 1 {
         code.to_string()
     } else {
@@ -109,7 +116,7 @@ fn audience_en(code: &str, n: usize) -> String {
 }
 
 /// "a", "a en b", "a, b en c".
-fn join(items: &[&str], and: &str) -> String {
+pub(crate) fn join(items: &[&str], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
@@ -322,6 +329,28 @@ impl Reason {
                 format!("handmatig gewicht × {}", number(*factor)),
                 format!("manual weight × {}", number(*factor)),
             ),
+            Reason::Due {
+                due,
+                audience,
+                people,
+            } => {
+                let (nl_who, en_who) = (audience_nl(audience, *people), audience_en(audience, *people));
+                let (nl_must, en_must) = if *people == 1 {
+                    ("moet", "needs")
+                } else {
+                    ("moeten", "need")
+                };
+                match due {
+                    DueKind::Refresher => Text::new(
+                        format!("daarnaast {people} {nl_who} die dit jaar de driejaarlijkse update {nl_must} halen"),
+                        format!("also {people} {en_who} who {en_must} their three-yearly update this year"),
+                    ),
+                    DueKind::Training => Text::new(
+                        format!("daarnaast {people} {nl_who} die de training nog {nl_must} volgen"),
+                        format!("also {people} {en_who} who still {en_must} the training"),
+                    ),
+                }
+            }
         }
     }
 

@@ -111,6 +111,7 @@ fn small_demand() -> SurveyDemand {
         edition: Some("2020".into()),
         last_submission: None,
         filters: Vec::new(),
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "q".into(),
             audience: "WPB".into(),

@@ -118,6 +118,7 @@ fn survey(c: &Case) -> SurveyDemand {
         edition: Some("2020".into()),
         last_submission: None,
         filters: Vec::new(),
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "q".into(),
             audience: "WPB".into(),

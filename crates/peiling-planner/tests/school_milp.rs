@@ -79,6 +79,7 @@ fn demand(asked: &[usize]) -> SurveyDemand {
         edition: Some("2017".into()),
         last_submission: None,
         filters: Vec::new(),
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "q".into(),
             audience: "WPB".into(),

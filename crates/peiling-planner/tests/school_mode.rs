@@ -45,6 +45,7 @@ fn demand(school: &str, respondents: usize, asked: &[(&str, usize)]) -> SurveyDe
         edition: Some("2017".into()),
         last_submission: None,
         filters: vec![format!("school={school}")],
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "wpb".into(),
             audience: "WPB".into(),

@@ -12,6 +12,7 @@ fn survey(edition: Option<&str>, last_submission: Option<&str>) -> SurveyDemand 
         edition: edition.map(Into::into),
         last_submission: last_submission.map(Into::into),
         filters: Vec::new(),
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "wpb".into(),
             audience: "WPB".into(),

@@ -91,6 +91,7 @@ pub struct DueLine {
     pub by_school: BTreeMap<String, usize>,
     /// Persons due, by id (shown only when asked for).
     pub persons: Vec<(i64, String)>,
+
     /// `years_in_role`: persons whose start in the role is not known.
     pub unknown: usize,
 }
@@ -100,6 +101,8 @@ pub struct DueReport {
     pub partnership: String,
     pub year: String,
     pub lines: Vec<DueLine>,
+    /// Every person's role (upper case), by id.
+    roles: Vec<(i64, String)>,
 }
 
 struct Person {
@@ -199,7 +202,91 @@ impl Records {
             partnership: reqs.partnership.clone(),
             year,
             lines,
+            roles: persons.into_iter().map(|p| (p.id, p.role)).collect(),
         })
+    }
+}
+
+/// What a requirement asks of those due, as a planner counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// Every meeting of the training's themes.
+    Training,
+    /// One meeting in the year.
+    Refresher,
+}
+
+/// Persons of one role due for one requirement: a count the planner can use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpectedDue {
+    pub requirement: String,
+    pub kind: Expected,
+    pub role: String,
+    pub people: usize,
+    /// The requirement's themes; empty: any activity counts.
+    pub themes: Vec<String>,
+}
+
+impl DueReport {
+    /// Per requirement and role, the persons due who are expected at meetings: those due
+    /// for an `hours` requirement (a training) at its meetings; those due for a
+    /// `refresher` at one meeting, except who is also due for a training that counts for
+    /// the refresher (a refresher without themes, or one naming a theme of the training):
+    /// they come to the training already and are counted there, once.
+    /// `years_in_role` requirements ask no attendance of the year and are left out.
+    pub fn expected(&self, reqs: &Requirements) -> Vec<ExpectedDue> {
+        let requirement = |id: &str| reqs.requirements.iter().find(|q| q.id == id);
+        let mut out = Vec::new();
+        for line in &self.lines {
+            let Some(q) = requirement(&line.requirement) else {
+                continue;
+            };
+            let kind = match q.kind {
+                RequirementKind::Hours => Expected::Training,
+                RequirementKind::Refresher => Expected::Refresher,
+                RequirementKind::YearsInRole => continue,
+            };
+            // Persons (id, role) expected under this line.
+            let mut by_role: BTreeMap<String, usize> = BTreeMap::new();
+            let roles = self.roles_of(line);
+            for (id, role) in line.persons.iter().map(|p| p.0).zip(roles) {
+                let in_training = kind == Expected::Refresher
+                    && self.lines.iter().any(|other| {
+                        requirement(&other.requirement).is_some_and(|o| {
+                            o.kind == RequirementKind::Hours
+                                && (q.themes.is_empty()
+                                    || o.themes.iter().any(|t| q.themes.contains(t)))
+                        }) && other.persons.iter().any(|p| p.0 == id)
+                    });
+                if !in_training {
+                    *by_role.entry(role).or_default() += 1;
+                }
+            }
+            for (role, people) in by_role.into_iter().filter(|(r, _)| !r.is_empty()) {
+                out.push(ExpectedDue {
+                    requirement: q.id.clone(),
+                    kind,
+                    role,
+                    people,
+                    themes: q.themes.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The role of each person of `line`, in the order of `line.persons`.
+    fn roles_of(&self, line: &DueLine) -> Vec<String> {
+        line.persons
+            .iter()
+            .map(|(id, _)| {
+                self.roles
+                    .iter()
+                    .find(|(p, _)| p == id)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 }
 

@@ -20,7 +20,10 @@ mod turnout;
 
 pub use activity::{Activity, PlanActivities};
 pub use certificate::{Certificate, CertificateActivity};
-pub use due::{DueLine, DueReport, Requirement, RequirementKind, Requirements, BOS_REQUIREMENTS};
+pub use due::{
+    DueLine, DueReport, Expected, ExpectedDue, Requirement, RequirementKind, Requirements,
+    BOS_REQUIREMENTS,
+};
 pub use error::RecordsError;
 pub use import::{ImportKind, ImportOptions, ImportSummary, RejectedRow, Uncertain};
 pub use query::{ActivityCount, Overview, PersonRecord};

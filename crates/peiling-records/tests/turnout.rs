@@ -148,3 +148,42 @@ fn turnout_of_another_year_is_empty_and_a_bad_year_is_refused() {
     assert!(later.themes.iter().all(|t| t.persons == 0));
     assert!(r.turnout(&["volgend jaar".to_string()]).is_err());
 }
+
+/// The counts the planner gets (`DueReport::expected`), recounted from the files: every
+/// WPB'er is due for the WPB training (no activity has its theme), and the refresher
+/// counts only those not at the training already, each person once.
+#[test]
+fn due_counts_for_the_planner_count_each_person_once() {
+    use peiling_records::{Expected, Requirements, BOS_REQUIREMENTS};
+    let dir = tempfile::tempdir().unwrap();
+    let r = filled(dir.path());
+    let reqs = Requirements::from_toml("bos.toml", BOS_REQUIREMENTS).unwrap();
+    let re = recount_signups();
+    let mut came = BTreeSet::new();
+    for (_, path) in lists() {
+        came.extend(ticks(&path).0);
+    }
+    for year in ["2021-2022", "2022-2023", "2023-2024"] {
+        let got = r.due(&reqs, year).unwrap().expected(&reqs);
+        let of = |kind: Expected, role: &str| {
+            got.iter()
+                .filter(|e| e.kind == kind && e.role == role)
+                .map(|e| e.people)
+                .sum::<usize>()
+        };
+        let wpb = re.roles.values().filter(|r| *r == "WPB").count();
+        assert_eq!(of(Expected::Training, "WPB"), wpb, "{year}");
+        assert_eq!(of(Expected::Refresher, "WPB"), 0, "{year}");
+        for role in ["SO", "IO"] {
+            // 2023-2024: the window of three school years starts 2021-08-01, so
+            // attendance in 2021-2022 still counts.
+            let never = re
+                .roles
+                .iter()
+                .filter(|(mail, r)| *r == role && !came.contains(*mail))
+                .count();
+            assert_eq!(of(Expected::Refresher, role), never, "{year} {role}");
+        }
+        assert!(got.iter().all(|e| e.people > 0));
+    }
+}

@@ -1,7 +1,7 @@
 //! The rotation-plan section of the report, from a computed [`RotationPlan`]: what the
 //! plan is, the meetings with the reason for each, and the demand it was made from.
 
-use peiling_planner::{Headcount, Meeting, RotationPlan};
+use peiling_planner::{Meeting, RotationPlan};
 
 use crate::compose::{plan_landing, ANCHOR_CONCLUSIONS, ANCHOR_OFFER, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
@@ -80,8 +80,19 @@ pub fn document(plan: &RotationPlan, lang: Lang) -> Document {
         plan.survey_title,
         if plan.filters.is_empty() {
             String::new()
-        } else {
+        } else if plan.filter_words.is_empty() {
             format!(" ({})", plan.filters.join(", "))
+        } else {
+            let words: Vec<String> = plan
+                .filter_words
+                .iter()
+                .map(|w| w.get(lang.is_en()).to_string())
+                .collect();
+            format!(
+                " ({} {})",
+                lang.pick("alleen respondenten die", "only respondents who"),
+                lang.join_and(&words)
+            )
         }
     ));
     let mut section = section(plan, lang);
@@ -373,7 +384,7 @@ fn meetings_table(meetings: &[Meeting], lang: Lang) -> Table {
                         title(&m.title, m.title_en.as_deref(), lang).to_string(),
                         m.level.text().get(lang.is_en()).to_string(),
                         m.host.clone().unwrap_or_else(|| "-".into()),
-                        Headcount::text(&m.headcount).get(lang.is_en()).to_string(),
+                        m.expected_text().get(lang.is_en()).to_string(),
                         lang.num(m.demand),
                     ],
                 )

@@ -63,10 +63,13 @@ pub fn section(
             held.len()
         ),
     });
-    sec.blocks.push(Block::Paragraph(vec![text(lang.pick(
-        "Uit de aanmeldingen en presentielijsten: alleen aantallen, geen namen. Verwacht is het aantal respondenten van de enquête dat om het thema vroeg.",
-        "From the registrations and attendance lists: numbers only, no names. Expected is the number of survey respondents who asked for the theme.",
-    ))]));
+    let with_due = plan.is_some_and(|p| p.meetings.iter().any(|m| !m.due.is_empty()));
+    sec.blocks.push(Block::Paragraph(vec![text(match (lang, with_due) {
+        (Lang::Nl, false) => "Uit de aanmeldingen en presentielijsten: alleen aantallen, geen namen. Verwacht is het aantal respondenten van de enquête dat om het thema vroeg.",
+        (Lang::En, false) => "From the registrations and attendance lists: numbers only, no names. Expected is the number of survey respondents who asked for the theme.",
+        (Lang::Nl, true) => "Uit de aanmeldingen en presentielijsten: alleen aantallen, geen namen. Verwacht is het aantal respondenten van de enquête dat om het thema vroeg, plus wie volgens de registratie dat schooljaar moest komen (de training of de driejaarlijkse update).",
+        (Lang::En, true) => "From the registrations and attendance lists: numbers only, no names. Expected is the number of survey respondents who asked for the theme, plus who the records say had to come that school year (the training or the three-yearly update).",
+    })]));
     sec.blocks
         .push(Block::Table(meetings_table(turnout, plan, lang)));
     if let Some(table) = themes_table(turnout, plan, lang, min_group) {
@@ -91,10 +94,7 @@ fn expected(plan: Option<&RotationPlan>) -> BTreeMap<String, usize> {
     plan.map(|p| {
         p.meetings
             .iter()
-            .map(|m| {
-                let people = m.headcount.iter().map(|h| h.people).sum();
-                (format!("{}-{}", m.school_year, m.slot), people)
-            })
+            .map(|m| (format!("{}-{}", m.school_year, m.slot), m.expected()))
             .collect()
     })
     .unwrap_or_default()

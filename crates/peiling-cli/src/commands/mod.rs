@@ -122,13 +122,54 @@ pub fn open_records(db: &std::path::Path) -> Result<peiling_records::Records> {
     })
 }
 
+/// Who the records in `db` say is due in each school year the plan of `options` covers,
+/// as counts per role (under `requirements`, default BOS's bundled ones).
+pub fn due_counts(
+    db: &std::path::Path,
+    requirements: Option<&std::path::Path>,
+    catalogue: &peiling_planner::Catalogue,
+    demand: &peiling_planner::SurveyDemand,
+    options: &peiling_planner::PlanOptions,
+) -> Result<Vec<peiling_planner::DueCount>> {
+    use peiling_planner::{DueCount, DueKind};
+    use peiling_records::{Expected, Requirements, BOS_REQUIREMENTS};
+    let years = peiling_planner::school_years(catalogue, demand, options)
+        .map_err(crate::messages::plan_error)?;
+    let records = open_records(db)?;
+    let reqs = match requirements {
+        Some(path) => Requirements::from_toml(
+            &path.display().to_string(),
+            &crate::config::read_text(path)?,
+        )?,
+        None => Requirements::from_toml("bos.toml (bundled)", BOS_REQUIREMENTS)?,
+    };
+    let mut out = Vec::new();
+    for year in &years {
+        for e in records.due(&reqs, year)?.expected(&reqs) {
+            out.push(DueCount {
+                school_year: year.clone(),
+                kind: match e.kind {
+                    Expected::Training => DueKind::Training,
+                    Expected::Refresher => DueKind::Refresher,
+                },
+                audience: e.role,
+                people: e.people,
+                themes: e.themes,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The plan the report shows: the catalogue's default rule, from the report's own
-/// summary. `None` when no catalogue was named and the survey asks for none of the
-/// bundled catalogue's themes (a survey of another partnership).
+/// summary; with records, those due join the expected headcount as in `peiling plan`.
+/// `None` when no catalogue was named and the survey asks for none of the bundled
+/// catalogue's themes (a survey of another partnership).
 pub fn plan_for_report(
     catalogue_arg: Option<&std::path::Path>,
     start: &crate::args::StartArg,
     summary: &peiling_analysis::Summary,
+    records: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> Result<Option<peiling_planner::RotationPlan>> {
     let catalogue = crate::config::catalogue(catalogue_arg)?;
     let asked = summary.parts.iter().any(|p| {
@@ -140,10 +181,13 @@ pub fn plan_for_report(
         return Ok(None);
     }
     let demand = peiling_planner::SurveyDemand::from(summary);
-    let options = peiling_planner::PlanOptions {
+    let mut options = peiling_planner::PlanOptions {
         start: crate::config::start(start)?,
         ..peiling_planner::PlanOptions::default()
     };
+    if let Some((db, requirements)) = records {
+        options.due = due_counts(db, requirements, &catalogue, &demand, &options)?;
+    }
     peiling_planner::plan(&catalogue, &demand, &options)
         .map(Some)
         .map_err(crate::messages::plan_error)

@@ -54,7 +54,11 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let plan = if args.no_plan {
         None
     } else {
-        super::plan_for_report(args.catalogue.as_deref(), &args.start, &summary)?
+        let records = args
+            .records
+            .as_deref()
+            .map(|db| (db, args.requirements.as_deref()));
+        super::plan_for_report(args.catalogue.as_deref(), &args.start, &summary, records)?
     };
     let report_opts = ReportOptions {
         lang,

@@ -65,6 +65,7 @@ pub fn survey(c: &Case) -> SurveyDemand {
         edition: Some("2020".into()),
         last_submission: None,
         filters: Vec::new(),
+        filter_words: Vec::new(),
         parts: vec![PartDemand {
             questionnaire: "q".into(),
             audience: "WPB".into(),

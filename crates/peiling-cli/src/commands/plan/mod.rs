@@ -8,8 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_planner::{
-    plan, read_history, Headcount, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan,
-    SurveyDemand,
+    plan, read_history, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -121,7 +120,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             read_history(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))?,
         );
     }
-    let options = PlanOptions {
+    let mut options = PlanOptions {
         history,
         years: args.years,
         per_year_range: args.per_year,
@@ -139,6 +138,15 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         per_school,
         ..PlanOptions::default()
     };
+    if let Some(db) = &args.records {
+        options.due = super::due_counts(
+            db,
+            args.requirements.as_deref(),
+            &catalogue,
+            &demand,
+            &options,
+        )?;
+    }
     let plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
     let english = args.lang == LangArg::En;
 
@@ -277,14 +285,9 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
     );
     let _ = writeln!(
         s,
-        "{}: {}{}",
+        "{}: {}",
         t("Vraag uit", "Demand from"),
-        plan.survey_title,
-        if plan.filters.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", plan.filters.join(", "))
-        }
+        plan.survey_title
     );
     let _ = writeln!(
         s,
@@ -333,8 +336,15 @@ pub fn table(plan: &RotationPlan, en: bool) -> String {
             s,
             "{:10}{}: {}",
             "",
-            t("Verwacht (wie erom vroeg)", "Expected (who asked for it)"),
-            Headcount::text(&m.headcount).get(en)
+            if m.due.is_empty() {
+                t("Verwacht (wie erom vroeg)", "Expected (who asked for it)")
+            } else {
+                t(
+                    "Verwacht (wie erom vroeg, en wie moet komen)",
+                    "Expected (who asked for it, and who must come)",
+                )
+            },
+            m.expected_text().get(en)
         );
         let _ = writeln!(s, "{:10}{}", "", m.reason.get(en));
         if let Some(p) = &m.prerequisite {

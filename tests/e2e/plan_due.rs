@@ -1,0 +1,255 @@
+//! `peiling plan --records DB`: who is due for the training or the three-yearly update
+//! joins the expected headcount. Checked against a recount of the bundled records dataset
+//! (datasets/bos-records-2021-2022) done here from its CSV files and the plan's dates.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::common::{dutch_day, peiling_in, repo};
+use crate::records_dataset::fill;
+
+/// e-mail → role, from the sign-up export.
+fn roles() -> BTreeMap<String, String> {
+    let text =
+        std::fs::read_to_string(repo().join("datasets/bos-records-2021-2022/aanmeldingen.csv"))
+            .unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let col = |name: &str| header.iter().position(|h| h.trim() == name).unwrap();
+    let (mail, role) = (col("E-mailadres"), col("Rol"));
+    lines
+        // A quoted field with ';' comes after the role column: splitting is safe up to it.
+        .map(|l| l.split(';').collect::<Vec<_>>())
+        .map(|f| (f[mail].trim().to_lowercase(), f[role].trim().to_uppercase()))
+        .collect()
+}
+
+/// e-mail → (theme, date, hours) of every meeting attended ("ja"), from the lists.
+fn attended(plan: &Value) -> BTreeMap<String, Vec<(String, String, f64)>> {
+    let meeting = |slot: u64| {
+        plan["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["school_year"] == "2021-2022" && m["slot"].as_u64() == Some(slot))
+            .unwrap()
+            .clone()
+    };
+    let mut out: BTreeMap<String, Vec<(String, String, f64)>> = BTreeMap::new();
+    let dir = repo().join("datasets/bos-records-2021-2022/presentie");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let m = meeting(name[..2].parse().unwrap());
+        for line in std::fs::read_to_string(&path).unwrap().lines().skip(1) {
+            let f: Vec<&str> = line.split(';').collect();
+            if f[3].trim() == "ja" {
+                out.entry(f[1].trim().to_lowercase()).or_default().push((
+                    m["theme"].as_str().unwrap().to_string(),
+                    m["date"].as_str().unwrap().to_string(),
+                    m["hours"].as_f64().unwrap(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+struct Recount {
+    /// Persons due for the WPB training (WPB'ers without 18 hours of "wpb-training").
+    training: usize,
+    /// Per role: due for the refresher and not already counted at the training.
+    refresher: BTreeMap<String, usize>,
+    refresher_all: usize,
+}
+
+/// The BOS requirements (crates/peiling-records/requirements/bos.toml) applied by hand.
+fn recount(plan: &Value, school_year: &str) -> Recount {
+    let start: i32 = school_year[..4].parse().unwrap();
+    let (from, to) = (
+        format!("{}-08-01", start - 2),
+        format!("{}-07-31", start + 1),
+    );
+    let attended = attended(plan);
+    let none = Vec::new();
+    let mut training_due = BTreeSet::new();
+    let mut refresher = BTreeMap::new();
+    let mut refresher_all = 0;
+    for (mail, role) in roles() {
+        let done = attended.get(&mail).unwrap_or(&none);
+        let until_end: Vec<_> = done.iter().filter(|a| a.1 <= to).collect();
+        if role == "WPB" {
+            let hours: f64 = until_end
+                .iter()
+                .filter(|a| a.0 == "wpb-training")
+                .map(|a| a.2)
+                .sum();
+            if hours < 18.0 {
+                training_due.insert(mail.clone());
+            }
+        }
+        let refreshed = until_end.iter().any(|a| a.1 >= from);
+        if ["WPB", "SO", "IO"].contains(&role.as_str()) && !refreshed {
+            refresher_all += 1;
+            if !training_due.contains(&mail) {
+                *refresher.entry(role).or_insert(0) += 1;
+            }
+        }
+    }
+    Recount {
+        training: training_due.len(),
+        refresher,
+        refresher_all,
+    }
+}
+
+fn due_of(m: &Value, kind: &str, audience: &str) -> usize {
+    m["due"]
+        .as_array()
+        .map(|d| {
+            d.iter()
+                .filter(|h| h["kind"] == kind && h["audience"] == audience)
+                .map(|h| h["people"].as_u64().unwrap() as usize)
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn those_due_join_the_expected_headcount_as_a_recount_says() {
+    let dir = tempfile::tempdir().unwrap();
+    fill(dir.path());
+    let db = dir.path().join("r.db").display().to_string();
+    let out = peiling_in(dir.path(), &["plan", "--records", &db, "--json"]).ok();
+    let plan: Value = serde_json::from_str(&out).unwrap();
+    let meetings = plan["meetings"].as_array().unwrap();
+    let catalogue = std::fs::read_to_string(repo().join("datasets/catalogues/bos.toml")).unwrap();
+    let so_theme = |theme: &str| {
+        // The verdiepend themes are for SO and IO only; the basis ones for everyone.
+        let block = catalogue
+            .split("[[theme]]")
+            .find(|b| b.contains(&format!("id = \"{theme}\"")))
+            .unwrap();
+        block.contains("level = \"verdiepend\"")
+    };
+    let mut checked = 0;
+    for year in plan["school_years"].as_array().unwrap() {
+        let year = year.as_str().unwrap();
+        let r = recount(&plan, year);
+        assert!(
+            r.training > 0 && r.refresher_all > 0,
+            "a dataset that tests nothing"
+        );
+        let of_year: Vec<&Value> = meetings
+            .iter()
+            .filter(|m| m["school_year"] == year)
+            .collect();
+        // The training: every basis meeting of the year, all of them.
+        for m in &of_year {
+            let expected = if m["level"] == "basis" { r.training } else { 0 };
+            assert_eq!(
+                due_of(m, "training", "WPB"),
+                expected,
+                "{year} {}",
+                m["theme"]
+            );
+        }
+        // The update: shared out in whole persons over the meetings for their audience;
+        // the shares add up to those due.
+        for (role, due) in &r.refresher {
+            let eligible: Vec<usize> = of_year
+                .iter()
+                .filter(|m| role != "WPB" || !so_theme(m["theme"].as_str().unwrap()))
+                .map(|m| due_of(m, "refresher", role))
+                .collect();
+            let all: usize = of_year.iter().map(|m| due_of(m, "refresher", role)).sum();
+            assert_eq!(all, *due, "{year} {role}");
+            assert_eq!(eligible.iter().sum::<usize>(), *due, "{year} {role}");
+            let (lo, hi) = (
+                eligible.iter().min().unwrap(),
+                eligible.iter().max().unwrap(),
+            );
+            assert!(hi - lo <= 1, "{year} {role}: {eligible:?}");
+            checked += 1;
+        }
+        // No WPB'er is counted for the update: all of them are due for the training.
+        assert!(of_year.iter().all(|m| due_of(m, "refresher", "WPB") == 0));
+        // One number, one truth: `records due` counts the same persons.
+        let said = peiling_in(dir.path(), &["records", "--db", &db, "due", "--year", year]).ok();
+        assert!(
+            said.contains(&format!("  due: {} of", r.training)),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!("  due: {} of", r.refresher_all)),
+            "{said}"
+        );
+    }
+    assert!(checked > 0);
+    // The reason says it in words, and the expected total is the sum.
+    let first_basis = meetings.iter().find(|m| m["level"] == "basis").unwrap();
+    let reason = first_basis["reason"]["nl"].as_str().unwrap();
+    let r = recount(&plan, first_basis["school_year"].as_str().unwrap());
+    assert!(
+        reason.contains(&format!(
+            "daarnaast {} WPB'ers die de training nog moeten volgen",
+            r.training
+        )),
+        "{reason}"
+    );
+    let table = peiling_in(dir.path(), &["plan", "--records", &db]).ok();
+    assert!(
+        table.contains("Verwacht (wie erom vroeg, en wie moet komen)"),
+        "{table}"
+    );
+    assert!(table.contains("moeten komen:"), "{table}");
+
+    // One number, one truth: the report's "Wie kwamen er?" expects the same people.
+    let out = dir.path().join("rep");
+    peiling_in(
+        dir.path(),
+        &["report", "--records", &db, "--out", out.to_str().unwrap()],
+    )
+    .ok();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let section = md.split("## Wie kwamen er?").nth(1).unwrap();
+    let mut rows = 0;
+    for row in section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.contains(" donderdag "))
+    {
+        // | title | date | expected | registered | came | absent | walk-ins |
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let m = meetings
+            .iter()
+            .find(|m| cells[2].ends_with(&dutch_day(m["date"].as_str().unwrap())))
+            .unwrap();
+        let people = |list: &Value| -> u64 {
+            list.as_array()
+                .map(|l| l.iter().map(|h| h["people"].as_u64().unwrap()).sum())
+                .unwrap_or(0)
+        };
+        let expected = people(&m["headcount"]) + people(&m["due"]);
+        assert_eq!(cells[3], expected.to_string(), "{row}");
+        rows += 1;
+    }
+    assert!(rows > 0, "{section}");
+}
+
+#[test]
+fn without_records_nothing_is_due_and_a_bad_database_is_named() {
+    let out = crate::common::peiling(&["plan", "--json"]).ok();
+    let plan: Value = serde_json::from_str(&out).unwrap();
+    assert!(plan["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m.get("due").is_none()));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.db");
+    std::fs::write(&bad, "not a database at all, just some text").unwrap();
+    let err = peiling_in(dir.path(), &["plan", "--records", bad.to_str().unwrap()]).user_error();
+    assert!(err.contains("bad.db"), "{err}");
+}
