@@ -48,6 +48,7 @@ records="datasets/bos-records-2021-2022"
 "$bin" records --db "$tmp/r.db" import "$records/aanmeldingen.csv" >/dev/null
 for list in "$records"/presentie/*.csv; do
     slot="$(basename "$list" | cut -c1-2)"
+    # A plan meeting's activity id is "<school year>-<slot>" (peiling_core::activity_id).
     "$bin" records --db "$tmp/r.db" import --kind attendance \
         --activity "2021-2022-$((10#$slot))" "$list" >/dev/null
 done

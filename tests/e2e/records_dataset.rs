@@ -57,7 +57,7 @@ pub(crate) fn fill(dir: &Path) -> Vec<String> {
             .map(String::from),
     );
     for (slot, list) in attendance_lists() {
-        let activity = format!("2021-2022-{slot}");
+        let activity = peiling_core::activity_id("2021-2022", slot);
         let args = [
             "records",
             "--db",

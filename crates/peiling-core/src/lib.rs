@@ -1,12 +1,15 @@
 //! peiling-core: what every output of peiling shares, below the survey, analysis and
 //! report crates: the one privacy filter ([`privacy`]), the file:line error of a TOML
 //! definition ([`definition`]) and the data of a certificate ([`certificate`]), computed
-//! by the records store and rendered by the report, and the turnout of meetings
-//! ([`turnout`]).
+//! by the records store and rendered by the report, the turnout of meetings
+//! ([`turnout`]) and the id that ties a plan's meeting to a records activity
+//! ([`activity`]).
 
+pub mod activity;
 pub mod certificate;
 pub mod definition;
 pub mod privacy;
 pub mod turnout;
 
+pub use activity::{activity_id, parse_activity_id};
 pub use definition::DefinitionError;

@@ -179,6 +179,11 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The id this meeting has as an activity of the records ("2021-2022-3").
+    pub fn activity_id(&self) -> String {
+        peiling_core::activity_id(&self.school_year, self.slot)
+    }
+
     /// Expected participants in all: who asked for the theme plus who is due.
     pub fn expected(&self) -> usize {
         self.headcount.iter().map(|h| h.people).sum::<usize>()

@@ -59,7 +59,7 @@ impl PlanActivities {
             .meetings
             .into_iter()
             .map(|m| Activity {
-                id: format!("{}-{}", m.school_year, m.slot),
+                id: peiling_core::activity_id(&m.school_year, m.slot),
                 title: m.title,
                 theme: Some(m.theme),
                 level: Some(m.level),

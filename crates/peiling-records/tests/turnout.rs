@@ -43,7 +43,7 @@ fn filled(dir: &Path) -> Records {
     for (slot, path) in lists() {
         let opts = ImportOptions {
             kind: ImportKind::Attendance,
-            activity: Some(format!("2021-2022-{slot}")),
+            activity: Some(peiling_core::activity_id("2021-2022", slot)),
             ..Default::default()
         };
         r.import("list.csv", &std::fs::read(path).unwrap(), &opts)

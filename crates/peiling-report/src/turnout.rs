@@ -94,7 +94,7 @@ fn expected(plan: Option<&RotationPlan>) -> BTreeMap<String, usize> {
     plan.map(|p| {
         p.meetings
             .iter()
-            .map(|m| (format!("{}-{}", m.school_year, m.slot), m.expected()))
+            .map(|m| (m.activity_id(), m.expected()))
             .collect()
     })
     .unwrap_or_default()

@@ -119,10 +119,10 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
             .iter()
             .flat_map(|p| &p.meetings)
             .find(|m| meeting == format!("{} ({})", m.title, m.date));
-        // Attendance of the plan's meeting: its activity is "<school year>-<slot>".
+        // Attendance of the plan's meeting, by its activity id.
         // No one on its attendance list: not known (the list was not imported).
         let attended = planned.zip(turnout.as_ref()).and_then(|(m, t)| {
-            let id = format!("{}-{}", m.school_year, m.slot);
+            let id = m.activity_id();
             t.meetings
                 .iter()
                 .find(|x| x.id == id && x.attended > 0)
