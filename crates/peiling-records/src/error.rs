@@ -10,8 +10,9 @@ pub enum RecordsError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: is not a peiling records database ({detail})", path.display())]
-    NotADatabase { path: PathBuf, detail: String },
+    /// The file exists but is no records database: SQLite's own words stay out.
+    #[error("{}: is not a peiling records database: {holds}", path.display())]
+    NotADatabase { path: PathBuf, holds: NotRecords },
     #[error("{}: was written by a newer peiling (schema {found}, this one knows up to {known}); use that version", path.display())]
     TooNew {
         path: PathBuf,
@@ -43,6 +44,20 @@ pub enum RecordsError {
     Sql(#[from] rusqlite::Error),
     #[error("records database: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// What a file that is no records database holds instead, as far as can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotRecords {
+    /// Not an SQLite file at all.
+    #[error("the file holds something else (text, a document, a spreadsheet)")]
+    Other,
+    /// An SQLite file whose pages do not read back.
+    #[error("the file is damaged; take a backup copy of it")]
+    Damaged,
+    /// An SQLite file of another program.
+    #[error("it holds the tables of another program")]
+    ForeignTables,
 }
 
 impl RecordsError {

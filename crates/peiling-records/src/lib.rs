@@ -16,6 +16,7 @@ mod import;
 mod query;
 mod schema;
 mod store;
+
 mod turnout;
 
 pub use activity::{Activity, PlanActivities};
@@ -24,7 +25,7 @@ pub use due::{
     DueLine, DueReport, Expected, ExpectedDue, Requirement, RequirementKind, Requirements,
     BOS_REQUIREMENTS,
 };
-pub use error::RecordsError;
+pub use error::{NotRecords, RecordsError};
 pub use import::{ImportKind, ImportOptions, ImportSummary, RejectedRow, Uncertain};
 pub use query::{ActivityCount, Overview, PersonRecord};
 pub use schema::SCHEMA_VERSION;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::error::RecordsError;
+use crate::error::{NotRecords, RecordsError};
 use crate::schema;
 
 /// An open records database.
@@ -45,7 +45,11 @@ impl Records {
             {
                 RecordsError::NotADatabase {
                     path: path.to_path_buf(),
-                    detail: f.to_string(),
+                    holds: if f.code == rusqlite::ErrorCode::NotADatabase {
+                        NotRecords::Other
+                    } else {
+                        NotRecords::Damaged
+                    },
                 }
             }
             other => RecordsError::Sql(other),
@@ -68,7 +72,7 @@ impl Records {
             if tables > 0 {
                 return Err(RecordsError::NotADatabase {
                     path: path.to_path_buf(),
-                    detail: "it holds tables of another program".into(),
+                    holds: NotRecords::ForeignTables,
                 });
             }
         }
