@@ -22,25 +22,13 @@ pub enum ImportKind {
     Attendance,
 }
 
-#[derive(Default)]
-pub struct ImportOptions<'a> {
+#[derive(Debug, Default)]
+pub struct ImportOptions {
     pub kind: ImportKind,
     /// The activity every row is about (an attendance list); otherwise each row names
     /// its activities in a column.
     pub activity: Option<String>,
     pub table: TableOptions,
-    /// Called after each row is written, with the number of rows done (progress, and
-    /// the test hook that stops an import halfway).
-    pub after_row: Option<&'a dyn Fn(usize)>,
-}
-
-impl std::fmt::Debug for ImportOptions<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ImportOptions")
-            .field("kind", &self.kind)
-            .field("activity", &self.activity)
-            .finish()
-    }
 }
 
 /// A row set aside, with where and why, and its fields as they were.
@@ -446,6 +434,7 @@ impl Records {
             rows_read: table.rows.len(),
             ..Default::default()
         };
+        let pause = crate::test_hook::pause_wanted();
         for (done, row) in table.rows.iter().enumerate() {
             let reject = |column: usize, reason: String| RejectedRow {
                 row: row.line,
@@ -510,9 +499,7 @@ impl Records {
                 }
             }
             summary.rows_accepted += 1;
-            if let Some(hook) = opts.after_row {
-                hook(done + 1);
-            }
+            crate::test_hook::pause(pause, done + 1);
         }
         tx.commit()?;
         Ok(summary)

@@ -16,7 +16,7 @@ mod import;
 mod query;
 mod schema;
 mod store;
-
+mod test_hook;
 mod turnout;
 
 pub use activity::{Activity, PlanActivities};

@@ -17,9 +17,6 @@ use crate::args::{ActivityCommand, DueArgs, ImportArgs, KindArg, RecordsArgs, Re
 use crate::config::read_text;
 use crate::output::{self, Privacy};
 
-/// Test hook: after this many rows an import stops and waits (for the kill test).
-const PAUSE_ENV: &str = "PEILING_TEST_PAUSE_IMPORT_AFTER";
-
 pub fn run(args: &RecordsArgs) -> Result<()> {
     // The store's own failures name the file they happened in.
     run_on(args).map_err(
@@ -166,13 +163,6 @@ fn refuse_inputs(out: &Path, inputs: &[&Path]) -> Result<()> {
 
 fn import(records: &mut Records, a: &ImportArgs) -> Result<ImportSummary> {
     let bytes = files::read_export(&a.file)?;
-    let pause: Option<usize> = std::env::var(PAUSE_ENV).ok().and_then(|v| v.parse().ok());
-    let hook = move |done: usize| {
-        if Some(done) == pause {
-            eprintln!("paused after {done} rows");
-            std::thread::sleep(std::time::Duration::from_secs(120));
-        }
-    };
     let opts = ImportOptions {
         kind: match a.kind {
             KindArg::Registrations => ImportKind::Registrations,
@@ -184,7 +174,6 @@ fn import(records: &mut Records, a: &ImportArgs) -> Result<ImportSummary> {
             sheet: a.sheet.clone(),
             utf8_only: a.utf8_only,
         },
-        after_row: pause.is_some().then_some(&hook as &dyn Fn(usize)),
     };
     Ok(records.import(&a.file.display().to_string(), &bytes, &opts)?)
 }
