@@ -247,6 +247,103 @@ mod tests {
         assert_eq!(on(&zuid, "2023-04-27").unwrap().0, "Koningsdag");
     }
 
+    /// The rules every year the ministry published shows (2020-2021 .. 2025-2026, and
+    /// 2027-2028 as published provisionally), held over all bundled years: the compulsory
+    /// meivakantie is ISO week 18 with its weekends; the advised voorjaarsvakantie falls in
+    /// week 7, 8 or 9; the summer holidays of the three regions take turns in a six-year
+    /// cycle (the order early / middle / late of year y is that of year y - 6), the first
+    /// starting on the Saturday from 4 to 10 July, the next ones a week after each other.
+    #[test]
+    fn every_year_follows_the_rules_of_the_published_years() {
+        let regions = ["noord", "midden", "zuid"];
+        let all: Vec<Holidays> = regions.iter().map(|r| region(r)).collect();
+        let named = |h: &Holidays, name: &str, year: i32| {
+            h.periods
+                .iter()
+                .find(|p| p.name == name && p.from.year() == year)
+                .unwrap_or_else(|| panic!("{name} {year}"))
+                .clone()
+        };
+        for (r, h) in regions.iter().zip(&all) {
+            for year in 2021..=2028 {
+                let may = named(h, "Meivakantie", year);
+                let monday = NaiveDate::from_isoywd_opt(year, 18, chrono::Weekday::Mon).unwrap();
+                assert_eq!(
+                    (may.from, may.to),
+                    (
+                        monday - chrono::Duration::days(2),
+                        monday + chrono::Duration::days(6)
+                    ),
+                    "{r} meivakantie {year}"
+                );
+                let spring = named(h, "Voorjaarsvakantie", year);
+                let week = (spring.from + chrono::Duration::days(2)).iso_week().week();
+                assert!(
+                    (7..=9).contains(&week),
+                    "{r} voorjaarsvakantie {year}: week {week}"
+                );
+                assert_eq!((spring.to - spring.from).num_days(), 8, "{r} {year}");
+            }
+        }
+        let starts = |year: i32| -> Vec<NaiveDate> {
+            all.iter()
+                .map(|h| named(h, "Zomervakantie", year).from)
+                .collect()
+        };
+        let order = |year: i32| {
+            let s = starts(year);
+            let mut idx: Vec<usize> = (0..3).collect();
+            idx.sort_by_key(|&i| s[i]);
+            idx
+        };
+        for year in 2020..=2028 {
+            let mut s = starts(year);
+            s.sort();
+            assert!(
+                (4..=10).contains(&s[0].day()) && s[0].month() == 7,
+                "{year}: {s:?}"
+            );
+            assert_eq!(s[1] - s[0], chrono::Duration::days(7), "{year}");
+            assert_eq!(s[2] - s[1], chrono::Duration::days(7), "{year}");
+            if year >= 2026 {
+                assert_eq!(order(year), order(year - 6), "{year} vs {}", year - 6);
+            }
+        }
+    }
+
+    /// 2026-2027 as decided in datasets/holidays/README.md ("Check of 2026-2027"): no
+    /// official page could be read; the dates agree with the rules above and with the
+    /// sources named there.
+    #[test]
+    fn the_dates_of_2026_2027_are_pinned() {
+        let pinned: [(&str, &str, [&str; 2]); 15] = [
+            ("noord", "Herfstvakantie", ["2026-10-10", "2026-10-18"]),
+            ("midden", "Herfstvakantie", ["2026-10-17", "2026-10-25"]),
+            ("zuid", "Herfstvakantie", ["2026-10-17", "2026-10-25"]),
+            ("noord", "Kerstvakantie", ["2026-12-19", "2027-01-03"]),
+            ("midden", "Kerstvakantie", ["2026-12-19", "2027-01-03"]),
+            ("zuid", "Kerstvakantie", ["2026-12-19", "2027-01-03"]),
+            ("noord", "Voorjaarsvakantie", ["2027-02-20", "2027-02-28"]),
+            ("midden", "Voorjaarsvakantie", ["2027-02-20", "2027-02-28"]),
+            ("zuid", "Voorjaarsvakantie", ["2027-02-13", "2027-02-21"]),
+            ("noord", "Meivakantie", ["2027-05-01", "2027-05-09"]),
+            ("midden", "Meivakantie", ["2027-05-01", "2027-05-09"]),
+            ("zuid", "Meivakantie", ["2027-05-01", "2027-05-09"]),
+            ("noord", "Zomervakantie", ["2027-07-10", "2027-08-22"]),
+            ("midden", "Zomervakantie", ["2027-07-17", "2027-08-29"]),
+            ("zuid", "Zomervakantie", ["2027-07-24", "2027-09-05"]),
+        ];
+        for (r, name, [from, to]) in pinned {
+            let h = region(r);
+            let p = h.on(d(from)).unwrap_or_else(|| panic!("{r} {name} {from}"));
+            assert_eq!(
+                (p.name.as_str(), p.from, p.to),
+                (name, d(from), d(to)),
+                "{r}"
+            );
+        }
+    }
+
     #[test]
     fn mistakes_name_file_and_line() {
         let e = Holidays::from_toml(
