@@ -252,4 +252,18 @@ fn without_records_nothing_is_due_and_a_bad_database_is_named() {
     std::fs::write(&bad, "not a database at all, just some text").unwrap();
     let err = peiling_in(dir.path(), &["plan", "--records", bad.to_str().unwrap()]).user_error();
     assert!(err.contains("bad.db"), "{err}");
+    // The school mode has no expected headcount to add to: refused, not ignored.
+    let refused = peiling_in(
+        dir.path(),
+        &[
+            "plan",
+            "--records",
+            bad.to_str().unwrap(),
+            "--per-school",
+            "school",
+            "--at-school",
+        ],
+    );
+    assert_eq!(refused.code(), 2, "{}", refused.stderr());
+    assert!(refused.stderr().contains("--at-school"));
 }

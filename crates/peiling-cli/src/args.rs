@@ -370,8 +370,8 @@ pub struct PlanArgs {
 
     /// The partnership's records database (`peiling records`): who is due this school
     /// year for the three-yearly update or the training joins the expected headcount of
-    /// each meeting (the rule: docs/planner.md).
-    #[arg(long, value_name = "DB")]
+    /// each meeting (the rule: docs/catalogue-format.md). Not with --at-school.
+    #[arg(long, value_name = "DB", conflicts_with = "at_school")]
     pub records: Option<PathBuf>,
 
     /// With --records: the partnership's requirements (TOML); default: BOS's, bundled.

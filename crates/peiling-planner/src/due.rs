@@ -1,7 +1,7 @@
 //! Those due under the partnership's requirements (counted by the records, handed in as
 //! plain numbers): who must come in a school year, and to which of the plan's meetings.
 //!
-//! The rule (docs/planner.md, "Wie moet komen"): a person due for the training (new
+//! The rule (docs/catalogue-format.md, "Wie moet komen"): a person due for the training (new
 //! WPB'ers) comes to every meeting of the training's themes in that school year (when the
 //! requirement names no theme of the catalogue: every basis meeting, the basis themes
 //! being the training's content); a person due for the refresher comes to one meeting of
