@@ -18,6 +18,7 @@ mod output;
 mod plain_language;
 mod plan;
 mod plan_assumptions;
+mod plan_evaluations;
 mod plan_hosts;
 mod plan_ranges;
 mod plan_seeds;

@@ -1,13 +1,18 @@
 //! The figures of the evaluation of meetings (issue 17): per meeting the response,
 //! usefulness, applicability and the eight conditions, from each export's
 //! [`PartSummary`]; across meetings the comparison of applicability and the findings of
-//! the rules in docs/evaluation-rules.md.
+//! the rules in docs/evaluation-rules.md; the themes to redesign in [`redesign`].
+//! Written as evaluation.json (docs/evaluation-schema.md) and read back by the plan.
+
+mod redesign;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::stats::{fisher_exact, kruskal_wallis};
+pub use redesign::{Measure, Redesign, Shortfall};
+
+use crate::stats::kruskal_wallis;
 use crate::summary::{Detail, PartSummary, QuestionSummary, Test, TextCount};
 
 /// The question naming the meeting ("Titel (JJJJ-MM-DD)").
@@ -30,9 +35,11 @@ pub const WEAK_MEETINGS: f64 = 0.75;
 /// A theme lags when its applicability (two most positive levels) is at least this far
 /// below that of all other meetings together, and Fisher's exact test gives p < 0.05.
 pub const LAG: f64 = 0.20;
+/// Version of evaluation.json; bump on a change of meaning (docs/evaluation-schema.md).
+pub const SCHEMA: &str = "peiling-evaluation/1";
 
 /// Counts of a scale question: per level (most positive first), not applicable, no answer.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ScaleCounts {
     pub id: String,
     pub label: String,
@@ -93,15 +100,18 @@ impl ScaleCounts {
 }
 
 /// The figures of one meeting's export.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct MeetingFigures {
     /// The meeting as the form names it ("Feedback (2021-10-07)"), or the file's name.
     pub meeting: String,
     /// The theme the meeting belongs to (meetings of one theme are pooled).
     pub theme: String,
+    /// The catalogue's id of the theme, when the meeting was found in the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme_id: Option<String>,
     pub respondents: usize,
     /// Who attended the meeting, from the records, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attended: Option<usize>,
     pub useful: Option<ScaleCounts>,
     pub applicable: Option<ScaleCounts>,
@@ -123,6 +133,7 @@ impl MeetingFigures {
         MeetingFigures {
             meeting,
             theme,
+            theme_id: None,
             respondents: part.respondents,
             attended: None,
             useful: scale(USEFUL),
@@ -152,7 +163,7 @@ pub fn meeting_of(part: &PartSummary) -> Option<String> {
 }
 
 /// The comparison of applicability across meetings.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Across {
     pub test: Test,
     /// Epsilon squared, H / (n - 1).
@@ -163,7 +174,7 @@ pub struct Across {
 }
 
 /// What the rules of docs/evaluation-rules.md found.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Finding {
     /// A condition below [`WEAK_SHARE`] overall and in most meetings that rated it enough.
@@ -187,19 +198,29 @@ pub enum Finding {
     },
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Evaluation {
+    /// [`SCHEMA`].
+    pub schema: String,
     pub min_group: usize,
     pub meetings: Vec<MeetingFigures>,
     pub applicability: Option<Across>,
     pub findings: Vec<Finding>,
+    /// The themes to redesign before they are offered again (rule 3).
+    pub redesign: Vec<Redesign>,
     /// The yearly partnership reflection on the same conditions, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reflection: Option<MeetingFigures>,
 }
 
-/// The cross-meeting figures and the findings of the rules.
-pub fn evaluate(meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluation {
+/// The cross-meeting figures and the findings of the rules. The free texts of a meeting
+/// with fewer responses than the minimum group are dropped: evaluation.json sits in the
+/// verslag's folder, and the verslag does not quote them either.
+pub fn evaluate(mut meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluation {
+    for m in meetings.iter_mut().filter(|m| m.respondents < min_group) {
+        m.keep.clear();
+        m.change.clear();
+    }
     let enough = |n: usize| n >= min_group.max(1);
     let groups: Vec<Vec<f64>> = meetings
         .iter()
@@ -276,32 +297,25 @@ pub fn evaluate(meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluation {
         .fold((0, 0), |(t, n), &(a, b)| (t + a, n + b));
     for theme in order {
         let (top, rated) = themes[theme];
-        let (rest_top, rest_n) = (all_top - top, all_n - rated);
-        if !enough(rated) || rest_n == 0 {
-            continue;
-        }
-        let share = top as f64 / rated as f64;
-        let others = rest_top as f64 / rest_n as f64;
-        if others - share < LAG {
-            continue;
-        }
-        if let Some(t) = fisher_exact(top, rated - top, rest_top, rest_n - rest_top) {
-            if t.p < 0.05 {
-                findings.push(Finding::LaggingTheme {
-                    theme: theme.to_string(),
-                    share,
-                    others,
-                    n: rated,
-                    p: t.p,
-                });
-            }
+        let rest = (all_top - top, all_n - rated);
+        if let Some((share, others, p)) = redesign::lag((top, rated), rest, min_group) {
+            findings.push(Finding::LaggingTheme {
+                theme: theme.to_string(),
+                share,
+                others,
+                n: rated,
+                p,
+            });
         }
     }
+    let redesign = redesign::redesign(&meetings, &findings, min_group);
     Evaluation {
+        schema: SCHEMA.to_string(),
         min_group,
         meetings,
         applicability,
         findings,
+        redesign,
         reflection: None,
     }
 }
@@ -327,6 +341,7 @@ mod tests {
         MeetingFigures {
             meeting: theme.into(),
             theme: theme.into(),
+            theme_id: None,
             respondents: apply.iter().sum(),
             attended: None,
             useful: None,

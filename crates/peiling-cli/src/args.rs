@@ -264,6 +264,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "CATALOGUE", conflicts_with = "no_plan")]
     pub catalogue: Option<PathBuf>,
 
+    /// The evaluation of the meetings (evaluation.json of `peiling evaluate`, or its
+    /// folder): the plan marks themes to redesign before they are repeated.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_plan")]
+    pub evaluations: Option<PathBuf>,
+
     #[command(flatten)]
     pub start: StartArg,
 
@@ -362,6 +367,12 @@ pub struct PlanArgs {
     /// year 1, and a theme given last school year waits as with --offered.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub history: Vec<PathBuf>,
+
+    /// The evaluation of the meetings: the evaluation.json that `peiling evaluate` writes,
+    /// or its folder. Themes whose evaluation fell short are marked "herontwerpen voor
+    /// herhaling" in their reasons (docs/evaluation-rules.md); they stay in the plan.
+    #[arg(long, value_name = "FILE", conflicts_with = "at_school")]
+    pub evaluations: Option<PathBuf>,
 
     /// With --per-school: each school's workshops given at the school itself (seed 002),
     /// with groups, trainers and a calendar per school and per trainer, instead of picks

@@ -10,6 +10,7 @@ mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;
+mod evaluation;
 mod history;
 mod holidays;
 mod hosts;
@@ -32,6 +33,7 @@ pub use demand::{
     AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
     ThemeRequest,
 };
+pub use evaluation::{mark_redesign, Measure as EvaluationMeasure, RedesignTheme, Shortfall};
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};

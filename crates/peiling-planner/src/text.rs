@@ -84,6 +84,11 @@ pub enum Reason {
     After { themes: Vec<Text> },
     /// A manual weight multiplied its demand.
     Weight { factor: f64 },
+    /// The evaluation of the theme's meetings fell short: redesign before repeating it
+    /// (docs/evaluation-rules.md, rule 3). A flag for the team, not a move.
+    Redesign {
+        shortfalls: Vec<crate::evaluation::Shortfall>,
+    },
 }
 
 /// An audience code as a Dutch noun: "WPB'er"/"WPB'ers", "SO"/"SO's".
@@ -322,6 +327,7 @@ impl Reason {
                 format!("handmatig gewicht × {}", number(*factor)),
                 format!("manual weight × {}", number(*factor)),
             ),
+            Reason::Redesign { shortfalls } => crate::evaluation::reason_text(shortfalls),
         }
     }
 

@@ -141,6 +141,7 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
             });
         let mut figures = MeetingFigures::from_part(part, meeting, theme);
         figures.attended = attended;
+        figures.theme_id = planned.map(|m| m.theme.clone());
         meetings.push(figures);
     }
     let mut eval = evaluate(meetings, args.min_group);

@@ -128,6 +128,7 @@ pub fn open_records(db: &std::path::Path) -> Result<peiling_records::Records> {
 pub fn plan_for_report(
     catalogue_arg: Option<&std::path::Path>,
     start: &crate::args::StartArg,
+    evaluations: Option<&std::path::Path>,
     summary: &peiling_analysis::Summary,
 ) -> Result<Option<peiling_planner::RotationPlan>> {
     let catalogue = crate::config::catalogue(catalogue_arg)?;
@@ -139,14 +140,55 @@ pub fn plan_for_report(
     if !asked && catalogue_arg.is_none() {
         return Ok(None);
     }
+    let redesign = evaluations.map(read_evaluation).transpose()?;
     let demand = peiling_planner::SurveyDemand::from(summary);
     let options = peiling_planner::PlanOptions {
         start: crate::config::start(start)?,
         ..peiling_planner::PlanOptions::default()
     };
-    peiling_planner::plan(&catalogue, &demand, &options)
-        .map(Some)
-        .map_err(crate::messages::plan_error)
+    let mut plan = peiling_planner::plan(&catalogue, &demand, &options)
+        .map_err(crate::messages::plan_error)?;
+    if let Some(redesign) = &redesign {
+        peiling_planner::mark_redesign(&mut plan, &catalogue, redesign);
+    }
+    Ok(Some(plan))
+}
+
+/// The themes to redesign from the evaluation.json of `peiling evaluate` (or the folder
+/// holding it), as the planner takes them.
+pub fn read_evaluation(path: &std::path::Path) -> Result<Vec<peiling_planner::RedesignTheme>> {
+    use peiling_analysis::evaluation::{Evaluation, SCHEMA};
+    let file = if path.is_dir() {
+        path.join("evaluation.json")
+    } else {
+        path.to_path_buf()
+    };
+    let bytes = std::fs::read(&file).map_err(|e| {
+        crate::status::user(format!(
+            "{}: cannot read the evaluation ({e}); expected the evaluation.json that `peiling evaluate` writes, or its folder",
+            file.display()
+        ))
+    })?;
+    // The version first, so an older or foreign file gets that message, not a field's.
+    let schema = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("schema")?.as_str().map(str::to_string));
+    if schema.as_deref() != Some(SCHEMA) {
+        return Err(crate::status::user(format!(
+            "{}: not an evaluation of this version of peiling (expected schema \"{SCHEMA}\", found {}); run `peiling evaluate` again",
+            file.display(),
+            schema.map_or_else(|| "none".to_string(), |s| format!("\"{s}\""))
+        )));
+    }
+    let eval: Evaluation = serde_json::from_slice(&bytes).map_err(|e| {
+        crate::status::user(format!(
+            "{}: line {}, column {}: not an evaluation written by `peiling evaluate`: {e}",
+            file.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(eval.redesign.iter().map(Into::into).collect())
 }
 
 #[cfg(test)]

@@ -54,7 +54,12 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let plan = if args.no_plan {
         None
     } else {
-        super::plan_for_report(args.catalogue.as_deref(), &args.start, &summary)?
+        super::plan_for_report(
+            args.catalogue.as_deref(),
+            &args.start,
+            args.evaluations.as_deref(),
+            &summary,
+        )?
     };
     let report_opts = ReportOptions {
         lang,
