@@ -27,6 +27,7 @@ mod records;
 mod records_dataset;
 mod reliability;
 mod report;
+mod report_reflection;
 mod shape;
 mod silent_loss;
 mod small_cells;

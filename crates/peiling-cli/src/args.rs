@@ -269,6 +269,13 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "no_plan")]
     pub evaluations: Option<PathBuf>,
 
+    /// The partnership's yearly reflection on the conditions for effective
+    /// professionalisation: a folder with reflectie.toml and reflectie-<year>.csv (as
+    /// datasets/evaluatie), or that export. The full report shows it beside the need
+    /// figures; the bijlage gives one sentence.
+    #[arg(long, value_name = "EXPORT|SURVEY")]
+    pub reflection: Option<PathBuf>,
+
     #[command(flatten)]
     pub start: StartArg,
 

@@ -21,6 +21,7 @@ pub mod model;
 mod plain_language;
 pub mod plan;
 pub mod privacy;
+pub mod reflection;
 #[cfg(test)]
 mod tests;
 pub mod turnout;

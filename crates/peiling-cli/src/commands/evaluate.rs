@@ -51,26 +51,6 @@ fn inputs(args: &EvaluateArgs) -> Result<(PathBuf, Vec<PathBuf>)> {
     }
 }
 
-/// `reflectie.toml` and the one export named `reflectie-*.csv` of a folder, if both.
-fn reflection_files(dir: &Path) -> Option<(PathBuf, PathBuf)> {
-    let form = dir.join("reflectie.toml");
-    if !form.is_file() {
-        return None;
-    }
-    let mut exports: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("reflectie-") && n.ends_with(".csv"))
-        })
-        .collect();
-    exports.sort();
-    // The latest year's export: the last by name.
-    exports.pop().map(|e| (form, e))
-}
-
 fn read_plan(path: &Path) -> Result<RotationPlan> {
     let bytes = std::fs::read(path).map_err(|e| {
         crate::status::user(format!("{}: cannot read the plan: {e}", path.display()))
@@ -146,16 +126,8 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
     }
     let mut eval = evaluate(meetings, args.min_group);
     // The yearly reflection, when the folder holds one (reflectie.toml and its export).
-    if let Some((form, export)) = args.survey.as_deref().and_then(reflection_files) {
-        let survey = Survey::single(&form, &export, &ImportOptions::default())?;
-        let summary = analyze(&survey, &opts)?;
-        super::warn_missing_columns(&summary);
-        let part = &summary.parts[0];
-        eval.reflection = Some(MeetingFigures::from_part(
-            part,
-            part.title.clone(),
-            String::new(),
-        ));
+    if let Some((form, export)) = args.survey.as_deref().and_then(super::reflection_files) {
+        eval.reflection = Some(super::reflection_figures(&form, &export, args.min_group)?);
     }
     let mut doc = peiling_report::evaluation::document(&eval, title.as_deref().unwrap_or(""), lang);
     let report_opts = ReportOptions {

@@ -93,6 +93,81 @@ pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Re
     }
 }
 
+/// `reflectie.toml` and the one export named `reflectie-*.csv` of a folder, if both: the
+/// partnership's yearly reflection (datasets/evaluatie), the latest year's export being
+/// the last by name.
+pub fn reflection_files(dir: &std::path::Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let form = dir.join("reflectie.toml");
+    if !form.is_file() {
+        return None;
+    }
+    let mut exports: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("reflectie-") && n.ends_with(".csv"))
+        })
+        .collect();
+    exports.sort();
+    exports.pop().map(|e| (form, e))
+}
+
+/// The yearly reflection that `report --reflection` names: a folder as
+/// [`reflection_files`] reads it, or an export whose folder holds `reflectie.toml`.
+pub fn reflection_at(path: &std::path::Path) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+    if path.is_dir() {
+        return reflection_files(path).ok_or_else(|| {
+            crate::status::user(format!(
+                "{}: no yearly reflection here; expected reflectie.toml and an export reflectie-<year>.csv (as datasets/evaluatie)",
+                path.display()
+            ))
+        });
+    }
+    let form = path
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("reflectie.toml");
+    if !path.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no such export of the yearly reflection",
+            path.display()
+        )));
+    }
+    if !form.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no reflectie.toml beside the export, expected {}",
+            path.display(),
+            form.display()
+        )));
+    }
+    Ok((form, path.to_path_buf()))
+}
+
+/// The figures of the yearly reflection (the eight conditions at partnership level),
+/// as both the evaluatieverslag and the survey report show them.
+pub fn reflection_figures(
+    form: &std::path::Path,
+    export: &std::path::Path,
+    min_group: usize,
+) -> Result<peiling_analysis::evaluation::MeetingFigures> {
+    let survey =
+        peiling_survey::Survey::single(form, export, &peiling_survey::ImportOptions::default())?;
+    let opts = peiling_analysis::AnalysisOptions {
+        min_group,
+        ..peiling_analysis::AnalysisOptions::default()
+    };
+    let summary = peiling_analysis::analyze(&survey, &opts)?;
+    warn_missing_columns(&summary);
+    let part = &summary.parts[0];
+    Ok(peiling_analysis::evaluation::MeetingFigures::from_part(
+        part,
+        part.title.clone(),
+        String::new(),
+    ))
+}
+
 /// Who came to the meetings of the plan's school years (every year in the store when
 /// there is no plan): counts from the records database.
 pub fn turnout(

@@ -22,7 +22,7 @@ fn share(k: usize, n: usize) -> f64 {
 
 /// The statement of a grid item: its English label, or the text between the brackets
 /// of "Stem [Item]".
-fn item_label(c: &ScaleCounts, lang: Lang) -> String {
+pub(crate) fn item_label(c: &ScaleCounts, lang: Lang) -> String {
     match (&c.label_en, lang) {
         (Some(en), Lang::En) => en.clone(),
         _ => c
@@ -370,7 +370,12 @@ fn meeting(number: usize, m: &MeetingFigures, lang: Lang, min: usize) -> Section
 }
 
 /// The conditions of one export as diverging bars.
-fn conditions_chart(m: &MeetingFigures, id: String, title: String, lang: Lang) -> Option<Block> {
+pub(crate) fn conditions_chart(
+    m: &MeetingFigures,
+    id: String,
+    title: String,
+    lang: Lang,
+) -> Option<Block> {
     let first = m.conditions.first()?;
     let levels = first
         .levels
