@@ -268,6 +268,35 @@ fn a_meeting_below_the_minimum_group_shows_no_percentages_and_no_quotes() {
 }
 
 #[test]
+fn the_evaluatieverslag_is_one_document_in_its_own_order() {
+    // One document per purpose: the verslag, its charts and its figures; no bijlage
+    // (the short/full split is the survey report's).
+    let (_tmp, out) = bundled();
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["charts", "evaluation.json", "report.html", "report.md"]
+    );
+    // Sections in the order composed: the yearly reflection comes last.
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let heads: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "## Conclusies",
+            "## Overzicht",
+            "## Per bijeenkomst",
+            "## Jaarlijkse reflectie van het partnerschap"
+        ]
+    );
+}
+
+#[test]
 fn committed_evaluatieverslag_is_up_to_date() {
     for lang in ["nl", "en"] {
         let dir = data();

@@ -13,7 +13,7 @@ use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
 use crate::privacy::may_quote;
 
 /// The anchor of the section.
-pub const ANCHOR_REFLECTION: &str = "reflectie";
+pub const ANCHOR_REFLECTION: &str = "voorwaarden-reflectie";
 
 fn share(c: &ScaleCounts) -> f64 {
     c.top2_share().unwrap_or(0.0) * 100.0

@@ -135,7 +135,7 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         min_group: args.min_group,
         ..ReportOptions::default()
     };
-    let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
+    let mut files = peiling_report::render_single(&mut doc, &report_opts)?;
     let mut json = serde_json::to_string_pretty(&eval)?;
     json.push('\n');
     files.push(peiling_report::OutputFile {
