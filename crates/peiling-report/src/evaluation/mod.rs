@@ -140,8 +140,8 @@ fn conclusions(eval: &Evaluation, lang: Lang) -> Section {
         sec.blocks.push(Block::List(items));
     }
     sec.blocks.push(Block::Note(lang.pick(
-        "Regels: docs/evaluation-rules.md (zwak: minder dan 50 % in de twee hoogste niveaus, over alle bijeenkomsten samen en in minstens drie kwart van de bijeenkomsten met genoeg antwoorden; achterblijven: minstens 20 procentpunt lager dan de andere bijeenkomsten en Fisher p < 0,05; herontwerpen: een thema waarvan het nut, de toepasbaarheid of een voorwaarde die niet overal zwak is zo achterblijft).",
-        "Rules: docs/evaluation-rules.md (weak: below 50 % in the two highest levels, over all meetings together and in at least three quarters of the meetings with enough answers; lagging: at least 20 percentage points below the other meetings and Fisher p < 0.05; redesign: a theme whose usefulness, applicability or a condition not weak everywhere lags like that).",
+        "Regels: docs/evaluation-rules.md (zwak: minder dan 50 % in de twee hoogste niveaus, over alle bijeenkomsten samen en in meer dan de helft van de bijeenkomsten met genoeg antwoorden; achterblijven: minstens 20 procentpunt lager dan de andere bijeenkomsten en Fisher p < 0,05; herontwerpen: een thema waarvan het nut, de toepasbaarheid of een voorwaarde die niet overal zwak is zo achterblijft).",
+        "Rules: docs/evaluation-rules.md (weak: below 50 % in the two highest levels, over all meetings together and in more than half of the meetings with enough answers; lagging: at least 20 percentage points below the other meetings and Fisher p < 0.05; redesign: a theme whose usefulness, applicability or a condition not weak everywhere lags like that).",
     ).to_string()));
     sec
 }
