@@ -57,6 +57,14 @@ fn least_text(c: &ScaleCounts, lang: Lang) -> String {
     }
 }
 
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -160,11 +168,11 @@ pub fn section(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
     sec.blocks.push(Block::Table(Table {
         header: vec![
             lang.pick("Voorwaarde", "Condition").into(),
-            top_levels(first, lang),
+            upper_first(&top_levels(first, lang)),
             "n".into(),
-            lang.pick("weet ik niet / n.v.t.", "don't know / n/a")
+            lang.pick("Weet ik niet / n.v.t.", "Don't know / n/a")
                 .into(),
-            lang.pick("geen antwoord", "no answer").into(),
+            lang.pick("Geen antwoord", "No answer").into(),
         ],
         rows: r
             .conditions
