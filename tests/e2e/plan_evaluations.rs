@@ -7,9 +7,7 @@
 use std::path::Path;
 
 use crate::common::{peiling, repo};
-use crate::evaluate::{
-    bundled, control, evaluate, exports, json, read, top2, APPLY, FORM_TEXT_APPLY, PLAN,
-};
+use crate::evaluate::{bundled, control, exports, json, read, top2, APPLY, FORM_TEXT_APPLY, PLAN};
 
 /// The reason the planner gives a flagged theme whose applicability lags: `top` of
 /// `rated` against `rest_top` of `rest_n` (whole percent below 30 people).
@@ -122,7 +120,23 @@ fn an_evaluation_without_a_plan_is_matched_by_the_theme_title() {
     // Evaluated without --plan the themes are the meetings' names without their date:
     // the catalogue's titles.
     let dir = repo().join("datasets/evaluatie");
-    let (_tmp, out) = evaluate(&["evaluate", dir.to_str().unwrap()]);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ev");
+    let said = peiling(&[
+        "evaluate",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    // The terminal says what to do with the flag.
+    assert!(
+        said.contains(&format!(
+            "1 theme to redesign before repeating; `peiling plan --evaluations {}` marks it in the plan",
+            out.display()
+        )),
+        "{said}"
+    );
     let ev = json(&out);
     assert!(ev["redesign"][0].get("theme_id").is_none());
     assert_eq!(ev["redesign"][0]["theme"], "Innovatie");

@@ -147,10 +147,22 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,
-        "{}: report.md, report.html, evaluation.json; {} meetings, {} findings",
+        "{}: report.md, report.html, evaluation.json; {} meetings, {} findings, {} to redesign before repeating{}",
         args.out.display(),
         eval.meetings.len(),
-        eval.findings.len()
+        eval.findings.len(),
+        match eval.redesign.len() {
+            1 => "1 theme".to_string(),
+            n => format!("{n} themes"),
+        },
+        match eval.redesign.len() {
+            0 => String::new(),
+            n => format!(
+                "; `peiling plan --evaluations {}` marks {} in the plan",
+                args.out.display(),
+                if n == 1 { "it" } else { "them" }
+            ),
+        }
     )?;
     Ok(())
 }
