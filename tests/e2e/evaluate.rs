@@ -447,3 +447,59 @@ fn the_yearly_reflection_of_the_folder_is_recounted_in_its_own_section() {
     )));
     assert!(out.join("charts/reflectie-voorwaarden.svg").is_file());
 }
+
+#[test]
+fn an_answer_that_is_no_option_of_the_form_is_said_not_silently_dropped() {
+    // A copy of two meetings with one usefulness answer the form does not offer.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ev-data");
+    std::fs::create_dir_all(dir.join("bijeenkomsten")).unwrap();
+    std::fs::copy(
+        data().join("bijeenkomst.toml"),
+        dir.join("bijeenkomst.toml"),
+    )
+    .unwrap();
+    let files = exports("bijeenkomsten");
+    for f in &files[..2] {
+        std::fs::copy(f, dir.join("bijeenkomsten").join(f.file_name().unwrap())).unwrap();
+    }
+    let bad = dir
+        .join("bijeenkomsten")
+        .join(files[0].file_name().unwrap());
+    let (header, rows) = read(&bad);
+    let col = header.iter().position(|h| h == FORM_TEXT_USEFUL).unwrap();
+    let row = rows
+        .iter()
+        .position(|r| USEFUL.contains(&r[col].as_str()))
+        .unwrap();
+    let mut w = csv::Writer::from_path(&bad).unwrap();
+    w.write_record(&header).unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        let mut r = r.clone();
+        if i == row {
+            r[col] = "Heel erg nuttig".into();
+        }
+        w.write_record(&r).unwrap();
+    }
+    w.flush().unwrap();
+    let out = tmp.path().join("ev");
+    let run = peiling(&[
+        "evaluate",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    run.ok();
+    let err = run.stderr();
+    assert!(
+        err.contains(&format!(
+            "{}: 0 of {} rows set aside, 1 answer is not an option of the form (counted as geen antwoord)",
+            bad.display(),
+            rows.len()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("`peiling validate -q"), "{err}");
+    // The untouched meeting says nothing.
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

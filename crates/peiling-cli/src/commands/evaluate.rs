@@ -87,6 +87,7 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         let survey = Survey::single(&form, path, &ImportOptions::default())?;
         let summary = analyze(&survey, &opts)?;
         super::warn_missing_columns(&summary);
+        super::warn_set_aside(&summary, &form, path);
         let part = &summary.parts[0];
         title.get_or_insert_with(|| part.title.clone());
         let file = path

@@ -50,6 +50,33 @@ pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
     }
 }
 
+/// Says on stderr what an export of the evaluation or the reflection could not count:
+/// rows set aside and answers that are no option of the form (those count as geen
+/// antwoord in the figures). `peiling validate` names each one.
+pub fn warn_set_aside(
+    summary: &peiling_analysis::Summary,
+    form: &std::path::Path,
+    export: &std::path::Path,
+) {
+    for part in &summary.parts {
+        let invalid: usize = part.questions.iter().map(|q| q.invalid).sum();
+        if invalid == 0 && part.rows_rejected == 0 {
+            continue;
+        }
+        let line = format!(
+            "peiling: warning: {}: {} of {} rows set aside, {} {} not an option of the form (counted as geen antwoord); `peiling validate -q {} -d {}` names each",
+            export.display(),
+            part.rows_rejected,
+            part.rows_read,
+            invalid,
+            if invalid == 1 { "answer is" } else { "answers are" },
+            form.display(),
+            export.display()
+        );
+        eprintln!("{}", terminal_safe(&line));
+    }
+}
+
 /// Text for the user's terminal: control characters and bidi controls from the input
 /// are shown escaped, so a hostile answer cannot repaint, retitle or reorder it.
 pub fn terminal_safe(text: &str) -> String {
@@ -160,6 +187,7 @@ pub fn reflection_figures(
     };
     let summary = peiling_analysis::analyze(&survey, &opts)?;
     warn_missing_columns(&summary);
+    warn_set_aside(&summary, form, export);
     let part = &summary.parts[0];
     Ok(peiling_analysis::evaluation::MeetingFigures::from_part(
         part,
