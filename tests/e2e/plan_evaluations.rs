@@ -81,6 +81,29 @@ fn the_planted_theme_is_flagged_in_the_plan_and_the_control_set_flags_none() {
     assert!((s["share"].as_f64().unwrap() - own.0 as f64 / own.1 as f64).abs() < 1e-12);
     assert!((s["others"].as_f64().unwrap() - rest.0 as f64 / rest.1 as f64).abs() < 1e-12);
 
+    // `evaluate --json` prints the same figures it writes.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("datasets/evaluatie");
+    let again = tmp.path().join("ev");
+    let printed = peiling(&[
+        "evaluate",
+        dir.to_str().unwrap(),
+        "--plan",
+        repo().join(PLAN).to_str().unwrap(),
+        "--json",
+        "-o",
+        again.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(
+        printed,
+        std::fs::read_to_string(out.join("evaluation.json")).unwrap()
+    );
+    assert_eq!(
+        printed,
+        std::fs::read_to_string(again.join("evaluation.json")).unwrap()
+    );
+
     // The folder and the file itself are both accepted.
     let plan = plan_json(&out);
     assert_eq!(plan, plan_json(&out.join("evaluation.json")));

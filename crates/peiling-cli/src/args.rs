@@ -695,4 +695,8 @@ pub struct EvaluateArgs {
     /// Meetings with fewer responses show no percentages and no quotes.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
+    /// Also print the figures as JSON on standard output (the evaluation.json written
+    /// to the folder, docs/evaluation-schema.md), instead of the one-line summary.
+    #[arg(long)]
+    pub json: bool,
 }

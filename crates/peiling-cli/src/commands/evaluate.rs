@@ -141,11 +141,15 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
     json.push('\n');
     files.push(peiling_report::OutputFile {
         path: "evaluation.json".into(),
-        bytes: json.into_bytes(),
+        bytes: json.clone().into_bytes(),
     });
     let staged = out_dir.stage(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))?;
     output::commit(vec![staged])?;
     let mut stdout = std::io::stdout().lock();
+    if args.json {
+        stdout.write_all(json.as_bytes())?;
+        return Ok(());
+    }
     writeln!(
         stdout,
         "{}: report.md, report.html, evaluation.json; {} meetings, {} findings, {} to redesign before repeating{}",
