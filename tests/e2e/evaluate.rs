@@ -8,15 +8,16 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{peiling, repo};
 
-const PLAN: &str = "reports/bos-2020/nl/plan.json";
+pub(crate) const PLAN: &str = "reports/bos-2020/nl/plan.json";
 const FORM_TEXT_USEFUL: &str = "Hoe nuttig vond je deze bijeenkomst?";
-const FORM_TEXT_APPLY: &str = "Hoe goed kun je wat je leerde toepassen in je eigen praktijk?";
+pub(crate) const FORM_TEXT_APPLY: &str =
+    "Hoe goed kun je wat je leerde toepassen in je eigen praktijk?";
 
-fn data() -> PathBuf {
+pub(crate) fn data() -> PathBuf {
     repo().join("datasets/evaluatie")
 }
 
-fn exports(folder: &str) -> Vec<PathBuf> {
+pub(crate) fn exports(folder: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(data().join(folder))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -27,7 +28,7 @@ fn exports(folder: &str) -> Vec<PathBuf> {
 }
 
 /// One export read with the csv crate: header and rows.
-fn read(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+pub(crate) fn read(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let text = std::fs::read_to_string(path).unwrap();
     let text = text.trim_start_matches('\u{feff}');
     let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -40,7 +41,7 @@ fn read(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// (two most positive levels, any level) of a column, recounted.
-fn top2(
+pub(crate) fn top2(
     header: &[String],
     rows: &[Vec<String>],
     column: &str,
@@ -59,7 +60,7 @@ fn top2(
 }
 
 const USEFUL: [&str; 4] = ["Zeer nuttig", "Nuttig", "Weinig nuttig", "Niet nuttig"];
-const APPLY: [&str; 4] = ["Zeer goed", "Goed", "Matig", "Niet"];
+pub(crate) const APPLY: [&str; 4] = ["Zeer goed", "Goed", "Matig", "Niet"];
 const PRESENT: [&str; 4] = ["In hoge mate", "Enigszins", "Nauwelijks", "Niet"];
 
 /// The report's percentage of n: whole below 30, one decimal from 30, Dutch comma.
@@ -72,7 +73,7 @@ fn pct(k: usize, n: usize) -> String {
     }
 }
 
-fn evaluate(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn evaluate(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ev");
     let mut all: Vec<&str> = args.to_vec();
@@ -82,7 +83,7 @@ fn evaluate(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
-fn bundled() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn bundled() -> (tempfile::TempDir, PathBuf) {
     let dir = data();
     let plan = repo().join(PLAN);
     evaluate(&[
@@ -93,7 +94,7 @@ fn bundled() -> (tempfile::TempDir, PathBuf) {
     ])
 }
 
-fn control() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn control() -> (tempfile::TempDir, PathBuf) {
     let form = data().join("bijeenkomst.toml");
     let files: Vec<String> = exports("controle")
         .iter()
@@ -104,7 +105,7 @@ fn control() -> (tempfile::TempDir, PathBuf) {
     evaluate(&args)
 }
 
-fn json(out: &Path) -> serde_json::Value {
+pub(crate) fn json(out: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("evaluation.json")).unwrap()).unwrap()
 }
 
@@ -255,10 +256,44 @@ fn a_meeting_below_the_minimum_group_shows_no_percentages_and_no_quotes() {
     for t in &texts {
         assert!(!section.contains(t.as_str()), "{t} quoted: {section}");
     }
+    // Nor are they in evaluation.json, which sits in the same folder.
+    let small_json = &json(&out)["meetings"][11];
+    assert_eq!(small_json["respondents"], 4);
+    assert_eq!(small_json["keep"], serde_json::json!([]));
+    assert_eq!(small_json["change"], serde_json::json!([]));
     // Personal data in quotes of the larger meetings is scrubbed.
     let (_tmp, out) = bundled();
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(!md.contains("06-12345678") && !md.contains("j.jansen@"));
+}
+
+#[test]
+fn the_evaluatieverslag_is_one_document_in_its_own_order() {
+    // One document per purpose: the verslag, its charts and its figures; no bijlage
+    // (the short/full split is the survey report's).
+    let (_tmp, out) = bundled();
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["charts", "evaluation.json", "report.html", "report.md"]
+    );
+    // Sections in the order composed: the yearly reflection comes last.
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let heads: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        heads,
+        [
+            "## Conclusies",
+            "## Overzicht",
+            "## Per bijeenkomst",
+            "## Jaarlijkse reflectie van het partnerschap"
+        ]
+    );
 }
 
 #[test]
@@ -411,4 +446,60 @@ fn the_yearly_reflection_of_the_folder_is_recounted_in_its_own_section() {
         rows.len()
     )));
     assert!(out.join("charts/reflectie-voorwaarden.svg").is_file());
+}
+
+#[test]
+fn an_answer_that_is_no_option_of_the_form_is_said_not_silently_dropped() {
+    // A copy of two meetings with one usefulness answer the form does not offer.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ev-data");
+    std::fs::create_dir_all(dir.join("bijeenkomsten")).unwrap();
+    std::fs::copy(
+        data().join("bijeenkomst.toml"),
+        dir.join("bijeenkomst.toml"),
+    )
+    .unwrap();
+    let files = exports("bijeenkomsten");
+    for f in &files[..2] {
+        std::fs::copy(f, dir.join("bijeenkomsten").join(f.file_name().unwrap())).unwrap();
+    }
+    let bad = dir
+        .join("bijeenkomsten")
+        .join(files[0].file_name().unwrap());
+    let (header, rows) = read(&bad);
+    let col = header.iter().position(|h| h == FORM_TEXT_USEFUL).unwrap();
+    let row = rows
+        .iter()
+        .position(|r| USEFUL.contains(&r[col].as_str()))
+        .unwrap();
+    let mut w = csv::Writer::from_path(&bad).unwrap();
+    w.write_record(&header).unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        let mut r = r.clone();
+        if i == row {
+            r[col] = "Heel erg nuttig".into();
+        }
+        w.write_record(&r).unwrap();
+    }
+    w.flush().unwrap();
+    let out = tmp.path().join("ev");
+    let run = peiling(&[
+        "evaluate",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    run.ok();
+    let err = run.stderr();
+    assert!(
+        err.contains(&format!(
+            "{}: 0 of {} rows set aside, 1 answer is not an option of the form (counted as geen antwoord)",
+            bad.display(),
+            rows.len()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("`peiling validate -q"), "{err}");
+    // The untouched meeting says nothing.
+    assert_eq!(err.lines().count(), 1, "{err}");
 }

@@ -264,6 +264,18 @@ pub struct ReportArgs {
     #[arg(long, value_name = "CATALOGUE", conflicts_with = "no_plan")]
     pub catalogue: Option<PathBuf>,
 
+    /// The evaluation of the meetings (evaluation.json of `peiling evaluate`, or its
+    /// folder): the plan marks themes to redesign before they are repeated.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_plan")]
+    pub evaluations: Option<PathBuf>,
+
+    /// The partnership's yearly reflection on the conditions for effective
+    /// professionalisation: a folder with reflectie.toml and reflectie-<year>.csv (as
+    /// datasets/evaluatie), or that export. The full report shows it beside the need
+    /// figures; the bijlage gives one sentence.
+    #[arg(long, value_name = "EXPORT|SURVEY")]
+    pub reflection: Option<PathBuf>,
+
     #[command(flatten)]
     pub start: StartArg,
 
@@ -377,6 +389,11 @@ pub struct PlanArgs {
     /// With --records: the partnership's requirements (TOML); default: BOS's, bundled.
     #[arg(long, value_name = "FILE", requires = "records")]
     pub requirements: Option<PathBuf>,
+    /// The evaluation of the meetings: the evaluation.json that `peiling evaluate` writes,
+    /// or its folder. Themes whose evaluation fell short are marked "herontwerpen voor
+    /// herhaling" in their reasons (docs/evaluation-rules.md); they stay in the plan.
+    #[arg(long, value_name = "FILE", conflicts_with = "at_school")]
+    pub evaluations: Option<PathBuf>,
 
     /// With --per-school: each school's workshops given at the school itself (seed 002),
     /// with groups, trainers and a calendar per school and per trainer, instead of picks
@@ -692,4 +709,8 @@ pub struct EvaluateArgs {
     /// Meetings with fewer responses show no percentages and no quotes.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_group: usize,
+    /// Also print the figures as JSON on standard output (the evaluation.json written
+    /// to the folder, docs/evaluation-schema.md), instead of the one-line summary.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -11,6 +11,7 @@ mod calendar;
 mod catalogue;
 mod demand;
 mod due;
+mod evaluation;
 mod history;
 mod holidays;
 mod hosts;
@@ -37,6 +38,7 @@ pub use demand::{
     ThemeRequest,
 };
 pub use due::{DueCount, DueHeadcount, DueKind};
+pub use evaluation::{mark_redesign, Measure as EvaluationMeasure, RedesignTheme, Shortfall};
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};

@@ -143,6 +143,9 @@ pub struct RotationPlan {
     pub per_school: Option<String>,
     pub pick: Option<u32>,
     pub selections: Vec<SchoolSelection>,
+    /// Themes the evaluation of their meetings flags for redesign (ids), when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redesign: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -494,6 +497,7 @@ pub fn plan(
         per_school: options.per_school.as_ref().map(|p| p.question.clone()),
         pick: options.per_school.as_ref().map(|p| p.pick as u32),
         selections: Vec::new(),
+        redesign: Vec::new(),
     };
     if let Some(per_school) = &options.per_school {
         plan.selections = select_per_school(catalogue, &plan, options, per_school)?;

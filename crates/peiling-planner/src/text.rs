@@ -91,6 +91,11 @@ pub enum Reason {
         audience: String,
         people: usize,
     },
+    /// The evaluation of the theme's meetings fell short: redesign before repeating it
+    /// (docs/evaluation-rules.md, rule 3). A flag for the team, not a move.
+    Redesign {
+        shortfalls: Vec<crate::evaluation::Shortfall>,
+    },
 }
 
 /// An audience code as a Dutch noun: "WPB'er"/"WPB'ers", "SO"/"SO's".
@@ -351,6 +356,7 @@ impl Reason {
                     ),
                 }
             }
+            Reason::Redesign { shortfalls } => crate::evaluation::reason_text(shortfalls),
         }
     }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use crate::compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
 use crate::model::{Block, Document, Inline, Section};
+use crate::reflection::ANCHOR_REFLECTION;
 
 /// The title of the conclusions section, when the document has one (or its anchor
 /// starts with "conclusie").
@@ -24,6 +25,8 @@ struct Parts<'d> {
     summary: Option<&'d Section>,
     conclusions: Option<&'d Section>,
     plan: Option<&'d Section>,
+    /// The partnership's yearly reflection: in the full report only.
+    reflection: Option<&'d Section>,
     method: Option<&'d Section>,
     /// The survey parts and whatever else (a comparison), in order.
     detail: Vec<&'d Section>,
@@ -34,6 +37,7 @@ fn parts(doc: &Document) -> Parts<'_> {
         summary: None,
         conclusions: None,
         plan: None,
+        reflection: None,
         method: None,
         detail: Vec::new(),
     };
@@ -41,6 +45,7 @@ fn parts(doc: &Document) -> Parts<'_> {
         match s.anchor.as_str() {
             ANCHOR_SUMMARY => p.summary = Some(s),
             ANCHOR_PLAN => p.plan = Some(s),
+            ANCHOR_REFLECTION => p.reflection = Some(s),
             ANCHOR_METHOD => p.method = Some(s),
             _ if CONCLUSIONS.contains(&s.title.as_str()) || s.anchor.starts_with("conclusie") => {
                 p.conclusions = Some(s)
@@ -93,6 +98,8 @@ pub fn full(doc: &Document, lang: Lang) -> Document {
     sections.extend(p.summary.cloned());
     sections.extend(p.conclusions.cloned());
     sections.extend(p.detail.iter().filter(|s| is_part(s)).map(|s| overview(s)));
+    // Beside the need figures of the audiences.
+    sections.extend(p.reflection.cloned());
     sections.extend(p.plan.cloned());
     for s in &p.detail {
         let mut s = (*s).clone();

@@ -21,6 +21,7 @@ pub mod model;
 mod plain_language;
 pub mod plan;
 pub mod privacy;
+pub mod reflection;
 #[cfg(test)]
 mod tests;
 pub mod turnout;
@@ -111,12 +112,7 @@ pub fn render_document(
     doc: &mut Document,
     opts: &ReportOptions,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    unique_anchors(doc);
-    let charts = unique_charts(doc);
-    let mut svgs = BTreeMap::new();
-    for c in &charts {
-        svgs.insert(c.id.clone(), charts::svg::render(&c.chart, &c.id)?);
-    }
+    let (charts, svgs) = prepare(doc)?;
     // Both lengths are made of the same sections, so they share the chart files.
     let full = lengths::full(doc, opts.lang);
     let short = lengths::bijlage(doc, opts.lang);
@@ -138,20 +134,64 @@ pub fn render_document(
             bytes: html::render(&short, opts.lang, &svgs).into_bytes(),
         },
     ];
-    for (id, svg) in svgs {
-        files.push(OutputFile {
+    files.extend(chart_files(&charts, svgs, opts)?);
+    Ok(files)
+}
+
+/// Unique anchors and chart ids in `doc`, and each chart as SVG by id.
+fn prepare(doc: &mut Document) -> Result<(Vec<ChartRef>, BTreeMap<String, String>), ReportError> {
+    unique_anchors(doc);
+    let charts = unique_charts(doc);
+    let mut svgs = BTreeMap::new();
+    for c in &charts {
+        svgs.insert(c.id.clone(), charts::svg::render(&c.chart, &c.id)?);
+    }
+    Ok((charts, svgs))
+}
+
+/// `charts/<id>.svg`, and `charts/<id>.png` with `opts.png`.
+fn chart_files(
+    charts: &[ChartRef],
+    svgs: BTreeMap<String, String>,
+    opts: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let mut files: Vec<OutputFile> = svgs
+        .into_iter()
+        .map(|(id, svg)| OutputFile {
             path: format!("charts/{id}.svg"),
             bytes: svg.into_bytes(),
-        });
-    }
+        })
+        .collect();
     if opts.png {
-        for c in &charts {
+        for c in charts {
             files.push(OutputFile {
                 path: format!("charts/{}.png", c.id),
                 bytes: charts::png::render(&c.chart, &c.id)?,
             });
         }
     }
+    Ok(files)
+}
+
+/// A document of one length (the evaluatieverslag): `report.md` and `report.html` with a
+/// table of contents, and `charts/<id>.svg` (and `.png` with `opts.png`). No bijlage:
+/// the short/full split belongs to the survey report; sections keep their order.
+pub fn render_single(
+    doc: &mut Document,
+    opts: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let (charts, svgs) = prepare(doc)?;
+    let mut files = vec![
+        OutputFile {
+            path: "report.md".into(),
+            bytes: markdown::render_with_contents(doc, opts.lang, 2).into_bytes(),
+        },
+        OutputFile {
+            path: "report.html".into(),
+            bytes: html::render_with_contents(doc, opts.lang, &svgs, 2).into_bytes(),
+        },
+    ];
+    files.extend(chart_files(&charts, svgs, opts)?);
     Ok(files)
 }
 

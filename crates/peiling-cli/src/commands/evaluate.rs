@@ -51,26 +51,6 @@ fn inputs(args: &EvaluateArgs) -> Result<(PathBuf, Vec<PathBuf>)> {
     }
 }
 
-/// `reflectie.toml` and the one export named `reflectie-*.csv` of a folder, if both.
-fn reflection_files(dir: &Path) -> Option<(PathBuf, PathBuf)> {
-    let form = dir.join("reflectie.toml");
-    if !form.is_file() {
-        return None;
-    }
-    let mut exports: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("reflectie-") && n.ends_with(".csv"))
-        })
-        .collect();
-    exports.sort();
-    // The latest year's export: the last by name.
-    exports.pop().map(|e| (form, e))
-}
-
 fn read_plan(path: &Path) -> Result<RotationPlan> {
     let bytes = std::fs::read(path).map_err(|e| {
         crate::status::user(format!("{}: cannot read the plan: {e}", path.display()))
@@ -107,6 +87,7 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         let survey = Survey::single(&form, path, &ImportOptions::default())?;
         let summary = analyze(&survey, &opts)?;
         super::warn_missing_columns(&summary);
+        super::warn_set_aside(&summary, &form, path);
         let part = &summary.parts[0];
         title.get_or_insert_with(|| part.title.clone());
         let file = path
@@ -141,20 +122,13 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
             });
         let mut figures = MeetingFigures::from_part(part, meeting, theme);
         figures.attended = attended;
+        figures.theme_id = planned.map(|m| m.theme.clone());
         meetings.push(figures);
     }
     let mut eval = evaluate(meetings, args.min_group);
     // The yearly reflection, when the folder holds one (reflectie.toml and its export).
-    if let Some((form, export)) = args.survey.as_deref().and_then(reflection_files) {
-        let survey = Survey::single(&form, &export, &ImportOptions::default())?;
-        let summary = analyze(&survey, &opts)?;
-        super::warn_missing_columns(&summary);
-        let part = &summary.parts[0];
-        eval.reflection = Some(MeetingFigures::from_part(
-            part,
-            part.title.clone(),
-            String::new(),
-        ));
+    if let Some((form, export)) = args.survey.as_deref().and_then(super::reflection_files) {
+        eval.reflection = Some(super::reflection_figures(&form, &export, args.min_group)?);
     }
     let mut doc = peiling_report::evaluation::document(&eval, title.as_deref().unwrap_or(""), lang);
     let report_opts = ReportOptions {
@@ -162,22 +136,38 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
         min_group: args.min_group,
         ..ReportOptions::default()
     };
-    let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
+    let mut files = peiling_report::render_single(&mut doc, &report_opts)?;
     let mut json = serde_json::to_string_pretty(&eval)?;
     json.push('\n');
     files.push(peiling_report::OutputFile {
         path: "evaluation.json".into(),
-        bytes: json.into_bytes(),
+        bytes: json.clone().into_bytes(),
     });
     let staged = out_dir.stage(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))?;
     output::commit(vec![staged])?;
     let mut stdout = std::io::stdout().lock();
+    if args.json {
+        stdout.write_all(json.as_bytes())?;
+        return Ok(());
+    }
     writeln!(
         stdout,
-        "{}: report.md, report.html, evaluation.json; {} meetings, {} findings",
+        "{}: report.md, report.html, evaluation.json; {} meetings, {} findings, {} to redesign before repeating{}",
         args.out.display(),
         eval.meetings.len(),
-        eval.findings.len()
+        eval.findings.len(),
+        match eval.redesign.len() {
+            1 => "1 theme".to_string(),
+            n => format!("{n} themes"),
+        },
+        match eval.redesign.len() {
+            0 => String::new(),
+            n => format!(
+                "; `peiling plan --evaluations {}` marks {} in the plan",
+                args.out.display(),
+                if n == 1 { "it" } else { "them" }
+            ),
+        }
     )?;
     Ok(())
 }

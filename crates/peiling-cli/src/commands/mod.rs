@@ -50,6 +50,33 @@ pub fn warn_missing_columns(summary: &peiling_analysis::Summary) {
     }
 }
 
+/// Says on stderr what an export of the evaluation or the reflection could not count:
+/// rows set aside and answers that are no option of the form (those count as geen
+/// antwoord in the figures). `peiling validate` names each one.
+pub fn warn_set_aside(
+    summary: &peiling_analysis::Summary,
+    form: &std::path::Path,
+    export: &std::path::Path,
+) {
+    for part in &summary.parts {
+        let invalid: usize = part.questions.iter().map(|q| q.invalid).sum();
+        if invalid == 0 && part.rows_rejected == 0 {
+            continue;
+        }
+        let line = format!(
+            "peiling: warning: {}: {} of {} rows set aside, {} {} not an option of the form (counted as geen antwoord); `peiling validate -q {} -d {}` names each",
+            export.display(),
+            part.rows_rejected,
+            part.rows_read,
+            invalid,
+            if invalid == 1 { "answer is" } else { "answers are" },
+            form.display(),
+            export.display()
+        );
+        eprintln!("{}", terminal_safe(&line));
+    }
+}
+
 /// Text for the user's terminal: control characters and bidi controls from the input
 /// are shown escaped, so a hostile answer cannot repaint, retitle or reorder it.
 pub fn terminal_safe(text: &str) -> String {
@@ -91,6 +118,82 @@ pub fn refuse_input(out: &std::path::Path, args: &crate::args::SurveyArgs) -> Re
         ))),
         None => Ok(()),
     }
+}
+
+/// `reflectie.toml` and the one export named `reflectie-*.csv` of a folder, if both: the
+/// partnership's yearly reflection (datasets/evaluatie), the latest year's export being
+/// the last by name.
+pub fn reflection_files(dir: &std::path::Path) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let form = dir.join("reflectie.toml");
+    if !form.is_file() {
+        return None;
+    }
+    let mut exports: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("reflectie-") && n.ends_with(".csv"))
+        })
+        .collect();
+    exports.sort();
+    exports.pop().map(|e| (form, e))
+}
+
+/// The yearly reflection that `report --reflection` names: a folder as
+/// [`reflection_files`] reads it, or an export whose folder holds `reflectie.toml`.
+pub fn reflection_at(path: &std::path::Path) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+    if path.is_dir() {
+        return reflection_files(path).ok_or_else(|| {
+            crate::status::user(format!(
+                "{}: no yearly reflection here; expected reflectie.toml and an export reflectie-<year>.csv (as datasets/evaluatie)",
+                path.display()
+            ))
+        });
+    }
+    let form = path
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("reflectie.toml");
+    if !path.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no such export of the yearly reflection",
+            path.display()
+        )));
+    }
+    if !form.is_file() {
+        return Err(crate::status::user(format!(
+            "{}: no reflectie.toml beside the export, expected {}",
+            path.display(),
+            form.display()
+        )));
+    }
+    Ok((form, path.to_path_buf()))
+}
+
+/// The figures of the yearly reflection (the eight conditions at partnership level),
+/// as both the evaluatieverslag and the survey report show them.
+pub fn reflection_figures(
+    form: &std::path::Path,
+    export: &std::path::Path,
+    min_group: usize,
+) -> Result<peiling_analysis::evaluation::MeetingFigures> {
+    let survey =
+        peiling_survey::Survey::single(form, export, &peiling_survey::ImportOptions::default())?;
+    let opts = peiling_analysis::AnalysisOptions {
+        min_group,
+        ..peiling_analysis::AnalysisOptions::default()
+    };
+    let summary = peiling_analysis::analyze(&survey, &opts)?;
+    warn_missing_columns(&summary);
+    warn_set_aside(&summary, form, export);
+    let part = &summary.parts[0];
+    Ok(peiling_analysis::evaluation::MeetingFigures::from_part(
+        part,
+        part.title.clone(),
+        String::new(),
+    ))
 }
 
 /// Who came to the meetings of the plan's school years (every year in the store when
@@ -168,6 +271,7 @@ pub fn due_counts(
 pub fn plan_for_report(
     catalogue_arg: Option<&std::path::Path>,
     start: &crate::args::StartArg,
+    evaluations: Option<&std::path::Path>,
     summary: &peiling_analysis::Summary,
     records: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> Result<Option<peiling_planner::RotationPlan>> {
@@ -180,6 +284,7 @@ pub fn plan_for_report(
     if !asked && catalogue_arg.is_none() {
         return Ok(None);
     }
+    let redesign = evaluations.map(read_evaluation).transpose()?;
     let demand = peiling_planner::SurveyDemand::from(summary);
     let mut options = peiling_planner::PlanOptions {
         start: crate::config::start(start)?,
@@ -188,9 +293,49 @@ pub fn plan_for_report(
     if let Some((db, requirements)) = records {
         options.due = due_counts(db, requirements, &catalogue, &demand, &options)?;
     }
-    peiling_planner::plan(&catalogue, &demand, &options)
-        .map(Some)
-        .map_err(crate::messages::plan_error)
+    let mut plan = peiling_planner::plan(&catalogue, &demand, &options)
+        .map_err(crate::messages::plan_error)?;
+    if let Some(redesign) = &redesign {
+        peiling_planner::mark_redesign(&mut plan, &catalogue, redesign);
+    }
+    Ok(Some(plan))
+}
+
+/// The themes to redesign from the evaluation.json of `peiling evaluate` (or the folder
+/// holding it), as the planner takes them.
+pub fn read_evaluation(path: &std::path::Path) -> Result<Vec<peiling_planner::RedesignTheme>> {
+    use peiling_analysis::evaluation::{Evaluation, SCHEMA};
+    let file = if path.is_dir() {
+        path.join("evaluation.json")
+    } else {
+        path.to_path_buf()
+    };
+    let bytes = std::fs::read(&file).map_err(|e| {
+        crate::status::user(format!(
+            "{}: cannot read the evaluation ({e}); expected the evaluation.json that `peiling evaluate` writes, or its folder",
+            file.display()
+        ))
+    })?;
+    // The version first, so an older or foreign file gets that message, not a field's.
+    let schema = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("schema")?.as_str().map(str::to_string));
+    if schema.as_deref() != Some(SCHEMA) {
+        return Err(crate::status::user(format!(
+            "{}: not an evaluation of this version of peiling (expected schema \"{SCHEMA}\", found {}); run `peiling evaluate` again",
+            file.display(),
+            schema.map_or_else(|| "none".to_string(), |s| format!("\"{s}\""))
+        )));
+    }
+    let eval: Evaluation = serde_json::from_slice(&bytes).map_err(|e| {
+        crate::status::user(format!(
+            "{}: line {}, column {}: not an evaluation written by `peiling evaluate`: {e}",
+            file.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(eval.redesign.iter().map(Into::into).collect())
 }
 
 #[cfg(test)]

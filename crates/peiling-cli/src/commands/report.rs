@@ -31,6 +31,13 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         }
         None => None,
     };
+    let reflection = match &args.reflection {
+        Some(path) => {
+            let (form, export) = super::reflection_at(path)?;
+            Some(super::reflection_figures(&form, &export, args.min_group)?)
+        }
+        None => None,
+    };
     let opts = crate::config::analysis_options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
@@ -58,7 +65,13 @@ pub fn run(args: &ReportArgs) -> Result<()> {
             .records
             .as_deref()
             .map(|db| (db, args.requirements.as_deref()));
-        super::plan_for_report(args.catalogue.as_deref(), &args.start, &summary, records)?
+        super::plan_for_report(
+            args.catalogue.as_deref(),
+            &args.start,
+            args.evaluations.as_deref(),
+            &summary,
+            records,
+        )?
     };
     let report_opts = ReportOptions {
         lang,
@@ -80,6 +93,9 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let mut doc = peiling_report::document(&summary, comparison.as_ref(), &report_opts);
     if let Some(plan) = &plan {
         peiling_report::plan::fill(&mut doc, plan, lang);
+    }
+    if let Some(r) = &reflection {
+        peiling_report::reflection::fill(&mut doc, r, lang, args.min_group);
     }
     if let Some(db) = &args.records {
         let turnout = super::turnout(db, plan.as_ref())?;

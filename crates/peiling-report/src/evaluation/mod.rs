@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use peiling_analysis::evaluation::{Evaluation, Finding, MeetingFigures, ScaleCounts};
+use peiling_analysis::evaluation::{Evaluation, Finding, Measure, MeetingFigures, ScaleCounts};
 
 use crate::charts::{Chart, Diverging, DivergingItem};
 use crate::i18n::Lang;
@@ -22,7 +22,7 @@ fn share(k: usize, n: usize) -> f64 {
 
 /// The statement of a grid item: its English label, or the text between the brackets
 /// of "Stem [Item]".
-fn item_label(c: &ScaleCounts, lang: Lang) -> String {
+pub(crate) fn item_label(c: &ScaleCounts, lang: Lang) -> String {
     match (&c.label_en, lang) {
         (Some(en), Lang::En) => en.clone(),
         _ => c
@@ -117,32 +117,85 @@ fn conclusions(eval: &Evaluation, lang: Lang) -> Section {
                 }
                 (Finding::LaggingTheme { theme, share, others, n, p }, Lang::Nl) => format!(
                     "De toepasbaarheid van thema \"{theme}\" blijft achter: {} (n = {n}) vindt het goed toepasbaar, tegen {} in de andere bijeenkomsten (Fisher p {}).",
-                    lang.pct(share * 100.0),
+                    lang.pct_n(share * 100.0, *n),
                     lang.pct(others * 100.0),
                     p_text(lang, *p)
                 ),
                 (Finding::LaggingTheme { theme, share, others, n, p }, Lang::En) => format!(
                     "The applicability of theme \"{theme}\" lags: {} (n = {n}) find it applicable, against {} in the other meetings (Fisher p {}).",
-                    lang.pct(share * 100.0),
+                    lang.pct_n(share * 100.0, *n),
                     lang.pct(others * 100.0),
                     p_text(lang, *p)
                 ),
             })]
         })
+        .chain(eval.redesign.iter().map(|r| vec![text(redesign(r, lang))]))
         .collect();
     if items.is_empty() {
         sec.blocks.push(Block::Paragraph(vec![text(lang.pick(
-            "De regels vonden geen zwakke voorwaarde en geen thema waarvan de toepasbaarheid achterblijft.",
-            "The rules found no weak condition and no theme whose applicability lags.",
+            "De regels vonden geen zwakke voorwaarde, geen thema waarvan de toepasbaarheid achterblijft en geen thema om te herontwerpen.",
+            "The rules found no weak condition, no theme whose applicability lags and no theme to redesign.",
         ))]));
     } else {
         sec.blocks.push(Block::List(items));
     }
     sec.blocks.push(Block::Note(lang.pick(
-        "Regels: docs/evaluation-rules.md (zwak: minder dan 50 % in de twee hoogste niveaus, over alle bijeenkomsten samen en in minstens drie kwart van de bijeenkomsten met genoeg antwoorden; achterblijven: minstens 20 procentpunt lager dan de andere bijeenkomsten en Fisher p < 0,05).",
-        "Rules: docs/evaluation-rules.md (weak: below 50 % in the two highest levels, over all meetings together and in at least three quarters of the meetings with enough answers; lagging: at least 20 percentage points below the other meetings and Fisher p < 0.05).",
+        "Regels: docs/evaluation-rules.md (zwak: minder dan 50 % in de twee hoogste niveaus, over alle bijeenkomsten samen en in meer dan de helft van de bijeenkomsten met genoeg antwoorden; achterblijven: minstens 20 procentpunt lager dan de andere bijeenkomsten en Fisher p < 0,05; herontwerpen: een thema waarvan het nut, de toepasbaarheid of een voorwaarde die niet overal zwak is zo achterblijft).",
+        "Rules: docs/evaluation-rules.md (weak: below 50 % in the two highest levels, over all meetings together and in more than half of the meetings with enough answers; lagging: at least 20 percentage points below the other meetings and Fisher p < 0.05; redesign: a theme whose usefulness, applicability or a condition not weak everywhere lags like that).",
     ).to_string()));
     sec
+}
+
+/// "Herontwerpen voor herhaling: thema "Innovatie" (toepasbaarheid 33 %, n = 9)."
+fn redesign(r: &peiling_analysis::evaluation::Redesign, lang: Lang) -> String {
+    let what: Vec<String> = r
+        .shortfalls
+        .iter()
+        .map(|s| {
+            let name = match &s.measure {
+                Measure::Useful => lang.pick("nut", "usefulness").to_string(),
+                Measure::Applicable => lang.pick("toepasbaarheid", "applicability").to_string(),
+                Measure::Condition {
+                    label, label_en, ..
+                } => {
+                    let item = ScaleCounts {
+                        id: String::new(),
+                        label: label.clone(),
+                        label_en: label_en.clone(),
+                        levels: vec![],
+                        levels_en: vec![],
+                        counts: vec![],
+                        not_applicable: 0,
+                        no_answer: 0,
+                    };
+                    format!(
+                        "{} \"{}\"",
+                        lang.pick("voorwaarde", "condition"),
+                        item_label(&item, lang)
+                    )
+                }
+            };
+            format!(
+                "{name} {}, n = {}, {} {}",
+                lang.pct_n(s.share * 100.0, s.n),
+                s.n,
+                lang.pick("tegen", "against"),
+                lang.pct(s.others * 100.0)
+            )
+        })
+        .collect();
+    match lang {
+        Lang::Nl => format!(
+            "Herontwerpen voor herhaling: thema \"{}\" ({}).",
+            r.theme,
+            what.join("; ")
+        ),
+        Lang::En => format!(
+            "Redesign before repeating: theme \"{}\" ({}).",
+            r.theme,
+            what.join("; ")
+        ),
+    }
 }
 
 fn overview(eval: &Evaluation, lang: Lang) -> Section {
@@ -317,7 +370,12 @@ fn meeting(number: usize, m: &MeetingFigures, lang: Lang, min: usize) -> Section
 }
 
 /// The conditions of one export as diverging bars.
-fn conditions_chart(m: &MeetingFigures, id: String, title: String, lang: Lang) -> Option<Block> {
+pub(crate) fn conditions_chart(
+    m: &MeetingFigures,
+    id: String,
+    title: String,
+    lang: Lang,
+) -> Option<Block> {
     let first = m.conditions.first()?;
     let levels = first
         .levels

@@ -147,7 +147,15 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             &options,
         )?;
     }
-    let plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
+    let redesign = args
+        .evaluations
+        .as_deref()
+        .map(super::read_evaluation)
+        .transpose()?;
+    let mut plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
+    if let Some(redesign) = &redesign {
+        peiling_planner::mark_redesign(&mut plan, &catalogue, redesign);
+    }
     let english = args.lang == LangArg::En;
 
     let mut json = serde_json::to_string_pretty(&plan)?;
