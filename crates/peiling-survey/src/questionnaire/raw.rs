@@ -104,6 +104,8 @@ struct RawChoiceTable {
     code: Option<String>,
     #[serde(default)]
     themes: Vec<ThemeLink>,
+    #[serde(default)]
+    exclusive: bool,
 }
 
 #[derive(Deserialize)]
@@ -128,6 +130,7 @@ impl RawChoice {
                 synonyms: t.synonyms,
                 code: t.code,
                 themes: t.themes,
+                exclusive: t.exclusive,
             },
         }
     }
@@ -320,6 +323,7 @@ impl RawQuestion {
                             synonyms: b.synonyms,
                             code: b.code,
                             themes: Vec::new(),
+                            exclusive: false,
                         }),
                     ));
                     bands.push((b.min, b.max));

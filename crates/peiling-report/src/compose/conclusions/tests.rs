@@ -11,6 +11,7 @@ fn row(label: &str, count: usize, base: usize) -> CategoryRow {
         pct_base: count as f64 * 100.0 / base as f64,
         pct_answered: None,
         wilson95: None,
+        exclusive: false,
     }
 }
 
@@ -152,9 +153,78 @@ fn c2_another_leading_form_is_named_without_intervisie_advice() {
     );
     let p = part(vec![q], &[("vorm", GroupRole::Forms)]);
     let s = plain(&forms(Lang::En, &p).unwrap());
-    assert_eq!(s, "The form the school-based teacher educators ask for most is cursus aan hogeschool (20 of 44): shape the offer mainly that way ([table](#lk-vorm-vorm)).");
+    assert_eq!(s, "The form the school-based teacher educators ask for most is cursus aan hogeschool (20 of 44), but that is fewer than half: offer other forms too ([table](#lk-vorm-vorm)).");
     let none = multi("vorm", "vorm", 44, &[("Intervisie", 0)]);
     assert!(forms(Lang::Nl, &part(vec![none], &[("vorm", GroupRole::Forms)])).is_none());
+}
+
+/// Review finding 6: "cursus aan hogeschool (20 van 44): geef het aanbod vooral zo vorm"
+/// with studiemiddag at 19. Close forms are named together; "vooral" needs a majority.
+#[test]
+fn c2_says_vooral_only_for_a_clear_majority_and_names_close_forms_together() {
+    let q = multi(
+        "vorm",
+        "vorm",
+        44,
+        &[
+            ("Cursus aan hogeschool", 20),
+            ("Studiemiddag", 19),
+            ("Intervisie", 16),
+        ],
+    );
+    let p = part(vec![q], &[("vorm", GroupRole::Forms)]);
+    let s = plain(&forms(Lang::Nl, &p).unwrap());
+    assert_eq!(s, "De schoolopleiders kiezen (bijna) even vaak voor cursus aan hogeschool (20 van 44) als voor studiemiddag (19): geen vorm springt eruit, bied ze naast elkaar aan ([tabel](#lk-vorm-vorm)).");
+    assert!(!s.contains("vooral"), "{s}");
+    // 30 of 44, the next 10 of 44 (45 points behind): a majority, and clear.
+    let q = multi("vorm", "vorm", 44, &[("Studiemiddag", 30), ("Cursus", 10)]);
+    let s = plain(&forms(Lang::Nl, &part(vec![q], &[("vorm", GroupRole::Forms)])).unwrap());
+    assert!(s.starts_with("De meeste schoolopleiders vragen om studiemiddag (30 van 44): geef het aanbod vooral zo vorm"), "{s}");
+}
+
+/// Review findings 6 and 10: an option that means "none" ("Geen enkele vorm") is never a
+/// wanted form, not even when it is chosen most.
+#[test]
+fn c2_and_the_top_lists_never_name_an_option_that_means_none() {
+    let mut q = multi(
+        "vorm",
+        "vorm",
+        10,
+        &[("Geen enkele vorm", 5), ("Intervisie", 3), ("Cursus", 1)],
+    );
+    if let Detail::Multi { rows, .. } = &mut q.detail {
+        rows[0].exclusive = true;
+    }
+    let p = part(vec![q.clone()], &[("vorm", GroupRole::Forms)]);
+    let s = plain(&forms(Lang::Nl, &p).unwrap());
+    assert!(
+        s.starts_with(
+            "Intervisie is de vorm die de schoolopleiders het meest vragen, intervisie (3 van 10)"
+        ),
+        "{s}"
+    );
+    assert!(!s.to_lowercase().contains("geen enkele vorm"), "{s}");
+    let Detail::Multi { rows, .. } = &q.detail else {
+        unreachable!()
+    };
+    let top: Vec<&str> = top_k(rows, 3).iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(top, ["Intervisie", "Cursus"]);
+    let names = crate::i18n::Names::default();
+    let headline = crate::headline::multi(Lang::Nl, &names, rows, 10);
+    assert_eq!(
+        headline,
+        "Meest gekozen: intervisie (3 van 10), daarna cursus (1)"
+    );
+    // Nothing but "none" chosen: no form to advise.
+    let mut only_none = multi("vorm", "vorm", 10, &[("Geen", 4), ("Cursus", 0)]);
+    if let Detail::Multi { rows, .. } = &mut only_none.detail {
+        rows[0].exclusive = true;
+    }
+    assert!(forms(
+        Lang::Nl,
+        &part(vec![only_none], &[("vorm", GroupRole::Forms)])
+    )
+    .is_none());
 }
 
 #[test]
