@@ -42,8 +42,8 @@ impl Composer<'_> {
             ))]));
         } else {
             sec.blocks.push(Block::Paragraph(vec![text(self.t(
-                "Wat uit de cijfers volgt, per doelgroep; elke zin verwijst naar zijn tabel.",
-                "What follows from the figures, per audience; each sentence links to its table.",
+                "Wat uit de cijfers volgt, per doelgroep. Achter elke zin staat het onderdeel met de cijfers waarop hij steunt.",
+                "What follows from the figures, per audience. After each sentence is the section with the figures it rests on.",
             ))]));
             sec.blocks.push(Block::List(items));
         }
@@ -65,14 +65,16 @@ pub(super) fn conclusions(lang: Lang, p: &PartSummary) -> Vec<Vec<Inline>> {
     .collect()
 }
 
-/// The sentence's closing link to the question's table: " (tabel)."
+/// The sentence's closing pointer to the question's table or chart, by its section's
+/// title, so it still says where to look once pasted without links: " (zie „Welk
+/// thema?”)."
 fn cite(lang: Lang, p: &PartSummary, q: &QuestionSummary, mut line: Vec<Inline>) -> Vec<Inline> {
-    line.push(text(" ("));
+    line.push(text(lang.pick(" (zie \u{201e}", " (see \u{201c}")));
     line.push(Inline::Link {
-        text: lang.pick("tabel", "table").into(),
+        text: groups::title(lang, p, &q.group),
         anchor: anchor(&format!("{}-{}-{}", p.questionnaire, q.group, q.id)),
     });
-    line.push(text(")."));
+    line.push(text("\u{201d})."));
     line
 }
 

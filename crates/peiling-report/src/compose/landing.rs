@@ -82,13 +82,19 @@ pub(crate) fn plan_landing(plan: &RotationPlan, lang: Lang) -> Vec<Vec<Inline>> 
         out.push(vec![
             text(match lang {
                 Lang::Nl => format!("Wat de {who} het meest vroegen, staat zo in het "),
-                Lang::En => format!("What the {who} asked for most stands in the "),
+                Lang::En => "In the ".to_string(),
             }),
             Inline::Link {
                 text: lang.pick("rotatieplan", "rotation plan").into(),
                 anchor: ANCHOR_PLAN.into(),
             },
-            text(format!(": {}.", each.join("; "))),
+            text(match lang {
+                Lang::Nl => format!(": {}.", each.join("; ")),
+                Lang::En => format!(
+                    ", what the {who} asked for most comes up as follows: {}.",
+                    each.join("; ")
+                ),
+            }),
         ]);
     }
     out

@@ -214,13 +214,25 @@ impl Composer<'_> {
             if let Some(q) = contact_question(p) {
                 if let Detail::Choice { rows } = &q.detail {
                     let yes = rows.first().map_or(0, |r| r.count);
+                    // A list of names only where the answers are people's own.
+                    let names = if self.answers_are_people() {
+                        self.t(
+                            "Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            "Their names are not in this report but in a separate list for the development team.",
+                        )
+                    } else {
+                        self.t(
+                            "Hun namen staan niet in dit rapport.",
+                            "Their names are not in this report.",
+                        )
+                    };
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
-                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. {names}",
                             lang.of(yes, q.base)
                         ),
                         Lang::En => format!(
-                            "{} {who} are willing to be approached to give or develop professionalisation themselves. Their names are not in this report but in a separate list for the development team.",
+                            "{} {who} are willing to be approached to give or develop professionalisation themselves. {names}",
                             lang.of(yes, q.base)
                         ),
                     })]);
