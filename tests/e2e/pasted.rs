@@ -30,8 +30,8 @@ fn so_levels(header: &str) -> BTreeMap<String, usize> {
 
 /// Review finding 3: no "![…](charts/x.svg)" in a bijlage.md pasted alone, no link to a
 /// section it does not have, no "(tabel)" or "elke zin verwijst naar zijn tabel" where
-/// the figures are a chart; the plan, which only the full report has, is said to be
-/// there.
+/// the figures are a chart, no Leeswijzer about "de laatste kolom" or "de tabel
+/// erboven"; the plan, which only the full report has, is said to be there.
 #[test]
 fn the_bijlage_points_only_at_what_it_holds() {
     for lang in ["nl", "en"] {
@@ -40,6 +40,16 @@ fn the_bijlage_points_only_at_what_it_holds() {
         assert!(!md.contains("](charts/"), "{lang}: {md}");
         assert!(!md.contains("[tabel]") && !md.contains("[table]"), "{md}");
         assert!(!md.contains("verwijst naar zijn tabel"), "{md}");
+        // The reading guide speaks of no "last column" or "table above" the bijlage's
+        // scale charts do not have.
+        for gone in [
+            "laatste kolom",
+            "tabel erboven",
+            "last column",
+            "table above",
+        ] {
+            assert!(!md.contains(gone), "{lang}: {gone}");
+        }
         // Every link lands on an anchor of the bijlage itself.
         for link in md.split("](#").skip(1) {
             let target = &link[..link.find(')').unwrap()];
