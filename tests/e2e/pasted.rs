@@ -183,3 +183,63 @@ fn the_corrections_speak_of_the_original_count_and_mark_a_guess() {
         "{corrections}"
     );
 }
+
+/// Review findings 4 and 5: the summary's demand per theme in whole people, no weights
+/// ("SO gewogen 2,5"), each person once per theme: recounted from the raw export, a
+/// schoolopleider asking for intervisie and for reflection counts once under Reflectie.
+#[test]
+fn the_theme_table_counts_whole_people_once_per_theme() {
+    let (_tmp, out) = report(&["--no-plan"]);
+    let md = read(&out.join("bijlage.md"));
+    let demand = section(&md, "samenvatting-vraag");
+    assert!(
+        !demand.contains("gewogen") && !demand.contains("gewicht"),
+        "{demand}"
+    );
+    assert!(
+        demand.contains("| Thema | Schoolopleiders | Werkplekbegeleiders |"),
+        "{demand}"
+    );
+    // Themes linked to options in so.toml: Reflectie through both options below.
+    let text = read(&bundled().join("so.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Aan welke thema's heb je behoefte?")
+        .unwrap();
+    let cells: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
+    let chose = |o: &str| {
+        cells
+            .iter()
+            .filter(|c| c.split(';').any(|x| x == o))
+            .count()
+    };
+    let either = cells
+        .iter()
+        .filter(|c| {
+            c.split(';')
+                .any(|x| x == "Intervisiebijeenkomsten" || x == "Reflecteren en feedback geven")
+        })
+        .count();
+    let row = |theme: &str| {
+        demand
+            .lines()
+            .find(|l| l.starts_with(&format!("| {theme} |")))
+            .unwrap_or_else(|| panic!("{theme}: {demand}"))
+            .to_string()
+    };
+    assert!(row("Reflectie").starts_with(&format!("| Reflectie | {either} |")));
+    assert!(row("Onderzoekende houding").starts_with(&format!(
+        "| Onderzoekende houding | {} |",
+        chose("Intervisiebijeenkomsten")
+    )));
+    // Whole numbers only: no half people.
+    for line in demand
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.contains("---"))
+    {
+        assert!(!line.contains(','), "{line}");
+    }
+}
