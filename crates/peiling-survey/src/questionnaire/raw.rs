@@ -167,6 +167,25 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                 ),
             ));
         }
+        // "None of these" is an answer option, and wishes nothing.
+        if choice.exclusive && what != "option" {
+            return Err((
+                Some(span),
+                format!(
+                    "{what} \"{}\": only an answer option can be exclusive",
+                    choice.label
+                ),
+            ));
+        }
+        if choice.exclusive && !choice.themes.is_empty() {
+            return Err((
+                Some(span),
+                format!(
+                    "option \"{}\" is exclusive (it means none of the others), so it cannot lead to a theme",
+                    choice.label
+                ),
+            ));
+        }
         for (i, link) in choice.themes.iter().enumerate() {
             if !(link.weight.is_finite() && link.weight > 0.0) {
                 return Err((
