@@ -243,3 +243,42 @@ fn the_theme_table_counts_whole_people_once_per_theme() {
         assert!(!line.contains(','), "{line}");
     }
 }
+
+/// Review finding 6: 20 of 44 for a course against 19 for a studiemiddag is no
+/// "vooral": the conclusions and the summary name both, counted from the raw export.
+#[test]
+fn forms_chosen_nearly_as_often_are_named_together() {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "In welke vorm wil je je professionaliseren?")
+        .unwrap();
+    let cells: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
+    let chose = |o: &str| {
+        cells
+            .iter()
+            .filter(|c| c.split(';').any(|x| x == o))
+            .count()
+    };
+    let (course, afternoon) = (
+        chose("Cursus/opleiding aan hogeschool"),
+        chose("Studiemiddag"),
+    );
+    assert_eq!((course, afternoon), (20, 19), "Bijlage 2's figures");
+    let (_tmp, out) = report(&["--no-plan"]);
+    let md = read(&out.join("bijlage.md"));
+    let conclusions = section(&md, "conclusies");
+    assert!(!conclusions.contains("vooral"), "{conclusions}");
+    assert!(
+        conclusions.contains(&format!("De werkplekbegeleiders kiezen (bijna) even vaak voor cursus/opleiding aan hogeschool ({course} van 44) als voor studiemiddag ({afternoon})")),
+        "{conclusions}"
+    );
+    let offer = section(&md, "samenvatting-aanbod");
+    assert!(
+        offer.contains(&format!("De vormen die werkplekbegeleiders (bijna) even vaak het meest vragen: cursus/opleiding aan hogeschool ({course} van 44) en studiemiddag ({afternoon} van 44).")),
+        "{offer}"
+    );
+}

@@ -126,14 +126,9 @@ pub(super) fn forms(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
     let Detail::Multi { rows, .. } = &q.detail else {
         return None;
     };
-    let ranked = top_k(rows, rows.len());
-    let first = *ranked.first()?;
-    let points = |r: &CategoryRow| (first.count - r.count) as f64 * 100.0 / q.base.max(1) as f64;
-    let close: Vec<&CategoryRow> = ranked[1..]
-        .iter()
-        .copied()
-        .filter(|r| points(r) < CLOSE_POINTS)
-        .collect();
+    let leading = leading(q, rows);
+    let (first, close) = leading.split_first()?;
+    let first = *first;
     let label = |r: &CategoryRow| decapitalise(r.label(lang.is_en()));
     let lead = format!("{} ({})", label(first), lang.of(first.count, q.base));
     let who = who(lang, p);
@@ -176,6 +171,20 @@ pub(super) fn forms(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
         }
     };
     Some(cite(lang, p, q, vec![text(s)]))
+}
+
+/// The most chosen wanted option and every other within `CLOSE_POINTS` of it (points of
+/// those asked), most chosen first; empty when nothing wanted was chosen.
+pub(super) fn leading<'r>(q: &QuestionSummary, rows: &'r [CategoryRow]) -> Vec<&'r CategoryRow> {
+    let ranked = top_k(rows, rows.len());
+    let Some(first) = ranked.first().copied() else {
+        return Vec::new();
+    };
+    let points = |r: &CategoryRow| (first.count - r.count) as f64 * 100.0 / q.base.max(1) as f64;
+    ranked
+        .into_iter()
+        .filter(|r| points(r) < CLOSE_POINTS)
+        .collect()
 }
 
 /// C3: capable on one task but not on another (e.g. towards students, not towards WPB'ers).

@@ -172,19 +172,36 @@ impl Composer<'_> {
                 }
             }
             if let Some(q) = first_multi(p, GroupRole::Forms) {
-                if let Some(r) = top_rows(q, 1).first() {
-                    out.push(vec![text(match lang {
-                        Lang::Nl => format!(
-                            "De vorm die {who} het vaakst vragen: {} ({}).",
-                            self.names.in_sentence(r.label(false)),
-                            lang.of(r.count, q.base)
-                        ),
-                        Lang::En => format!(
-                            "The form {who} ask for most: {} ({}).",
-                            self.names.in_sentence(r.label(true)),
-                            lang.of(r.count, q.base)
-                        ),
-                    })]);
+                // As rule C2: forms (nearly) as often chosen are named together.
+                let leading = match &q.detail {
+                    Detail::Multi { rows, .. } => super::conclusions::leading(q, rows),
+                    _ => Vec::new(),
+                };
+                let named: Vec<String> = leading
+                    .iter()
+                    .map(|r| {
+                        let label = self.names.in_sentence(r.label(self.en()));
+                        format!("{label} ({})", lang.of(r.count, q.base))
+                    })
+                    .collect();
+                match (lang, named.len()) {
+                    (_, 0) => {}
+                    (Lang::Nl, 1) => out.push(vec![text(format!(
+                        "De vorm die {who} het vaakst vragen: {}.",
+                        named[0]
+                    ))]),
+                    (Lang::En, 1) => out.push(vec![text(format!(
+                        "The form {who} ask for most: {}.",
+                        named[0]
+                    ))]),
+                    (Lang::Nl, _) => out.push(vec![text(format!(
+                        "De vormen die {who} (bijna) even vaak het meest vragen: {}.",
+                        lang.join_and(&named)
+                    ))]),
+                    (Lang::En, _) => out.push(vec![text(format!(
+                        "The forms {who} ask for most, (nearly) equally often: {}.",
+                        lang.join_and(&named)
+                    ))]),
                 }
             }
             let clusters = role_clusters(p, GroupRole::Capability).map(|c| c.1);
