@@ -15,6 +15,7 @@ mod import;
 mod init;
 mod lengths;
 mod output;
+mod pasted;
 mod plain_language;
 mod plan;
 mod plan_assumptions;

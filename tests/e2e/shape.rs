@@ -83,8 +83,10 @@ fn without_group_roles_the_terminal_says_how_to_declare_them() {
     assert!(!out.contains("No conclusions"), "{out}");
 }
 
-/// Rule C6: with a plan, the conclusions say where each audience's most asked-for
-/// catalogue themes first come up, recounted here from plan.json; without a plan, not.
+/// Rule C6: with a plan, the conclusions say where the options each audience asked for
+/// most come up in the plan, recounted here from plan.json: per option its own count
+/// (review finding 4: an option feeding two themes is not counted under both), its
+/// themes' first meetings in date order (finding 15); without a plan, not.
 #[test]
 fn conclusions_say_where_the_most_wanted_themes_land_in_the_plan() {
     let (_tmp, out) = report(&[]);
@@ -105,61 +107,80 @@ fn conclusions_say_where_the_most_wanted_themes_land_in_the_plan() {
         "november",
         "december",
     ];
-    for part in ["so", "wpb"] {
-        // Per theme, the most respondents of this part asking for it (over its levels).
-        let mut asked: Vec<(String, u64)> = Vec::new();
+    let meetings = plan["meetings"].as_array().unwrap();
+    for (part, who) in [("so", "schoolopleiders"), ("wpb", "werkplekbegeleiders")] {
+        // Per option of this part: how many chose it, and the themes it feeds.
+        let mut asked: Vec<(String, u64, Vec<String>)> = Vec::new();
         for d in plan["demand"].as_array().unwrap() {
             let theme = d["theme"].as_str().unwrap().to_string();
             for a in d["audiences"].as_array().unwrap() {
                 if a["questionnaire"] != part {
                     continue;
                 }
-                let n = a["respondents"].as_u64().unwrap();
-                match asked.iter_mut().find(|x| x.0 == theme) {
-                    Some(x) => x.1 = x.1.max(n),
-                    None => asked.push((theme.clone(), n)),
+                for s in a["sources"].as_array().unwrap() {
+                    let option = s["option"].as_str().unwrap().to_string();
+                    let n = s["count"].as_u64().unwrap();
+                    match asked.iter_mut().find(|x| x.0 == option) {
+                        Some(x) => x.2.push(theme.clone()),
+                        None => asked.push((option, n, vec![theme.clone()])),
+                    }
                 }
             }
         }
         asked.retain(|x| x.1 > 0);
         asked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let second = asked[1].1;
-        let top: Vec<&(String, u64)> = asked
-            .iter()
-            .enumerate()
-            .filter(|(i, x)| *i < 2 || x.1 == second)
-            .map(|(_, x)| x)
-            .collect();
-        for (theme, n) in top {
-            let m = plan["meetings"]
-                .as_array()
-                .unwrap()
+        let line = conclusions
+            .lines()
+            .find(|l| l.contains(&format!("Wat de {who} het meest vroegen")))
+            .unwrap_or_else(|| panic!("{who}: {conclusions}"));
+        for (i, (option, n, themes)) in asked.iter().enumerate() {
+            if i >= 2 && *n != second {
+                continue;
+            }
+            let mut first: Vec<&serde_json::Value> = themes
                 .iter()
-                .find(|m| m["theme"] == theme.as_str())
-                .unwrap_or_else(|| panic!("{theme} has no meeting"));
-            let date: Vec<usize> = m["date"]
-                .as_str()
-                .unwrap()
-                .split('-')
-                .map(|x| x.parse().unwrap())
+                .map(|t| {
+                    meetings
+                        .iter()
+                        .filter(|m| m["theme"] == t.as_str())
+                        .min_by_key(|m| m["date"].as_str().unwrap().to_string())
+                        .unwrap_or_else(|| panic!("{t} has no meeting"))
+                })
                 .collect();
-            let title = m["title"].as_str().unwrap();
-            let said = format!(
-                "{title} ({n} mensen) op {} {} {} {}",
-                weekday(date[0], date[1], date[2]),
-                date[2],
-                months[date[1] - 1],
-                date[0]
-            );
-            assert!(
-                conclusions.contains(&said),
-                "{part}: \"{said}\" in {conclusions}"
-            );
+            first.sort_by_key(|m| m["date"].as_str().unwrap().to_string());
+            let places: Vec<String> = first
+                .iter()
+                .map(|m| {
+                    let date: Vec<usize> = m["date"]
+                        .as_str()
+                        .unwrap()
+                        .split('-')
+                        .map(|x| x.parse().unwrap())
+                        .collect();
+                    format!(
+                        "{} ({} {} {} {})",
+                        m["title"].as_str().unwrap(),
+                        weekday(date[0], date[1], date[2]),
+                        date[2],
+                        months[date[1] - 1],
+                        date[0]
+                    )
+                })
+                .collect();
+            let places = match places.len() {
+                1 => places[0].clone(),
+                k => format!("{} en {}", places[..k - 1].join(", "), places[k - 1]),
+            };
+            let said = format!("{} ({n} mensen) valt onder {places}", option.to_lowercase());
+            assert!(line.contains(&said), "{part}: \"{said}\" in {line}");
         }
+        // No theme carries the people of two options added up.
+        assert!(!line.contains("Reflectie (5 mensen)"), "{line}");
     }
     let (_tmp, out) = report(&["--no-plan"]);
     let md = read(&out.join("report.md"));
-    assert!(!section(&md, "conclusies").contains("in het plan"), "{md}");
+    assert!(!section(&md, "conclusies").contains("rotatieplan"), "{md}");
 }
 
 /// The Dutch weekday of a date (Zeller's congruence), independent of the report's code.

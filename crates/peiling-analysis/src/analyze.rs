@@ -309,6 +309,7 @@ fn row(
         wilson95: answered
             .and_then(|a| stats::wilson(count, a))
             .map(|[lo, hi]| [round6(lo * 100.0), round6(hi * 100.0)]),
+        exclusive: label.exclusive,
     }
 }
 
@@ -562,6 +563,7 @@ fn nice_bins(values: &[f64]) -> Vec<(peiling_survey::Choice, usize)> {
                 synonyms: Vec::new(),
                 code: None,
                 themes: Vec::new(),
+                exclusive: false,
             },
             c,
         ));

@@ -121,6 +121,10 @@ pub struct CategoryRow {
     pub pct_answered: Option<f64>,
     /// 95 % Wilson interval of the proportion of those who answered, in %.
     pub wilson95: Option<[f64; 2]>,
+    /// The option means "none of these" (the questionnaire's `exclusive = true`):
+    /// never named as a wish.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -234,7 +234,11 @@ pub fn choice(
 
 /// Rule M (multi-select): the three most chosen options, of everyone asked.
 pub fn multi(lang: Lang, names: &Names, rows: &[CategoryRow], base: usize) -> String {
-    let mut ranked: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
+    // An option that means "none of these" is counted in the table, never a choice here.
+    let mut ranked: Vec<&CategoryRow> = rows
+        .iter()
+        .filter(|r| r.count > 0 && !r.exclusive)
+        .collect();
     // The analysis ranks already; sorting again (stable) keeps this rule self-contained.
     ranked.sort_by_key(|r| std::cmp::Reverse(r.count));
     let Some(first) = ranked.first() else {

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod lengths;
 pub mod markdown;
 pub mod model;
+mod pasted;
 #[cfg(test)]
 mod plain_language;
 pub mod plan;
@@ -127,7 +128,9 @@ pub fn render_document(
         },
         OutputFile {
             path: "bijlage.md".into(),
-            bytes: markdown::render(&short, opts.lang).into_bytes(),
+            // Pasted on its own, without the charts folder: its charts as tables.
+            bytes: markdown::render(&pasted::without_chart_files(&short, opts.lang), opts.lang)
+                .into_bytes(),
         },
         OutputFile {
             path: "bijlage.html".into(),

@@ -154,6 +154,7 @@ fn tied_top_options_are_named_not_cut_off() {
         pct_base: 0.0,
         pct_answered: None,
         wilson95: None,
+        exclusive: false,
     };
     let labels = |rows: &[CategoryRow], k: usize| -> Vec<String> {
         crate::compose::top_k(rows, k)

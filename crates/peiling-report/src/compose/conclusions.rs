@@ -5,8 +5,7 @@ use super::{anchor, first_multi, groups, top_k, Composer};
 use crate::headline;
 use crate::i18n::{audience_plural, capitalise, decapitalise, Lang};
 use crate::model::{text, Block, Inline, Section};
-use peiling_analysis::{Detail, GroupRole, PartSummary, QuestionSummary};
-use peiling_planner::RotationPlan;
+use peiling_analysis::{CategoryRow, Detail, GroupRole, PartSummary, QuestionSummary};
 
 pub const ANCHOR_CONCLUSIONS: &str = "conclusies";
 
@@ -16,6 +15,9 @@ pub const GAP_POINTS: f64 = 20.0;
 /// C5: facilitation hours are a signal when at least this share of those asked does not
 /// know them or gave none.
 pub const UNKNOWN_HOURS_SHARE: f64 = 0.25;
+/// C2: a form chosen by fewer than this many points (of those asked) less than the most
+/// chosen one is as wanted: the two are named together, neither is "the" form.
+pub const CLOSE_POINTS: f64 = 5.0;
 
 impl Composer<'_> {
     pub(super) fn conclusions_section(&self) -> Section {
@@ -40,8 +42,8 @@ impl Composer<'_> {
             ))]));
         } else {
             sec.blocks.push(Block::Paragraph(vec![text(self.t(
-                "Wat uit de cijfers volgt, per doelgroep; elke zin verwijst naar zijn tabel.",
-                "What follows from the figures, per audience; each sentence links to its table.",
+                "Wat uit de cijfers volgt, per doelgroep. Achter elke zin staat het onderdeel met de cijfers waarop hij steunt.",
+                "What follows from the figures, per audience. After each sentence is the section with the figures it rests on.",
             ))]));
             sec.blocks.push(Block::List(items));
         }
@@ -63,14 +65,16 @@ pub(super) fn conclusions(lang: Lang, p: &PartSummary) -> Vec<Vec<Inline>> {
     .collect()
 }
 
-/// The sentence's closing link to the question's table: " (tabel)."
+/// The sentence's closing pointer to the question's table or chart, by its section's
+/// title, so it still says where to look once pasted without links: " (zie „Welk
+/// thema?”)."
 fn cite(lang: Lang, p: &PartSummary, q: &QuestionSummary, mut line: Vec<Inline>) -> Vec<Inline> {
-    line.push(text(" ("));
+    line.push(text(lang.pick(" (zie \u{201e}", " (see \u{201c}")));
     line.push(Inline::Link {
-        text: lang.pick("tabel", "table").into(),
+        text: groups::title(lang, p, &q.group),
         anchor: anchor(&format!("{}-{}-{}", p.questionnaire, q.group, q.id)),
     });
-    line.push(text(")."));
+    line.push(text("\u{201d})."));
     line
 }
 
@@ -113,49 +117,74 @@ pub(super) fn themes(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
     Some(cite(lang, p, q, vec![text(s)]))
 }
 
-/// C2: the most wanted form; intervisie leading asks for standing groups.
+/// C2: the most wanted form. It is the way to shape the offer ("vooral") only when most
+/// of those asked want it and no other form comes within `CLOSE_POINTS`; forms that
+/// close are named together; intervisie leading asks for standing groups. An option
+/// that means "none" is never a wanted form.
 pub(super) fn forms(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
     let q = first_multi(p, GroupRole::Forms)?;
     let Detail::Multi { rows, .. } = &q.detail else {
         return None;
     };
-    let top = top_k(rows, 1);
-    if top.is_empty() {
-        return None;
-    }
-    let names: Vec<String> = top
-        .iter()
-        .map(|r| {
-            format!(
-                "{} ({})",
-                decapitalise(r.label(lang.is_en())),
-                lang.of(r.count, q.base)
-            )
-        })
-        .collect();
-    let intervisie = top
-        .iter()
-        .any(|r| r.label.to_lowercase().contains("intervisie"));
+    let leading = leading(q, rows);
+    let (first, close) = leading.split_first()?;
+    let first = *first;
+    let label = |r: &CategoryRow| decapitalise(r.label(lang.is_en()));
+    let lead = format!("{} ({})", label(first), lang.of(first.count, q.base));
     let who = who(lang, p);
-    let s = match (lang, intervisie) {
-        (Lang::Nl, true) => format!(
-            "Intervisie is de vorm die de {who} het meest vragen, {}: richt vaste intervisiegroepen in die het hele jaar met dezelfde mensen bij elkaar komen",
-            lang.join_and(&names)
-        ),
-        (Lang::En, true) => format!(
-            "Peer consultation (intervisie) is the form the {who} ask for most, {}: set up standing peer groups that meet all year with the same people",
-            lang.join_and(&names)
-        ),
-        (Lang::Nl, false) => format!(
-            "De vorm die de {who} het meest vragen is {}: geef het aanbod vooral zo vorm",
-            lang.join_or(&names)
-        ),
-        (Lang::En, false) => format!(
-            "The form the {who} ask for most is {}: shape the offer mainly that way",
-            lang.join_or(&names)
-        ),
+    let s = if !close.is_empty() {
+        let others: Vec<String> = close
+            .iter()
+            .map(|r| format!("{} ({})", label(r), r.count))
+            .collect();
+        let others = lang.join_and(&others);
+        match lang {
+            Lang::Nl => format!(
+                "De {who} kiezen (bijna) even vaak voor {lead} als voor {others}: geen vorm springt eruit, bied ze naast elkaar aan"
+            ),
+            Lang::En => format!(
+                "The {who} choose {lead} (nearly) as often as {others}: no form stands out, offer them side by side"
+            ),
+        }
+    } else if first.label.to_lowercase().contains("intervisie") {
+        match lang {
+            Lang::Nl => format!(
+                "Intervisie is de vorm die de {who} het meest vragen, {lead}: richt vaste intervisiegroepen in die het hele jaar met dezelfde mensen bij elkaar komen"
+            ),
+            Lang::En => format!(
+                "Peer consultation (intervisie) is the form the {who} ask for most, {lead}: set up standing peer groups that meet all year with the same people"
+            ),
+        }
+    } else if first.count * 2 > q.base {
+        match lang {
+            Lang::Nl => format!("De meeste {who} vragen om {lead}: geef het aanbod vooral zo vorm"),
+            Lang::En => format!("Most {who} ask for {lead}: shape the offer mainly that way"),
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!(
+                "De vorm die de {who} het meest vragen is {lead}, maar dat is minder dan de helft: bied ook andere vormen aan"
+            ),
+            Lang::En => format!(
+                "The form the {who} ask for most is {lead}, but that is fewer than half: offer other forms too"
+            ),
+        }
     };
     Some(cite(lang, p, q, vec![text(s)]))
+}
+
+/// The most chosen wanted option and every other within `CLOSE_POINTS` of it (points of
+/// those asked), most chosen first; empty when nothing wanted was chosen.
+pub(super) fn leading<'r>(q: &QuestionSummary, rows: &'r [CategoryRow]) -> Vec<&'r CategoryRow> {
+    let ranked = top_k(rows, rows.len());
+    let Some(first) = ranked.first().copied() else {
+        return Vec::new();
+    };
+    let points = |r: &CategoryRow| (first.count - r.count) as f64 * 100.0 / q.base.max(1) as f64;
+    ranked
+        .into_iter()
+        .filter(|r| points(r) < CLOSE_POINTS)
+        .collect()
 }
 
 /// C3: capable on one task but not on another (e.g. towards students, not towards WPB'ers).
@@ -265,98 +294,6 @@ pub(super) fn facilitation(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
         ),
     };
     Some(cite(lang, p, q, vec![text(s)]))
-}
-
-/// C6 (with a plan): where each audience's most wanted catalogue themes first come up.
-pub(crate) fn plan_landing(plan: &RotationPlan, lang: Lang) -> Vec<Vec<Inline>> {
-    let mut audiences: Vec<(String, String)> = Vec::new();
-    for d in &plan.demand {
-        for a in &d.audiences {
-            if !audiences.iter().any(|x| x.0 == a.questionnaire) {
-                audiences.push((a.questionnaire.clone(), a.audience.clone()));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (questionnaire, audience) in audiences {
-        // Per theme (over its levels): how many of this audience asked for it.
-        let mut asked: Vec<(&str, usize)> = Vec::new();
-        for d in &plan.demand {
-            for a in d
-                .audiences
-                .iter()
-                .filter(|a| a.questionnaire == questionnaire)
-            {
-                match asked.iter_mut().find(|x| x.0 == d.theme) {
-                    Some(x) => x.1 = x.1.max(a.respondents),
-                    None => asked.push((d.theme.as_str(), a.respondents)),
-                }
-            }
-        }
-        // The two most asked for, and any tied with the second: a tie is named.
-        asked.retain(|x| x.1 > 0);
-        asked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        if let Some(cut) = asked.get(1).map(|x| x.1) {
-            let mut i = 0;
-            asked.retain(|x| {
-                i += 1;
-                i <= 2 || x.1 == cut
-            });
-        }
-        let landed: Vec<String> = asked
-            .iter()
-            .map(|(theme, n)| {
-                let first = plan.meetings.iter().find(|m| m.theme == *theme);
-                match first {
-                    Some(m) => {
-                        let title = match (&m.title_en, lang) {
-                            (Some(en), Lang::En) => en.as_str(),
-                            _ => m.title.as_str(),
-                        };
-                        match lang {
-                            Lang::Nl => format!(
-                                "{title} ({n} mensen) op {}",
-                                crate::certificate::long_date(m.date, lang)
-                            ),
-                            Lang::En => format!(
-                                "{title} ({n} people) on {}",
-                                crate::certificate::long_date(m.date, lang)
-                            ),
-                        }
-                    }
-                    None => {
-                        let name = capitalise(&theme.replace(['_', '-'], " "));
-                        match lang {
-                            Lang::Nl => format!("{name} ({n} mensen) nog niet"),
-                            Lang::En => format!("{name} ({n} people) not yet"),
-                        }
-                    }
-                }
-            })
-            .collect();
-        if landed.is_empty() {
-            continue;
-        }
-        let who = audience_plural(lang, &audience);
-        out.push(vec![
-            text(match lang {
-                Lang::Nl => format!(
-                    "Waar de meest gevraagde thema's van de {who} in het plan staan: {} (",
-                    lang.join_and(&landed)
-                ),
-                Lang::En => format!(
-                    "Where the themes the {who} ask for most stand in the plan: {} (",
-                    lang.join_and(&landed)
-                ),
-            }),
-            Inline::Link {
-                text: lang.pick("rotatieplan", "rotation plan").into(),
-                anchor: super::ANCHOR_PLAN.into(),
-            },
-            text(")."),
-        ]);
-    }
-    out
 }
 
 #[cfg(test)]

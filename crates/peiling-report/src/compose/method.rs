@@ -137,15 +137,15 @@ impl Composer<'_> {
             Some(Origin::Reconstructed) => (
                 self.t("Nagebouwde gegevens", "Reconstructed data"),
                 self.t(
-                    "niet de antwoorden van echte personen.",
-                    "not the answers of real people.",
+                    "de antwoorden per persoon zijn nagebouwd uit gepubliceerde totalen.",
+                    "the answers per person were rebuilt from published totals.",
                 ),
             ),
             Some(Origin::Synthetic) => (
                 self.t("Kunstmatige (synthetische) gegevens", "Made-up (synthetic) data"),
                 self.t(
-                    "niet de antwoorden van echte personen.",
-                    "not the answers of real people.",
+                    "voorbeeldantwoorden, gemaakt om te laten zien hoe een rapport eruitziet.",
+                    "example answers, made to show what a report looks like.",
                 ),
             ),
             Some(Origin::Collected) => (
@@ -167,6 +167,15 @@ impl Composer<'_> {
             Some(note) => format!("{kind}: {}", note.text(self.en())),
             None => format!("{kind}: {plain}"),
         }
+    }
+
+    /// Whether the answers are people's own (collected, or nothing declared): only then
+    /// does the report promise a separate list of who may be approached.
+    pub(super) fn answers_are_people(&self) -> bool {
+        matches!(
+            self.summary.survey.about.origin,
+            None | Some(Origin::Collected)
+        )
     }
 
     /// Per audience: invited, taken part, rows set aside.

@@ -6,7 +6,9 @@ mod chart;
 mod comparison;
 mod conclusions;
 mod crosstab;
+mod demand;
 mod groups;
+mod landing;
 mod method;
 mod parts;
 mod question;
@@ -24,7 +26,8 @@ use crate::headline;
 use crate::i18n::Lang;
 use crate::model::Document;
 
-pub(crate) use conclusions::{plan_landing, ANCHOR_CONCLUSIONS};
+pub(crate) use conclusions::ANCHOR_CONCLUSIONS;
+pub(crate) use landing::plan_landing;
 
 /// Anchors other documents may link to (the plan section is added with a plan, by
 /// [`crate::plan::fill`]).
@@ -174,10 +177,15 @@ fn top_rows(q: &QuestionSummary, k: usize) -> Vec<&CategoryRow> {
     }
 }
 
-/// The `k` most chosen rows (count above 0, most first, the table's order among equals),
+/// The `k` most chosen rows (count above 0, not an option that means "none", most
+/// first, the table's order among equals),
 /// and every further row tied with the last of them: a tie is named, never cut off.
 pub(crate) fn top_k(rows: &[CategoryRow], k: usize) -> Vec<&CategoryRow> {
-    let mut chosen: Vec<&CategoryRow> = rows.iter().filter(|r| r.count > 0).collect();
+    // An option that means "none of these" is never a wish (docs/report-rules.md, N1).
+    let mut chosen: Vec<&CategoryRow> = rows
+        .iter()
+        .filter(|r| r.count > 0 && !r.exclusive)
+        .collect();
     chosen.sort_by_key(|r| std::cmp::Reverse(r.count));
     if k == 0 {
         return Vec::new();

@@ -20,12 +20,12 @@ impl Composer<'_> {
                 "With a question that allows several answers, people could choose more than one option: the percentages then do not add up to 100 %.",
             ),
             self.t(
-                "Bij een schaalvraag (bijvoorbeeld van \u{201c}uitstekend\u{201d} tot \u{201c}slecht\u{201d}) telt de laatste kolom alleen wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. De staven in de grafiek volgen die laatste kolom: negatief links, positief rechts, het middelste niveau rond het midden.",
-                "With a scale question (for example from \u{201c}excellent\u{201d} to \u{201c}poor\u{201d}) the last column counts only those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. The bars of the chart follow that last column: negative on the left, positive on the right, the middle level around the centre.",
+                "Bij een schaalvraag (bijvoorbeeld van \u{201c}uitstekend\u{201d} tot \u{201c}slecht\u{201d}) tellen de grafiek en de kolom \u{201c}met een niveau\u{201d} alleen wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. De grafiek zet negatief links, positief rechts en het middelste niveau rond het midden.",
+                "With a scale question (for example from \u{201c}excellent\u{201d} to \u{201c}poor\u{201d}) the chart and the column \u{201c}choosing a level\u{201d} count only those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. The chart puts negative on the left, positive on the right, the middle level around the centre.",
             ),
             self.t(
-                "Een grafiek toont dezelfde aantallen als de tabel erboven, van hetzelfde totaal.",
-                "A chart shows the same counts as the table above it, of the same total.",
+                "Waar een vraag een tabel en een grafiek heeft, tonen ze dezelfde aantallen, van hetzelfde totaal.",
+                "Where a question has a table and a chart, they show the same counts, of the same total.",
             ),
         ];
         sec.blocks

@@ -203,6 +203,7 @@ mod tests {
             pct_base: 0.0,
             pct_answered: None,
             wilson95: None,
+            exclusive: false,
         }
     }
 

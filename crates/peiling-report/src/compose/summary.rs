@@ -6,9 +6,9 @@ use super::{
     Composer, ANCHOR_OFFER, ANCHOR_SUMMARY,
 };
 use crate::headline;
-use crate::i18n::{audience_plural, capitalise, Lang};
-use crate::model::{text, Block, Inline, Row, RowKind, Section, Table};
-use peiling_analysis::{Detail, GroupRole, PartSummary, QuestionSummary};
+use crate::i18n::{audience_plural, Lang};
+use crate::model::{text, Block, Inline, Section};
+use peiling_analysis::{Detail, GroupRole, QuestionSummary};
 
 impl Composer<'_> {
     // ---------------------------------------------------------------- summary page
@@ -72,17 +72,7 @@ impl Composer<'_> {
         } else {
             demand.blocks.push(Block::List(items));
         }
-        if let Some(table) = self.theme_demand_table() {
-            demand.blocks.push(Block::Paragraph(vec![text(self.t(
-                "Omgerekend naar de thema's van de catalogus (elke keuze telt mee met het gewicht dat de vragenlijst haar geeft; die koppeling is een keuze van het ontwikkelteam):",
-                "Converted to the catalogue's themes (each choice counts with the weight the questionnaire gives it; that link is the development team's judgement):",
-            ))]));
-            demand.blocks.push(Block::Table(table));
-            demand.blocks.push(Block::Note(self.t(
-                "Gewogen: som van keuzes × gewicht. Personen: hoeveel respondenten minstens één optie kozen die naar het thema leidt.",
-                "Weighted: sum of choices × weight. People: how many respondents chose at least one option leading to the theme.",
-            ).to_string()));
-        }
+        demand.blocks.extend(self.theme_demand_blocks());
         sec.children.push(demand);
 
         let mut capable = Section::new(
@@ -128,60 +118,6 @@ impl Composer<'_> {
         sec
     }
 
-    /// Demand per catalogue theme and audience (the analysis' `theme_demand`), ranked
-    /// by the total weighted demand; `None` when no option links to a theme.
-    pub(super) fn theme_demand_table(&self) -> Option<Table> {
-        let parts: Vec<&PartSummary> = self
-            .summary
-            .parts
-            .iter()
-            .filter(|p| !p.theme_demand.is_empty())
-            .collect();
-        if parts.is_empty() {
-            return None;
-        }
-        let mut themes: Vec<(String, f64)> = Vec::new();
-        for p in &parts {
-            for d in &p.theme_demand {
-                match themes.iter_mut().find(|t| t.0 == d.theme) {
-                    Some(t) => t.1 += d.weighted,
-                    None => themes.push((d.theme.clone(), d.weighted)),
-                }
-            }
-        }
-        // Most wanted first; equal demand in theme id order, so the order is stable.
-        themes.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut header = vec![self.t("Thema", "Theme").to_string()];
-        for p in &parts {
-            header.push(format!("{} {}", p.audience, self.t("gewogen", "weighted")));
-            header.push(format!("{} {}", p.audience, self.t("personen", "people")));
-        }
-        let rows = themes
-            .iter()
-            .map(|(theme, _)| {
-                let mut cells = vec![self.theme_titles.get(theme.as_str()).map_or_else(
-                    || capitalise(&theme.replace(['_', '-'], " ")),
-                    String::clone,
-                )];
-                for p in &parts {
-                    match p.theme_demand.iter().find(|d| &d.theme == theme) {
-                        Some(d) => {
-                            cells.push(self.lang.num(d.weighted));
-                            cells.push(d.respondents.to_string());
-                        }
-                        None => cells.extend(["–".to_string(), "–".to_string()]),
-                    }
-                }
-                Row::new(RowKind::Normal, cells)
-            })
-            .collect();
-        Some(Table {
-            header,
-            rows,
-            numeric_from: 1,
-        })
-    }
-
     /// "A (23 van 44), B (17) en C (16)".
     pub(super) fn top_list(&self, q: &QuestionSummary, k: usize) -> String {
         let Detail::Multi { rows, .. } = &q.detail else {
@@ -199,11 +135,12 @@ impl Composer<'_> {
                 }
             })
             .collect();
-        if items.is_empty() {
+        let list = if items.is_empty() {
             self.t("geen keuzes", "nothing chosen").to_string()
         } else {
             self.lang.join_and(&items)
-        }
+        };
+        format!("{list}{}", self.none_chosen(rows))
     }
 
     /// The rules of "what it means for next year" (docs/report-headlines.md, rule A).
@@ -235,19 +172,36 @@ impl Composer<'_> {
                 }
             }
             if let Some(q) = first_multi(p, GroupRole::Forms) {
-                if let Some(r) = top_rows(q, 1).first() {
-                    out.push(vec![text(match lang {
-                        Lang::Nl => format!(
-                            "De vorm die {who} het vaakst vragen: {} ({}).",
-                            self.names.in_sentence(r.label(false)),
-                            lang.of(r.count, q.base)
-                        ),
-                        Lang::En => format!(
-                            "The form {who} ask for most: {} ({}).",
-                            self.names.in_sentence(r.label(true)),
-                            lang.of(r.count, q.base)
-                        ),
-                    })]);
+                // As rule C2: forms (nearly) as often chosen are named together.
+                let leading = match &q.detail {
+                    Detail::Multi { rows, .. } => super::conclusions::leading(q, rows),
+                    _ => Vec::new(),
+                };
+                let named: Vec<String> = leading
+                    .iter()
+                    .map(|r| {
+                        let label = self.names.in_sentence(r.label(self.en()));
+                        format!("{label} ({})", lang.of(r.count, q.base))
+                    })
+                    .collect();
+                match (lang, named.len()) {
+                    (_, 0) => {}
+                    (Lang::Nl, 1) => out.push(vec![text(format!(
+                        "De vorm die {who} het vaakst vragen: {}.",
+                        named[0]
+                    ))]),
+                    (Lang::En, 1) => out.push(vec![text(format!(
+                        "The form {who} ask for most: {}.",
+                        named[0]
+                    ))]),
+                    (Lang::Nl, _) => out.push(vec![text(format!(
+                        "De vormen die {who} (bijna) even vaak het meest vragen: {}.",
+                        lang.join_and(&named)
+                    ))]),
+                    (Lang::En, _) => out.push(vec![text(format!(
+                        "The forms {who} ask for most, (nearly) equally often: {}.",
+                        lang.join_and(&named)
+                    ))]),
                 }
             }
             let clusters = role_clusters(p, GroupRole::Capability).map(|c| c.1);
@@ -277,13 +231,25 @@ impl Composer<'_> {
             if let Some(q) = contact_question(p) {
                 if let Detail::Choice { rows } = &q.detail {
                     let yes = rows.first().map_or(0, |r| r.count);
+                    // A list of names only where the answers are people's own.
+                    let names = if self.answers_are_people() {
+                        self.t(
+                            "Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            "Their names are not in this report but in a separate list for the development team.",
+                        )
+                    } else {
+                        self.t(
+                            "Hun namen staan niet in dit rapport.",
+                            "Their names are not in this report.",
+                        )
+                    };
                     out.push(vec![text(match lang {
                         Lang::Nl => format!(
-                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. Hun namen staan niet in dit rapport, maar in een aparte lijst voor het ontwikkelteam.",
+                            "{} {who} willen benaderd worden om zelf professionalisering te geven of te ontwikkelen. {names}",
                             lang.of(yes, q.base)
                         ),
                         Lang::En => format!(
-                            "{} {who} are willing to be approached to give or develop professionalisation themselves. Their names are not in this report but in a separate list for the development team.",
+                            "{} {who} are willing to be approached to give or develop professionalisation themselves. {names}",
                             lang.of(yes, q.base)
                         ),
                     })]);

@@ -10,6 +10,7 @@ fn row(label: &str, count: usize) -> CategoryRow {
         pct_base: 0.0,
         pct_answered: None,
         wilson95: None,
+        exclusive: false,
     }
 }
 

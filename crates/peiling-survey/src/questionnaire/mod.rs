@@ -93,6 +93,9 @@ pub struct Choice {
     pub code: Option<String>,
     /// Catalogue themes this choice feeds, used by the planner.
     pub themes: Vec<ThemeLink>,
+    /// The option means "none of these" ("Geen enkele vorm"): counted and shown, but
+    /// never a wish or an advice (`exclusive = true`).
+    pub exclusive: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -259,6 +262,7 @@ impl Choice {
             synonyms: Vec::new(),
             code: None,
             themes: Vec::new(),
+            exclusive: false,
         }
     }
 

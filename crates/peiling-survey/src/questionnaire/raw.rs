@@ -104,6 +104,8 @@ struct RawChoiceTable {
     code: Option<String>,
     #[serde(default)]
     themes: Vec<ThemeLink>,
+    #[serde(default)]
+    exclusive: bool,
 }
 
 #[derive(Deserialize)]
@@ -128,6 +130,7 @@ impl RawChoice {
                 synonyms: t.synonyms,
                 code: t.code,
                 themes: t.themes,
+                exclusive: t.exclusive,
             },
         }
     }
@@ -161,6 +164,25 @@ fn choices(what: &str, raw: Vec<Spanned<RawChoice>>) -> Result<Vec<Choice>, Loca
                     "{what} \"{}…\" is {} characters long, expected at most {MAX_LABEL_CHARS}",
                     long.chars().take(30).collect::<String>(),
                     long.chars().count()
+                ),
+            ));
+        }
+        // "None of these" is an answer option, and wishes nothing.
+        if choice.exclusive && what != "option" {
+            return Err((
+                Some(span),
+                format!(
+                    "{what} \"{}\": only an answer option can be exclusive",
+                    choice.label
+                ),
+            ));
+        }
+        if choice.exclusive && !choice.themes.is_empty() {
+            return Err((
+                Some(span),
+                format!(
+                    "option \"{}\" is exclusive (it means none of the others), so it cannot lead to a theme",
+                    choice.label
                 ),
             ));
         }
@@ -320,6 +342,7 @@ impl RawQuestion {
                             synonyms: b.synonyms,
                             code: b.code,
                             themes: Vec::new(),
+                            exclusive: false,
                         }),
                     ));
                     bands.push((b.min, b.max));

@@ -47,6 +47,37 @@ fn overlong_option_spellings_are_refused() {
     assert!(Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{ok}")).is_ok());
 }
 
+/// An option that means "none of these" (review finding 10) is marked, read, and can
+/// neither be a scale level nor lead to a theme.
+#[test]
+fn an_exclusive_option_is_read_and_wishes_nothing() {
+    let body = "[[question]]\nid = \"vorm\"\ntext = \"Welke vorm?\"\nkind = \"multi\"\n\
+                options = [\"Cursus\", { label = \"Geen enkele vorm\", exclusive = true }]\n";
+    let q = Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{body}")).unwrap();
+    let Kind::Multi { options, .. } = &q.questions[0].kind else {
+        panic!("{:?}", q.questions[0].kind)
+    };
+    let marked: Vec<(&str, bool)> = options
+        .iter()
+        .map(|o| (o.label.as_str(), o.exclusive))
+        .collect();
+    assert_eq!(marked, [("Cursus", false), ("Geen enkele vorm", true)]);
+    let themed = body.replace(
+        "exclusive = true }",
+        "exclusive = true, themes = [{ theme = \"feedback\" }] }",
+    );
+    assert_eq!(
+        error(&themed),
+        "wpb.toml:9: question \"vorm\": option \"Geen enkele vorm\" is exclusive (it means none of the others), so it cannot lead to a theme"
+    );
+    let scale = "[[question]]\nid = \"rel\"\ntext = \"Relatie?\"\nkind = \"scale\"\n\
+                 levels = [\"Goed\", { label = \"Slecht\", exclusive = true }]\n";
+    assert_eq!(
+        error(scale),
+        "wpb.toml:9: question \"rel\": level \"Slecht\": only an answer option can be exclusive"
+    );
+}
+
 #[test]
 fn theme_weights_of_an_option_add_up_to_at_most_1() {
     let q = |themes: &str| {

@@ -11,6 +11,7 @@ fn row(label: &str, count: usize, base: usize) -> CategoryRow {
         pct_base: count as f64 * 100.0 / base as f64,
         pct_answered: None,
         wilson95: None,
+        exclusive: false,
     }
 }
 
@@ -119,7 +120,7 @@ fn c1_names_the_two_most_wanted_themes_and_ties() {
     let p = part(vec![q], &[("wens", GroupRole::Themes)]);
     assert_eq!(
         plain(&themes(Lang::Nl, &p).unwrap()),
-        "Schoolopleiders: het meest gevraagd zijn feedback (20 van 40), observeren (12 van 40) en coachen (12 van 40); bied die thema's volgend jaar in elk geval aan ([tabel](#lk-wens-th))."
+        "Schoolopleiders: het meest gevraagd zijn feedback (20 van 40), observeren (12 van 40) en coachen (12 van 40); bied die thema's volgend jaar in elk geval aan (zie „[WENS](#lk-wens-th)”)."
     );
 }
 
@@ -152,9 +153,78 @@ fn c2_another_leading_form_is_named_without_intervisie_advice() {
     );
     let p = part(vec![q], &[("vorm", GroupRole::Forms)]);
     let s = plain(&forms(Lang::En, &p).unwrap());
-    assert_eq!(s, "The form the school-based teacher educators ask for most is cursus aan hogeschool (20 of 44): shape the offer mainly that way ([table](#lk-vorm-vorm)).");
+    assert_eq!(s, "The form the school-based teacher educators ask for most is cursus aan hogeschool (20 of 44), but that is fewer than half: offer other forms too (see “[VORM](#lk-vorm-vorm)”).");
     let none = multi("vorm", "vorm", 44, &[("Intervisie", 0)]);
     assert!(forms(Lang::Nl, &part(vec![none], &[("vorm", GroupRole::Forms)])).is_none());
+}
+
+/// Review finding 6: "cursus aan hogeschool (20 van 44): geef het aanbod vooral zo vorm"
+/// with studiemiddag at 19. Close forms are named together; "vooral" needs a majority.
+#[test]
+fn c2_says_vooral_only_for_a_clear_majority_and_names_close_forms_together() {
+    let q = multi(
+        "vorm",
+        "vorm",
+        44,
+        &[
+            ("Cursus aan hogeschool", 20),
+            ("Studiemiddag", 19),
+            ("Intervisie", 16),
+        ],
+    );
+    let p = part(vec![q], &[("vorm", GroupRole::Forms)]);
+    let s = plain(&forms(Lang::Nl, &p).unwrap());
+    assert_eq!(s, "De schoolopleiders kiezen (bijna) even vaak voor cursus aan hogeschool (20 van 44) als voor studiemiddag (19): geen vorm springt eruit, bied ze naast elkaar aan (zie „[VORM](#lk-vorm-vorm)”).");
+    assert!(!s.contains("vooral"), "{s}");
+    // 30 of 44, the next 10 of 44 (45 points behind): a majority, and clear.
+    let q = multi("vorm", "vorm", 44, &[("Studiemiddag", 30), ("Cursus", 10)]);
+    let s = plain(&forms(Lang::Nl, &part(vec![q], &[("vorm", GroupRole::Forms)])).unwrap());
+    assert!(s.starts_with("De meeste schoolopleiders vragen om studiemiddag (30 van 44): geef het aanbod vooral zo vorm"), "{s}");
+}
+
+/// Review findings 6 and 10: an option that means "none" ("Geen enkele vorm") is never a
+/// wanted form, not even when it is chosen most.
+#[test]
+fn c2_and_the_top_lists_never_name_an_option_that_means_none() {
+    let mut q = multi(
+        "vorm",
+        "vorm",
+        10,
+        &[("Geen enkele vorm", 5), ("Intervisie", 3), ("Cursus", 1)],
+    );
+    if let Detail::Multi { rows, .. } = &mut q.detail {
+        rows[0].exclusive = true;
+    }
+    let p = part(vec![q.clone()], &[("vorm", GroupRole::Forms)]);
+    let s = plain(&forms(Lang::Nl, &p).unwrap());
+    assert!(
+        s.starts_with(
+            "Intervisie is de vorm die de schoolopleiders het meest vragen, intervisie (3 van 10)"
+        ),
+        "{s}"
+    );
+    assert!(!s.to_lowercase().contains("geen enkele vorm"), "{s}");
+    let Detail::Multi { rows, .. } = &q.detail else {
+        unreachable!()
+    };
+    let top: Vec<&str> = top_k(rows, 3).iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(top, ["Intervisie", "Cursus"]);
+    let names = crate::i18n::Names::default();
+    let headline = crate::headline::multi(Lang::Nl, &names, rows, 10);
+    assert_eq!(
+        headline,
+        "Meest gekozen: intervisie (3 van 10), daarna cursus (1)"
+    );
+    // Nothing but "none" chosen: no form to advise.
+    let mut only_none = multi("vorm", "vorm", 10, &[("Geen", 4), ("Cursus", 0)]);
+    if let Detail::Multi { rows, .. } = &mut only_none.detail {
+        rows[0].exclusive = true;
+    }
+    assert!(forms(
+        Lang::Nl,
+        &part(vec![only_none], &[("vorm", GroupRole::Forms)])
+    )
+    .is_none());
 }
 
 #[test]
@@ -170,7 +240,7 @@ fn c3_names_a_capability_gap_between_items() {
     let s = plain(&capability_gap(Lang::Nl, &p).unwrap());
     assert_eq!(
         s,
-        "De schoolopleiders voelen zich wel capabel bij \u{201e}Vraag studenten?\u{201d} (62,5 % positief, van 40 met een antwoord) maar niet bij \u{201e}Vraag wpb?\u{201d} (15,0 % van 40): richt het aanbod op dat laatste ([tabel](#lk-kunnen-wpb))."
+        "De schoolopleiders voelen zich wel capabel bij \u{201e}Vraag studenten?\u{201d} (62,5 % positief, van 40 met een antwoord) maar niet bij \u{201e}Vraag wpb?\u{201d} (15,0 % van 40): richt het aanbod op dat laatste (zie „[KUNNEN](#lk-kunnen-wpb)”)."
     );
 }
 
@@ -252,7 +322,7 @@ fn c5_unknown_facilitation_hours_are_a_signal_from_a_quarter_on() {
     let p = part(vec![hours(2, 1, 12)], &[("tijd", GroupRole::Facilitation)]);
     assert_eq!(
         plain(&facilitation(Lang::Nl, &p).unwrap()),
-        "3 van 12 schoolopleiders weten hun uren facilitering niet of vulden ze niet in: maak met de scholen afspraken over die uren en maak ze bekend ([tabel](#lk-tijd-uren))."
+        "3 van 12 schoolopleiders weten hun uren facilitering niet of vulden ze niet in: maak met de scholen afspraken over die uren en maak ze bekend (zie „[TIJD](#lk-tijd-uren)”)."
     );
     let p = part(vec![hours(1, 1, 12)], &[("tijd", GroupRole::Facilitation)]);
     assert!(facilitation(Lang::Nl, &p).is_none());
