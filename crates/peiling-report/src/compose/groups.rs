@@ -131,6 +131,8 @@ mod tests {
             id: id.into(),
             text: text.into(),
             label_en: None,
+            short: None,
+            short_en: None,
             group: group.into(),
             kind: "text".into(),
             base: 1,

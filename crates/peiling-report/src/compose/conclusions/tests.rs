@@ -19,6 +19,8 @@ fn question(id: &str, group: &str, kind: &str, base: usize, detail: Detail) -> Q
         id: id.into(),
         text: format!("Vraag {id}?"),
         label_en: None,
+        short: None,
+        short_en: None,
         group: group.into(),
         kind: kind.into(),
         base,
