@@ -286,7 +286,9 @@ fn the_verantwoording_counts_what_was_held_back() {
         + typed_numbers("Hoeveel klokuren facilitering").len();
     let method = section(&md, "verantwoording-privacy");
     assert!(
-        method.contains(&format!("{typed} ingevulde getallen alleen in hun klasse")),
+        method.contains(&format!(
+            "{typed} zelf ingevulde getallen alleen als klasse getoond"
+        )),
         "{typed}: {method}"
     );
 }

@@ -25,6 +25,7 @@ use crate::i18n::Lang;
 use crate::model::Document;
 
 pub(crate) use conclusions::{plan_landing, ANCHOR_CONCLUSIONS};
+pub(crate) use summary::offer_title;
 
 /// Anchors other documents may link to (the plan section is added with a plan, by
 /// [`crate::plan::fill`]).
@@ -236,7 +237,7 @@ fn scale_items<'q>(
     qs.iter()
         .filter_map(|q| match &q.detail {
             Detail::Scale { rows, neutral, .. } => Some(headline::ScaleItem {
-                label: groups::item_label(part, q, lang.is_en()),
+                label: groups::in_sentence(lang, part, q),
                 rows,
                 neutral: *neutral,
             }),

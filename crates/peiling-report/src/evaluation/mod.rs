@@ -48,7 +48,7 @@ fn top2(c: Option<&ScaleCounts>, lang: Lang, shown: bool) -> String {
         Some(c) if shown && c.rated() > 0 => {
             format!(
                 "{} (n = {})",
-                lang.pct_n(share(c.top2(), c.rated()), c.rated()),
+                lang.pct(share(c.top2(), c.rated())),
                 c.rated()
             )
         }
@@ -171,7 +171,7 @@ fn overview(eval: &Evaluation, lang: Lang) -> Section {
                     Some(a) => {
                         cells.push(a.to_string());
                         cells.push(if a > 0 {
-                            lang.pct_n(share(m.respondents, a), a)
+                            lang.pct(share(m.respondents, a))
                         } else {
                             "—".into()
                         });
@@ -212,7 +212,7 @@ fn overview(eval: &Evaluation, lang: Lang) -> Section {
         .map(|t| {
             let (n, top, rated) = themes[t];
             let pct = if may_quote(rated, min) && rated > 0 {
-                format!("{} (n = {rated})", lang.pct_n(share(top, rated), rated))
+                format!("{} (n = {rated})", lang.pct(share(top, rated)))
             } else {
                 "—".into()
             };
