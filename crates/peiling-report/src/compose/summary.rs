@@ -118,7 +118,7 @@ impl Composer<'_> {
         }
         sec.children.push(capable);
 
-        let mut offer = Section::new(ANCHOR_OFFER, &offer_title(self.lang, &[]));
+        let mut offer = Section::new(ANCHOR_OFFER, offer_title(self.lang, &[]));
         offer.blocks.push(Block::List(self.implications()));
         sec.children.push(offer);
         sec.children.push(self.reading_section());
