@@ -253,7 +253,7 @@ def toml_value(v):
 
 
 # The report sections of Bijlage 2, in its order: title, subject of a headline, role.
-def groups(relatie, relatie_en):
+def groups(relatie, relatie_en, opleiding_intro=None):
     g = lambda id, title, title_en, **rest: dict(id=id, title=title, title_en=title_en, **rest)
     return [
         g("leeftijd", "Leeftijd", "Age"),
@@ -261,18 +261,18 @@ def groups(relatie, relatie_en):
         g("bevoegdheid", "Bevoegdheid", "Teaching qualification"),
         g("ervaring", "Ervaring", "Experience"),
         g("rol", "Rol", "Role"),
-        g("opleiding", "Opleiding", "Training"),
+        g("opleiding", "Opleiding", "Training", **(opleiding_intro or {})),
         g("behoefte", "Behoefte aan professionalisering", "Need for professionalisation",
           subject="Behoefte", subject_en="Need"),
         g("thema", "Welk thema?", "Which themes?", subject="Vraag naar thema's",
           subject_en="Demand for themes", role="themes"),
         g("vorm", "Welke vorm?", "Which forms?", subject="Vraag naar vormen",
           subject_en="Demand for forms", role="forms"),
-        g("facilitering", "Facilitering", "Facilitation", role="facilitation"),
+        g("facilitering", "Uren voor de taak", "Hours for the role", role="facilitation"),
         g("contact", "Contact met collega's", "Contact with colleagues", subject="Contactwens",
           subject_en="Wish for contact", role="network"),
         g("relatie", relatie, relatie_en, subject="Relatie", subject_en="Relationship"),
-        g("capabel", "Hoe capabel?", "How capable?", subject="Hoe capabel men zich voelt",
+        g("capabel", "Hoe bekwaam?", "How capable?", subject="Hoe bekwaam men zich voelt",
           subject_en="Capability", role="capability"),
         g("contactgegevens", "Contactgegevens", "Contact details", role="contact"),
     ]
@@ -299,7 +299,7 @@ def write_toml(path, head, questions, groups=(), scales=()):
         qq = dict(qq)
         qq["code"] = f"Q{i:02d}"
         opts = qq.pop("option", None)
-        for k in ["id", "text", "label_en", "group", "code", "kind", "unit", "unit_en", "min", "max", "unknown",
+        for k in ["id", "text", "label_en", "short", "short_en", "group", "code", "kind", "unit", "unit_en", "min", "max", "unknown",
                   "only_if", "other", "follow_up", "motivation_for", "personal", "options", "levels",
                   "not_applicable", "bands"]:
             if qq.get(k) is None:
@@ -556,19 +556,88 @@ def so_responses(rng):
     return c, n
 
 
+# How the report's sentences name a question (`short`, `short_en`), and English labels
+# that spell out IO.
+SHORT = {
+    "so": {
+        "leservaring": ("Jaren leservaring", "Teaching experience"),
+        "ervaring_so": ("Jaren als schoolopleider", "Years as school-based teacher educator"),
+        "ook_wpb": ("Zelf ook werkplekbegeleider", "Also a workplace mentor"),
+        "opleiding": ("Opleiding voor de taak", "Training for the role"),
+        "volgt_training": ("Volgt nu de training bij Fontys", "Now in the Fontys training"),
+        "brlo": ("Ingeschreven in het beroepsregister", "In the professional register"),
+        "behoefte": ("Wil zich verder scholen", "Wants further training"),
+        "klokuren": ("Aantal uren voor de taak", "The number of hours for the role"),
+        "contact_so": ("Wil contact met andere schoolopleiders",
+                       "Wants contact with other school-based teacher educators"),
+        "relatie_io": ("Relatie met de instituutsopleider",
+                       "Relationship with the institute-based teacher educator"),
+        "andere_io": ("Ook contact met andere opleidingen", "Also in contact with other institutes"),
+        "relatie_wpb": ("Relatie met de werkplekbegeleiders", "Relationship with the workplace mentors"),
+        "capabel_studenten": ("Scholing geven aan studenten", "Training student teachers"),
+        "capabel_wpb": ("Scholing geven aan werkplekbegeleiders", "Training workplace mentors"),
+        "benaderen": ("Mag gevraagd worden om scholing te geven", "May be asked to give training"),
+    },
+    "wpb": {
+        "leservaring": ("Jaren leservaring", "Teaching experience"),
+        "rol": ("Rol in de school", "Role in the school"),
+        "stagiaires": ("Aantal begeleide stagiairs", "Student teachers supervised"),
+        "competent": ("Een stagiair begeleiden", "Supervising a student teacher"),
+        "opleiding": ("Cursus in begeleiden gevolgd", "Took a course in supervising"),
+        "behoefte": ("Wil zich verder scholen", "Wants further training"),
+        "relatie_so": ("Relatie met de schoolopleider",
+                       "Relationship with the school-based teacher educator"),
+        "relatie_io": ("Relatie met de instituutsopleider van Fontys",
+                       "Relationship with the Fontys institute-based teacher educator"),
+        "andere_io": ("Ook contact met andere opleidingen", "Also in contact with other institutes"),
+        "capabel_studenten_geven": ("Scholing geven aan studenten", "Giving training to student teachers"),
+        "capabel_studenten_ontwikkelen": ("Scholing ontwikkelen voor studenten",
+                                          "Developing training for student teachers"),
+        "capabel_wpb_geven": ("Scholing geven aan werkplekbegeleiders", "Giving training to workplace mentors"),
+        "capabel_wpb_ontwikkelen": ("Scholing ontwikkelen voor werkplekbegeleiders",
+                                    "Developing training for workplace mentors"),
+        "benaderen": ("Mag gevraagd worden om scholing te geven", "May be asked to give training"),
+    },
+}
+LABEL_EN = {
+    "Relationship with the current IO": "Relationship with the current institute-based teacher educator",
+    "Relationship with the current IO (Fontys)":
+        "Relationship with the current institute-based teacher educator (Fontys)",
+    "Explanation (IO)": "Explanation (institute-based teacher educator)",
+    "In contact with IOs of other institutes": "In contact with teacher educators of other institutes",
+}
+
+
+def with_shorts(questions, part):
+    for qq in questions:
+        qq["label_en"] = LABEL_EN.get(qq["label_en"], qq["label_en"])
+        if qq["id"] in SHORT[part]:
+            qq["short"], qq["short_en"] = SHORT[part][qq["id"]]
+    return questions
+
+
 def main():
+    with_shorts(WPB, "wpb")
+    with_shorts(SO, "so")
     write_toml(HERE / "wpb.toml", {
         "id": "wpb", "title": "Enquête professionalisering werkplekbegeleiders",
         "title_en": "Professionalisation survey of workplace mentors (WPB)", "audience": "WPB"}, WPB,
-        groups("Relatie met SO en IO", "Relationship with SO and IO"),
-        [{"id": "capabel", "title": "Hoe capabel men zich voelt om professionalisering te geven en te ontwikkelen",
+        groups("Relatie met schoolopleider en instituutsopleider",
+               "Relationship with the school-based and the institute-based teacher educator"),
+        [{"id": "capabel", "title": "Hoe bekwaam men zich voelt om scholing te geven en te ontwikkelen",
           "title_en": "How capable people feel to give and develop professionalisation",
           "items": ["capabel_studenten_geven", "capabel_studenten_ontwikkelen",
                     "capabel_wpb_geven", "capabel_wpb_ontwikkelen"]}])
     write_toml(HERE / "so.toml", {
         "id": "so", "title": "Enquête professionalisering schoolopleiders",
         "title_en": "Professionalisation survey of school-based teacher educators (SO)", "audience": "SO",
-        "population": 14}, SO, groups("Relatie met IO en WPB'ers", "Relationship with IO and WPBs"))
+        "population": 14}, SO,
+        groups("Relatie met instituutsopleider en werkplekbegeleiders",
+               "Relationship with the institute-based teacher educator and the workplace mentors",
+               {"intro": "Een instituutsopleider (IO) is de opleider van de lerarenopleiding die met de school "
+                         "samenwerkt.",
+                "intro_en": "An institute-based teacher educator (IO) is the teacher educator of the "
+                            "teacher-training institute the school works with."}))
     rng = random.Random(2020)
     cols, n = so_responses(rng)
     write_csv(HERE / "so.csv", SO, cols, n, rng)

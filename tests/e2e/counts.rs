@@ -350,9 +350,9 @@ fn same_counts(name: &str, dir: &Path, args: &[&str]) {
         let section = part_section(&md, id, &ids);
         assert_eq!(
             [
-                table_number(section, "Rijen in de export"),
-                table_number(section, "Respondenten"),
-                table_number(section, "Afgewezen (onleesbaar of dubbel)"),
+                table_number(section, "Ingevulde lijsten"),
+                table_number(section, "Deden mee"),
+                table_number(section, "Niet gebruikt (onleesbaar of dubbel)"),
             ],
             acc.rows.map(Some),
             "{what}: the report's response table"
@@ -407,8 +407,8 @@ fn same_counts(name: &str, dir: &Path, args: &[&str]) {
                 assert!(own.contains(&line), "{what}: {line} in {own}");
                 continue;
             }
-            let total =
-                table_number(own, "Totaal").or_else(|| table_number(own, "Respondenten (basis)"));
+            let total = table_number(own, "Totaal")
+                .or_else(|| table_number(own, "Aantal dat de vraag kreeg"));
             assert_eq!(total, Some(base), "{what}: the report's total in {own}");
             assert_eq!(
                 table_number(own, "geen antwoord"),

@@ -63,14 +63,9 @@ const USEFUL: [&str; 4] = ["Zeer nuttig", "Nuttig", "Weinig nuttig", "Niet nutti
 pub(crate) const APPLY: [&str; 4] = ["Zeer goed", "Goed", "Matig", "Niet"];
 const PRESENT: [&str; 4] = ["In hoge mate", "Enigszins", "Nauwelijks", "Niet"];
 
-/// The report's percentage of n: whole below 30, one decimal from 30, Dutch comma.
+/// The report's percentage of n: whole, as every percentage (docs/report-rules.md).
 fn pct(k: usize, n: usize) -> String {
-    let x = k as f64 * 100.0 / n as f64;
-    if n < 30 {
-        format!("{:.0} %", x.round())
-    } else {
-        format!("{:.1} %", (x * 10.0).round() / 10.0).replace('.', ",")
-    }
+    format!("{:.0} %", (k as f64 * 100.0 / n as f64).round())
 }
 
 pub(crate) fn evaluate(args: &[&str]) -> (tempfile::TempDir, PathBuf) {

@@ -192,3 +192,154 @@ fn each_convention_is_explained_once() {
         }
     }
 }
+
+/// Every Markdown file `report` writes for the bundled survey and the second bundled
+/// dataset, in both languages: (name, text).
+fn all_markdown() -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    for (survey, args) in [
+        ("bos-2020", vec![]),
+        ("po-rivierenland", vec!["datasets/po-rivierenland"]),
+    ] {
+        for lang in ["nl", "en"] {
+            let folder = dir.path().join(format!("{survey}-{lang}"));
+            let mut a: Vec<&str> = vec!["report"];
+            a.extend(args.iter().copied());
+            a.extend(["--lang", lang, "--out", folder.to_str().unwrap()]);
+            crate::common::peiling_in(&crate::common::repo(), &a).ok();
+            for file in ["bijlage.md", "report.md"] {
+                let text = std::fs::read_to_string(folder.join(file)).unwrap();
+                out.push((format!("{survey}/{lang}/{file}"), text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_markdown_escape_shows_where_no_markup_could_start() {
+    // Review of 2026-12-01, finding 11: "(“\< 5”)" in the Verantwoording, and
+    // "p \< 0,001" in the full report: a backslash the reader sees in many viewers.
+    for (name, md) in all_markdown() {
+        for (i, line) in md.lines().enumerate() {
+            assert!(
+                !line.contains("\\< "),
+                "{name}:{}: a stray backslash: {line}",
+                i + 1
+            );
+        }
+    }
+}
+
+/// The abbreviations of the bundled surveys with how they are spelled out (singular or
+/// plural; the check ignores case).
+const ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("SO", "schoolopleider", "school-based teacher educator"),
+    ("WPB", "werkplekbegeleider", "workplace mentor"),
+    (
+        "IO",
+        "instituutsopleider",
+        "institute-based teacher educator",
+    ),
+];
+
+#[test]
+fn each_abbreviation_is_spelled_out_at_its_first_use() {
+    // Review of 2026-12-01, finding 12: "SO's", "WPB'ers" and "IO" were spelled out only
+    // in the last section, if at all.
+    let mut found = Vec::new();
+    for (name, md) in all_markdown() {
+        let en = name.contains("/en/");
+        for (code, nl_word, en_word) in ABBREVIATIONS {
+            let word = if en { en_word } else { nl_word };
+            // The first use as a word of its own ("WPB'ers", "SO-opleiding" count).
+            let first = md.match_indices(code).find(|(i, _)| {
+                let before = md[..*i].chars().last();
+                let after = md[i + code.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            let Some((at, _)) = first else { continue };
+            // Left for the planner: the rotation plan's note on the catalogue's levels
+            // ("een verdiepend thema voor SO, IO") names the catalogue's audiences by
+            // code; the full report reaches it before the SO chapter spells IO out.
+            if *code == "IO"
+                && name.ends_with("report.md")
+                && md[..at].contains("<a id=\"rotatieplan\">")
+            {
+                continue;
+            }
+            let lead = md[..at].to_lowercase();
+            let spelled =
+                lead.ends_with(&format!("{word} (")) || lead.ends_with(&format!("{word}s ("));
+            if !spelled {
+                let line = md[..at].lines().count();
+                found.push(format!(
+                    "{name}:{line}: \"{code}\" before \"{word} ({code})\""
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_bijlage_uses_plain_words_and_names_the_school_years() {
+    // Review of 2026-12-01, findings 7, 8, 11, 12 and 14, each as the old text had it.
+    for (name, md) in all_markdown() {
+        let prose = prose(&md).join("\n").to_lowercase();
+        for stale in [
+            "elke rij",
+            "export",
+            "afgewezen",
+            "respondenten (basis)",
+            "respondents (base)",
+            "volgend jaar",
+            "next year",
+            "minder dan de helft",
+            "fewer than half",
+            "uren facilitering",
+            "merendeel zegt",
+            "bijna iedereen zegt",
+            "in dit rapport: ",
+        ] {
+            assert!(!prose.contains(stale), "{name}: \"{stale}\"");
+        }
+        // The headline of a yes/no question says what was asked, the count and its base.
+        if name == "bos-2020/nl/bijlage.md" {
+            for said in [
+                "**Zelf ook werkplekbegeleider: 6 van de 10 zeggen nee**",
+                "**Wil zich verder scholen: 8 van de 10 zeggen ja**",
+                "Scholing geven aan werkplekbegeleiders: maar 1 van de 10 schoolopleiders voelt zich hierin bekwaam.",
+                "### Wat betekent dit voor het aanbod van 2021-2022 en 2022-2023?",
+                "Alle 10 ingevulde lijsten zijn gebruikt.",
+                "| Antwoord | Aantal | % van 10 |",
+            ] {
+                assert!(md.contains(said), "{name}: no \"{said}\"");
+            }
+            // No question is quoted whole in a sentence of the summary or the conclusions.
+            let top = md.split("<a id=\"so-kort\">").next().unwrap();
+            assert!(!top.contains("„Hoe capabel voel je je"), "{top}");
+        }
+    }
+}
+
+#[test]
+fn a_percentage_is_written_the_same_way_everywhere() {
+    // Review of 2026-12-01, finding 9: "71,4 %" in the summary, "71 %" in the
+    // Verantwoording; whole percentages throughout (docs/report-rules.md).
+    for (name, md) in all_markdown() {
+        let decimal = md.lines().find(|l| {
+            let b = l.as_bytes();
+            b.windows(5).any(|w| {
+                w[0].is_ascii_digit()
+                    && (w[1] == b',' || w[1] == b'.')
+                    && w[2].is_ascii_digit()
+                    && w[3] == b' '
+                    && w[4] == b'%'
+            })
+        });
+        assert!(decimal.is_none(), "{name}: {}", decimal.unwrap_or_default());
+    }
+}

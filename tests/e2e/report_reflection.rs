@@ -28,13 +28,9 @@ fn read(path: &Path) -> String {
 }
 
 /// The report's percentage of n: whole below 30, one decimal from 30, Dutch comma.
+/// The report's one way to write a share: a whole percentage (docs/report-rules.md).
 fn pct(k: usize, n: usize) -> String {
-    let x = k as f64 * 100.0 / n as f64;
-    if n < 30 {
-        format!("{:.0} %", x.round())
-    } else {
-        format!("{:.1} %", (x * 10.0).round() / 10.0).replace('.', ",")
-    }
+    format!("{:.0} %", (k as f64 * 100.0 / n as f64).round())
 }
 
 #[test]

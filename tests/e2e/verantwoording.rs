@@ -118,7 +118,7 @@ fn without_declarations_the_report_says_so_and_names_a_missing_column() {
     for line in [
         "Niet vastgelegd: de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn",
         "Er zijn geen correcties op de gegevens vastgelegd",
-        "De vraag „Ben je zelf ook werkplekbegeleider?” stond niet in de export van de schoolopleiders",
+        "De vraag „Ben je zelf ook werkplekbegeleider?” ontbrak in de ingevulde lijsten van de schoolopleiders",
     ] {
         assert!(m.contains(line), "{line}\n{m}");
     }

@@ -474,6 +474,8 @@ pub(crate) fn summarise<'a>(
         id: question.id.clone(),
         text: question.text.clone(),
         label_en: question.label_en.clone(),
+        short: question.short.clone(),
+        short_en: question.short_en.clone(),
         group: question.group.clone(),
         kind: question.kind.name().to_string(),
         base,

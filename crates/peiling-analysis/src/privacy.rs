@@ -28,6 +28,8 @@ fn scrub_part(part: &mut PartSummary) {
     for q in &mut part.questions {
         clean(&mut q.text);
         clean_opt(&mut q.label_en);
+        clean_opt(&mut q.short);
+        clean_opt(&mut q.short_en);
         clean(&mut q.group);
         clean_opt(&mut q.condition);
         scrub_detail(&mut q.detail);

@@ -96,6 +96,12 @@ pub struct QuestionSummary {
     pub id: String,
     pub text: String,
     pub label_en: Option<String>,
+    /// The questionnaire's short title for the question (`short`, `short_en`): how a
+    /// report's sentences name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_en: Option<String>,
     pub group: String,
     pub kind: String,
     /// Respondents the question was put to: all, or those meeting its `only_if`.
@@ -316,6 +322,16 @@ impl QuestionSummary {
         match (&self.label_en, english) {
             (Some(en), true) => en,
             _ => &self.text,
+        }
+    }
+
+    /// The short title in the requested language, when the questionnaire gives one (an
+    /// English report never falls back to the Dutch one).
+    pub fn short(&self, english: bool) -> Option<&str> {
+        if english {
+            self.short_en.as_deref()
+        } else {
+            self.short.as_deref()
         }
     }
 }

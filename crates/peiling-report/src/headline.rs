@@ -3,13 +3,14 @@
 
 use peiling_analysis::{CategoryRow, Detail, PartSummary, QuestionSummary};
 
-use crate::i18n::{audience_plural, decapitalise, Lang, Names};
+use crate::i18n::{audience_plural, capitalise, decapitalise, Lang, Names};
 
 /// Response rate from which the response counts as good, and as fair (rule R).
 pub const GOOD_RESPONSE: f64 = 70.0;
 pub const FAIR_RESPONSE: f64 = 50.0;
-/// Share of those who answered above which one answer is "bijna iedereen" (rule C1).
-pub const NEARLY_ALL: f64 = 80.0;
+/// Share of everyone asked from which one answer is "bijna iedereen" (rule C1): 8 of 10
+/// is not nearly everyone.
+pub const NEARLY_ALL: f64 = 90.0;
 /// A category counts towards "gevarieerd" from this share on (rule C3).
 pub const VARIED_SHARE: f64 = 15.0;
 /// Coefficient of variation from which numbers "lopen uiteen" (rule N).
@@ -182,31 +183,37 @@ pub fn choice(
         of_the(lang, top, base)
     };
     let name = lang.join_and(&names);
-    if leaders.len() == 1 && share >= NEARLY_ALL {
-        return if yesno {
-            match lang {
-                Lang::Nl => format!("Bijna iedereen zegt {name} ({count})"),
-                Lang::En => format!("Nearly everyone says {name} ({count})"),
-            }
-        } else {
-            match lang {
-                Lang::Nl => format!("Bijna iedereen: {name} ({count})"),
-                Lang::En => format!("Nearly everyone: {name} ({count})"),
-            }
+    // "Zelf ook werkplekbegeleider: ..." names what was asked; without a subject the
+    // section's title above says it.
+    let lead = |judgement: &str, rest: String| match subject {
+        Some(s) => format!("{s}: {judgement} {rest}"),
+        None => format!("{}: {rest}", capitalise(judgement)),
+    };
+    if yesno && leaders.len() == 1 {
+        // The count says how many; "bijna iedereen" would judge 8 of 10 (finding 8).
+        let says = match (lang, top) {
+            (Lang::Nl, 1) => "zegt",
+            (Lang::Nl, _) => "zeggen",
+            (Lang::En, 1) => "says",
+            (Lang::En, _) => "say",
+        };
+        let said = format!("{} {says} {name}", of_the(lang, top, base));
+        return match subject {
+            Some(s) => format!("{s}: {said}"),
+            None => said,
         };
     }
+    if leaders.len() == 1 && share >= NEARLY_ALL {
+        return lead(
+            lang.pick("bijna iedereen", "nearly everyone"),
+            format!("{name} ({count})"),
+        );
+    }
     if leaders.len() == 1 && share > 50.0 {
-        return if yesno {
-            match lang {
-                Lang::Nl => format!("Merendeel zegt {name} ({count})"),
-                Lang::En => format!("Most say {name} ({count})"),
-            }
-        } else {
-            match lang {
-                Lang::Nl => format!("Merendeel: {name} ({count})"),
-                Lang::En => format!("Most: {name} ({count})"),
-            }
-        };
+        return lead(
+            lang.pick("merendeel", "mostly"),
+            format!("{name} ({count})"),
+        );
     }
     let spread = rows
         .iter()
@@ -220,16 +227,18 @@ pub fn choice(
             (Lang::En, None) => format!("Varied: most often {name} ({count})"),
         };
     }
-    if yesno && leaders.len() > 1 {
-        return match lang {
-            Lang::Nl => format!("Ja en nee houden elkaar in evenwicht ({count})"),
-            Lang::En => format!("Yes and no are even ({count})"),
+    if yesno {
+        return match (lang, subject) {
+            (Lang::Nl, Some(s)) => format!("{s}: ja en nee houden elkaar in evenwicht ({count})"),
+            (Lang::Nl, None) => format!("Ja en nee houden elkaar in evenwicht ({count})"),
+            (Lang::En, Some(s)) => format!("{s}: yes and no are even ({count})"),
+            (Lang::En, None) => format!("Yes and no are even ({count})"),
         };
     }
-    match lang {
-        Lang::Nl => format!("Het vaakst: {name} ({count})"),
-        Lang::En => format!("Most often: {name} ({count})"),
-    }
+    lead(
+        lang.pick("het vaakst", "most often"),
+        format!("{name} ({count})"),
+    )
 }
 
 /// Rule M (multi-select): the three most chosen options, of everyone asked.
@@ -353,16 +362,8 @@ pub fn scale(
         .iter()
         .skip(first_negative(rows.len(), neutral))
         .collect();
-    let pos_text = format!(
-        "{} {}",
-        lang.pct_n(pos, rated),
-        level_names(lang, &positive)
-    );
-    let neg_text = format!(
-        "{} {}",
-        lang.pct_n(neg, rated),
-        level_names(lang, &negative)
-    );
+    let pos_text = format!("{} {}", lang.pct(pos), level_names(lang, &positive));
+    let neg_text = format!("{} {}", lang.pct(neg), level_names(lang, &negative));
     let mut s = if pos >= MOSTLY {
         format!(
             "{}: {pos_text}",
@@ -393,7 +394,7 @@ pub fn scale(
         format!(
             "{}: {} {}, {side}",
             lang.pick("Merendeel in het midden", "Mostly in the middle"),
-            lang.pct_n(mid, rated),
+            lang.pct(mid),
             decapitalise(row.label(lang.is_en()))
         )
     } else {
@@ -414,20 +415,33 @@ pub fn scale(
 
 /// One item of a scale group, for rule G.
 pub struct ScaleItem<'a> {
-    pub label: &'a str,
+    /// How a sentence names the item: its short title, else its text in quotes.
+    pub label: std::borrow::Cow<'a, str>,
     pub rows: &'a [CategoryRow],
     pub neutral: Option<usize>,
 }
 
+/// How many chose a positive level, and how many chose a level at all.
+pub fn positive_count(rows: &[CategoryRow], neutral: Option<usize>) -> (usize, usize) {
+    let rated = rows.iter().map(|r| r.count).sum();
+    let pos = rows
+        .iter()
+        .take(positive_levels(rows.len(), neutral))
+        .map(|r| r.count)
+        .sum();
+    (pos, rated)
+}
+
 /// Rule G (several scale items on the same levels): where people are most and least
-/// positive.
+/// positive, each as a count of those who chose a level ("36 van 58"), so no two
+/// unnamed bases stand side by side.
 pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
-    // Each item with its positive share and how many chose a level (the share's base).
-    let scored: Vec<(&ScaleItem<'_>, f64, usize)> = items
+    // Each item with its positive share and count, and how many chose a level.
+    let scored: Vec<(&ScaleItem<'_>, f64, usize, usize)> = items
         .iter()
         .filter_map(|i| {
-            let (pos, _, rated) = sides(i.rows, i.neutral);
-            (rated > 0).then_some((i, pos, rated))
+            let (k, rated) = positive_count(i.rows, i.neutral);
+            (rated > 0).then_some((i, pct(k, rated), k, rated))
         })
         .collect();
     if scored.len() < 2 {
@@ -436,23 +450,26 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
     // First of equals wins, in questionnaire order.
     let best = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
+        .fold(None::<&(_, f64, _, _)>, |acc, x| match acc {
             Some(a) if a.1 >= x.1 => Some(a),
             _ => Some(x),
         })?;
     let worst = scored
         .iter()
-        .fold(None::<&(&ScaleItem<'_>, f64, usize)>, |acc, x| match acc {
+        .fold(None::<&(_, f64, _, _)>, |acc, x| match acc {
             Some(a) if a.1 <= x.1 => Some(a),
             _ => Some(x),
         })?;
-    // Whole percentages when an item's base is small, as its table writes them.
-    let pct = |x: &(&ScaleItem<'_>, f64, usize)| lang.pct_n(x.1, x.2);
     if best.1 - worst.1 < SIMILAR_PP {
-        let range = if pct(worst) == pct(best) {
-            pct(best)
+        let range = if lang.pct(worst.1) == lang.pct(best.1) {
+            lang.pct(best.1)
         } else {
-            format!("{} {} {}", pct(worst), lang.pick("tot", "to"), pct(best))
+            format!(
+                "{} {} {}",
+                lang.pct(worst.1),
+                lang.pick("tot", "to"),
+                lang.pct(best.1)
+            )
         };
         let all = match (lang, scored.len()) {
             (Lang::Nl, 2) => "beide vragen".to_string(),
@@ -467,18 +484,18 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
     }
     Some(match lang {
         Lang::Nl => format!(
-            "Het meest positief over „{}” ({}), het minst over „{}” ({})",
+            "Het meest positief over {} ({}), het minst over {} ({})",
             best.0.label,
-            pct(best),
+            lang.of(best.2, best.3),
             worst.0.label,
-            pct(worst)
+            lang.of(worst.2, worst.3)
         ),
         Lang::En => format!(
-            "Most positive about “{}” ({}), least about “{}” ({})",
+            "Most positive about {} ({}), least about {} ({})",
             best.0.label,
-            pct(best),
+            lang.of(best.2, best.3),
             worst.0.label,
-            pct(worst)
+            lang.of(worst.2, worst.3)
         ),
     })
 }

@@ -54,25 +54,13 @@ impl Lang {
         }
     }
 
-    /// A percentage with one decimal: "47,6 %" / "47.6 %".
+    /// A percentage, whole: "48 %" (47,6 % of 63 people), "10 %" (1 of 10). One
+    /// convention for every percentage of a report, in its text, tables and charts alike,
+    /// so a figure never reads as "71,4 %" in one place and "71 %" in another; a decimal
+    /// would suggest a precision a few dozen people do not give (docs/report-rules.md).
+    /// Halves round away from zero: 12,5 % is "13 %".
     pub fn pct(self, x: f64) -> String {
-        format!("{} %", self.decimal(format!("{:.1}", round1(x))))
-    }
-
-    /// A percentage of `n` people: one decimal from n = 30 ("47,6 %"), whole below it
-    /// ("10 %", not "10,0 %": a decimal on a handful of people suggests a precision the
-    /// figure does not have). docs/report-rules.md.
-    pub fn pct_n(self, x: f64, n: usize) -> String {
-        if n < SMALL_N {
-            self.pct0(x)
-        } else {
-            self.pct(x)
-        }
-    }
-
-    /// A whole percentage for chart labels: "48 %".
-    pub fn pct0(self, x: f64) -> String {
-        format!("{:.0} %", x.round())
+        format!("{} %", self.decimal(format!("{:.0}", x.round())))
     }
 
     fn decimal(self, s: String) -> String {
@@ -115,9 +103,6 @@ fn join_with(items: &[String], last: &str) -> String {
 }
 
 /// Rounds half away from zero to one decimal, so 47.55 prints as 47.6 on every platform.
-/// Below this many people a percentage has no decimal.
-pub const SMALL_N: usize = 30;
-
 pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -135,6 +120,18 @@ pub fn audience_plural(lang: Lang, audience: &str) -> String {
         (_, Lang::En) => "respondents",
     };
     s.to_string()
+}
+
+/// How a list or a label names an audience: "Schoolopleiders", "Workplace mentors" for
+/// the audiences the report knows (their abbreviation is spelled out), else the code the
+/// questionnaire gives.
+pub fn audience_name(lang: Lang, audience: &str) -> String {
+    let plural = audience_plural(lang, audience);
+    if plural == audience_plural(lang, "") {
+        audience.to_string()
+    } else {
+        capitalise(&plural)
+    }
 }
 
 pub fn capitalise(s: &str) -> String {
@@ -238,23 +235,23 @@ fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn percentages_have_no_decimal_below_30_people() {
+    fn every_percentage_is_whole() {
         use super::Lang;
-        // Issue 14: "10,0 %" on n = 10.
-        assert_eq!(Lang::Nl.pct_n(10.0, 10), "10 %");
-        assert_eq!(Lang::Nl.pct_n(66.666, 29), "67 %");
-        assert_eq!(Lang::Nl.pct_n(47.619, 30), "47,6 %");
-        assert_eq!(Lang::En.pct_n(47.619, 63), "47.6 %");
-        assert_eq!(Lang::En.pct_n(12.5, 8), "13 %");
+        // Review of 2026-12-01, finding 9: "71,4 %" in the summary, "71 %" in the
+        // Verantwoording; "10,0 %" on n = 10.
+        assert_eq!(Lang::Nl.pct(10.0), "10 %");
+        assert_eq!(Lang::Nl.pct(1000.0 / 14.0), "71 %");
+        assert_eq!(Lang::Nl.pct(47.619), "48 %");
+        assert_eq!(Lang::En.pct(47.619), "48 %");
+        assert_eq!(Lang::En.pct(12.5), "13 %");
+        assert_eq!(Lang::Nl.pct(-0.2), "0 %");
     }
 
     use super::*;
 
     #[test]
     fn dutch_uses_a_decimal_comma_english_a_point() {
-        assert_eq!(Lang::Nl.pct(47.619), "47,6 %");
-        assert_eq!(Lang::En.pct(47.619), "47.6 %");
-        assert_eq!(Lang::Nl.pct(0.0), "0,0 %");
+        assert_eq!(Lang::Nl.pct(0.0), "0 %");
         assert_eq!(Lang::Nl.num(19.0), "19");
         assert_eq!(Lang::Nl.num(208.285714), "208,3");
         assert_eq!(Lang::En.num(208.285714), "208.3");
@@ -265,8 +262,8 @@ mod tests {
 
     #[test]
     fn halves_round_away_from_zero() {
-        // 7.9365 % (5 of 63) must print as Bijlage 2 prints it.
-        assert_eq!(Lang::Nl.pct(5.0 * 100.0 / 63.0), "7,9 %");
+        assert_eq!(Lang::Nl.pct(5.0 * 100.0 / 63.0), "8 %");
+        assert_eq!(Lang::Nl.pct(2.5), "3 %");
         assert_eq!(round1(0.25), 0.3);
     }
 

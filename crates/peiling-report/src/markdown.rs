@@ -185,12 +185,22 @@ fn escape_markup(s: &str) -> String {
     let trail = s.len() > 1 && s.ends_with(char::is_whitespace);
     let body = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(body.len() + 8);
-    for c in body.chars() {
-        // '!' needs no escape: an image needs the '[' after it, which is escaped.
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '$'
-        ) {
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        // '!' needs no escape: an image needs the '[' after it, which is escaped. A '<'
+        // opens a tag or an autolink only before a letter, '/', '!' or '?': "< 5" and
+        // "< 0,001" stay as a reader writes them (a stray backslash shows in many
+        // Markdown viewers).
+        let opens_tag = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if opens_tag
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '>' | '|' | '#' | '~' | '&' | '$'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -240,6 +250,20 @@ mod tests {
         assert_eq!(escape("7.9 %"), "7.9 %");
         assert_eq!(escape("R&amp;D"), "R\\&amp;D");
         assert_eq!(escape("twee\nregels"), "twee regels");
+        assert_eq!(escape("<!-- x -->"), "\\<!-- x --\\>");
+        assert_eq!(escape("<?php"), "\\<?php");
+        assert_eq!(escape("a</b"), "a\\</b");
+    }
+
+    #[test]
+    fn a_less_than_sign_before_a_number_gets_no_backslash() {
+        // Review of 2026-12-01, finding 11: "(“\\< 5”)" in the Verantwoording.
+        assert_eq!(
+            escape("cellen kleiner dan 5 (“< 5”)"),
+            "cellen kleiner dan 5 (“< 5”)"
+        );
+        assert_eq!(escape("p < 0,001"), "p < 0,001");
+        assert_eq!(escape("<"), "<");
     }
 
     #[test]

@@ -42,7 +42,7 @@ fn as_table(chart: &Chart, lang: Lang) -> Option<Table> {
                 .iter()
                 .map(|item| {
                     let mut cells = vec![item.label.clone()];
-                    cells.extend(item.levels.iter().map(|p| lang.pct0(*p)));
+                    cells.extend(item.levels.iter().map(|p| lang.pct(*p)));
                     Row::new(RowKind::Normal, cells)
                 })
                 .collect();

@@ -137,7 +137,22 @@ pub(crate) fn problem(template: &str) -> Option<&'static str> {
             }
         }
     }
+    // Words of the program or of a policy text where a plain word exists (review of
+    // 2026-12-01, findings 11, 12 and 14): "rij" and "export" are the software's,
+    // "capabel" and "facilitering" have the plain "bekwaam" and "uren voor de taak",
+    // and "volgend jaar" is unclear once the text is pasted into a plan.
+    for w in &words {
+        let w = w.trim_end_matches(['.', '?', '!']).to_lowercase();
+        if ["rij", "rijen", "export", "capabel", "facilitering"].contains(&w.as_str()) {
+            return Some("a word with a plainer one (rij, export, capabel, facilitering)");
+        }
+    }
     let lower = text.to_lowercase();
+    for unclear in ["volgend jaar", "next year"] {
+        if lower.contains(unclear) {
+            return Some("\"volgend jaar\" instead of the school years");
+        }
+    }
     for talk in ["zoektocht", " stappen", "search ran", " steps)", "solver"] {
         if lower.contains(talk) {
             return Some("solver talk");
@@ -211,6 +226,14 @@ fn the_checker_catches_what_it_is_meant_to() {
     assert!(problem("de zoektocht is volledig afgemaakt ({} stappen)").is_some());
     assert!(problem("elke tabel telt op tot haar n, met").is_some());
     assert!(problem("Kengetallen van de {values} getallen:").is_some());
+    // Review of 2026-12-01: the Verantwoording's software words, jargon and an
+    // unclear "next year", as the templates held them.
+    assert!(problem(" Elke rij van de export is geteld: {} gelezen, {} afgewezen").is_some());
+    assert!(problem("{} {who} weten hun uren facilitering niet").is_some());
+    assert!(problem("Minder dan de helft van de {who} is positief bij „Hoe capabel").is_some());
+    assert!(problem("bied die thema's volgend jaar in elk geval aan").is_some());
+    assert!(problem("offer these themes next year in any case").is_some());
+    assert!(problem("Alle {read} ingevulde lijsten zijn gebruikt.").is_none());
     // Placeholders, plain words, percentages and abbreviations pass.
     assert!(problem("gemiddeld {mean}{unit_s}, van {min} tot {max}").is_none());
     assert!(problem("n.v.t. en geen antwoord tellen niet mee.").is_none());

@@ -8,8 +8,9 @@ use crate::i18n::Lang;
 use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
 
 /// Puts `plan` in the document: its section right after the summary (replacing one
-/// already there), and a pointer to it under the summary's "what it means for next
-/// year". A report without a plan has neither.
+/// already there), and a pointer to it under the summary's "what it means for the
+/// offer", whose title then names the plan's school years. A report without a plan has
+/// neither.
 pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
     let section = section(plan, lang);
     if let Some(s) = doc.sections.iter_mut().find(|s| s.anchor == ANCHOR_PLAN) {
@@ -45,6 +46,7 @@ pub fn fill(doc: &mut Document, plan: &RotationPlan, lang: Lang) {
         .find(|s| s.anchor == ANCHOR_SUMMARY)
         .and_then(|s| s.children.iter_mut().find(|c| c.anchor == ANCHOR_OFFER));
     if let Some(offer) = offer {
+        offer.title = crate::compose::offer_title(lang, &plan.school_years);
         let pointer = vec![
             text(lang.pick(
                 "Hoe de thema's over de bijeenkomsten van de komende jaren rouleren: zie ",

@@ -47,7 +47,7 @@ fn least_text(c: &ScaleCounts, lang: Lang) -> String {
     let name = lowercase_first(&item_label(c, lang));
     let figure = format!(
         "{} {}, n = {}",
-        lang.pct_n(share(c), c.rated()),
+        lang.pct(share(c)),
         top_levels(c, lang),
         c.rated()
     );
@@ -179,7 +179,7 @@ pub fn section(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
             .iter()
             .map(|c| {
                 let pct = if c.rated() > 0 && may_quote(c.rated(), min) {
-                    lang.pct_n(share(c), c.rated())
+                    lang.pct(share(c))
                 } else {
                     "—".into()
                 };

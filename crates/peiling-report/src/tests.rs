@@ -113,7 +113,7 @@ fn a_question_put_to_a_small_group_is_not_shown() {
     );
     // The Verantwoording counts what was held back: both questions.
     assert!(
-        md.contains("Daardoor in dit rapport: 2 vragen niet getoond."),
+        md.contains("Zo zijn in dit rapport 2 vragen niet getoond."),
         "{md}"
     );
     // With the threshold off (in the analysis and the report), all is back.
@@ -215,7 +215,7 @@ fn a_comparison_of_a_small_group_is_not_shown() {
     // The other question is compared as before.
     assert!(md.contains("| WPB | 6 |"), "{md}");
     assert!(
-        md.contains("Daardoor in dit rapport: 1 vraag niet getoond."),
+        md.contains("Zo zijn in dit rapport 1 vraag niet getoond."),
         "{md}"
     );
 }

@@ -19,7 +19,7 @@ impl Composer<'_> {
             .map(|r| Bar {
                 label: r.label(self.en()).to_string(),
                 pct: r.pct_base,
-                value: self.value(r.count, r.pct_base, q.base),
+                value: self.value(r.count, r.pct_base),
                 apart: false,
             })
             .collect();
@@ -57,7 +57,7 @@ impl Composer<'_> {
                 bars.push(Bar {
                     label: label.into(),
                     pct,
-                    value: self.value(n, pct, q.base),
+                    value: self.value(n, pct),
                     apart: true,
                 });
             }
@@ -74,7 +74,7 @@ impl Composer<'_> {
         let bin = |label: &str, count: usize, pct: f64, apart: bool| charts::Bin {
             label: label.to_string(),
             count,
-            value: self.value(count, pct, q.base),
+            value: self.value(count, pct),
             short: count.to_string(),
             apart,
         };
@@ -218,7 +218,7 @@ impl Composer<'_> {
                 let levels_txt: Vec<String> = levels
                     .iter()
                     .zip(&item.levels)
-                    .map(|(l, p)| format!("{l} {}", lang.pct0(*p)))
+                    .map(|(l, p)| format!("{l} {}", lang.pct(*p)))
                     .collect();
                 parts.push(format!(
                     "{}: {}",

@@ -89,7 +89,7 @@ impl Composer<'_> {
                 .map(|r| GroupedRow {
                     label: r.label.clone(),
                     values: vec![Some(r.left_pct), Some(r.right_pct)],
-                    labels: vec![lang.pct0(r.left_pct), lang.pct0(r.right_pct)],
+                    labels: vec![lang.pct(r.left_pct), lang.pct(r.right_pct)],
                 })
                 .collect();
             let title = match lang {
@@ -114,9 +114,9 @@ impl Composer<'_> {
                         "{}: {} {}, {} {}",
                         r.label,
                         c.left,
-                        lang.pct0(r.left_pct),
+                        lang.pct(r.left_pct),
                         c.right,
-                        lang.pct0(r.right_pct)
+                        lang.pct(r.right_pct)
                     ))
                     .collect::<Vec<_>>()
                     .join("; ")

@@ -37,8 +37,8 @@ impl Composer<'_> {
             .collect();
         if items.is_empty() {
             sec.blocks.push(Block::Paragraph(vec![text(self.t(
-                "Uit deze cijfers volgt geen aanbeveling: de enquête vraagt niet naar thema's, vormen, hoe capabel men zich voelt, contact of facilitering, of de antwoorden wijzen geen kant op.",
-                "These figures lead to no recommendation: the survey does not ask about themes, forms, capability, contact or facilitation, or the answers point no way.",
+                "Uit deze cijfers volgt geen aanbeveling: de enquête vraagt niet naar thema's, vormen, hoe bekwaam men zich voelt, contact of uren voor de taak, of de antwoorden wijzen geen kant op.",
+                "These figures lead to no recommendation: the survey does not ask about themes, forms, capability, contact or hours for the role, or the answers point no way.",
             ))]));
         } else {
             sec.blocks.push(Block::Paragraph(vec![text(self.t(
@@ -104,12 +104,12 @@ pub(super) fn themes(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
         .collect();
     let s = match lang {
         Lang::Nl => format!(
-            "{}: het meest gevraagd zijn {}; bied die thema's volgend jaar in elk geval aan",
+            "{}: het meest gevraagd zijn {}; bied die thema's in elk geval aan",
             capitalise(&who(lang, p)),
             lang.join_and(&names)
         ),
         Lang::En => format!(
-            "{}: most asked for are {}; offer these themes next year in any case",
+            "{}: most asked for are {}; offer these themes in any case",
             capitalise(&who(lang, p)),
             lang.join_and(&names)
         ),
@@ -188,16 +188,18 @@ pub(super) fn leading<'r>(q: &QuestionSummary, rows: &'r [CategoryRow]) -> Vec<&
 }
 
 /// C3: capable on one task but not on another (e.g. towards students, not towards WPB'ers).
+/// Each figure is a count of its own base, named ("36 van 58 (62 %)"), the questions by
+/// their short titles.
 pub(super) fn capability_gap(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
     let group = groups::with_role(p, GroupRole::Capability)?;
-    let items: Vec<(&QuestionSummary, f64, usize)> = p
+    let items: Vec<(&QuestionSummary, f64, usize, usize)> = p
         .questions
         .iter()
         .filter(|q| q.group == group)
         .filter_map(|q| match &q.detail {
             Detail::Scale { rows, neutral, .. } => {
-                let (pos, _, rated) = headline::sides(rows, *neutral);
-                (rated > 0).then_some((q, pos, rated))
+                let (k, rated) = headline::positive_count(rows, *neutral);
+                (rated > 0).then_some((q, k as f64 * 100.0 / rated as f64, k, rated))
             }
             _ => None,
         })
@@ -207,26 +209,25 @@ pub(super) fn capability_gap(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>>
     if !(hi.1 >= 50.0 && lo.1 < 50.0 && hi.1 - lo.1 >= GAP_POINTS) {
         return None;
     }
-    let label = |q: &QuestionSummary| groups::item_label(p, q, lang.is_en()).to_string();
-    let who = who(lang, p);
+    let name = |q: &QuestionSummary| groups::in_sentence(lang, p, q).into_owned();
+    let figure = |x: &(&QuestionSummary, f64, usize, usize)| {
+        format!("{} ({})", lang.of(x.2, x.3), lang.pct(x.1))
+    };
+    let who = capitalise(&who(lang, p));
     let s = match lang {
         Lang::Nl => format!(
-            "De {who} voelen zich wel capabel bij \u{201e}{}\u{201d} ({} positief, van {} met een antwoord) maar niet bij \u{201e}{}\u{201d} ({} van {}): richt het aanbod op dat laatste",
-            label(hi.0),
-            lang.pct_n(hi.1, hi.2),
-            hi.2,
-            label(lo.0),
-            lang.pct_n(lo.1, lo.2),
-            lo.2
+            "{who} voelen zich vaker bekwaam bij {}, {}, dan bij {}, {}: richt het aanbod op dat laatste",
+            name(hi.0),
+            figure(hi),
+            name(lo.0),
+            figure(lo)
         ),
         Lang::En => format!(
-            "The {who} do feel capable on \u{201c}{}\u{201d} ({} positive, of {} answering) but not on \u{201c}{}\u{201d} ({} of {}): aim the offer at the latter",
-            label(hi.0),
-            lang.pct_n(hi.1, hi.2),
-            hi.2,
-            label(lo.0),
-            lang.pct_n(lo.1, lo.2),
-            lo.2
+            "{who} feel capable more often with {}, {}, than with {}, {}: aim the offer at the latter",
+            name(hi.0),
+            figure(hi),
+            name(lo.0),
+            figure(lo)
         ),
     };
     Some(cite(lang, p, lo.0, vec![text(s)]))
@@ -285,11 +286,11 @@ pub(super) fn facilitation(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
     let who = who(lang, p);
     let s = match lang {
         Lang::Nl => format!(
-            "{} {who} weten hun uren facilitering niet of vulden ze niet in: maak met de scholen afspraken over die uren en maak ze bekend",
+            "{} {who} weten niet hoeveel uren ze voor hun taak krijgen of vulden het niet in: maak met de scholen afspraken over die uren en maak ze bekend",
             capitalise(&lang.of(missing, q.base))
         ),
         Lang::En => format!(
-            "{} {who} do not know their facilitation hours or gave none: agree the hours with the schools and make them known",
+            "{} {who} do not know how many hours they get for the role or gave none: agree the hours with the schools and make them known",
             capitalise(&lang.of(missing, q.base))
         ),
     };

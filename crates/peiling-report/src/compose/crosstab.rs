@@ -69,7 +69,7 @@ impl Composer<'_> {
                         out.push(c.to_string());
                         let pct = sizes[j].map(|n| share(*c, n));
                         values.push(pct);
-                        labels.push(pct.map_or(c.to_string(), |p| lang.pct0(p)));
+                        labels.push(pct.map_or(c.to_string(), |p| lang.pct(p)));
                     }
                     _ => {
                         self.held_back(|t| t.cells += 1);

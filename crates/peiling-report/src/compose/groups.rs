@@ -3,7 +3,7 @@
 
 use peiling_analysis::{Group, GroupRole, PartSummary, QuestionSummary};
 
-use crate::i18n::{capitalise, Lang};
+use crate::i18n::{capitalise, decapitalise, Lang};
 
 /// The group questions go to when the questionnaire names none (the format's default).
 const DEFAULT_GROUP: &str = "overig";
@@ -121,6 +121,22 @@ pub(super) fn item_label<'q>(part: &PartSummary, q: &'q QuestionSummary, english
     }
 }
 
+/// How a sentence names a question in the middle: its short title ("scholing geven aan
+/// studenten"), else its heading in quotes („Hoe ...?”).
+pub(super) fn in_sentence<'q>(
+    lang: Lang,
+    part: &PartSummary,
+    q: &'q QuestionSummary,
+) -> std::borrow::Cow<'q, str> {
+    match q.short(lang.is_en()) {
+        Some(short) => decapitalise(short).into(),
+        None => {
+            let (open, close) = crate::markdown::quote_marks(lang);
+            format!("{open}{}{close}", item_label(part, q, lang.is_en())).into()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +147,8 @@ mod tests {
             id: id.into(),
             text: text.into(),
             label_en: None,
+            short: None,
+            short_en: None,
             group: group.into(),
             kind: "text".into(),
             base: 1,

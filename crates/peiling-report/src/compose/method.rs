@@ -56,8 +56,8 @@ impl Composer<'_> {
                     .map_or(id.as_str(), |q| q.label(self.en()));
                 let who = audience_plural(lang, &part.audience);
                 not_asked.push(match lang {
-                    Lang::Nl => format!("De vraag \u{201e}{label}\u{201d} stond niet in de export van de {who}: iedereen telt daar als geen antwoord."),
-                    Lang::En => format!("The question \u{201c}{label}\u{201d} was not in the export of the {who}: everyone counts as no answer there."),
+                    Lang::Nl => format!("De vraag \u{201e}{label}\u{201d} ontbrak in de ingevulde lijsten van de {who}: iedereen telt daar als geen antwoord."),
+                    Lang::En => format!("The question \u{201c}{label}\u{201d} was missing from the {who}' completed forms: everyone counts as no answer there."),
                 });
             }
         }
@@ -108,8 +108,8 @@ impl Composer<'_> {
             "How the figures are made",
             vec![
                 self.t(
-                    "Percentages zijn van iedereen aan wie een vraag gesteld is (de basis, n), \u{201c}geen antwoord\u{201d} meegeteld, zodat de aantallen in elke tabel optellen tot het totaal. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
-                    "Percentages are of everyone a question was put to (the base, n), \u{201c}no answer\u{201d} included, so the counts in every table add up to the total. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
+                    "Percentages zijn hele getallen, van iedereen aan wie een vraag gesteld is, \u{201c}geen antwoord\u{201d} meegeteld, zodat de aantallen in elke tabel optellen tot het totaal. Bij schaalvragen staat daarnaast het percentage van wie een niveau koos; \u{201c}n.v.t.\u{201d} en geen antwoord tellen daar niet mee. Bij vragen met meer antwoorden tellen de percentages niet op tot 100 %.",
+                    "Percentages are whole numbers, of everyone a question was put to, \u{201c}no answer\u{201d} included, so the counts in every table add up to the total. Scale questions also show the percentage of those who chose a level; \u{201c}not applicable\u{201d} and no answer are left out there. With several answers allowed, percentages do not add up to 100 %.",
                 ).to_string(),
                 self.t(
                     "De kernzinnen volgen vaste regels uit de cijfers, zodat elk jaar hetzelfde gemeten wordt.",
@@ -158,8 +158,8 @@ impl Composer<'_> {
             None => (
                 self.t("Niet vastgelegd", "Not declared"),
                 self.t(
-                    "de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn; dit rapport gaat uit van de export zoals hij is.",
-                    "the survey does not say whether the answers were collected, reconstructed or made up; this report takes the export as it is.",
+                    "de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn; dit rapport gaat uit van de antwoorden zoals ze zijn ingevuld.",
+                    "the survey does not say whether the answers were collected, reconstructed or made up; this report takes the answers as they were given.",
                 ),
             ),
         };
@@ -188,11 +188,11 @@ impl Composer<'_> {
             let mut line = match (p.population, lang) {
                 (Some(pop), Lang::Nl) if pop > 0 => format!(
                     "{who}: {n} van de {pop} die de enquête kregen, deden mee ({}).",
-                    lang.pct_n(n as f64 * 100.0 / pop as f64, pop as usize)
+                    lang.pct(n as f64 * 100.0 / pop as f64)
                 ),
                 (Some(pop), Lang::En) if pop > 0 => format!(
                     "{who}: {n} of the {pop} who received the survey took part ({}).",
-                    lang.pct_n(n as f64 * 100.0 / pop as f64, pop as usize)
+                    lang.pct(n as f64 * 100.0 / pop as f64)
                 ),
                 (_, Lang::Nl) => {
                     format!("{who}: {n} deden mee; hoeveel er de enquête kregen, is niet bekend.")
@@ -201,16 +201,9 @@ impl Composer<'_> {
                     format!("{who}: {n} took part; how many received the survey is not known.")
                 }
             };
-            line.push_str(&match lang {
-                Lang::Nl => format!(
-                    " Elke rij van de export is geteld: {} gelezen, {} afgewezen (onleesbaar of dubbel).",
-                    p.rows_read, p.rows_rejected
-                ),
-                Lang::En => format!(
-                    " Every row of the export is counted: {} read, {} rejected (unreadable or duplicate).",
-                    p.rows_read, p.rows_rejected
-                ),
-            });
+            // Finding 11: no "rij" or "export", only what a teacher counts: forms.
+            line.push(' ');
+            line.push_str(&used_forms(lang, p.rows_read, p.rows_rejected));
             out.push(line);
         }
         out
@@ -236,7 +229,7 @@ impl Composer<'_> {
         }
         out.push(match self.lang {
             Lang::Nl => format!(
-                "Kleine groepen zijn zo afgeschermd: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een ingevuld getal staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde, en een gemiddelde alleen over minstens {min} getallen; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is. De tabel van één vraag toont wel kleine aantallen (“1 van de 10”): zo’n aantal zegt hoeveel mensen een antwoord kozen, niet wie."
+                "Kleine groepen zijn zo afgeschermd: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een getal dat iemand zelf invulde, staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde, en een gemiddelde alleen over minstens {min} getallen; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is. De tabel van één vraag toont wel kleine aantallen (“1 van de 10”): zo’n aantal zegt hoeveel mensen een antwoord kozen, niet wie."
             ),
             Lang::En => format!(
                 "Small groups are shielded as follows: a question put to fewer than {min} people is not shown; a typed number appears only in its band (“20-24”), never on its own, not even as the lowest, middle or highest value, and a mean only over at least {min} numbers; in breakdowns, groups and cells smaller than {min} are left out (“< {min}”), and so is a cell that could otherwise be worked out from the totals. The table of a single question does show small counts (“1 of 10”): such a count says how many people chose an answer, not who."
@@ -270,10 +263,10 @@ impl Composer<'_> {
         );
         count(
             t.values,
-            "ingevuld getal alleen in zijn klasse",
-            "ingevulde getallen alleen in hun klasse",
-            "typed number only in its band",
-            "typed numbers only in their bands",
+            "zelf ingevuld getal alleen als klasse getoond",
+            "zelf ingevulde getallen alleen als klasse getoond",
+            "typed number only as its band",
+            "typed numbers only as their bands",
         );
         count(
             t.texts,
@@ -297,12 +290,33 @@ impl Composer<'_> {
             .to_string()
         } else {
             match self.lang {
-                Lang::Nl => format!("Daardoor in dit rapport: {}.", self.lang.join_and(&parts)),
+                Lang::Nl => format!("Zo zijn in dit rapport {}.", self.lang.join_and(&parts)),
                 Lang::En => format!(
                     "In this report, that meant: {}.",
                     self.lang.join_and(&parts)
                 ),
             }
+        }
+    }
+}
+
+/// "Alle 10 ingevulde lijsten zijn gebruikt." / "... waarvan 2 niet (onleesbaar of
+/// dubbel)": every completed form accounted for, in a teacher's words.
+fn used_forms(lang: Lang, read: usize, rejected: usize) -> String {
+    match (lang, rejected) {
+        (Lang::Nl, 0) => format!("Alle {read} ingevulde lijsten zijn gebruikt."),
+        (Lang::En, 0) => format!("All {read} completed forms were used."),
+        (Lang::Nl, 1) => format!(
+            "Van de {read} ingevulde lijsten is er 1 niet gebruikt, omdat hij onleesbaar of dubbel was."
+        ),
+        (Lang::En, 1) => {
+            format!("Of the {read} completed forms, 1 was not used: unreadable or a duplicate.")
+        }
+        (Lang::Nl, r) => format!(
+            "Van de {read} ingevulde lijsten zijn er {r} niet gebruikt, omdat ze onleesbaar of dubbel waren."
+        ),
+        (Lang::En, r) => {
+            format!("Of the {read} completed forms, {r} were not used: unreadable or duplicates.")
         }
     }
 }

@@ -28,6 +28,7 @@ use crate::model::Document;
 
 pub(crate) use conclusions::ANCHOR_CONCLUSIONS;
 pub(crate) use landing::plan_landing;
+pub(crate) use summary::offer_title;
 
 /// Anchors other documents may link to (the plan section is added with a plan, by
 /// [`crate::plan::fill`]).
@@ -244,7 +245,7 @@ fn scale_items<'q>(
     qs.iter()
         .filter_map(|q| match &q.detail {
             Detail::Scale { rows, neutral, .. } => Some(headline::ScaleItem {
-                label: groups::item_label(part, q, lang.is_en()),
+                label: groups::in_sentence(lang, part, q),
                 rows,
                 neutral: *neutral,
             }),

@@ -38,7 +38,7 @@ impl Composer<'_> {
         rows.push(Row::new(
             RowKind::Normal,
             vec![
-                self.t("Rijen in de export", "Rows in the export").into(),
+                self.t("Ingevulde lijsten", "Completed forms").into(),
                 part.rows_read.to_string(),
             ],
         ));
@@ -46,8 +46,8 @@ impl Composer<'_> {
             RowKind::Apart,
             vec![
                 self.t(
-                    "Afgewezen (onleesbaar of dubbel)",
-                    "Rejected (unreadable or duplicate)",
+                    "Niet gebruikt (onleesbaar of dubbel)",
+                    "Not used (unreadable or duplicate)",
                 )
                 .into(),
                 part.rows_rejected.to_string(),
@@ -67,7 +67,7 @@ impl Composer<'_> {
         rows.push(Row::new(
             RowKind::Total,
             vec![
-                self.t("Respondenten", "Respondents").into(),
+                self.t("Deden mee", "Took part").into(),
                 part.respondents.to_string(),
             ],
         ));
@@ -81,7 +81,7 @@ impl Composer<'_> {
             ));
         }
         resp.blocks.push(Block::Table(Table {
-            header: vec![String::new(), "n".into()],
+            header: vec![String::new(), self.t("Aantal", "Count").into()],
             rows,
             numeric_from: 1,
         }));

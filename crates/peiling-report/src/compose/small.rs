@@ -143,6 +143,8 @@ impl Composer<'_> {
     /// A question's headline by the small-cell rule: a number question with fewer
     /// typed answers than the minimum is described by its bands, without a mean.
     pub(super) fn headline(&self, q: &QuestionSummary, subject: Option<&str>) -> String {
+        // The question's own short title says best what was asked; else the group's.
+        let subject = q.short(self.en()).or(subject);
         match &q.detail {
             Detail::Number { values, .. } if self.too_few(*values) => {
                 let mut bands_only = q.clone();

@@ -6,7 +6,7 @@ use super::{
     Composer, ANCHOR_OFFER, ANCHOR_SUMMARY,
 };
 use crate::headline;
-use crate::i18n::{audience_plural, Lang};
+use crate::i18n::{audience_name, audience_plural, capitalise, Lang};
 use crate::model::{text, Block, Inline, Section};
 use peiling_analysis::{Detail, GroupRole, QuestionSummary};
 
@@ -19,8 +19,8 @@ impl Composer<'_> {
         let parts = &self.summary.parts;
         sec.blocks.push(Block::Paragraph(vec![
             text(self.t(
-                "Per doelgroep de respons, de gevraagde thema's en vormen, hoe capabel men zich voelt en wat dat betekent voor het aanbod van volgend jaar. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de tabellen en grafieken leest, staat in de ",
-                "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for next year's offer. The figures per question are in the chapters per audience. How to read the tables and charts is explained in ",
+                "Per doelgroep de respons, de gevraagde thema's en vormen, hoe bekwaam men zich voelt en wat dat betekent voor het aanbod. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de tabellen en grafieken leest, staat in de ",
+                "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for the offer. The figures per question are in the chapters per audience. How to read the tables and charts is explained in ",
             )),
             Inline::Link {
                 text: self.t("Leeswijzer", "How to read").into(),
@@ -36,7 +36,7 @@ impl Composer<'_> {
                 .map(|p| {
                     vec![
                         Inline::Link {
-                            text: p.audience.clone(),
+                            text: audience_name(self.lang, &p.audience),
                             anchor: anchor(&p.questionnaire),
                         },
                         text(format!(": {}.", headline::response(self.lang, p))),
@@ -58,7 +58,10 @@ impl Composer<'_> {
             ] {
                 if let Some(q) = first_multi(p, role) {
                     items.push(vec![
-                        Inline::Strong(format!("{}, {what}", p.audience)),
+                        Inline::Strong(format!(
+                            "{}, {what}",
+                            audience_name(self.lang, &p.audience)
+                        )),
                         text(format!(": {}.", self.top_list(q, 3))),
                     ]);
                 }
@@ -77,7 +80,7 @@ impl Composer<'_> {
 
         let mut capable = Section::new(
             "samenvatting-capabel",
-            self.t("Hoe capabel voelt men zich?", "How capable do people feel?"),
+            self.t("Hoe bekwaam voelt men zich?", "How capable do people feel?"),
         );
         for p in parts {
             let Some((group, clusters)) = role_clusters(p, GroupRole::Capability) else {
@@ -89,7 +92,7 @@ impl Composer<'_> {
                     headline::question(self.lang, &self.names, cluster[0], None)
                 });
                 capable.blocks.push(Block::Paragraph(vec![
-                    Inline::Strong(format!("{}: ", p.audience)),
+                    Inline::Strong(format!("{}: ", audience_name(self.lang, &p.audience))),
                     text(format!("{line}.")),
                 ]));
                 capable
@@ -99,19 +102,13 @@ impl Composer<'_> {
         }
         if capable.blocks.is_empty() {
             capable.blocks.push(Block::Paragraph(vec![text(self.t(
-                "Deze enquête heeft geen vragen over hoe capabel men zich voelt.",
+                "Deze enquête heeft geen vragen over hoe bekwaam men zich voelt.",
                 "This survey has no questions on how capable people feel.",
             ))]));
         }
         sec.children.push(capable);
 
-        let mut offer = Section::new(
-            ANCHOR_OFFER,
-            self.t(
-                "Wat betekent dit voor het aanbod van volgend jaar?",
-                "What does this mean for next year's offer?",
-            ),
-        );
+        let mut offer = Section::new(ANCHOR_OFFER, offer_title(self.lang, &[]));
         offer.blocks.push(Block::List(self.implications()));
         sec.children.push(offer);
         sec.children.push(self.reading_section());
@@ -143,7 +140,7 @@ impl Composer<'_> {
         format!("{list}{}", self.none_chosen(rows))
     }
 
-    /// The rules of "what it means for next year" (docs/report-headlines.md, rule A).
+    /// The rules of "what it means for the offer" (docs/report-headlines.md, rule A).
     pub(super) fn implications(&self) -> Vec<Vec<Inline>> {
         let lang = self.lang;
         let mut out = Vec::new();
@@ -210,22 +207,28 @@ impl Composer<'_> {
                     let Detail::Scale { rows, neutral, .. } = &q.detail else {
                         continue;
                     };
-                    let (pos, _, rated) = headline::sides(rows, *neutral);
-                    let share = lang.pct_n(pos, rated);
-                    if rated > 0 && pos < 50.0 {
-                        out.push(vec![text(match lang {
-                            Lang::Nl => format!(
-                                "Minder dan de helft van de {who} is positief bij \u{201e}{}\u{201d} ({}): een ontwikkelpunt voor het aanbod.",
-                                groups::item_label(p, q, false),
-                                share
-                            ),
-                            Lang::En => format!(
-                                "Fewer than half of the {who} are positive on \u{201c}{}\u{201d} ({}): a point to develop in the offer.",
-                                groups::item_label(p, q, true),
-                                share
-                            ),
-                        })]);
+                    let (k, rated) = headline::positive_count(rows, *neutral);
+                    if rated == 0 || k * 2 >= rated {
+                        continue;
                     }
+                    // "Scholing geven aan werkplekbegeleiders: maar 1 van de 10 ..."
+                    // (finding 7): the count and its one base, the question by its
+                    // short title.
+                    let what = capitalise(&groups::in_sentence(lang, p, q));
+                    out.push(vec![text(match (lang, k) {
+                        (Lang::Nl, 1) => format!(
+                            "{what}: maar 1 van de {rated} {who} voelt zich hierin bekwaam. Daar moet het aanbod op letten."
+                        ),
+                        (Lang::Nl, _) => format!(
+                            "{what}: maar {k} van de {rated} {who} voelen zich hierin bekwaam. Daar moet het aanbod op letten."
+                        ),
+                        (Lang::En, 1) => format!(
+                            "{what}: only 1 of the {rated} {who} feels capable of it. The offer should attend to that."
+                        ),
+                        (Lang::En, _) => format!(
+                            "{what}: only {k} of the {rated} {who} feel capable of it. The offer should attend to that."
+                        ),
+                    })]);
                 }
             }
             if let Some(q) = contact_question(p) {
@@ -257,5 +260,23 @@ impl Composer<'_> {
             }
         }
         out
+    }
+}
+
+/// "Wat betekent dit voor het aanbod van 2021-2022 en 2022-2023?": the school years of
+/// the plan when there is one (finding 14: "volgend jaar" is unclear once the text is
+/// pasted into a plan), else no year at all.
+pub(crate) fn offer_title(lang: Lang, school_years: &[String]) -> String {
+    match (lang, school_years.is_empty()) {
+        (Lang::Nl, true) => "Wat betekent dit voor het aanbod?".to_string(),
+        (Lang::En, true) => "What does this mean for the offer?".to_string(),
+        (Lang::Nl, false) => format!(
+            "Wat betekent dit voor het aanbod van {}?",
+            lang.join_and(school_years)
+        ),
+        (Lang::En, false) => format!(
+            "What does this mean for the offer of {}?",
+            lang.join_and(school_years)
+        ),
     }
 }

@@ -23,7 +23,7 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct_n(r.pct_base, q.base),
+                        lang.pct(r.pct_base),
                     ],
                 )
             })
@@ -31,16 +31,12 @@ impl Composer<'_> {
         for (label, n) in apart {
             out.push(Row::new(
                 RowKind::Apart,
-                vec![
-                    label.clone(),
-                    n.to_string(),
-                    lang.pct_n(share(*n, q.base), q.base),
-                ],
+                vec![label.clone(), n.to_string(), lang.pct(share(*n, q.base))],
             ));
         }
         out.extend(self.missing_rows(q, 1));
         let total_label = if q.kind == "multi" {
-            self.t("Respondenten (basis)", "Respondents (base)")
+            self.t("Aantal dat de vraag kreeg", "Number asked")
         } else {
             self.t("Totaal", "Total")
         };
@@ -49,13 +45,13 @@ impl Composer<'_> {
             vec![
                 total_label.into(),
                 q.base.to_string(),
-                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
+                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
             ],
         ));
         Table {
             header: vec![
                 self.t("Antwoord", "Answer").into(),
-                "n".into(),
+                self.t("Aantal", "Count").into(),
                 match lang {
                     Lang::Nl => format!("% van {}", q.base),
                     Lang::En => format!("% of {}", q.base),
@@ -71,11 +67,7 @@ impl Composer<'_> {
         let lang = self.lang;
         let mut rows = Vec::new();
         let mut push = |label: &str, n: usize| {
-            let mut cells = vec![
-                label.to_string(),
-                n.to_string(),
-                lang.pct_n(share(n, q.base), q.base),
-            ];
+            let mut cells = vec![label.to_string(), n.to_string(), lang.pct(share(n, q.base))];
             cells.extend(std::iter::repeat_n("–".to_string(), extra - 1));
             rows.push(Row::new(RowKind::Apart, cells));
         };
@@ -102,8 +94,8 @@ impl Composer<'_> {
                     vec![
                         r.label(self.en()).to_string(),
                         r.count.to_string(),
-                        lang.pct_n(r.pct_base, q.base),
-                        r.pct_answered.map_or("–".into(), |p| lang.pct_n(p, rated)),
+                        lang.pct(r.pct_base),
+                        r.pct_answered.map_or("–".into(), |p| lang.pct(p)),
                     ],
                 )
             })
@@ -114,7 +106,7 @@ impl Composer<'_> {
                 vec![
                     r.label(self.en()).to_string(),
                     r.count.to_string(),
-                    lang.pct_n(r.pct_base, q.base),
+                    lang.pct(r.pct_base),
                     "–".into(),
                 ],
             ));
@@ -125,9 +117,9 @@ impl Composer<'_> {
             vec![
                 self.t("Totaal", "Total").into(),
                 q.base.to_string(),
-                lang.pct_n(if q.base > 0 { 100.0 } else { 0.0 }, q.base),
+                lang.pct(if q.base > 0 { 100.0 } else { 0.0 }),
                 if rated > 0 {
-                    format!("{} ({rated})", lang.pct_n(100.0, rated))
+                    format!("{} ({rated})", lang.pct(100.0))
                 } else {
                     "–".into()
                 },
@@ -136,7 +128,7 @@ impl Composer<'_> {
         Table {
             header: vec![
                 self.t("Antwoord", "Answer").into(),
-                "n".into(),
+                self.t("Aantal", "Count").into(),
                 match lang {
                     Lang::Nl => format!("% van {}", q.base),
                     Lang::En => format!("% of {}", q.base),
@@ -195,8 +187,8 @@ impl Composer<'_> {
         }
     }
 
-    /// "21 (33,3 %)": count and percentage of `base`, written as the table writes them.
-    pub(super) fn value(&self, count: usize, pct: f64, base: usize) -> String {
-        format!("{count} ({})", self.lang.pct_n(pct, base))
+    /// "21 (33 %)": count and percentage, written as the table writes them.
+    pub(super) fn value(&self, count: usize, pct: f64) -> String {
+        format!("{count} ({})", self.lang.pct(pct))
     }
 }

@@ -194,7 +194,7 @@ fn headline(q: &QuestionTrend, c: &CategoryTrend, test: Option<&ChangeTest>, lan
     let (Some(first), Some(last)) = (shown.first().copied(), shown.last().copied()) else {
         return format!("{}: {name}.", lang.pick("Geen antwoorden", "No answers"));
     };
-    let pct = |p: &Point| lang.pct_n(p.pct.unwrap_or(0.0), p.n as usize);
+    let pct = |p: &Point| lang.pct(p.pct.unwrap_or(0.0));
     let change = if shown.len() == 1 {
         match lang {
             Lang::Nl => format!("Aandeel {name}: {} in {}", pct(first), first.edition),
@@ -257,11 +257,11 @@ fn cells(c: &CategoryTrend, years: &[String], lang: Lang) -> Vec<String> {
             .points
             .iter()
             .find(|p| &p.edition.to_string() == y)
-            .and_then(|p| Some((p, p.pct?, p.wilson95?)))
-            .map_or("–".to_string(), |(p, pct, [lo, hi])| {
+            .and_then(|p| Some((p.pct?, p.wilson95?)))
+            .map_or("–".to_string(), |(pct, [lo, hi])| {
                 format!(
                     "{} ({}–{})",
-                    lang.pct_n(pct, p.n as usize),
+                    lang.pct(pct),
                     lang.num(lo.round()),
                     lang.num(hi.round())
                 )
@@ -278,7 +278,7 @@ fn interval_row(year: &str, p: Option<&Point>, lang: Lang) -> IntervalRow {
             pct: Some(pct),
             low: lo,
             high: hi,
-            value: format!("{} (n = {})", lang.pct0(pct), p.n),
+            value: format!("{} (n = {})", lang.pct(pct), p.n),
         },
         None => IntervalRow {
             label: year.to_string(),
@@ -453,12 +453,12 @@ mod tests {
         let q = yes_no(Some(test(0.31)), None);
         assert_eq!(
             headline_of(&q, Lang::Nl),
-            "Aandeel «Ja»: van 50,0 % (2020) naar 80,0 % (2022); dat valt binnen de ruis (p = 0,310)."
+            "Aandeel «Ja»: van 50 % (2020) naar 80 % (2022); dat valt binnen de ruis (p = 0,310)."
         );
         let q = yes_no(Some(test(0.004)), None);
         assert_eq!(
             headline_of(&q, Lang::En),
-            "Share «Yes»: from 50.0 % (2020) to 80.0 % (2022); a change larger than the noise (p = 0.004)."
+            "Share «Yes»: from 50 % (2020) to 80 % (2022); a change larger than the noise (p = 0.004)."
         );
         let q = yes_no(None, Some("fewer than 10 answers in 2022"));
         assert!(headline_of(&q, Lang::Nl)

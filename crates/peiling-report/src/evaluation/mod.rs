@@ -48,7 +48,7 @@ fn top2(c: Option<&ScaleCounts>, lang: Lang, shown: bool) -> String {
         Some(c) if shown && c.rated() > 0 => {
             format!(
                 "{} (n = {})",
-                lang.pct_n(share(c.top2(), c.rated()), c.rated()),
+                lang.pct(share(c.top2(), c.rated())),
                 c.rated()
             )
         }
@@ -117,13 +117,13 @@ fn conclusions(eval: &Evaluation, lang: Lang) -> Section {
                 }
                 (Finding::LaggingTheme { theme, share, others, n, p }, Lang::Nl) => format!(
                     "De toepasbaarheid van thema \"{theme}\" blijft achter: {} (n = {n}) vindt het goed toepasbaar, tegen {} in de andere bijeenkomsten (Fisher p {}).",
-                    lang.pct_n(share * 100.0, *n),
+                    lang.pct(share * 100.0),
                     lang.pct(others * 100.0),
                     p_text(lang, *p)
                 ),
                 (Finding::LaggingTheme { theme, share, others, n, p }, Lang::En) => format!(
                     "The applicability of theme \"{theme}\" lags: {} (n = {n}) find it applicable, against {} in the other meetings (Fisher p {}).",
-                    lang.pct_n(share * 100.0, *n),
+                    lang.pct(share * 100.0),
                     lang.pct(others * 100.0),
                     p_text(lang, *p)
                 ),
@@ -177,7 +177,7 @@ fn redesign(r: &peiling_analysis::evaluation::Redesign, lang: Lang) -> String {
             };
             format!(
                 "{name} {}, n = {}, {} {}",
-                lang.pct_n(s.share * 100.0, s.n),
+                lang.pct(s.share * 100.0),
                 s.n,
                 lang.pick("tegen", "against"),
                 lang.pct(s.others * 100.0)
@@ -224,7 +224,7 @@ fn overview(eval: &Evaluation, lang: Lang) -> Section {
                     Some(a) => {
                         cells.push(a.to_string());
                         cells.push(if a > 0 {
-                            lang.pct_n(share(m.respondents, a), a)
+                            lang.pct(share(m.respondents, a))
                         } else {
                             "—".into()
                         });
@@ -265,7 +265,7 @@ fn overview(eval: &Evaluation, lang: Lang) -> Section {
         .map(|t| {
             let (n, top, rated) = themes[t];
             let pct = if may_quote(rated, min) && rated > 0 {
-                format!("{} (n = {rated})", lang.pct_n(share(top, rated), rated))
+                format!("{} (n = {rated})", lang.pct(share(top, rated)))
             } else {
                 "—".into()
             };

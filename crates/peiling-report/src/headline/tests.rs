@@ -40,7 +40,7 @@ fn response_is_judged_against_the_population() {
     // Bijlage 2: "Respons was goed. Ingevuld door 10 van de 14 schoolopleiders".
     assert_eq!(
         response(Lang::Nl, &part(10, Some(14), "SO")),
-        "Respons was goed: ingevuld door 10 van de 14 schoolopleiders (71,4 %)"
+        "Respons was goed: ingevuld door 10 van de 14 schoolopleiders (71 %)"
     );
     assert!(response(Lang::Nl, &part(6, Some(14), "SO")).starts_with("Respons was laag"));
     assert!(response(Lang::En, &part(63, None, "WPB")).contains("cannot be judged"));
@@ -59,6 +59,11 @@ fn a_clear_majority_is_merendeel() {
             Some("Bevoegdheid"),
             false
         ),
+        "Bevoegdheid: merendeel tweedegraads (38 van de 63)"
+    );
+    // Without a subject the section's title says what was asked.
+    assert_eq!(
+        choice(Lang::Nl, &Names::default(), &rows, 63, None, false),
         "Merendeel: tweedegraads (38 van de 63)"
     );
 }
@@ -98,11 +103,56 @@ fn a_spread_is_gevarieerd() {
 }
 
 #[test]
-fn yes_no_speaks_of_yes_and_no() {
+fn yes_no_says_what_was_asked_and_how_many_said_what() {
+    // Review of 2026-12-01, finding 8: "Merendeel zegt nee (6 van de 10)" without what
+    // was asked, and "Bijna iedereen zegt ja (8 van de 10)".
+    let rows = [row("Ja", 4), row("Nee", 6)];
+    assert_eq!(
+        choice(
+            Lang::Nl,
+            &Names::default(),
+            &rows,
+            10,
+            Some("Zelf ook werkplekbegeleider"),
+            true
+        ),
+        "Zelf ook werkplekbegeleider: 6 van de 10 zeggen nee"
+    );
+    let rows = [row("Ja", 8), row("Nee", 2)];
+    assert_eq!(
+        choice(
+            Lang::Nl,
+            &Names::default(),
+            &rows,
+            10,
+            Some("Scholing gewenst"),
+            true
+        ),
+        "Scholing gewenst: 8 van de 10 zeggen ja"
+    );
+    let mut en = rows.clone();
+    en[0].label_en = Some("Yes".into());
+    en[1].label_en = Some("No".into());
+    assert_eq!(
+        choice(
+            Lang::En,
+            &Names::default(),
+            &en,
+            10,
+            Some("Need for training"),
+            true
+        ),
+        "Need for training: 8 of the 10 say yes"
+    );
     let rows = [row("Ja", 12), row("Nee", 51)];
     assert_eq!(
         choice(Lang::Nl, &Names::default(), &rows, 63, None, true),
-        "Bijna iedereen zegt nee (51 van de 63)"
+        "51 van de 63 zeggen nee"
+    );
+    let rows = [row("Ja", 1), row("Nee", 0)];
+    assert_eq!(
+        choice(Lang::Nl, &Names::default(), &rows, 5, None, true),
+        "1 van de 5 zegt ja"
     );
     let rows = [row("Ja", 3), row("Nee", 3)];
     assert!(
@@ -117,15 +167,22 @@ fn a_headline_counts_of_the_tables_base_and_names_it() {
     let rows = [row("Ja", 9), row("Nee", 0)];
     assert_eq!(
         choice(Lang::Nl, &Names::default(), &rows, 10, None, true),
-        "Bijna iedereen zegt ja (9 van de 10)"
+        "9 van de 10 zeggen ja"
     );
-    assert!(choice(Lang::En, &Names::default(), &rows, 10, None, true).ends_with(" (9 of the 10)"));
+    assert!(choice(Lang::En, &Names::default(), &rows, 10, None, true).starts_with("9 of the 10"));
     // 8 of 9 answers is 89 % of the answers but 8 of the 12 asked: a majority, not
     // "nearly everyone".
     let rows = [row("Ja", 8), row("Nee", 1)];
     assert_eq!(
-        choice(Lang::Nl, &Names::default(), &rows, 12, None, true),
-        "Merendeel zegt ja (8 van de 12)"
+        choice(Lang::Nl, &Names::default(), &rows, 12, None, false),
+        "Merendeel: ja (8 van de 12)"
+    );
+    // 8 of 10 is a majority, not "nearly everyone" (finding 8); 9 of 10 is.
+    let rows = [row("A", 8), row("B", 2)];
+    assert!(choice(Lang::Nl, &Names::default(), &rows, 10, None, false).starts_with("Merendeel"));
+    let rows = [row("A", 9), row("B", 1)];
+    assert!(
+        choice(Lang::Nl, &Names::default(), &rows, 10, None, false).starts_with("Bijna iedereen")
     );
     // 5 of 9 answers is more than half of them, 5 of 10 asked is not.
     let rows = [row("A", 5), row("B", 4)];
@@ -157,7 +214,7 @@ fn scale_sides_and_shared_words() {
     ];
     assert_eq!(
         scale(Lang::Nl, &rows, &[], Some(2), 63),
-        "Merendeel positief: 55,6 % uitermate of zeer competent"
+        "Merendeel positief: 56 % uitermate of zeer competent"
     );
     let na = [row("n.v.t.", 23)];
     let rows = [
@@ -169,7 +226,7 @@ fn scale_sides_and_shared_words() {
     ];
     assert_eq!(
         scale(Lang::Nl, &rows, &na, Some(2), 63),
-        "Overwegend positief: 75,0 % uitstekend of goed; 23 van 63 n.v.t."
+        "Overwegend positief: 75 % uitstekend of goed; 23 van 63 n.v.t."
     );
 }
 
@@ -243,28 +300,28 @@ fn scale_groups_name_best_and_worst() {
     let b = [row("Zeer", 1), row("Redelijk", 4), row("Niet", 5)];
     let items = [
         ScaleItem {
-            label: "studenten",
+            label: "studenten".into(),
             rows: &a,
             neutral: Some(1),
         },
         ScaleItem {
-            label: "WPB'ers",
+            label: "WPB'ers".into(),
             rows: &b,
             neutral: Some(1),
         },
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Het meest positief over „studenten” (60 %), het minst over „WPB'ers” (10 %)"
+        "Het meest positief over studenten (6 van 10), het minst over WPB'ers (1 van 10)"
     );
     let items = [
         ScaleItem {
-            label: "IO",
+            label: "IO".into(),
             rows: &a,
             neutral: Some(1),
         },
         ScaleItem {
-            label: "WPB",
+            label: "WPB".into(),
             rows: &a,
             neutral: Some(1),
         },
@@ -273,23 +330,24 @@ fn scale_groups_name_best_and_worst() {
         scale_group(Lang::Nl, &items).unwrap(),
         "Vergelijkbaar over beide vragen: 60 % positief"
     );
-    // From 30 people on, one decimal: 39 of 63 and 12 of 63, hand-computed.
+    // Each figure a count of those who chose a level, its base named (finding 9): 39 of
+    // 63 and 12 of 63.
     let c = [row("Zeer", 39), row("Redelijk", 24), row("Niet", 0)];
     let d = [row("Zeer", 12), row("Redelijk", 30), row("Niet", 21)];
     let items = [
         ScaleItem {
-            label: "c",
+            label: "c".into(),
             rows: &c,
             neutral: Some(1),
         },
         ScaleItem {
-            label: "d",
+            label: "d".into(),
             rows: &d,
             neutral: Some(1),
         },
     ];
     assert_eq!(
         scale_group(Lang::Nl, &items).unwrap(),
-        "Het meest positief over „c” (61,9 %), het minst over „d” (19,0 %)"
+        "Het meest positief over c (39 van 63), het minst over d (12 van 63)"
     );
 }

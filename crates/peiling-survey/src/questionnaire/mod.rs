@@ -37,6 +37,12 @@ pub struct Question {
     /// The question text as the export's column header shows it (Dutch).
     pub text: String,
     pub label_en: Option<String>,
+    /// A few words that name the question in a report's sentences ("Zelf ook
+    /// werkplekbegeleider"), where the whole question would be too long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_en: Option<String>,
     /// Report section (bijlage group); `overig` when not given.
     pub group: String,
     /// LimeSurvey question code.

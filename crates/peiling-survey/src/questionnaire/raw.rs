@@ -62,6 +62,8 @@ pub(super) struct RawQuestion {
     pub(super) id: Spanned<String>,
     pub(super) text: String,
     label_en: Option<String>,
+    pub(super) short: Option<String>,
+    pub(super) short_en: Option<String>,
     group: Option<String>,
     code: Option<String>,
     #[serde(default)]
@@ -402,6 +404,8 @@ impl RawQuestion {
             id: id.to_string(),
             text: self.text,
             label_en: self.label_en,
+            short: self.short,
+            short_en: self.short_en,
             group: self.group.unwrap_or_else(|| "overig".into()),
             code: self.code,
             required: self.required,

@@ -324,3 +324,17 @@ fn scale_mistakes_are_named() {
     assert!(at("[\"a\"]").contains("scale \"s\" has 1 item(s), expected at least 2 questions"));
     assert!(at("[\"a\", \"a\"]").contains("item \"a\" is listed twice"));
 }
+
+#[test]
+fn a_question_may_declare_a_short_title_in_both_languages() {
+    let body = "[[question]]\nid = \"ook_wpb\"\ntext = \"Ben je zelf ook werkplekbegeleider?\"\n\
+                short = \"Zelf ook werkplekbegeleider\"\nshort_en = \"Also a mentor\"\n\
+                kind = \"yesno\"\n\n[[question]]\nid = \"x\"\ntext = \"X?\"\nkind = \"yesno\"\n";
+    let q = Questionnaire::from_toml("wpb.toml", &format!("{HEAD}{body}")).unwrap();
+    assert_eq!(
+        q.questions[0].short.as_deref(),
+        Some("Zelf ook werkplekbegeleider")
+    );
+    assert_eq!(q.questions[0].short_en.as_deref(), Some("Also a mentor"));
+    assert_eq!(q.questions[1].short, None);
+}

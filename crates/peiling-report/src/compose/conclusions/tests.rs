@@ -20,6 +20,8 @@ fn question(id: &str, group: &str, kind: &str, base: usize, detail: Detail) -> Q
         id: id.into(),
         text: format!("Vraag {id}?"),
         label_en: None,
+        short: None,
+        short_en: None,
         group: group.into(),
         kind: kind.into(),
         base,
@@ -120,7 +122,7 @@ fn c1_names_the_two_most_wanted_themes_and_ties() {
     let p = part(vec![q], &[("wens", GroupRole::Themes)]);
     assert_eq!(
         plain(&themes(Lang::Nl, &p).unwrap()),
-        "Schoolopleiders: het meest gevraagd zijn feedback (20 van 40), observeren (12 van 40) en coachen (12 van 40); bied die thema's volgend jaar in elk geval aan (zie „[WENS](#lk-wens-th)”)."
+        "Schoolopleiders: het meest gevraagd zijn feedback (20 van 40), observeren (12 van 40) en coachen (12 van 40); bied die thema's in elk geval aan (zie „[WENS](#lk-wens-th)”)."
     );
 }
 
@@ -240,7 +242,7 @@ fn c3_names_a_capability_gap_between_items() {
     let s = plain(&capability_gap(Lang::Nl, &p).unwrap());
     assert_eq!(
         s,
-        "De schoolopleiders voelen zich wel capabel bij \u{201e}Vraag studenten?\u{201d} (62,5 % positief, van 40 met een antwoord) maar niet bij \u{201e}Vraag wpb?\u{201d} (15,0 % van 40): richt het aanbod op dat laatste (zie „[KUNNEN](#lk-kunnen-wpb)”)."
+        "Schoolopleiders voelen zich vaker bekwaam bij \u{201e}Vraag studenten?\u{201d}, 25 van 40 (63 %), dan bij \u{201e}Vraag wpb?\u{201d}, 6 van 40 (15 %): richt het aanbod op dat laatste (zie „[KUNNEN](#lk-kunnen-wpb)”)."
     );
 }
 
@@ -322,7 +324,7 @@ fn c5_unknown_facilitation_hours_are_a_signal_from_a_quarter_on() {
     let p = part(vec![hours(2, 1, 12)], &[("tijd", GroupRole::Facilitation)]);
     assert_eq!(
         plain(&facilitation(Lang::Nl, &p).unwrap()),
-        "3 van 12 schoolopleiders weten hun uren facilitering niet of vulden ze niet in: maak met de scholen afspraken over die uren en maak ze bekend (zie „[TIJD](#lk-tijd-uren)”)."
+        "3 van 12 schoolopleiders weten niet hoeveel uren ze voor hun taak krijgen of vulden het niet in: maak met de scholen afspraken over die uren en maak ze bekend (zie „[TIJD](#lk-tijd-uren)”)."
     );
     let p = part(vec![hours(1, 1, 12)], &[("tijd", GroupRole::Facilitation)]);
     assert!(facilitation(Lang::Nl, &p).is_none());

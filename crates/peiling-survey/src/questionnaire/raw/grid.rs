@@ -70,6 +70,8 @@ impl RawGrid {
                 id: Spanned::new(item.id.span(), id),
                 text: format!("{} [{}]", self.stem.trim(), item.text.trim()),
                 label_en: item.label_en.clone(),
+                short: None,
+                short_en: None,
                 group: self.group.clone(),
                 code: Some(format!("{code}[{sub}]")),
                 required: self.required,
