@@ -10,7 +10,9 @@ use peiling_report::{Lang, OutputFile, ReportInput, ReportOptions};
 use peiling_survey::draft::{default_title, draft_export, DraftOptions};
 use peiling_survey::import::{problem_error, TableOptions};
 use peiling_survey::survey::{bundled_file, definition_names};
-use peiling_survey::{ImportOptions, Input, MemoryFiles, Role, Source};
+use peiling_survey::{
+    ImportOptions, ImportReport, Input, MemoryFiles, Questionnaire, Role, Source,
+};
 use serde::Serialize;
 
 use crate::message::one_line;
@@ -95,7 +97,8 @@ struct ExportAccounting {
     problems: Vec<ProblemLine>,
 }
 
-/// A problem of the accounting: where, what, and the line `peiling validate` prints.
+/// A problem of the accounting: where, what, and the line `peiling validate` prints
+/// (a duplicate submission is a whole row: column 0, and its line names no column).
 #[derive(Serialize)]
 struct ProblemLine {
     file: String,
@@ -230,7 +233,7 @@ impl Workspace {
                 rows_read: r.rows_read,
                 accepted: r.rows_accepted,
                 rejected: r.rows_rejected(),
-                problems: problems(r),
+                problems: problems(q, r),
             })
             .collect();
         serde_json::to_string(&exports).map_err(err)
@@ -327,11 +330,42 @@ fn text_of(files: &[OutputFile], name: &str) -> Result<String, String> {
     String::from_utf8(file.bytes.clone()).map_err(err)
 }
 
-/// Every problem `peiling validate` lists for one export, each with its line.
-fn problems(r: &peiling_survey::ImportReport) -> Vec<ProblemLine> {
+/// Every problem `peiling validate` lists for one export, in its order, each with its
+/// line.
+fn problems(q: &Questionnaire, r: &ImportReport) -> Vec<ProblemLine> {
     let shown = |t: &str| peiling_core::privacy::redact_contacts(t).into_owned();
     let safe = |t: String| peiling_core::privacy::terminal(&t).into_owned();
     let mut out = Vec::new();
+    for id in &r.missing_questions {
+        // Where the missing column would be: after the last one, as validate says.
+        let column = r.headers.len() + 1;
+        let message = format!(
+            "found no column for question \"{id}\" (\"{}\"), expected one: all its answers count as geen antwoord",
+            q.question(id).map_or("", |question| question.text.as_str())
+        );
+        out.push(ProblemLine {
+            file: r.file.clone(),
+            row: 1,
+            column,
+            line: safe(format!("{}:1:{column}: {message}", r.file)),
+            message: safe(message),
+        });
+    }
+    for d in &r.duplicates {
+        let message = format!(
+            "duplicate submission of row {} ({}){}",
+            d.first_row,
+            shown(&d.key),
+            if d.kept { ", kept" } else { ", dropped" }
+        );
+        out.push(ProblemLine {
+            file: r.file.clone(),
+            row: d.row,
+            column: 0,
+            line: safe(format!("{}:{}: {message}", r.file, d.row)),
+            message: safe(message),
+        });
+    }
     for rej in &r.rejected {
         let message = format!("row rejected: {}", rej.reason);
         out.push(ProblemLine {
