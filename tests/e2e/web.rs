@@ -132,7 +132,8 @@ fn one_questionnaire_and_one_export_are_read_as_the_cli_reads_them() {
         ws.report_html("nl", "full").unwrap(),
         read(&out.path().join("report.html"))
     );
-    // A second export leaves it unclear which one is meant: said, not guessed.
+    // A second export leaves it unclear which one is meant: said, not guessed (and the
+    // report computed before it came is not handed out again).
     ws.add_file("so.csv", std::fs::read(dir.join("so.csv")).unwrap());
     let e = ws.report_html("nl", "full").unwrap_err();
     assert!(e.contains("1 questionnaire(s) and 2 export(s)"), "{e}");

@@ -1,6 +1,7 @@
 //! How long the page's work takes, natively: `cargo run --release -p peiling-web
 //! --example timing` times `Workspace::report_html` on the bundled BOS 2020 survey and
-//! on a synthetic export of 10,000 rows (`peiling synth -n 10000`), best of 3 each.
+//! on a synthetic export of 10,000 rows (`peiling synth -n 10000`), best of 3 each, on
+//! a fresh workspace each time (a workspace keeps what it computed).
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,8 @@
 //! The virtual folder and what the page asks of it: which survey the files make, its
 //! accounting, draft, report and plan, each through the library call the CLI makes.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use peiling_analysis::merge::Threads;
@@ -72,10 +74,22 @@ fn summary_err(e: SummaryError) -> String {
     }
 }
 
-/// A virtual folder of files by base name; nothing touches a disk.
+/// A virtual folder of files by base name; nothing touches a disk. What it computed is
+/// kept until a file changes, so asking for the report in both lengths reads the
+/// exports once.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     files: MemoryFiles,
+    cache: RefCell<Cache>,
+}
+
+/// What was computed from the files as they are now.
+#[derive(Debug, Clone, Default)]
+struct Cache {
+    summary: Option<Summary>,
+    /// The report's files per language ("nl", "en").
+    reports: BTreeMap<String, Vec<OutputFile>>,
+    plan: Option<RotationPlan>,
 }
 
 /// One line of [`Workspace::bundled`].
@@ -116,10 +130,17 @@ impl Workspace {
     /// Adds or replaces one file by its base name.
     pub fn add_file(&mut self, name: &str, bytes: Vec<u8>) {
         self.files.insert(name.to_string(), bytes);
+        self.changed();
     }
 
     pub fn remove_file(&mut self, name: &str) {
         self.files.remove(name);
+        self.changed();
+    }
+
+    /// A file changed: nothing computed before holds.
+    fn changed(&mut self) {
+        *self.cache.get_mut() = Cache::default();
     }
 
     pub fn file_names(&self) -> Vec<String> {
@@ -153,6 +174,7 @@ impl Workspace {
                 .ok_or_else(|| format!("bos-2020/{name}: not in the bundled survey"))?;
             self.files.insert(name, bytes.to_vec());
         }
+        self.changed();
         Ok(())
     }
 
@@ -241,6 +263,15 @@ impl Workspace {
 
     /// The summary of the folder's survey, as the CLI computes it (one thread).
     fn summary(&self) -> Result<Summary, String> {
+        if let Some(summary) = &self.cache.borrow().summary {
+            return Ok(summary.clone());
+        }
+        let summary = self.compute_summary()?;
+        self.cache.borrow_mut().summary = Some(summary.clone());
+        Ok(summary)
+    }
+
+    fn compute_summary(&self) -> Result<Summary, String> {
         let opts = AnalysisOptions {
             filters: Vec::new(),
             by: None,
@@ -259,6 +290,16 @@ impl Workspace {
     /// The report's files as `peiling report` writes them (with its plan, when the
     /// survey asks for themes of the bundled catalogue).
     pub fn report_files(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
+        if let Some(files) = self.cache.borrow().reports.get(lang_code) {
+            return Ok(files.clone());
+        }
+        let files = self.compute_report(lang_code)?;
+        let mut cache = self.cache.borrow_mut();
+        cache.reports.insert(lang_code.to_string(), files.clone());
+        Ok(files)
+    }
+
+    fn compute_report(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
         let lang = lang(lang_code)?;
         let summary = self.summary()?;
         let plan =
@@ -296,9 +337,15 @@ impl Workspace {
 
     /// The plan `peiling plan` makes with its defaults.
     fn plan(&self) -> Result<RotationPlan, String> {
+        if let Some(plan) = &self.cache.borrow().plan {
+            return Ok(plan.clone());
+        }
         let summary = self.summary()?;
         let demand = SurveyDemand::from(&summary);
-        peiling_planner::plan(&catalogue()?, &demand, &PlanOptions::default()).map_err(err)
+        let plan =
+            peiling_planner::plan(&catalogue()?, &demand, &PlanOptions::default()).map_err(err)?;
+        self.cache.borrow_mut().plan = Some(plan.clone());
+        Ok(plan)
     }
 
     fn plan_file(&self, name: &str) -> Result<String, String> {
