@@ -38,3 +38,4 @@ mod synth;
 mod threads;
 mod trend;
 mod verantwoording;
+mod web;

@@ -12,6 +12,7 @@ mod catalogue;
 mod demand;
 mod due;
 mod evaluation;
+mod for_report;
 mod history;
 mod holidays;
 mod hosts;
@@ -39,6 +40,8 @@ pub use demand::{
 };
 pub use due::{DueCount, DueHeadcount, DueKind};
 pub use evaluation::{mark_redesign, Measure as EvaluationMeasure, RedesignTheme, Shortfall};
+#[cfg(feature = "summary")]
+pub use for_report::plan_for_report;
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};

@@ -276,29 +276,23 @@ pub fn plan_for_report(
     records: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> Result<Option<peiling_planner::RotationPlan>> {
     let catalogue = crate::config::catalogue(catalogue_arg)?;
-    let asked = summary.parts.iter().any(|p| {
-        p.theme_demand
-            .iter()
-            .any(|d| catalogue.themes.iter().any(|t| t.id == d.theme))
-    });
-    if !asked && catalogue_arg.is_none() {
-        return Ok(None);
-    }
     let redesign = evaluations.map(read_evaluation).transpose()?;
-    let demand = peiling_planner::SurveyDemand::from(summary);
     let mut options = peiling_planner::PlanOptions {
         start: crate::config::start(start)?,
         ..peiling_planner::PlanOptions::default()
     };
     if let Some((db, requirements)) = records {
+        let demand = peiling_planner::SurveyDemand::from(summary);
         options.due = due_counts(db, requirements, &catalogue, &demand, &options)?;
     }
-    let mut plan = peiling_planner::plan(&catalogue, &demand, &options)
-        .map_err(crate::messages::plan_error)?;
-    if let Some(redesign) = &redesign {
-        peiling_planner::mark_redesign(&mut plan, &catalogue, redesign);
-    }
-    Ok(Some(plan))
+    peiling_planner::plan_for_report(
+        &catalogue,
+        catalogue_arg.is_some(),
+        options,
+        summary,
+        redesign.as_deref(),
+    )
+    .map_err(crate::messages::plan_error)
 }
 
 /// The themes to redesign from the evaluation.json of `peiling evaluate` (or the folder
