@@ -454,8 +454,6 @@ function renderPlan(plan) {
     cell(tr, `${fmt.format(new Date(Date.UTC(y, mo - 1, d)))}, ${m.start}-${m.end}`);
     cell(tr, L === "en" ? m.title_en || m.title : m.title);
     cell(tr, m.host || "");
-    const people = (m.headcount || []).reduce((n, h) => n + h.people, 0);
-    cell(tr, t(L, "people", { n: people }), "num");
   }
 }
 

@@ -46,7 +46,6 @@ export const TEXTS = {
     col_date: "Datum",
     col_theme: "Thema",
     col_school: "School",
-    col_people: "Verwacht",
     footer: "Peiling draait helemaal in deze browser. Je kunt deze map ook op het intranet van je school zetten.",
     report_title: "Rapport",
     // Status lines.
@@ -65,7 +64,6 @@ export const TEXTS = {
     step_report: "Rapport maken",
     step_plan: "Plan maken",
     done_in: "Klaar in {s} seconden.",
-    people: "{n} personen",
     // Kinds of question.
     kind_single: "Eén antwoord kiezen",
     kind_multi: "Meer antwoorden kiezen",
@@ -123,7 +121,6 @@ export const TEXTS = {
     col_date: "Date",
     col_theme: "Theme",
     col_school: "School",
-    col_people: "Expected",
     footer: "Peiling runs entirely in this browser. You can also put this folder on your school's intranet.",
     report_title: "Report",
     loading: "Loading peiling ...",
@@ -141,7 +138,6 @@ export const TEXTS = {
     step_report: "Making the report",
     step_plan: "Making the plan",
     done_in: "Done in {s} seconds.",
-    people: "{n} people",
     kind_single: "Choose one answer",
     kind_multi: "Choose several answers",
     kind_scale: "Scale (agree to disagree)",

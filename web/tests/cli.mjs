@@ -9,7 +9,7 @@ export function parseValidate(text) {
   const parts = [];
   let current = null;
   for (const line of text.split("\n")) {
-    const head = /^(\S.*) \(.*\) — questionnaire \S+ \((.+)\)$/.exec(line);
+    const head = /^(\S.*?) \(.*\) — questionnaire \S+ \((.+)\)$/.exec(line);
     if (head) {
       current = { file: head[1], audience: head[2] };
       parts.push(current);

@@ -246,7 +246,7 @@ test("a drafted questionnaire is init's text, and the form edits it", async () =
   const draft = await page.inputValue("#toml-text");
   assert.equal(draft, fs.readFileSync(path.join(path.dirname(so), "so-draft.toml"), "utf8"));
   // Change one question's kind in the form: the text says so, and Apply reads it back.
-  const row = page.locator("#questions tbody tr", { hasText: "In welke vorm wil je je professionaliseren?" });
+  const row = page.locator("#questions tbody tr", { hasText: "Aan welke thema's heb je behoefte?" });
   await row.locator("td").nth(1).locator("select").selectOption("single");
   await page.fill("#population", "14");
   const seen = await page.evaluate(() => document.body.dataset.reportShown);
@@ -254,7 +254,7 @@ test("a drafted questionnaire is init's text, and the form edits it", async () =
   await reportShown(seen);
   const edited = await page.inputValue("#toml-text");
   assert.match(edited, /^population = 14$/m);
-  assert.match(edited, /^id = "in_vorm_wil_professionaliseren"\ntext = .*\nkind = "single"$/m);
+  assert.match(edited, /^id = "aan_themas_behoefte"\ntext = .*\nkind = "single"$/m);
   const dl = await downloadOf("#dl-toml");
   assert.equal(dl.name, "so.toml");
   assert.equal(dl.bytes.toString("utf8"), edited);

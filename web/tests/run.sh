@@ -16,6 +16,11 @@ source scripts/lib/install-chromium.sh
 install_chromium
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}"
 
+if ! command -v npm >/dev/null; then
+    echo "installing nodejs and npm with apt-get" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
 (cd web/tests && npm ci --no-audit --no-fund --loglevel=error)
 
 cargo build -q -p peiling-cli --locked
