@@ -497,6 +497,12 @@ function wire() {
     drop.classList.remove("over");
     if (e.dataTransfer && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
   });
+  drop.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      $("picker").click();
+    }
+  });
   $("picker").addEventListener("change", (e) => {
     addFiles(e.target.files);
     e.target.value = "";
