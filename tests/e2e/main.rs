@@ -34,3 +34,4 @@ mod synth;
 mod threads;
 mod trend;
 mod verantwoording;
+mod web;

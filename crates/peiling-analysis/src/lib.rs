@@ -14,6 +14,7 @@ mod crosstab;
 pub mod evaluation;
 mod filter;
 mod groups;
+pub mod input;
 pub mod merge;
 pub mod privacy;
 mod reliability;
@@ -24,6 +25,7 @@ pub mod summary;
 pub use analyze::{analyze, answer_is, AnalysisOptions, Filter};
 pub use compare::compare;
 pub use groups::per_group;
+pub use input::{summary, SummaryError};
 
 /// An option of an analysis that names a question (in the CLI each is a flag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

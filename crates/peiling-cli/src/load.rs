@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use peiling_survey::import::TableOptions;
-use peiling_survey::{DuplicatePolicy, ExportFormat, ImportOptions, Survey};
+use peiling_survey::{DuplicatePolicy, ExportFormat, ImportOptions, Input, Source, Survey};
 
 use crate::args::{DuplicatesArg, FormatArg, SurveyArgs};
 
@@ -34,12 +34,19 @@ pub fn import_options(args: &SurveyArgs) -> ImportOptions {
 }
 
 /// The survey the flags name: a folder, a questionnaire + export, or the bundled one.
+pub fn input(args: &SurveyArgs) -> Input<'_> {
+    match (&args.survey, &args.questionnaire, &args.data) {
+        (Some(path), _, _) => Input::Path(path),
+        (None, Some(q), Some(d)) => Input::Single {
+            source: Source::Folder(std::path::Path::new("")),
+            questionnaire: q,
+            data: d,
+        },
+        _ => Input::Survey(Source::Bundled),
+    }
+}
+
+/// The survey the flags name, every export imported whole.
 pub fn survey(args: &SurveyArgs) -> Result<Survey> {
-    let opts = import_options(args);
-    let survey = match (&args.survey, &args.questionnaire, &args.data) {
-        (Some(path), _, _) => Survey::load(path, &opts)?,
-        (None, Some(q), Some(d)) => Survey::single(q, d, &opts)?,
-        _ => Survey::bundled(&opts)?,
-    };
-    Ok(survey)
+    Ok(input(args).load(&import_options(args))?)
 }

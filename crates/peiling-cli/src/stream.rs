@@ -11,27 +11,16 @@ use std::path::Path;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use peiling_analysis::merge::{Runner, Threads};
-use peiling_analysis::stream::analyze_streaming_on;
-use peiling_analysis::{analyze, AnalysisOptions, Summary};
-use peiling_survey::{ImportOptions, Survey, SurveyError, SurveyPlan};
+use peiling_analysis::{AnalysisOptions, Summary, SummaryError};
+use peiling_survey::{ImportOptions, Input};
 
 use crate::args::SurveyArgs;
 use crate::load;
 
-/// The summary of the survey the flags name. Streamed where it can be; loaded whole
-/// otherwise (XLSX, other encodings, --strict, dropping duplicates), which also gives
-/// the canonical message of any import error.
+/// The summary of the survey the flags name ([`peiling_analysis::summary`]).
 pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Summary> {
-    let plan = match (&args.survey, &args.questionnaire, &args.data) {
-        (Some(path), _, _) => SurveyPlan::load(path),
-        (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
-        _ => SurveyPlan::bundled(),
-    };
     let import = load::import_options(args);
-    match streamed(plan, &import, opts, threads(args))? {
-        Some(summary) => Ok(summary),
-        None => Ok(analyze(&load::survey(args)?, opts)?),
-    }
+    summary_of(&load::input(args), &import, opts, threads(args))
 }
 
 /// The summary of another survey (a folder or its survey.toml), as [`summary`].
@@ -41,22 +30,16 @@ pub fn summary_at(
     opts: &AnalysisOptions,
     count: usize,
 ) -> Result<Summary> {
-    match streamed(SurveyPlan::load(path), import, opts, count)? {
-        Some(summary) => Ok(summary),
-        None => Ok(analyze(&Survey::load(path, import)?, opts)?),
-    }
+    summary_of(&Input::Path(path), import, opts, count)
 }
 
-/// The summary by streaming, or `None` when the input must be loaded whole.
-fn streamed(
-    plan: Result<SurveyPlan, SurveyError>,
+/// The summary on `count` threads, with a progress bar on a terminal after a second.
+fn summary_of(
+    input: &Input,
     import: &ImportOptions,
     opts: &AnalysisOptions,
     count: usize,
-) -> Result<Option<Summary>> {
-    let Ok(plan) = plan else {
-        return Ok(None);
-    };
+) -> Result<Summary> {
     let start = Instant::now();
     let terminal = std::io::stderr().is_terminal();
     let mut bar: Option<ProgressBar> = None;
@@ -78,7 +61,13 @@ fn streamed(
         count,
         runner: &Spawn,
     };
-    let summary = analyze_streaming_on(&plan, import, opts, threads, &mut progress)?;
+    // The library's error is handed on as itself, so the exit status sees its kind.
+    let summary = peiling_analysis::summary(input, import, opts, threads, &mut progress).map_err(
+        |e| match e {
+            SummaryError::Survey(e) => anyhow::Error::from(e),
+            SummaryError::Analysis(e) => anyhow::Error::from(e),
+        },
+    )?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

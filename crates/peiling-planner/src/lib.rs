@@ -10,6 +10,7 @@ mod assumptions;
 mod calendar;
 mod catalogue;
 mod demand;
+mod for_report;
 mod history;
 mod holidays;
 mod hosts;
@@ -32,6 +33,8 @@ pub use demand::{
     AudienceDemand, AudienceWeight, Demand, DemandRule, PartDemand, RequestSource, SurveyDemand,
     ThemeRequest,
 };
+#[cfg(feature = "summary")]
+pub use for_report::plan_for_report;
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};

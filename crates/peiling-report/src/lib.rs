@@ -11,6 +11,7 @@ pub mod certificate;
 pub mod charts;
 mod compose;
 pub mod evaluation;
+mod files;
 pub mod headline;
 pub mod html;
 pub mod i18n;
@@ -30,6 +31,7 @@ use std::collections::BTreeMap;
 use peiling_analysis::{Comparison, Summary};
 
 pub use compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
+pub use files::{plan_files, report_files, ReportInput};
 pub use i18n::Lang;
 use model::{Block, ChartRef, Document, Section};
 
@@ -69,6 +71,9 @@ pub struct OutputFile {
 pub enum ReportError {
     #[error("chart {chart}: {message}")]
     Chart { chart: String, message: String },
+    /// The plan could not be written as JSON.
+    #[error("plan.json: {0}")]
+    Plan(String),
 }
 
 /// The report's document model, for callers that want to add to it or render it
@@ -155,6 +160,7 @@ pub fn render_document(
     Ok(files)
 }
 
+#[cfg(feature = "trend")]
 /// The trend of a series ("Ontwikkeling door de jaren"): `report.md`, `report.html`
 /// and `charts/trend-*.svg`, one dot-and-interval chart per question.
 pub fn render_trend(

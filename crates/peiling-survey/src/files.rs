@@ -19,7 +19,7 @@ pub const MAX_DEFINITION_BYTES: u64 = 1 << 20;
 pub const MAX_EXPORT_BYTES: u64 = 1 << 30;
 
 /// The first bytes of an export that are looked at for binary data before the rest.
-const SNIFF_BYTES: usize = 64 << 10;
+pub(crate) const SNIFF_BYTES: usize = 64 << 10;
 
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]

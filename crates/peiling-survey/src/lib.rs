@@ -11,20 +11,24 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod input;
 pub mod normalize;
 pub mod questionnaire;
 pub mod response;
+pub mod source;
 pub mod survey;
 pub mod synth;
 
 pub use error::{DefinitionError, ImportError, ImportSetting, SurveyError};
 pub use files::FileError;
 pub use import::{import, Dataset, DuplicatePolicy, ExportFormat, ImportOptions};
+pub use input::{Accounting, Input};
 pub use questionnaire::{
     Band, Choice, Condition, GridItem, Group, GroupRole, Kind, PersonalKind, Question,
     Questionnaire, ScaleSet, ThemeLink,
 };
 pub use response::{Answer, ImportReport, Meta, Problem, QuestionTally, Response};
+pub use source::{MemoryFiles, Role, Source};
 pub use survey::{
     About, DataSource, Origin, Part, PlannedPart, Said, Survey, SurveyPlan, BUNDLED_NAME,
 };

@@ -3,16 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use include_dir::{include_dir, Dir};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DefinitionError, SurveyError};
-use crate::files;
 use crate::import::{import, Dataset, ImportOptions};
 use crate::questionnaire::Questionnaire;
-
-/// The BOS 2020 survey of Bijlage 2, compiled into the binary so it works anywhere.
-static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../datasets/bos-2020");
+use crate::source::{Role, Source, BUNDLED};
 
 /// Name of the bundled survey, as shown to users.
 pub const BUNDLED_NAME: &str = "bos-2020 (bundled)";
@@ -121,96 +117,73 @@ struct RawPart {
     population: Option<u32>,
 }
 
-/// Where the survey's files come from.
-enum Files<'a> {
-    Folder(&'a Path),
-    Bundled,
+pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, SurveyError> {
+    questionnaire_in(&Source::Folder(Path::new("")), path)
 }
 
-/// What a file of a survey is, which decides how much of it is read.
-#[derive(Clone, Copy)]
-enum Role {
-    Definition,
-    Export,
+/// The questionnaire `name` of `source`.
+pub fn questionnaire_in(source: &Source, name: &Path) -> Result<Questionnaire, SurveyError> {
+    let (name, text) = source.read_text(name)?;
+    Ok(Questionnaire::from_toml(&name, &text)?)
 }
 
-impl Files<'_> {
-    fn read(&self, name: &str, role: Role) -> Result<(String, Vec<u8>), SurveyError> {
-        match self {
-            Files::Folder(dir) => {
-                let path = dir.join(name);
-                let bytes = match role {
-                    Role::Definition => files::read_definition(&path)?,
-                    Role::Export => files::read_export(&path)?,
-                };
-                Ok((path.display().to_string(), bytes))
-            }
-            Files::Bundled => BUNDLED
-                .get_file(name)
-                .map(|f| (format!("bos-2020/{name}"), f.contents().to_vec()))
-                .ok_or_else(|| SurveyError::Io {
-                    path: PathBuf::from(name),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "not in the bundled survey",
-                    ),
-                }),
-        }
+/// Where a survey's definition is: its folder (or memory), and the definition file when
+/// it is not `survey.toml` in that folder.
+fn definition(path: &Path) -> Result<(PathBuf, Option<&Path>), SurveyError> {
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    if path.is_dir() {
+        Ok((dir, None))
+    } else if path.exists() {
+        Ok((dir, Some(path)))
+    } else {
+        Err(SurveyError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+        })
     }
 }
 
-fn text(file: &str, bytes: Vec<u8>) -> Result<String, SurveyError> {
-    String::from_utf8(bytes).map_err(|e| {
-        DefinitionError {
-            file: file.to_string(),
-            line: 1,
-            message: format!(
-                "not UTF-8 text (byte {}): definition files must be UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
-        }
-        .into()
-    })
+/// The survey definition's name and text: `def` (a file given by its own path) or the
+/// source's `survey.toml`.
+fn definition_text(source: &Source, def: Option<&Path>) -> Result<(String, String), SurveyError> {
+    match def {
+        // Any file name is read as the survey definition (a pipe or device is refused).
+        Some(path) => Source::Folder(Path::new("")).read_text(path),
+        None => source.read_text(Path::new("survey.toml")),
+    }
 }
 
-pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, SurveyError> {
-    let bytes = files::read_definition(path)?;
-    let name = path.display().to_string();
-    let source = text(&name, bytes)?;
-    Ok(Questionnaire::from_toml(&name, &source)?)
+fn parse(name: &str, source: &str) -> Result<RawSurvey, SurveyError> {
+    let raw: RawSurvey = toml::from_str(source)
+        .map_err(|e| DefinitionError::toml(name, source, e.span(), e.message()))?;
+    if raw.parts.is_empty() {
+        return Err(
+            DefinitionError::at(name, source, 0, "the survey has no [[part]]".into()).into(),
+        );
+    }
+    Ok(raw)
 }
 
 impl Survey {
     /// The bundled BOS 2020 survey.
     pub fn bundled(opts: &ImportOptions) -> Result<Survey, SurveyError> {
-        Self::from_files(&Files::Bundled, opts)
+        Self::from_source(&Source::Bundled, opts)
     }
 
     /// A folder with a `survey.toml`, or the `survey.toml` itself.
     pub fn load(path: &Path, opts: &ImportOptions) -> Result<Survey, SurveyError> {
-        let dir = if path.is_dir() {
-            path.to_path_buf()
-        } else {
-            path.parent()
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        };
-        if !path.is_dir() && !path.exists() {
-            return Err(SurveyError::Io {
-                path: path.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            });
-        }
-        if !path.is_dir() {
-            // Any file name is read as the survey definition (a pipe or device is refused).
-            let bytes = files::read_definition(path)?;
-            return Self::from_definition(
-                &Files::Folder(&dir),
-                &path.display().to_string(),
-                bytes,
-                opts,
-            );
-        }
-        Self::from_files(&Files::Folder(&dir), opts)
+        let (dir, def) = definition(path)?;
+        Self::read(&Source::Folder(&dir), def, opts)
+    }
+
+    /// The survey of `source`'s `survey.toml`.
+    pub fn from_source(source: &Source, opts: &ImportOptions) -> Result<Survey, SurveyError> {
+        Self::read(source, None, opts)
     }
 
     /// One questionnaire and one export file, without a survey.toml.
@@ -219,9 +192,19 @@ impl Survey {
         data: &Path,
         opts: &ImportOptions,
     ) -> Result<Survey, SurveyError> {
-        let q = load_questionnaire(questionnaire)?;
-        let bytes = files::read_export(data)?;
-        let dataset = import(&q, &data.display().to_string(), &bytes, opts)?;
+        Self::single_in(&Source::Folder(Path::new("")), questionnaire, data, opts)
+    }
+
+    /// One questionnaire and one export of `source`, without a survey.toml.
+    pub fn single_in(
+        source: &Source,
+        questionnaire: &Path,
+        data: &Path,
+        opts: &ImportOptions,
+    ) -> Result<Survey, SurveyError> {
+        let q = questionnaire_in(source, questionnaire)?;
+        let (name, bytes) = source.read(data, Role::Export)?;
+        let dataset = import(&q, &name, &bytes, opts)?;
         Ok(Survey {
             id: q.id.clone(),
             title: q.title.clone(),
@@ -236,40 +219,27 @@ impl Survey {
         })
     }
 
-    fn from_files(files: &Files, opts: &ImportOptions) -> Result<Survey, SurveyError> {
-        let (name, bytes) = files.read("survey.toml", Role::Definition)?;
-        Self::from_definition(files, &name, bytes, opts)
-    }
-
-    fn from_definition(
-        files: &Files,
-        name: &str,
-        bytes: Vec<u8>,
+    fn read(
+        files: &Source,
+        def: Option<&Path>,
         opts: &ImportOptions,
     ) -> Result<Survey, SurveyError> {
-        let source = text(name, bytes)?;
-        let raw: RawSurvey = toml::from_str(&source)
-            .map_err(|e| DefinitionError::toml(name, &source, e.span(), e.message()))?;
-        if raw.parts.is_empty() {
-            return Err(
-                DefinitionError::at(name, &source, 0, "the survey has no [[part]]".into()).into(),
-            );
-        }
+        let (name, source) = definition_text(files, def)?;
+        let raw = parse(&name, &source)?;
         let mut parts = Vec::with_capacity(raw.parts.len());
         for p in &raw.parts {
-            let (qname, qbytes) = files.read(&p.questionnaire, Role::Definition)?;
-            let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
+            let q = questionnaire_in(files, Path::new(&p.questionnaire))?;
             if parts.iter().any(|x: &Part| x.questionnaire().id == q.id) {
                 let offset = source.find(&p.questionnaire).unwrap_or(0);
                 return Err(DefinitionError::at(
-                    name,
+                    &name,
                     &source,
                     offset,
                     format!("questionnaire \"{}\" is used by two parts", q.id),
                 )
                 .into());
             }
-            let (dname, dbytes) = files.read(&p.data, Role::Export)?;
+            let (dname, dbytes) = files.read(Path::new(&p.data), Role::Export)?;
             let data = import(&q, &dname, &dbytes, opts)?;
             parts.push(Part {
                 population: p.population.or(q.population),
@@ -299,6 +269,16 @@ impl Survey {
             _ => &self.title,
         }
     }
+}
+
+/// The definition files of `source`'s survey: `survey.toml` and the questionnaires its
+/// parts name, in that order (the exports are left out).
+pub fn definition_names(source: &Source) -> Result<Vec<String>, SurveyError> {
+    let (name, text) = definition_text(source, None)?;
+    let raw = parse(&name, &text)?;
+    let mut names = vec!["survey.toml".to_string()];
+    names.extend(raw.parts.into_iter().map(|p| p.questionnaire));
+    Ok(names)
 }
 
 /// The raw bytes of a bundled file (for tests and `peiling synth`).
@@ -338,32 +318,32 @@ pub struct SurveyPlan {
 
 impl SurveyPlan {
     pub fn bundled() -> Result<SurveyPlan, SurveyError> {
-        Self::from_files(&Files::Bundled, None)
+        Self::read(&Source::Bundled, None)
     }
 
     /// A folder with a `survey.toml`, or the definition file itself.
     pub fn load(path: &Path) -> Result<SurveyPlan, SurveyError> {
-        let dir = if path.is_dir() {
-            path.to_path_buf()
-        } else {
-            path.parent()
-                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        };
-        let def = if path.is_dir() {
-            None
-        } else if path.exists() {
-            Some(path)
-        } else {
-            return Err(SurveyError::Io {
-                path: path.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-            });
-        };
-        Self::from_files(&Files::Folder(&dir), def)
+        let (dir, def) = definition(path)?;
+        Self::read(&Source::Folder(&dir), def)
+    }
+
+    /// The plan of `source`'s `survey.toml`.
+    pub fn from_source(source: &Source) -> Result<SurveyPlan, SurveyError> {
+        Self::read(source, None)
     }
 
     pub fn single(questionnaire: &Path, data: &Path) -> Result<SurveyPlan, SurveyError> {
-        let q = load_questionnaire(questionnaire)?;
+        Self::single_in(&Source::Folder(Path::new("")), questionnaire, data)
+    }
+
+    /// One questionnaire and one export of `source`, without a survey.toml.
+    pub fn single_in(
+        source: &Source,
+        questionnaire: &Path,
+        data: &Path,
+    ) -> Result<SurveyPlan, SurveyError> {
+        let q = questionnaire_in(source, questionnaire)?;
+        let (file, data) = planned_data(source, data)?;
         Ok(SurveyPlan {
             id: q.id.clone(),
             title: q.title.clone(),
@@ -373,50 +353,26 @@ impl SurveyPlan {
             about: About::default(),
             parts: vec![PlannedPart {
                 population: q.population,
-                file: data.display().to_string(),
-                data: DataSource::File(data.to_path_buf()),
+                file,
+                data,
                 questionnaire: q,
             }],
         })
     }
 
-    fn from_files(files: &Files, def: Option<&Path>) -> Result<SurveyPlan, SurveyError> {
-        let (name, bytes) = match def {
-            Some(path) => (path.display().to_string(), files::read_definition(path)?),
-            None => files.read("survey.toml", Role::Definition)?,
-        };
-        let source = text(&name, bytes)?;
-        let raw: RawSurvey = toml::from_str(&source)
-            .map_err(|e| DefinitionError::toml(&name, &source, e.span(), e.message()))?;
-        if raw.parts.is_empty() {
-            return Err(DefinitionError::at(
-                &name,
-                &source,
-                0,
-                "the survey has no [[part]]".into(),
-            )
-            .into());
-        }
+    fn read(files: &Source, def: Option<&Path>) -> Result<SurveyPlan, SurveyError> {
+        let (name, source) = definition_text(files, def)?;
+        let raw = parse(&name, &source)?;
         let mut parts: Vec<PlannedPart> = Vec::with_capacity(raw.parts.len());
         for p in &raw.parts {
-            let (qname, qbytes) = files.read(&p.questionnaire, Role::Definition)?;
-            let q = Questionnaire::from_toml(&qname, &text(&qname, qbytes)?)?;
+            let q = questionnaire_in(files, Path::new(&p.questionnaire))?;
             if parts.iter().any(|x| x.questionnaire.id == q.id) {
                 return Err(SurveyError::Io {
                     path: PathBuf::from(&p.questionnaire),
                     source: std::io::Error::other("questionnaire used by two parts"),
                 });
             }
-            let (file, data) = match files {
-                Files::Folder(dir) => {
-                    let path = dir.join(&p.data);
-                    (path.display().to_string(), DataSource::File(path))
-                }
-                Files::Bundled => {
-                    let (file, bytes) = files.read(&p.data, Role::Export)?;
-                    (file, DataSource::Memory(bytes))
-                }
-            };
+            let (file, data) = planned_data(files, Path::new(&p.data))?;
             parts.push(PlannedPart {
                 population: p.population.or(q.population),
                 questionnaire: q,
@@ -433,5 +389,20 @@ impl SurveyPlan {
             about: raw.about,
             parts,
         })
+    }
+}
+
+/// Where a planned part's export is: a file on disk stays there to be streamed; one in
+/// memory is taken as it is.
+fn planned_data(files: &Source, data: &Path) -> Result<(String, DataSource), SurveyError> {
+    match files {
+        Source::Folder(dir) => {
+            let path = dir.join(data);
+            Ok((path.display().to_string(), DataSource::File(path)))
+        }
+        Source::Memory(_) | Source::Bundled => {
+            let (file, bytes) = files.read(data, Role::Export)?;
+            Ok((file, DataSource::Memory(bytes)))
+        }
     }
 }

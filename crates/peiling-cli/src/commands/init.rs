@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use peiling_survey::draft::{draft, DraftOptions, Guess};
-use peiling_survey::import::{import_table, read_table, TableOptions};
-use peiling_survey::{ImportOptions, Questionnaire};
+use peiling_survey::draft::{
+    default_title, draft_export, CheckedDraft, DraftError, DraftOptions, Guess,
+};
+use peiling_survey::import::TableOptions;
 
 use crate::args::InitArgs;
 use crate::load::export_format;
@@ -54,35 +55,27 @@ pub fn run(args: &InitArgs) -> Result<()> {
         sheet: args.export.sheet.clone(),
         utf8_only: false,
     };
-    let table = read_table(&file, &bytes, &table_options)?;
     let title = args.title.clone().unwrap_or_else(|| {
         let stem = args
             .data
             .file_stem()
             .map_or_else(|| "enquête".into(), |s| s.to_string_lossy().into_owned());
-        format!("Enquête {stem}")
+        default_title(&stem)
     });
-    let made = draft(
-        &file,
-        &table,
-        &DraftOptions {
-            id: args.id.clone(),
-            title,
-            audience: args.audience.clone(),
-            format: export_format(args.export.format),
-        },
-    )?;
-
-    // The draft must parse and read its own export: a failure here is peiling's.
-    // (As a plain message: a questionnaire error would count as the user's, exit 2.)
-    let questionnaire = Questionnaire::from_toml("draft.toml", &made.toml).map_err(|e| {
-        anyhow::anyhow!("the draft does not parse (a bug in peiling init, please report it): {e}")
-    })?;
-    let opts = ImportOptions {
-        format: Some(made.format),
-        ..ImportOptions::default()
+    let options = DraftOptions {
+        id: args.id.clone(),
+        title,
+        audience: args.audience.clone(),
+        format: export_format(args.export.format),
     };
-    let report = import_table(&questionnaire, &file, table, &opts)?.report;
+    // An unreadable export is the user's (exit 2), a draft that does not parse ours.
+    let CheckedDraft {
+        draft: made,
+        report,
+    } = draft_export(&file, &bytes, &table_options, &options).map_err(|e| match e {
+        DraftError::Export(e) => anyhow::Error::from(e),
+        e @ DraftError::Unparsable(_) => anyhow::anyhow!("{e}"),
+    })?;
 
     match &out_file {
         Some(out) => out.write(made.toml.as_bytes())?,

@@ -131,21 +131,8 @@ pub fn plan_for_report(
     summary: &peiling_analysis::Summary,
 ) -> Result<Option<peiling_planner::RotationPlan>> {
     let catalogue = crate::config::catalogue(catalogue_arg)?;
-    let asked = summary.parts.iter().any(|p| {
-        p.theme_demand
-            .iter()
-            .any(|d| catalogue.themes.iter().any(|t| t.id == d.theme))
-    });
-    if !asked && catalogue_arg.is_none() {
-        return Ok(None);
-    }
-    let demand = peiling_planner::SurveyDemand::from(summary);
-    let options = peiling_planner::PlanOptions {
-        start: crate::config::start(start)?,
-        ..peiling_planner::PlanOptions::default()
-    };
-    peiling_planner::plan(&catalogue, &demand, &options)
-        .map(Some)
+    let start = crate::config::start(start)?;
+    peiling_planner::plan_for_report(&catalogue, catalogue_arg.is_some(), start, summary)
         .map_err(crate::messages::plan_error)
 }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_analysis::compare;
-use peiling_report::{Lang, ReportOptions};
+use peiling_report::{Lang, ReportInput, ReportOptions};
 use peiling_survey::Survey;
 
 use super::{csv_safe, refuse_input};
@@ -60,40 +60,19 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         lang,
         png: args.png,
         min_group: args.min_group,
-        // The catalogue's names for the themes the summary counts.
-        theme_titles: plan
-            .iter()
-            .flat_map(|p| &p.meetings)
-            .map(|m| {
-                let title = match (&m.title_en, lang) {
-                    (Some(en), Lang::En) => en,
-                    _ => &m.title,
-                };
-                (m.theme.clone(), title.clone())
-            })
-            .collect(),
+        ..ReportOptions::default()
     };
-    let mut doc = peiling_report::document(&summary, comparison.as_ref(), &report_opts);
-    if let Some(plan) = &plan {
-        peiling_report::plan::fill(&mut doc, plan, lang);
-    }
-    if let Some(db) = &args.records {
-        let turnout = super::turnout(db, plan.as_ref())?;
-        peiling_report::turnout::fill(&mut doc, &turnout, plan.as_ref(), lang, args.min_group);
-    }
-    let mut files = peiling_report::render_document(&mut doc, &report_opts)?;
-    if let Some(plan) = &plan {
-        let mut json = serde_json::to_string_pretty(plan)?;
-        json.push('\n');
-        files.push(peiling_report::OutputFile {
-            path: "plan.json".into(),
-            bytes: json.into_bytes(),
-        });
-        files.push(peiling_report::OutputFile {
-            path: "plan.ics".into(),
-            bytes: plan.to_ics(lang.is_en()).into_bytes(),
-        });
-    }
+    let turnout = match &args.records {
+        Some(db) => Some(super::turnout(db, plan.as_ref())?),
+        None => None,
+    };
+    let input = ReportInput {
+        summary: &summary,
+        comparison: comparison.as_ref(),
+        plan: plan.as_ref(),
+        turnout: turnout.as_ref(),
+    };
+    let files = peiling_report::report_files(&input, &report_opts)?;
 
     for f in &files {
         refuse_input(&args.out.join(&f.path), &args.survey)?;

@@ -4,11 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::import::stream::stream_csv;
-use peiling_survey::{DataSource, ImportReport, Questionnaire, SurveyPlan};
+use peiling_survey::{ImportReport, Questionnaire};
 
 use super::csv_safe;
-use crate::args::{SurveyArgs, ValidateArgs};
+use crate::args::ValidateArgs;
 use crate::load;
 use crate::output::{self, Privacy};
 
@@ -21,18 +20,8 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         }
         None => None,
     };
-    let (title, parts) = match streamed(&args.survey) {
-        Some(streamed) => streamed,
-        None => {
-            let survey = load::survey(&args.survey)?;
-            let parts = survey
-                .parts
-                .into_iter()
-                .map(|p| (p.data.questionnaire, p.data.report))
-                .collect();
-            (survey.title, parts)
-        }
-    };
+    let accounting = load::input(&args.survey).accounting(&load::import_options(&args.survey))?;
+    let (title, parts) = (accounting.title, accounting.parts);
     // Collected first so hostile control characters can be neutralised in one place.
     let mut out: Vec<u8> = Vec::new();
     writeln!(out, "{}", peiling_core::privacy::scrub(&title))?;
@@ -46,39 +35,6 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     let text = super::terminal_safe(&String::from_utf8_lossy(&out));
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
-}
-
-/// The survey's title and each part's accounting by streaming its export through the
-/// row checker; `None` when some part must be read whole (XLSX, another encoding,
-/// --strict, dropping duplicates, or an error, which the whole-file import words).
-fn streamed(args: &SurveyArgs) -> Option<(String, Vec<(Questionnaire, ImportReport)>)> {
-    let plan = match (&args.survey, &args.questionnaire, &args.data) {
-        (Some(path), _, _) => SurveyPlan::load(path),
-        (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
-        _ => SurveyPlan::bundled(),
-    }
-    .ok()?;
-    let opts = load::import_options(args);
-    let mut parts = Vec::with_capacity(plan.parts.len());
-    for part in plan.parts {
-        let q = &part.questionnaire;
-        let report = match &part.data {
-            DataSource::File(path) => {
-                let (file, _) = peiling_survey::files::open(path).ok()?;
-                stream_csv(q, &part.file, file, &opts, &mut |_| {}, &mut |_, _| {})
-            }
-            DataSource::Memory(bytes) => stream_csv(
-                q,
-                &part.file,
-                bytes.as_slice(),
-                &opts,
-                &mut |_| {},
-                &mut |_, _| {},
-            ),
-        }?;
-        parts.push((part.questionnaire, report.into_import_report()));
-    }
-    Some((plan.title, parts))
 }
 
 fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {

@@ -9,8 +9,13 @@ pub mod png;
 pub mod scene;
 pub mod svg;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Once;
 
+use std::sync::OnceLock;
+
+use ab_glyph::FontRef;
+#[cfg(not(target_arch = "wasm32"))]
 use plotters::style::{register_font, FontStyle};
 
 /// The font family every chart names; the bundled DejaVu Sans is registered under it,
@@ -22,15 +27,31 @@ pub const FAMILY: &str = "DejaVu Sans, sans-serif";
 static REGULAR: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
 
+#[cfg(not(target_arch = "wasm32"))]
 static FONTS: Once = Once::new();
 
-/// Registers the bundled font with plotters, once per process.
+/// Registers the bundled font with plotters (for PNG), once per process. In the wasm
+/// build plotters has no font of its own: the SVG names the font, the browser draws it.
 pub fn init_fonts() {
+    #[cfg(not(target_arch = "wasm32"))]
     FONTS.call_once(|| {
         // The files are compiled in and known to parse (a unit test checks).
         let _ = register_font(FAMILY, FontStyle::Normal, REGULAR);
         let _ = register_font(FAMILY, FontStyle::Bold, BOLD);
     });
+}
+
+/// The bundled font, parsed once, for measuring text ([`scene::text_width`]); `None`
+/// only if the compiled-in file did not parse (a unit test checks it does).
+pub(crate) fn font(bold: bool) -> Option<&'static FontRef<'static>> {
+    static PARSED: OnceLock<[Option<FontRef<'static>>; 2]> = OnceLock::new();
+    let fonts = PARSED.get_or_init(|| {
+        [
+            FontRef::try_from_slice(REGULAR).ok(),
+            FontRef::try_from_slice(BOLD).ok(),
+        ]
+    });
+    fonts[usize::from(bold)].as_ref()
 }
 
 /// A chart, described by what it shows.
@@ -169,5 +190,40 @@ mod tests {
 
     fn ab_glyph_parses(bytes: &'static [u8]) -> bool {
         register_font("test-only", FontStyle::Normal, bytes).is_ok()
+    }
+
+    /// The wasm build measures text itself; natively plotters measures it through its
+    /// registered font. Both must give the same widths, or the charts would differ.
+    #[test]
+    fn text_is_measured_as_plotters_measures_it() {
+        use plotters::style::{FontDesc, FontFamily};
+        init_fonts();
+        assert!(font(false).is_some() && font(true).is_some());
+        let texts = [
+            "",
+            "Werkplekbegeleiders",
+            "geen antwoord",
+            "23 · 52,3 %",
+            "AV Wa To, ff fi (kerning) ‘quotes’ — ëé",
+            "Begeleiden van studenten in de praktijk en het beoordelen daarvan",
+        ];
+        for text in texts {
+            for size in [8.0, 9.5, 11.0, 13.0, 16.5] {
+                for bold in [false, true] {
+                    let style = if bold {
+                        FontStyle::Bold
+                    } else {
+                        FontStyle::Normal
+                    };
+                    let desc = FontDesc::new(FontFamily::Name(FAMILY), size * 1.24, style);
+                    let (w, _) = desc.box_size(text).expect("the font is registered");
+                    assert_eq!(
+                        scene::text_width(text, size, bold),
+                        f64::from(w),
+                        "{text:?} at {size} bold {bold}"
+                    );
+                }
+            }
+        }
     }
 }

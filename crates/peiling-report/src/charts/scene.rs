@@ -80,13 +80,27 @@ fn font(size: f64, bold: bool) -> FontDesc<'static> {
     FontDesc::new(FontFamily::Name(FAMILY), size * FONT_FACTOR, style)
 }
 
-/// Width of `text` at font size `size`, measured on the bundled font.
+/// Width of `text` at font size `size`, measured on the bundled font the way plotters'
+/// own font backend measures it (advances and kerning, rounded down to a whole pixel),
+/// so the layout is the same in the wasm build, where plotters has no font.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    match font(size, bold).box_size(text) {
-        Ok((w, _)) => f64::from(w),
-        // Only without the font registered: a generous estimate.
-        Err(_) => text.chars().count() as f64 * size * 0.62,
+    use ab_glyph::{Font, ScaleFont};
+    let Some(font) = super::font(bold) else {
+        // Only if the bundled font did not parse: a generous estimate.
+        return text.chars().count() as f64 * size * 0.62;
+    };
+    let font = font.as_scaled((size * FONT_FACTOR) as f32);
+    let mut width = 0f32;
+    let mut prev = None;
+    for c in text.chars() {
+        let glyph = font.glyph_id(c);
+        width += font.h_advance(glyph);
+        if let Some(p) = prev {
+            width += font.kern(p, glyph);
+        }
+        prev = Some(glyph);
     }
+    f64::from((width as i32).unsigned_abs())
 }
 
 /// Greedy word wrap to `max` pixels; at most `max_lines` lines, the last one cut with

@@ -17,8 +17,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::error::ImportError;
 use crate::import::columns::{is_subquestion_header, meta_field};
-use crate::import::{detect_format, require_rows, ExportFormat, Table};
+use crate::import::{
+    detect_format, import_table, read_table, require_rows, ExportFormat, ImportOptions, Table,
+    TableOptions,
+};
 use crate::normalize::normalize;
+use crate::questionnaire::Questionnaire;
+use crate::response::ImportReport;
 use guess::guess;
 use ids::IdMaker;
 use write::write_toml;
@@ -88,6 +93,53 @@ impl Draft {
     pub fn unsure(&self) -> impl Iterator<Item = &DraftQuestion> {
         self.questions.iter().filter(|q| !q.unsure.is_empty())
     }
+}
+
+/// A draft with what its own export gave when read with it.
+#[derive(Debug, Clone)]
+pub struct CheckedDraft {
+    pub draft: Draft,
+    pub report: ImportReport,
+}
+
+/// Why an export gave no draft.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    /// The export cannot be read (or has nothing to draft).
+    #[error(transparent)]
+    Export(#[from] ImportError),
+    /// The draft does not parse: peiling's fault, not the user's.
+    #[error("the draft does not parse (a bug in peiling init, please report it): {0}")]
+    Unparsable(String),
+}
+
+/// The title a draft gets from its export's file name without extension.
+pub fn default_title(stem: &str) -> String {
+    format!("Enquête {stem}")
+}
+
+/// The draft of the export `file` (its bytes), checked by reading the export with it
+/// before it is handed over (`peiling init`, the web page's draft).
+pub fn draft_export(
+    file: &str,
+    bytes: &[u8],
+    table: &TableOptions,
+    opts: &DraftOptions,
+) -> Result<CheckedDraft, DraftError> {
+    let table = read_table(file, bytes, table)?;
+    let made = draft(file, &table, opts)?;
+    // The draft must parse and read its own export: a failure here is peiling's.
+    let questionnaire = Questionnaire::from_toml("draft.toml", &made.toml)
+        .map_err(|e| DraftError::Unparsable(e.to_string()))?;
+    let import = ImportOptions {
+        format: Some(made.format),
+        ..ImportOptions::default()
+    };
+    let report = import_table(&questionnaire, file, table, &import)?.report;
+    Ok(CheckedDraft {
+        draft: made,
+        report,
+    })
 }
 
 /// The draft of the export `file` (named in errors) read into `table`. An export with

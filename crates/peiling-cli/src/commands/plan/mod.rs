@@ -142,21 +142,14 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
     let english = args.lang == LangArg::En;
 
-    let mut json = serde_json::to_string_pretty(&plan)?;
-    json.push('\n');
+    let lang = if english { Lang::En } else { Lang::Nl };
+    let files = peiling_report::plan_files(&plan, lang)?;
+    let json = String::from_utf8_lossy(&files[0].bytes).into_owned();
     if let (Some(dir), Some(out_dir)) = (&args.out, &out_dir) {
-        for name in ["plan.json", "plan.ics", "plan.md"] {
-            refuse_input(&dir.join(name), &args.survey)?;
+        for f in &files {
+            refuse_input(&dir.join(&f.path), &args.survey)?;
         }
-        let lang = if english { Lang::En } else { Lang::Nl };
-        let md =
-            peiling_report::markdown::render(&peiling_report::plan::document(&plan, lang), lang);
-        let ics = plan.to_ics(english);
-        let files = [
-            ("plan.json", json.as_bytes()),
-            ("plan.ics", ics.as_bytes()),
-            ("plan.md", md.as_bytes()),
-        ];
+        let files = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice()));
         output::commit(vec![out_dir.stage(files)?])?;
     }
     let mut text = if args.json {

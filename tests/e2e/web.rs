@@ -1,0 +1,246 @@
+//! The web page's workspace (crates/peiling-web, called natively) against the CLI on the
+//! same files: the same report, bijlage, plan.json and plan.ics byte for byte, and the
+//! same one-line message for a bad file.
+
+use std::path::Path;
+
+use peiling_web::Workspace;
+
+use crate::common::{peiling_in, repo};
+
+/// Every file of `dir` (no subfolders) in a workspace, as a team would drop them.
+fn workspace_of(dir: &Path, skip: &[&str]) -> Workspace {
+    let mut ws = Workspace::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let wanted = path.is_file()
+            && [".toml", ".csv", ".xlsx"].iter().any(|e| name.ends_with(e))
+            && !skip.contains(&name.as_str());
+        if wanted {
+            ws.add_file(&name, std::fs::read(&path).unwrap());
+        }
+    }
+    ws
+}
+
+fn read(path: &Path) -> String {
+    String::from_utf8(std::fs::read(path).unwrap()).unwrap()
+}
+
+/// `peiling report survey.toml` and `peiling plan survey.toml` run inside `dir`, in both
+/// languages, against the workspace `ws`.
+fn same_as_the_cli(dir: &Path, ws: &Workspace, with_plan: bool) {
+    let out = tempfile::tempdir().unwrap();
+    for lang in ["nl", "en"] {
+        let report = out.path().join(format!("report-{lang}"));
+        let report_arg = report.to_str().unwrap();
+        peiling_in(
+            dir,
+            &["report", "survey.toml", "--lang", lang, "--out", report_arg],
+        )
+        .ok();
+        for (file, length) in [("report", "full"), ("bijlage", "bijlage")] {
+            let html = ws.report_html(lang, length).unwrap();
+            assert!(
+                html == read(&report.join(format!("{file}.html"))),
+                "{file}.html ({lang}) differs from the CLI's for {}",
+                dir.display()
+            );
+            let md = ws.report_markdown(lang, length).unwrap();
+            assert!(
+                md == read(&report.join(format!("{file}.md"))),
+                "{file}.md ({lang}) differs from the CLI's for {}",
+                dir.display()
+            );
+        }
+        // The report inlines its charts: every chart the CLI wrote is in the page's HTML.
+        let html = ws.report_html(lang, "full").unwrap();
+        let charts = std::fs::read_dir(report.join("charts")).unwrap();
+        let mut n = 0;
+        for chart in charts {
+            let svg = read(&chart.unwrap().path());
+            // The HTML adds a role and a label to the opening tag; the rest is as written.
+            let open = svg.find("<svg").unwrap();
+            let body = &svg[open + svg[open..].find('>').unwrap() + 1..];
+            assert!(html.contains(body.trim_end()), "a chart is missing");
+            n += 1;
+        }
+        assert!(n > 0);
+        assert_eq!(report.join("plan.json").exists(), with_plan);
+    }
+    let plan = out.path().join("plan");
+    let run = peiling_in(
+        dir,
+        &["plan", "survey.toml", "--out", plan.to_str().unwrap()],
+    );
+    if run.code() == 0 {
+        assert_eq!(ws.plan_json().unwrap(), read(&plan.join("plan.json")));
+        assert_eq!(ws.plan_ics().unwrap(), read(&plan.join("plan.ics")));
+    } else {
+        let line = run.user_error();
+        let message = ws.plan_json().unwrap_err();
+        assert_eq!(line, format!("peiling: {message}"));
+    }
+    if with_plan {
+        // The report's plan is the plan command's plan.
+        let report = out.path().join("report-nl");
+        assert_eq!(ws.plan_json().unwrap(), read(&report.join("plan.json")));
+        assert_eq!(ws.plan_ics().unwrap(), read(&report.join("plan.ics")));
+    }
+}
+
+#[test]
+fn the_bundled_survey_dropped_on_the_page_gives_the_cli_report() {
+    let dir = repo().join("datasets/bos-2020");
+    let mut ws = Workspace::new();
+    ws.use_bundled("bos-2020").unwrap();
+    // The bundled survey brings its definitions, never its exports.
+    assert_eq!(ws.file_names(), ["so.toml", "survey.toml", "wpb.toml"]);
+    for export in ["wpb.csv", "so.csv"] {
+        ws.add_file(export, std::fs::read(dir.join(export)).unwrap());
+    }
+    same_as_the_cli(&dir, &ws, true);
+    let list: serde_json::Value = serde_json::from_str(&Workspace::bundled()).unwrap();
+    assert_eq!(list[0]["id"], "bos-2020");
+    assert_eq!(
+        list[0]["title"],
+        "Enquête professionalisering BOS, oktober 2020"
+    );
+}
+
+#[test]
+fn another_partnerships_survey_gives_the_cli_report() {
+    let dir = repo().join("datasets/po-rivierenland");
+    let ws = workspace_of(&dir, &[]);
+    same_as_the_cli(&dir, &ws, false);
+}
+
+/// Without a survey.toml, one questionnaire and one export are `-q Q -d EXPORT`.
+#[test]
+fn one_questionnaire_and_one_export_are_read_as_the_cli_reads_them() {
+    let dir = repo().join("datasets/bos-2020");
+    let mut ws = Workspace::new();
+    for name in ["wpb.toml", "wpb.csv"] {
+        ws.add_file(name, std::fs::read(dir.join(name)).unwrap());
+    }
+    let out = tempfile::tempdir().unwrap();
+    let arg = out.path().to_str().unwrap();
+    let args = ["report", "-q", "wpb.toml", "-d", "wpb.csv", "--out", arg];
+    peiling_in(&dir, &args).ok();
+    assert_eq!(
+        ws.report_html("nl", "full").unwrap(),
+        read(&out.path().join("report.html"))
+    );
+    // A second export leaves it unclear which one is meant: said, not guessed.
+    ws.add_file("so.csv", std::fs::read(dir.join("so.csv")).unwrap());
+    let e = ws.report_html("nl", "full").unwrap_err();
+    assert!(e.contains("1 questionnaire(s) and 2 export(s)"), "{e}");
+}
+
+/// A bad file gives the page the line the CLI prints (without "peiling: ").
+#[test]
+fn a_bad_file_gives_the_cli_message() {
+    let src = repo().join("datasets/bos-2020");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["survey.toml", "so.toml", "wpb.toml", "so.csv", "wpb.csv"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    // A row with a bad number of fields: rejected rows are accounted, not errors; so a
+    // questionnaire with a TOML mistake, and an export that is an image.
+    let broken_toml = read(&src.join("so.toml")).replacen("[[question]]", "[[question]", 1);
+    let cases: [(&str, Vec<u8>); 2] = [
+        ("so.toml", broken_toml.into_bytes()),
+        (
+            "wpb.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let original = std::fs::read(dir.path().join(name)).unwrap();
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let out = dir.path().join("out");
+        let line = peiling_in(
+            dir.path(),
+            &["report", "survey.toml", "--out", out.to_str().unwrap()],
+        )
+        .user_error();
+        let ws = workspace_of(dir.path(), &[]);
+        let message = ws.report_html("nl", "full").unwrap_err();
+        assert_eq!(line, format!("peiling: {message}"), "{name}");
+        assert!(message.starts_with(name), "{message}");
+        assert_eq!(ws.accounting("nl").unwrap_err(), message);
+        std::fs::write(dir.path().join(name), original).unwrap();
+    }
+}
+
+/// The page's accounting is `peiling validate`'s: the same numbers and problem lines.
+#[test]
+fn the_accounting_is_the_validate_accounting() {
+    let src = repo().join("datasets/bos-2020");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["survey.toml", "so.toml", "wpb.toml", "so.csv"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    // Two rows of wpb.csv spoiled: one too short, one with an answer that is no option.
+    let csv = read(&src.join("wpb.csv"));
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    lines[3] = lines[3].split(',').take(3).collect::<Vec<_>>().join(",");
+    std::fs::write(dir.path().join("wpb.csv"), lines.join("\n") + "\n").unwrap();
+    let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
+    let ws = workspace_of(dir.path(), &[]);
+    let json: serde_json::Value = serde_json::from_str(&ws.accounting("nl").unwrap()).unwrap();
+    let exports = json.as_array().unwrap();
+    assert_eq!(exports.len(), 2);
+    for e in exports {
+        let file = e["file"].as_str().unwrap();
+        let (read_, accepted, rejected) = (
+            e["rows_read"].as_u64().unwrap(),
+            e["accepted"].as_u64().unwrap(),
+            e["rejected"].as_u64().unwrap(),
+        );
+        assert_eq!(read_, accepted + rejected);
+        let rows = format!("  rows: {read_} read, {accepted} accepted, {rejected} rejected");
+        let block = &text[text.find(&format!("{file} (")).unwrap()..];
+        assert_eq!(block.lines().nth(1).unwrap(), rows, "{file}");
+        for p in e["problems"].as_array().unwrap() {
+            let line = p["line"].as_str().unwrap();
+            assert!(
+                text.contains(&format!("  {line}\n")),
+                "{line} not in {text}"
+            );
+            let at = format!(
+                "{}:{}:{}: {}",
+                p["file"].as_str().unwrap(),
+                p["row"],
+                p["column"],
+                p["message"].as_str().unwrap()
+            );
+            assert_eq!(at, line);
+        }
+    }
+    let wpb = exports.iter().find(|e| e["file"] == "wpb.csv").unwrap();
+    // Recounted from the file: every data line is a row, one of them spoiled.
+    assert_eq!(wpb["rows_read"].as_u64().unwrap() as usize, lines.len() - 1);
+    assert_eq!(wpb["rejected"], 1);
+    assert_eq!(wpb["problems"].as_array().unwrap().len(), 1);
+}
+
+/// The draft is `peiling init`'s, and a questionnaire parses to its serde form.
+#[test]
+fn the_draft_and_the_questionnaire_are_the_cli_ones() {
+    let dir = repo().join("datasets/po-rivierenland");
+    let ws = workspace_of(&dir, &[]);
+    let toml = peiling_in(&dir, &["init", "mentoren.csv"]).ok();
+    assert_eq!(ws.draft("mentoren.csv").unwrap(), toml);
+    let q: serde_json::Value =
+        serde_json::from_str(&ws.questionnaire_json("mentoren.toml").unwrap()).unwrap();
+    let source: toml::Value = toml::from_str(&read(&dir.join("mentoren.toml"))).unwrap();
+    assert_eq!(q["id"], source["id"].as_str().unwrap());
+    let questions = source["question"].as_array().unwrap();
+    assert_eq!(q["questions"].as_array().unwrap().len(), questions.len());
+    assert!(ws
+        .draft("nothing.csv")
+        .unwrap_err()
+        .starts_with("nothing.csv"));
+}
