@@ -124,14 +124,13 @@ test("bundled questionnaire, dropped BOS exports: the accounting is the CLI's", 
   await drop([path.join(bos, "wpb.csv"), path.join(bos, "so.csv")]);
   await reportShown(undefined);
   const shown = await pageAccounting();
-  const cli = parseValidate(peiling(["validate", surveyFolder("bos", {
-    "wpb.csv": path.join(bos, "wpb.csv"), "so.csv": path.join(bos, "so.csv"),
-  })]).stdout);
+  const dir = surveyFolder("bos", { "wpb.csv": path.join(bos, "wpb.csv"), "so.csv": path.join(bos, "so.csv") });
+  const cli = parseValidate(peiling(["validate", "survey.toml"], dir).stdout);
   assert.equal(shown.length, 2);
   for (const part of cli) {
     const row = shown.find((r) => r.file === path.basename(part.file));
     assert.ok(row, `the page shows no row for ${part.file}`);
-    assert.deepEqual(row, { ...part, file: path.basename(part.file) });
+    assert.deepEqual(row, part);
     // And an independent recount: every record of the export is a row read.
     assert.equal(row.read, countCsvRecords(fs.readFileSync(path.join(bos, row.file), "utf8")) - 1);
     assert.equal(row.read, row.accepted + row.rejected);
@@ -145,7 +144,7 @@ test("bundled questionnaire, dropped BOS exports: the accounting is the CLI's", 
 test("report.html, plan.json and plan.ics are byte for byte the CLI's", async () => {
   const dir = surveyFolder("bos-report", { "wpb.csv": path.join(bos, "wpb.csv"), "so.csv": path.join(bos, "so.csv") });
   const out = path.join(tmp, "cli-nl");
-  const r = peiling(["report", dir, "--out", out]);
+  const r = peiling(["report", "survey.toml", "--out", out], dir);
   assert.equal(r.status, 0, r.stderr);
   for (const [button, file] of [["#dl-report", "report.html"], ["#dl-json", "plan.json"], ["#dl-ics", "plan.ics"]]) {
     const got = await downloadOf(button);
@@ -164,10 +163,10 @@ test("a bad export shows the CLI's one-line error", async () => {
   const bad = path.join(tmp, "bad-wpb.csv");
   fs.writeFileSync(bad, "Naam,Kleur\nAnna,blauw\n");
   const dir = surveyFolder("bad", { "wpb.csv": bad, "so.csv": path.join(bos, "so.csv") });
-  const cli = peiling(["report", dir, "--out", path.join(tmp, "bad-out")]);
+  // Run inside the folder, the CLI names the files as the page does: by base name.
+  const cli = peiling(["report", "survey.toml", "--out", path.join(tmp, "bad-out")], dir);
   assert.equal(cli.status, 2);
-  // The CLI names the folder it was given; the page has no folders, only file names.
-  const line = cli.stderr.trim().replace(/^peiling: /, "").replace(`${dir}/`, "");
+  const line = cli.stderr.trim().replace(/^peiling: /, "");
   assert.equal(line.split("\n").length, 1, cli.stderr);
   await drop([{ name: "wpb.csv", path: bad }]);
   await page.waitForSelector("#error:not([hidden])");
@@ -187,7 +186,7 @@ test("in English: the page, and the report is the CLI's --lang en", async () => 
   assert.match(await page.textContent("#privacy"), /Your data do not leave this computer/);
   const dir = surveyFolder("bos-en", { "wpb.csv": path.join(bos, "wpb.csv"), "so.csv": path.join(bos, "so.csv") });
   const out = path.join(tmp, "cli-en");
-  assert.equal(peiling(["report", dir, "--lang", "en", "--out", out]).status, 0);
+  assert.equal(peiling(["report", "survey.toml", "--lang", "en", "--out", out], dir).status, 0);
   const got = await downloadOf("#dl-report");
   assert.ok(got.bytes.equals(fs.readFileSync(path.join(out, "report.html"))), "the English report differs from the CLI's");
   await shot("06-english.png");
