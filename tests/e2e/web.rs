@@ -132,7 +132,8 @@ fn one_questionnaire_and_one_export_are_read_as_the_cli_reads_them() {
         ws.report_html("nl", "full").unwrap(),
         read(&out.path().join("report.html"))
     );
-    // A second export leaves it unclear which one is meant: said, not guessed.
+    // A second export leaves it unclear which one is meant: said, not guessed (and the
+    // report computed before it came is not handed out again).
     ws.add_file("so.csv", std::fs::read(dir.join("so.csv")).unwrap());
     let e = ws.report_html("nl", "full").unwrap_err();
     assert!(e.contains("1 questionnaire(s) and 2 export(s)"), "{e}");
@@ -182,10 +183,11 @@ fn the_accounting_is_the_validate_accounting() {
     for name in ["survey.toml", "so.toml", "wpb.toml", "so.csv"] {
         std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
     }
-    // Two rows of wpb.csv spoiled: one too short, one with an answer that is no option.
+    // One row of wpb.csv cut short, and another one sent twice.
     let csv = read(&src.join("wpb.csv"));
     let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
     lines[3] = lines[3].split(',').take(3).collect::<Vec<_>>().join(",");
+    lines.push(lines[5].clone());
     std::fs::write(dir.path().join("wpb.csv"), lines.join("\n") + "\n").unwrap();
     let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
     let ws = workspace_of(dir.path(), &[]);
@@ -209,13 +211,13 @@ fn the_accounting_is_the_validate_accounting() {
                 text.contains(&format!("  {line}\n")),
                 "{line} not in {text}"
             );
-            let at = format!(
-                "{}:{}:{}: {}",
-                p["file"].as_str().unwrap(),
-                p["row"],
-                p["column"],
-                p["message"].as_str().unwrap()
-            );
+            let (file, row, column) = (p["file"].as_str().unwrap(), &p["row"], &p["column"]);
+            let message = p["message"].as_str().unwrap();
+            let at = match column.as_u64() {
+                // A duplicate submission is a whole row.
+                Some(0) => format!("{file}:{row}: {message}"),
+                _ => format!("{file}:{row}:{column}: {message}"),
+            };
             assert_eq!(at, line);
         }
     }
@@ -223,7 +225,21 @@ fn the_accounting_is_the_validate_accounting() {
     // Recounted from the file: every data line is a row, one of them spoiled.
     assert_eq!(wpb["rows_read"].as_u64().unwrap() as usize, lines.len() - 1);
     assert_eq!(wpb["rejected"], 1);
-    assert_eq!(wpb["problems"].as_array().unwrap().len(), 1);
+    let lines: Vec<&str> = wpb["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_str().unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("duplicate submission of row 6"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].contains(":4:") && lines[1].contains("row rejected"),
+        "{lines:?}"
+    );
 }
 
 /// The draft is `peiling init`'s, and a questionnaire parses to its serde form.

@@ -79,15 +79,6 @@ impl Source<'_> {
         let text = text(&shown, bytes)?;
         Ok((shown, text))
     }
-
-    /// Whether a file named `name` is there (without reading it).
-    pub fn has(&self, name: &str) -> bool {
-        match self {
-            Source::Folder(dir) => dir.join(name).exists(),
-            Source::Memory(map) => map.contains_key(name),
-            Source::Bundled => BUNDLED.get_file(name).is_some(),
-        }
-    }
 }
 
 fn missing(name: &Path, why: &str) -> SurveyError {
@@ -135,4 +126,48 @@ pub(crate) fn text(file: &str, bytes: Vec<u8>) -> Result<String, SurveyError> {
         }
         .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bytes in memory meet the bounds and checks of a file on disk, with the same
+    /// message (the folder's path aside).
+    #[test]
+    fn files_in_memory_are_checked_as_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, Vec<u8>, Role); 3] = [
+            ("big.toml", vec![b'#'; (2 << 20) + 1], Role::Definition),
+            (
+                "image.csv",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+                Role::Export,
+            ),
+            (
+                "latin1.toml",
+                b"title = \"enqu\xeate\"\n".to_vec(),
+                Role::Definition,
+            ),
+        ];
+        for (name, bytes, role) in cases {
+            std::fs::write(dir.path().join(name), &bytes).unwrap();
+            let memory: MemoryFiles = [(name.to_string(), bytes)].into_iter().collect();
+            let read = |source: Source| match role {
+                Role::Definition => source.read_text(Path::new(name)).map(|_| ()),
+                Role::Export => source.read(Path::new(name), role).map(|_| ()),
+            };
+            let on_disk = read(Source::Folder(dir.path())).unwrap_err().to_string();
+            let in_memory = read(Source::Memory(&memory)).unwrap_err().to_string();
+            let folder = format!("{}/", dir.path().display());
+            assert_eq!(on_disk.replacen(&folder, "", 1), in_memory, "{name}");
+            assert!(in_memory.starts_with(name), "{in_memory}");
+        }
+        let none = MemoryFiles::new();
+        let e = Source::Memory(&none).read(Path::new("wpb.csv"), Role::Export);
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "wpb.csv: cannot read: no file of that name was given"
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! The virtual folder and what the page asks of it: which survey the files make, its
 //! accounting, draft, report and plan, each through the library call the CLI makes.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use peiling_analysis::merge::Threads;
@@ -10,7 +12,9 @@ use peiling_report::{Lang, OutputFile, ReportInput, ReportOptions};
 use peiling_survey::draft::{default_title, draft_export, DraftOptions};
 use peiling_survey::import::{problem_error, TableOptions};
 use peiling_survey::survey::{bundled_file, definition_names};
-use peiling_survey::{ImportOptions, Input, MemoryFiles, Role, Source};
+use peiling_survey::{
+    ImportOptions, ImportReport, Input, MemoryFiles, Questionnaire, Role, Source,
+};
 use serde::Serialize;
 
 use crate::message::one_line;
@@ -70,10 +74,22 @@ fn summary_err(e: SummaryError) -> String {
     }
 }
 
-/// A virtual folder of files by base name; nothing touches a disk.
+/// A virtual folder of files by base name; nothing touches a disk. What it computed is
+/// kept until a file changes, so asking for the report in both lengths reads the
+/// exports once.
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     files: MemoryFiles,
+    cache: RefCell<Cache>,
+}
+
+/// What was computed from the files as they are now.
+#[derive(Debug, Clone, Default)]
+struct Cache {
+    summary: Option<Summary>,
+    /// The report's files per language ("nl", "en").
+    reports: BTreeMap<String, Vec<OutputFile>>,
+    plan: Option<RotationPlan>,
 }
 
 /// One line of [`Workspace::bundled`].
@@ -95,7 +111,8 @@ struct ExportAccounting {
     problems: Vec<ProblemLine>,
 }
 
-/// A problem of the accounting: where, what, and the line `peiling validate` prints.
+/// A problem of the accounting: where, what, and the line `peiling validate` prints
+/// (a duplicate submission is a whole row: column 0, and its line names no column).
 #[derive(Serialize)]
 struct ProblemLine {
     file: String,
@@ -113,10 +130,17 @@ impl Workspace {
     /// Adds or replaces one file by its base name.
     pub fn add_file(&mut self, name: &str, bytes: Vec<u8>) {
         self.files.insert(name.to_string(), bytes);
+        self.changed();
     }
 
     pub fn remove_file(&mut self, name: &str) {
         self.files.remove(name);
+        self.changed();
+    }
+
+    /// A file changed: nothing computed before holds.
+    fn changed(&mut self) {
+        *self.cache.get_mut() = Cache::default();
     }
 
     pub fn file_names(&self) -> Vec<String> {
@@ -150,6 +174,7 @@ impl Workspace {
                 .ok_or_else(|| format!("bos-2020/{name}: not in the bundled survey"))?;
             self.files.insert(name, bytes.to_vec());
         }
+        self.changed();
         Ok(())
     }
 
@@ -230,7 +255,7 @@ impl Workspace {
                 rows_read: r.rows_read,
                 accepted: r.rows_accepted,
                 rejected: r.rows_rejected(),
-                problems: problems(r),
+                problems: problems(q, r),
             })
             .collect();
         serde_json::to_string(&exports).map_err(err)
@@ -238,6 +263,15 @@ impl Workspace {
 
     /// The summary of the folder's survey, as the CLI computes it (one thread).
     fn summary(&self) -> Result<Summary, String> {
+        if let Some(summary) = &self.cache.borrow().summary {
+            return Ok(summary.clone());
+        }
+        let summary = self.compute_summary()?;
+        self.cache.borrow_mut().summary = Some(summary.clone());
+        Ok(summary)
+    }
+
+    fn compute_summary(&self) -> Result<Summary, String> {
         let opts = AnalysisOptions {
             filters: Vec::new(),
             by: None,
@@ -256,6 +290,16 @@ impl Workspace {
     /// The report's files as `peiling report` writes them (with its plan, when the
     /// survey asks for themes of the bundled catalogue).
     pub fn report_files(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
+        if let Some(files) = self.cache.borrow().reports.get(lang_code) {
+            return Ok(files.clone());
+        }
+        let files = self.compute_report(lang_code)?;
+        let mut cache = self.cache.borrow_mut();
+        cache.reports.insert(lang_code.to_string(), files.clone());
+        Ok(files)
+    }
+
+    fn compute_report(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
         let lang = lang(lang_code)?;
         let summary = self.summary()?;
         let plan =
@@ -293,9 +337,15 @@ impl Workspace {
 
     /// The plan `peiling plan` makes with its defaults.
     fn plan(&self) -> Result<RotationPlan, String> {
+        if let Some(plan) = &self.cache.borrow().plan {
+            return Ok(plan.clone());
+        }
         let summary = self.summary()?;
         let demand = SurveyDemand::from(&summary);
-        peiling_planner::plan(&catalogue()?, &demand, &PlanOptions::default()).map_err(err)
+        let plan =
+            peiling_planner::plan(&catalogue()?, &demand, &PlanOptions::default()).map_err(err)?;
+        self.cache.borrow_mut().plan = Some(plan.clone());
+        Ok(plan)
     }
 
     fn plan_file(&self, name: &str) -> Result<String, String> {
@@ -327,11 +377,42 @@ fn text_of(files: &[OutputFile], name: &str) -> Result<String, String> {
     String::from_utf8(file.bytes.clone()).map_err(err)
 }
 
-/// Every problem `peiling validate` lists for one export, each with its line.
-fn problems(r: &peiling_survey::ImportReport) -> Vec<ProblemLine> {
+/// Every problem `peiling validate` lists for one export, in its order, each with its
+/// line.
+fn problems(q: &Questionnaire, r: &ImportReport) -> Vec<ProblemLine> {
     let shown = |t: &str| peiling_core::privacy::redact_contacts(t).into_owned();
     let safe = |t: String| peiling_core::privacy::terminal(&t).into_owned();
     let mut out = Vec::new();
+    for id in &r.missing_questions {
+        // Where the missing column would be: after the last one, as validate says.
+        let column = r.headers.len() + 1;
+        let message = format!(
+            "found no column for question \"{id}\" (\"{}\"), expected one: all its answers count as geen antwoord",
+            q.question(id).map_or("", |question| question.text.as_str())
+        );
+        out.push(ProblemLine {
+            file: r.file.clone(),
+            row: 1,
+            column,
+            line: safe(format!("{}:1:{column}: {message}", r.file)),
+            message: safe(message),
+        });
+    }
+    for d in &r.duplicates {
+        let message = format!(
+            "duplicate submission of row {} ({}){}",
+            d.first_row,
+            shown(&d.key),
+            if d.kept { ", kept" } else { ", dropped" }
+        );
+        out.push(ProblemLine {
+            file: r.file.clone(),
+            row: d.row,
+            column: 0,
+            line: safe(format!("{}:{}: {message}", r.file, d.row)),
+            message: safe(message),
+        });
+    }
     for rej in &r.rejected {
         let message = format!("row rejected: {}", rej.reason);
         out.push(ProblemLine {
