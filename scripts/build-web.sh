@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds what the browser page (web/) needs: peiling-web compiled to WebAssembly for
-# wasm32-unknown-unknown in release, its JavaScript bindings (wasm-bindgen --target web)
-# in web/pkg/ (git-ignored), and the catalogue's themes for the page's form. Fails when
-# the gzip-compressed wasm is 5 MB or more.
+# wasm32-unknown-unknown in release (the small `web` profile of Cargo.toml), its
+# JavaScript bindings (wasm-bindgen --target web) in web/pkg/ (git-ignored), and the
+# catalogue's themes for the page's form. Fails when the gzip-compressed wasm is 5 MB or
+# more.
 #
 #   scripts/build-web.sh
 #
@@ -40,13 +41,15 @@ if [ ! -x "$bindgen" ] || [ "$("$bindgen" --version | awk '{ print $2 }')" != "$
     rm -rf "$tools/build"
 fi
 
-echo "== cargo build -p peiling-web --target wasm32-unknown-unknown --release"
-cargo build -p peiling-web --target wasm32-unknown-unknown --release --locked
+# The profile `web` (Cargo.toml) is release made small: opt-level "s", LTO, one codegen unit.
+profile="${PEILING_WEB_PROFILE:-web}"
+echo "== cargo build -p peiling-web --target wasm32-unknown-unknown --profile $profile"
+cargo build -p peiling-web --target wasm32-unknown-unknown --profile "$profile" --locked
 
 echo "== wasm-bindgen --target web into web/pkg/"
 rm -rf web/pkg
 "$bindgen" --target web --no-typescript --out-dir web/pkg \
-    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/peiling_web.wasm"
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/peiling_web.wasm"
 
 # The themes of the bundled catalogue, for linking answer options to themes in the form.
 python3 - datasets/catalogues/bos.toml web/pkg/themes.json <<'PY'

@@ -432,7 +432,7 @@ function renderAccounting(acc) {
       const r = pbody.insertRow();
       cell(r, pr.file);
       cell(r, pr.row, "num");
-      cell(r, pr.column, "num");
+      cell(r, pr.column || "", "num"); // a whole row (a second submission) has no column
       cell(r, pr.message);
     }
   }

@@ -25,11 +25,11 @@ export function parseValidate(text) {
   return parts;
 }
 
-/** The lines of `validate` that name a problem by file, row and column. */
+/** The lines of `validate` that name a problem by file, row and (but for a whole row) column. */
 export function problemLines(text, file) {
-  const re = new RegExp(`^ {2}(?:\\S*/)?${file.replace(/\./g, "\\.")}:(\\d+):(\\d+): (.*)$`);
+  const re = new RegExp(`^ {2}(?:\\S*/)?${file.replace(/\./g, "\\.")}:(\\d+):(?:(\\d+): )? ?(.*)$`);
   return text.split("\n").map((l) => re.exec(l)).filter(Boolean)
-    .map((m) => ({ row: Number(m[1]), column: Number(m[2]), message: m[3] }));
+    .map((m) => ({ row: Number(m[1]), column: m[2] ? Number(m[2]) : null, message: m[3] }));
 }
 
 /** Counts the records of a CSV text (header included), quotes and line breaks in them respected. */
