@@ -373,7 +373,14 @@ async function refresh() {
   }
   const run = ++state.run;
   const lang = state.lang;
-  const result = await working(() => ask("run", { lang }));
+  let result;
+  try {
+    result = await working(() => ask("run", { lang }));
+  } catch (e) {
+    // Not the user's mistake (those come back as results): peiling itself failed.
+    if (run === state.run) showError(e.message);
+    return;
+  }
   if (run !== state.run) return; // a newer run (another file, the other language) follows
   state.result = result;
   show(result);
