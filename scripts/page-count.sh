@@ -11,18 +11,9 @@ set -euo pipefail
 
 if [ "${1:-}" = "--install" ]; then
     shift
-    need=()
-    command -v pdfinfo >/dev/null || need+=(poppler-utils)
-    browser_found=""
-    for b in chromium chromium-browser google-chrome; do
-        command -v "$b" >/dev/null && browser_found=1
-    done
-    [ -n "$browser_found" ] || need+=(chromium)
-    if [ "${#need[@]}" -gt 0 ]; then
-        echo "installing ${need[*]} with apt-get" >&2
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-    fi
+    # shellcheck source=lib/install-chromium.sh
+    source "$(dirname "$0")/lib/install-chromium.sh"
+    install_chromium pdfinfo
 fi
 
 html="${1:?usage: scripts/page-count.sh [--install] REPORT.html [MAX]}"
