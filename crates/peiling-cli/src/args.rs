@@ -276,6 +276,13 @@ pub struct ReportArgs {
     /// to the meetings of the plan's years (counts only, no names).
     #[arg(long, value_name = "FILE")]
     pub records: Option<PathBuf>,
+
+    /// A series of editions of this enquête (a folder with series.toml, see `peiling
+    /// trend`): the full report adds the section "Ontwikkeling door de jaren" with its
+    /// charts, the summary one paragraph about it. The trend covers every respondent of
+    /// every edition, so it cannot be combined with --where.
+    #[arg(long, value_name = "SERIES")]
+    pub series: Option<PathBuf>,
 }
 
 /// The plan's first day, shared by `report` and `plan`.

@@ -2,11 +2,13 @@
 //! report crates: the one privacy filter ([`privacy`]), the file:line error of a TOML
 //! definition ([`definition`]) and the data of a certificate ([`certificate`]), computed
 //! by the records store and rendered by the report, and the turnout of meetings
-//! ([`turnout`]).
+//! ([`turnout`]), and the result of a series' trend ([`trend`]), computed by the panel
+//! crate and rendered by the report.
 
 pub mod certificate;
 pub mod definition;
 pub mod privacy;
+pub mod trend;
 pub mod turnout;
 
 pub use definition::DefinitionError;
