@@ -256,3 +256,44 @@ fn bad_output_paths_are_one_line_and_exit_2() {
     std::fs::create_dir(dir.path().join("t.csv")).unwrap();
     peiling_in(dir.path(), &["export", "-o", "t.csv"]).user_error();
 }
+
+/// With the `parquet` feature (`cargo test -p peiling-cli --features parquet --test e2e
+/// export`): the Parquet file read back with polars has the counts of `analyze` for every
+/// question, and the same rows as the CSV export.
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_read_back_has_the_counts_of_analyze_for_every_question() {
+    let dir = tempfile::tempdir().unwrap();
+    for survey in [
+        "datasets/bos-2020",
+        "datasets/bos-2021-synthetic",
+        "datasets/bos-2022-synthetic",
+    ] {
+        let path = repo().join(survey);
+        let parquet = dir.path().join("tidy.parquet");
+        let csv = dir.path().join("tidy.csv");
+        for file in [&parquet, &csv] {
+            peiling(&[
+                "export",
+                path.to_str().unwrap(),
+                "-o",
+                file.to_str().unwrap(),
+            ])
+            .ok();
+        }
+        let df = peiling_panel::tidy::read_parquet(&parquet).unwrap();
+        check_against_analyze(&[path.to_str().unwrap()], &parquet, &df);
+        let rows = std::fs::read_to_string(&csv).unwrap().lines().count() - 1;
+        assert_eq!(df.height(), rows, "{survey}: Parquet and CSV rows");
+        // The columns of docs/tidy-schema.md, in order.
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(
+            names.join(","),
+            "edition,survey,questionnaire,audience,respondent,question,question_text,kind,status,category,label,value"
+        );
+    }
+}

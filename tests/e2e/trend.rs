@@ -167,3 +167,289 @@ fn a_bad_series_is_one_line_and_exit_2() {
     let err = peiling_in(dir.path(), &["trend", "series.toml"]).user_error();
     assert!(err.contains("edition 2020"), "{err}");
 }
+
+/// The part of a report's Markdown from `## Ontwikkeling door de jaren` up to the next
+/// chapter (`## `), or the end.
+fn trend_section(md: &str) -> &str {
+    let start = md
+        .find("\n## Ontwikkeling door de jaren\n")
+        .expect("the trend section");
+    let rest = &md[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |k| k + 4);
+    let body = rest[..end].trim_end();
+    // The next chapter's anchor stands just above its heading.
+    match body.rfind('\n') {
+        Some(k) if body[k..].starts_with("\n<a id=") => body[..k].trim_end(),
+        _ => body,
+    }
+}
+
+/// A share as the Dutch report writes it, computed here: one decimal from 30 people on,
+/// whole below that, with a decimal comma.
+/// The report's one way to write a share: a whole percentage (docs/report-rules.md).
+fn dutch_pct(pct: f64) -> String {
+    format!("{} %", pct.round() as i64)
+}
+
+/// The cells of the first table after the anchor `id` in `md`, without the header.
+fn table_after(md: &str, id: &str) -> Vec<Vec<String>> {
+    let at = md
+        .find(&format!("<a id=\"{id}\"></a>"))
+        .unwrap_or_else(|| panic!("anchor {id}"));
+    md[at..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().trim_matches('*').to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Every figure of the trend section against `peiling trend --json`: per question and
+/// edition the share with its interval, "te weinig" for an edition with fewer answers
+/// than `min_group`, "–" where the edition does not ask it, and n; and no test over a
+/// question with a held-back edition.
+fn check_figures(section: &str, trend: &Value, min_group: u64) -> usize {
+    let years: Vec<i64> = trend["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["year"].as_i64().unwrap())
+        .collect();
+    let mut hidden = 0;
+    for q in trend["questions"].as_array().unwrap() {
+        let id = format!(
+            "ontwikkeling-{}-{}",
+            q["questionnaire"].as_str().unwrap(),
+            q["id"].as_str().unwrap()
+        )
+        .replace('_', "-");
+        let table = table_after(section, &id);
+        let mut cats: Vec<&Value> = q["categories"].as_array().unwrap().iter().collect();
+        if q["headline"]["label"] == "top2" {
+            cats.push(&q["headline"]);
+        }
+        assert_eq!(table.len(), cats.len() + 1, "{id}: {table:?}");
+        let ns: Vec<Option<u64>> = q["n"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(Value::as_u64)
+            .collect();
+        let held_back = ns.iter().flatten().any(|&n| n > 0 && n < min_group);
+        for (row, cat) in table.iter().zip(&cats) {
+            for (k, year) in years.iter().enumerate() {
+                let point = cat["points"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p["edition"] == *year);
+                let want = match point {
+                    None => "–".to_string(),
+                    Some(p) if p["n"].as_u64().unwrap() == 0 => "–".to_string(),
+                    Some(p) if p["n"].as_u64().unwrap() < min_group => {
+                        hidden += 1;
+                        "te weinig".to_string()
+                    }
+                    Some(p) => {
+                        let w = p["wilson95"].as_array().unwrap();
+                        format!(
+                            "{} ({}–{})",
+                            dutch_pct(p["pct"].as_f64().unwrap()),
+                            w[0].as_f64().unwrap().round() as i64,
+                            w[1].as_f64().unwrap().round() as i64
+                        )
+                    }
+                };
+                assert_eq!(row[k + 1], want, "{id} {} {year}", cat["label"]);
+            }
+        }
+        let n_row = table.last().unwrap();
+        assert_eq!(n_row[0], "n");
+        for (k, n) in ns.iter().enumerate() {
+            assert_eq!(
+                n_row[k + 1],
+                n.map_or("–".into(), |n| n.to_string()),
+                "{id}"
+            );
+        }
+        // The question's text up to the next question: a test only without held-back editions.
+        let at = section.find(&format!("<a id=\"{id}\"></a>")).unwrap();
+        let end = section[at + 1..]
+            .find("<a id=\"ontwikkeling-")
+            .map_or(section.len(), |k| at + 1 + k);
+        let text = &section[at..end];
+        if held_back {
+            assert!(
+                !text.contains("p = "),
+                "{id}: a test over a held-back edition: {text}"
+            );
+            assert!(
+                text.contains(&format!("minder dan {min_group} antwoorden")),
+                "{id}: {text}"
+            );
+        } else if let Some(p) = q["test"]["p"].as_f64() {
+            if !q["headline"].is_null() {
+                let noise = if p < 0.05 {
+                    "groter dan de ruis"
+                } else {
+                    "binnen de ruis"
+                };
+                assert!(text.contains(noise), "{id}: p = {p}: {text}");
+            }
+        }
+    }
+    hidden
+}
+
+#[test]
+fn report_with_a_series_has_the_section_and_figures_of_trend() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report");
+    let standalone = dir.path().join("trend");
+    let survey = repo().join("datasets/bos-2022-synthetic");
+    let run = peiling(&[
+        "report",
+        survey.to_str().unwrap(),
+        "--series",
+        &series(),
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    run.ok();
+    assert!(!run.stderr().contains("not an edition"), "{}", run.stderr());
+    peiling(&["trend", &series(), "-o", standalone.to_str().unwrap()]).ok();
+    let trend: Value =
+        serde_json::from_str(&peiling(&["trend", &series(), "--json"]).ok()).unwrap();
+    let full = std::fs::read_to_string(report.join("report.md")).unwrap();
+    let section = trend_section(&full);
+    // The same section `peiling trend -o` writes, with the same charts.
+    let alone = std::fs::read_to_string(standalone.join("report.md")).unwrap();
+    let other = trend_section(&alone);
+    let differ = section.lines().zip(other.lines()).find(|(a, b)| a != b);
+    assert!(
+        section == other,
+        "the report's trend section is not trend's: {differ:?}"
+    );
+    let charts = files(&standalone.join("charts"));
+    assert!(charts.len() > 20, "{}", charts.len());
+    for (name, bytes) in &charts {
+        let ours = std::fs::read(report.join("charts").join(name)).unwrap();
+        assert!(&ours == bytes, "charts/{name} differs");
+        assert!(section.contains(&format!("(charts/{name})")), "{name}");
+    }
+    // Its figures are trend's (no edition of the bundled series has fewer than 5
+    // answers to a question; the next test raises the minimum).
+    assert_eq!(check_figures(section, &trend, 5), 0);
+    // Before the per-question appendix, after the plan.
+    let at = |s: &str| full.find(s).unwrap_or_else(|| panic!("{s}"));
+    assert!(at("\n## Rotatieplan\n") < at("\n## Ontwikkeling door de jaren\n"));
+    assert!(at("\n## Ontwikkeling door de jaren\n") < at("\n## Per vraag: "));
+    // The short bijlage: one paragraph that points to the full report, no section.
+    let short = std::fs::read_to_string(report.join("bijlage.md")).unwrap();
+    assert!(!short.contains("## Ontwikkeling door de jaren"));
+    assert!(!short.contains("charts/trend-"));
+    let para = short
+        .lines()
+        .find(|l| l.starts_with("Ontwikkeling door de jaren (edities 2020, 2021 en 2022)"))
+        .expect("the summary's paragraph");
+    assert!(
+        para.ends_with("Ontwikkeling door de jaren (in het volledige rapport)."),
+        "{para}"
+    );
+    // Its counts are the section's headlines: tested ones carry a p, changed ones say so.
+    let heads: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("**Aandeel"))
+        .collect();
+    let tested = heads.iter().filter(|h| h.contains("(p = ")).count();
+    let changed = heads
+        .iter()
+        .filter(|h| h.contains("groter dan de ruis"))
+        .count();
+    assert!(tested > 0 && changed > 0);
+    assert!(
+        para.contains(&format!(
+            "van de {tested} getoetste kerncijfers veranderden er {changed} meer"
+        )),
+        "{para} ({tested}, {changed})"
+    );
+}
+
+#[test]
+fn the_trend_section_holds_back_editions_below_the_minimum_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report");
+    peiling(&[
+        "report",
+        "--series",
+        &series(),
+        "--min-group",
+        "12",
+        "--no-plan",
+        "-o",
+        report.to_str().unwrap(),
+    ])
+    .ok();
+    let trend: Value =
+        serde_json::from_str(&peiling(&["trend", &series(), "--json"]).ok()).unwrap();
+    let full = std::fs::read_to_string(report.join("report.md")).unwrap();
+    let section = trend_section(&full);
+    let hidden = check_figures(section, &trend, 12);
+    // Every SO edition (10, 9 and 9 answers to most questions) is held back now.
+    assert!(hidden > 40, "{hidden}");
+    // The chart of a held-back edition draws no dot and says why.
+    let svg = std::fs::read_to_string(report.join("charts/trend-so-leeftijd.svg")).unwrap();
+    assert_eq!(svg.matches("minder dan 12 antwoorden").count(), 3, "{svg}");
+    // Without a series, the report has no trend at all.
+    let plain = dir.path().join("plain");
+    peiling(&["report", "--no-plan", "-o", plain.to_str().unwrap()]).ok();
+    let md = std::fs::read_to_string(plain.join("report.md")).unwrap();
+    assert!(!md.contains("Ontwikkeling door de jaren"));
+}
+
+#[test]
+fn a_series_with_where_or_a_bad_series_is_one_line_and_exit_2() {
+    let err = peiling(&["report", "--series", &series(), "--where", "behoefte=Ja"]).user_error();
+    assert!(err.contains("--where"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let err = peiling_in(
+        dir.path(),
+        &["report", "--series", "nothing-here", "-o", "r"],
+    )
+    .user_error();
+    assert!(err.contains("nothing-here"), "{err}");
+    assert!(!dir.path().join("r").exists());
+}
+
+/// The report crate is meant to build for WebAssembly: it takes the computed trend, and
+/// neither it nor any workspace crate it depends on pulls in polars (or the panel crate).
+#[test]
+fn the_report_crate_builds_without_polars() {
+    fn walk(krate: &str, seen: &mut Vec<String>) {
+        if seen.iter().any(|s| s == krate) {
+            return;
+        }
+        seen.push(krate.to_string());
+        let manifest = repo().join("crates").join(krate).join("Cargo.toml");
+        let doc: toml::Table = std::fs::read_to_string(&manifest).unwrap().parse().unwrap();
+        let deps = doc["dependencies"].as_table().unwrap();
+        for name in deps.keys() {
+            assert!(
+                !name.starts_with("polars") && name != "peiling-panel",
+                "{krate} depends on {name}, which brings polars into peiling-report"
+            );
+            if name.starts_with("peiling-") {
+                walk(name, seen);
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    walk("peiling-report", &mut seen);
+    assert!(seen.len() >= 4, "{seen:?}");
+}

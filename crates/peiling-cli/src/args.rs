@@ -293,6 +293,13 @@ pub struct ReportArgs {
     /// With --records: the partnership's requirements (TOML); default: BOS's, bundled.
     #[arg(long, value_name = "FILE", requires = "records")]
     pub requirements: Option<PathBuf>,
+
+    /// A series of editions of this enquête (a folder with series.toml, see `peiling
+    /// trend`): the full report adds the section "Ontwikkeling door de jaren" with its
+    /// charts, the summary one paragraph about it. The trend covers every respondent of
+    /// every edition, so it cannot be combined with --where.
+    #[arg(long, value_name = "SERIES")]
+    pub series: Option<PathBuf>,
 }
 
 /// The plan's first day, shared by `report` and `plan`.

@@ -3,21 +3,9 @@
 //! test (Mantel's M²) for an ordered scale, Pearson's chi-square for a distribution.
 //! Checked against scipy in the tests.
 
-use serde::Serialize;
 use statrs::distribution::{ChiSquared, ContinuousCDF, Normal};
 
-/// A test of change with its effect size.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangeTest {
-    pub name: String,
-    pub statistic: f64,
-    pub df: f64,
-    pub p: f64,
-    /// What the effect size is: `pp_change` (last minus first edition, percentage
-    /// points), `r` (correlation of year and level), `cramers_v`.
-    pub effect: String,
-    pub effect_size: f64,
-}
+pub use peiling_core::trend::ChangeTest;
 
 pub mod change_test {
     use super::*;

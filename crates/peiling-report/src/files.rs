@@ -4,6 +4,7 @@
 
 use peiling_analysis::evaluation::MeetingFigures;
 use peiling_analysis::{Comparison, Summary};
+use peiling_core::trend::Trend;
 use peiling_core::turnout::Turnout;
 use peiling_planner::RotationPlan;
 
@@ -22,6 +23,8 @@ pub struct ReportInput<'a> {
     pub turnout: Option<&'a Turnout>,
     /// The partnership's yearly reflection on the conditions (its own section).
     pub reflection: Option<&'a MeetingFigures>,
+    /// The trend over a series of editions (its own section, after the turnout).
+    pub trend: Option<&'a Trend>,
 }
 
 /// The report's files ([`crate::render_document`]) and with a plan `plan.json` and
@@ -49,6 +52,9 @@ pub fn report_files(
     }
     if let Some(turnout) = input.turnout {
         crate::turnout::fill(&mut doc, turnout, input.plan, lang, opts.min_group);
+    }
+    if let Some(trend) = input.trend {
+        crate::fill_trend(&mut doc, trend, &opts);
     }
     let mut files = crate::render_document(&mut doc, &opts)?;
     if let Some(plan) = input.plan {

@@ -203,15 +203,23 @@ pub fn render_single(
     Ok(files)
 }
 
-#[cfg(feature = "trend")]
 /// The trend of a series ("Ontwikkeling door de jaren"): `report.md`, `report.html`
-/// and `charts/trend-*.svg`, one dot-and-interval chart per question.
+/// and `charts/trend-*.svg`, one dot-and-interval chart per question; editions with
+/// fewer answers than `opts.min_group` are held back.
 pub fn render_trend(
-    trend: &peiling_panel::trend::Trend,
+    trend: &peiling_core::trend::Trend,
     opts: &ReportOptions,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    let mut doc = compose::trend::document(trend, opts.lang);
+    let mut doc = compose::trend::document(trend, opts.lang, opts.min_group);
     render_document(&mut doc, opts)
+}
+
+/// Puts the trend of a series into a survey's report (before [`render_document`]): the
+/// section "Ontwikkeling door de jaren" in the full report, after the rotation plan and
+/// the turnout; one paragraph in the summary, which is all the short bijlage shows of it.
+/// Editions with fewer answers than `opts.min_group` are held back, as everywhere.
+pub fn fill_trend(doc: &mut Document, trend: &peiling_core::trend::Trend, opts: &ReportOptions) {
+    compose::trend::fill(doc, trend, opts.lang, opts.min_group);
 }
 
 /// Anchors made unique in document order: a later duplicate gets a suffix (the

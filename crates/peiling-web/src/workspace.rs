@@ -316,6 +316,7 @@ impl Workspace {
             plan: plan.as_ref(),
             turnout: None,
             reflection: None,
+            trend: None,
         };
         let opts = ReportOptions {
             lang,

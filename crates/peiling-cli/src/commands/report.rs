@@ -38,8 +38,21 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         }
         None => None,
     };
+    // A series is read (and its mistakes reported) before the survey's figures.
+    let trend = match &args.series {
+        Some(_) if !args.filters.is_empty() => {
+            return Err(crate::status::user(
+                "--series shows every respondent of every edition, so it cannot be combined with --where; leave one out".to_string(),
+            ))
+        }
+        Some(path) => Some(series_trend(path)?),
+        None => None,
+    };
     let opts = crate::config::analysis_options(&args.filters, args.by.clone(), args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
+    if let Some(trend) = &trend {
+        warn_outside_series(trend, &summary.survey.id);
+    }
     super::warn_missing_columns(&summary);
     let comparison = match &args.compare {
         Some(path) => {
@@ -89,6 +102,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         plan: plan.as_ref(),
         turnout: turnout.as_ref(),
         reflection: reflection.as_ref(),
+        trend: trend.as_ref(),
     };
     let files = peiling_report::report_files(&input, &report_opts)?;
 
@@ -154,6 +168,28 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The trend of the series at `path` (a folder with series.toml, or the file).
+fn series_trend(path: &std::path::Path) -> Result<peiling_panel::trend::Trend> {
+    let series = peiling_panel::series::Series::load(path)?;
+    let editions = series.load_editions(&peiling_survey::ImportOptions::default())?;
+    Ok(peiling_panel::trend::trend(&series, &editions)?)
+}
+
+/// Says so when the report's survey is none of the series' editions: the section then
+/// follows other years than the report's.
+fn warn_outside_series(trend: &peiling_panel::trend::Trend, survey: &str) {
+    if trend.editions.iter().any(|e| e.survey == survey) {
+        return;
+    }
+    let years: Vec<String> = trend.editions.iter().map(|e| e.year.to_string()).collect();
+    let line = format!(
+        "peiling: warning: survey {survey} is not an edition of the series {} ({}); the section \"Ontwikkeling door de jaren\" shows the series as it is",
+        trend.series.id,
+        years.join(", ")
+    );
+    eprintln!("{}", super::terminal_safe(&line));
 }
 
 /// A cell of the contacts list: control characters out, safe for spreadsheets (a

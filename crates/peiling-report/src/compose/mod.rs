@@ -16,7 +16,6 @@ mod reading;
 pub(crate) mod small;
 mod summary;
 mod tables;
-#[cfg(feature = "trend")]
 pub mod trend;
 
 use peiling_analysis::{

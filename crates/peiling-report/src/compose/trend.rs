@@ -1,29 +1,147 @@
 //! The section "Ontwikkeling door de jaren" (development over the years) of a series:
 //! per questionnaire and question a headline that says whether a change is larger than
 //! the noise, a table with the share and its 95 % interval per edition, and a small
-//! chart with one dot-and-interval line per edition; then the demand for themes.
+//! chart with one dot-and-interval line per edition; then the demand for themes. The
+//! same section stands alone (`peiling trend -o`) and goes into a survey's full report
+//! ([`fill`]), where the summary gets one paragraph about it (the short bijlage keeps
+//! only that). An edition with fewer answers than the minimum group is not shown, and
+//! no test is printed over a question with such an edition (docs/report-rules.md).
 
-use peiling_panel::stats::ChangeTest;
-use peiling_panel::trend::{CategoryTrend, Point, Presence, QuestionTrend, Trend};
+use peiling_core::trend::{CategoryTrend, ChangeTest, Point, Presence, QuestionTrend, Trend};
 
 use crate::charts::{Chart, IntervalRow, Intervals};
+use crate::compose::{ANCHOR_CONCLUSIONS, ANCHOR_PLAN, ANCHOR_SUMMARY};
 use crate::i18n::Lang;
 use crate::model::{text, Block, ChartRef, Document, Inline, Row, RowKind, Section, Table};
+use crate::turnout::ANCHOR_TURNOUT;
 
 /// Anchor of the section.
 pub const ANCHOR_TREND: &str = "ontwikkeling";
 
+/// How the section is written: the series' years, the language and the minimum group.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    years: &'a [String],
+    lang: Lang,
+    min_group: usize,
+}
+
+impl View<'_> {
+    /// Whether a point may be shown: asked, answered, and by at least the minimum.
+    fn shown(self, p: &Point) -> bool {
+        p.pct.is_some() && p.wilson95.is_some() && p.n as usize >= self.min_group.max(1)
+    }
+
+    /// Whether an edition that asks the question is held back as too small.
+    fn hidden(self, p: &Point) -> bool {
+        p.n > 0 && (p.n as usize) < self.min_group
+    }
+
+    /// Whether any edition of the question is held back (then no test is shown).
+    fn any_hidden(self, q: &QuestionTrend) -> bool {
+        q.n.iter()
+            .flatten()
+            .any(|&n| n > 0 && (n as usize) < self.min_group)
+    }
+}
+
 /// The trend as a document of its own.
-pub fn document(trend: &Trend, lang: Lang) -> Document {
-    let t = |nl: &'static str, en: &'static str| lang.pick(nl, en).to_string();
-    let years: Vec<String> = trend.editions.iter().map(|e| e.year.to_string()).collect();
+pub fn document(trend: &Trend, lang: Lang, min_group: usize) -> Document {
     let title = match (&trend.series.title_en, lang.is_en()) {
         (Some(en), true) => en.clone(),
         _ => trend.series.title.clone(),
     };
+    Document {
+        title: lang
+            .pick("Ontwikkeling door de jaren", "Development over the years")
+            .to_string(),
+        subtitle: vec![title],
+        sections: vec![section(trend, lang, min_group)],
+    }
+}
+
+/// Puts the trend section into a survey's report: after the rotation plan and the
+/// turnout when there are, else after the conclusions; the full report shows it before
+/// the per-question appendix. The summary gets one paragraph that links to it (in the
+/// short bijlage the link becomes a pointer to the full report).
+pub fn fill(doc: &mut Document, trend: &Trend, lang: Lang, min_group: usize) {
+    let sec = section(trend, lang, min_group);
+    let after = [
+        ANCHOR_TURNOUT,
+        ANCHOR_PLAN,
+        ANCHOR_CONCLUSIONS,
+        ANCHOR_SUMMARY,
+    ]
+    .iter()
+    .find_map(|a| doc.sections.iter().position(|s| s.anchor == *a));
+    doc.sections.insert(after.map_or(0, |i| i + 1), sec);
+    if let Some(summary) = doc.sections.iter_mut().find(|s| s.anchor == ANCHOR_SUMMARY) {
+        summary
+            .blocks
+            .push(Block::Paragraph(summary_paragraph(trend, lang, min_group)));
+    }
+}
+
+/// The summary's one paragraph: the editions, how many headline figures changed more
+/// than the noise, and where the section is.
+fn summary_paragraph(trend: &Trend, lang: Lang, min_group: usize) -> Vec<Inline> {
+    let years: Vec<String> = trend.editions.iter().map(|e| e.year.to_string()).collect();
+    let view = View {
+        years: &years,
+        lang,
+        min_group,
+    };
+    let (tested, changed) = verdicts(trend, view);
+    let lead = match lang {
+        Lang::Nl => format!(
+            "Ontwikkeling door de jaren (edities {}): van de {tested} getoetste kerncijfers veranderden er {changed} meer dan de ruis (p < 0,05). Per vraag staat het in ",
+            lang.join_and(&years)
+        ),
+        Lang::En => format!(
+            "Development over the years (editions {}): of the {tested} tested key figures, {changed} changed more than the noise (p < 0.05). Per question it is in ",
+            lang.join_and(&years)
+        ),
+    };
+    vec![
+        Inline::Text(lead),
+        Inline::Link {
+            text: lang
+                .pick("Ontwikkeling door de jaren", "Development over the years")
+                .to_string(),
+            anchor: ANCHOR_TREND.to_string(),
+        },
+        Inline::Text(".".into()),
+    ]
+}
+
+/// (headline figures with a test shown, of which p < 0.05), as the headlines say it.
+fn verdicts(trend: &Trend, view: View<'_>) -> (usize, usize) {
+    let mut tested = 0;
+    let mut changed = 0;
+    for q in &trend.questions {
+        let (figure, test) = figure(q);
+        if figure.is_none() || view.any_hidden(q) {
+            continue;
+        }
+        if let Some(t) = test {
+            tested += 1;
+            changed += usize::from(t.p < 0.05);
+        }
+    }
+    (tested, changed)
+}
+
+/// The section "Ontwikkeling door de jaren" itself.
+pub fn section(trend: &Trend, lang: Lang, min_group: usize) -> Section {
+    let years: Vec<String> = trend.editions.iter().map(|e| e.year.to_string()).collect();
+    let view = View {
+        years: &years,
+        lang,
+        min_group,
+    };
     let mut section = Section::new(
         ANCHOR_TREND,
-        t("Ontwikkeling door de jaren", "Development over the years"),
+        lang.pick("Ontwikkeling door de jaren", "Development over the years"),
     );
     section.blocks.push(Block::Paragraph(vec![text(match lang {
         Lang::Nl => format!(
@@ -37,6 +155,28 @@ pub fn document(trend: &Trend, lang: Lang) -> Document {
             trend.min_n
         ),
     })]));
+    let hidden = trend
+        .questions
+        .iter()
+        .flat_map(|q| q.n.iter().flatten())
+        .chain(
+            trend
+                .themes
+                .iter()
+                .flat_map(|t| t.points.iter().map(|p| &p.n)),
+        )
+        .filter(|&&n| n > 0 && (n as usize) < min_group)
+        .count();
+    if hidden > 0 {
+        section.blocks.push(Block::Note(match lang {
+            Lang::Nl => format!(
+                "Kleine groepen: {hidden} keer had een editie minder dan {min_group} antwoorden op een vraag; die cijfers staan er niet (te weinig), alleen n, en over zo'n vraag staat geen toets."
+            ),
+            Lang::En => format!(
+                "Small groups: {hidden} times an edition had fewer than {min_group} answers to a question; those figures are not shown (too few), only n, and no test is shown for such a question."
+            ),
+        }));
+    }
     let mut audiences: Vec<(String, String)> = Vec::new();
     for q in &trend.questions {
         let key = (q.questionnaire.clone(), q.audience.clone());
@@ -54,21 +194,18 @@ pub fn document(trend: &Trend, lang: Lang) -> Document {
             .iter()
             .filter(|q| &q.questionnaire == questionnaire)
         {
-            part.children.push(question(q, &years, lang));
+            part.children.push(question(q, view));
         }
         section.children.push(part);
     }
     if !trend.themes.is_empty() {
-        section.children.push(themes(trend, &years, lang));
+        section.children.push(themes(trend, view));
     }
-    Document {
-        title: t("Ontwikkeling door de jaren", "Development over the years"),
-        subtitle: vec![title],
-        sections: vec![section],
-    }
+    section
 }
 
-fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
+fn question(q: &QuestionTrend, view: View<'_>) -> Section {
+    let (years, lang) = (view.years, view.lang);
     let label = match (&q.text_en, lang.is_en()) {
         (Some(en), true) => en.clone(),
         _ => q.text.clone(),
@@ -76,7 +213,9 @@ fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
     let slug = format!("{}-{}", q.questionnaire, q.id).replace('_', "-");
     let mut s = Section::new(format!("ontwikkeling-{slug}"), label.clone());
     let (figure, test) = figure(q);
-    s.headline = figure.map(|c| headline(q, c, test, lang));
+    // No test over a question with an edition held back (its table has hidden cells).
+    let test = test.filter(|_| !view.any_hidden(q));
+    s.headline = figure.map(|c| headline(q, c, test, view));
     match q.presence {
         Presence::Shared => {}
         Presence::New => s.blocks.push(Block::Note(format!(
@@ -100,7 +239,7 @@ fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
     let mut rows: Vec<Row> = q
         .categories
         .iter()
-        .map(|c| Row::new(RowKind::Normal, cells(c, years, lang)))
+        .map(|c| Row::new(RowKind::Normal, cells(c, view)))
         .collect();
     if let Some(h) = q.headline.as_ref().filter(|h| h.label == "top2") {
         let mut top2 = CategoryTrend {
@@ -110,7 +249,7 @@ fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
             ..h.clone()
         };
         top2.label_en = None;
-        rows.push(Row::new(RowKind::Apart, cells(&top2, years, lang)));
+        rows.push(Row::new(RowKind::Apart, cells(&top2, view)));
     }
     let mut n_row = vec!["n".to_string()];
     n_row.extend(q.n.iter().map(|n| n.map_or("–".into(), |n| n.to_string())));
@@ -138,7 +277,7 @@ fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
                     .iter()
                     .map(|y| {
                         let p = c.points.iter().find(|p| &p.edition.to_string() == y);
-                        interval_row(y, p, lang)
+                        interval_row(y, p, view)
                     })
                     .collect(),
                 note: Some(
@@ -151,7 +290,18 @@ fn question(q: &QuestionTrend, years: &[String], lang: Lang) -> Section {
             }),
         }));
     }
-    if let Some(t) = test.or(q.test.as_ref()) {
+    if view.any_hidden(q) {
+        s.blocks.push(Block::Note(match lang {
+            Lang::Nl => format!(
+                "Geen toets: een editie had minder dan {} antwoorden.",
+                view.min_group
+            ),
+            Lang::En => format!(
+                "No test: an edition had fewer than {} answers.",
+                view.min_group
+            ),
+        }));
+    } else if let Some(t) = test.or(q.test.as_ref()) {
         s.blocks.push(Block::Note(test_note(t, lang)));
     } else if q.no_test.is_some() {
         s.blocks.push(Block::Note(no_test(q, lang)));
@@ -188,9 +338,15 @@ fn category_label(c: &CategoryTrend, lang: Lang) -> String {
     }
 }
 
-fn headline(q: &QuestionTrend, c: &CategoryTrend, test: Option<&ChangeTest>, lang: Lang) -> String {
+fn headline(
+    q: &QuestionTrend,
+    c: &CategoryTrend,
+    test: Option<&ChangeTest>,
+    view: View<'_>,
+) -> String {
+    let lang = view.lang;
     let name = category_label(c, lang);
-    let shown: Vec<&Point> = c.points.iter().filter(|p| p.pct.is_some()).collect();
+    let shown: Vec<&Point> = c.points.iter().filter(|p| view.shown(p)).collect();
     let (Some(first), Some(last)) = (shown.first().copied(), shown.last().copied()) else {
         return format!("{}: {name}.", lang.pick("Geen antwoorden", "No answers"));
     };
@@ -230,6 +386,16 @@ fn headline(q: &QuestionTrend, c: &CategoryTrend, test: Option<&ChangeTest>, lan
             Lang::Nl => format!("dat valt binnen de ruis (p = {})", lang.num_p(t.p)),
             Lang::En => format!("that is within the noise (p = {})", lang.num_p(t.p)),
         },
+        (None, _) if view.any_hidden(q) => match lang {
+            Lang::Nl => format!(
+                "niet getoetst: een editie had minder dan {} antwoorden",
+                view.min_group
+            ),
+            Lang::En => format!(
+                "not tested: an edition had fewer than {} answers",
+                view.min_group
+            ),
+        },
         (None, _) if shown.len() == 1 => lang
             .pick(
                 "nog geen reeks om te vergelijken",
@@ -247,31 +413,49 @@ fn headline(q: &QuestionTrend, c: &CategoryTrend, test: Option<&ChangeTest>, lan
     format!("{change}; {verdict}.")
 }
 
-fn cells(c: &CategoryTrend, years: &[String], lang: Lang) -> Vec<String> {
+fn cells(c: &CategoryTrend, view: View<'_>) -> Vec<String> {
+    let lang = view.lang;
+    let too_few = lang.pick("te weinig", "too few");
     let mut out = vec![match (&c.label_en, lang.is_en()) {
         (Some(en), true) => en.clone(),
         _ => c.label.clone(),
     }];
-    for y in years {
-        let cell = c
-            .points
-            .iter()
-            .find(|p| &p.edition.to_string() == y)
-            .and_then(|p| Some((p.pct?, p.wilson95?)))
-            .map_or("–".to_string(), |(pct, [lo, hi])| {
+    for y in view.years {
+        let point = c.points.iter().find(|p| &p.edition.to_string() == y);
+        if point.is_some_and(|p| view.hidden(p)) {
+            out.push(too_few.to_string());
+            continue;
+        }
+        let cell = point.and_then(|p| Some((p.pct?, p.wilson95?))).map_or(
+            "–".to_string(),
+            |(pct, [lo, hi])| {
                 format!(
                     "{} ({}–{})",
                     lang.pct(pct),
                     lang.num(lo.round()),
                     lang.num(hi.round())
                 )
-            });
+            },
+        );
         out.push(cell);
     }
     out
 }
 
-fn interval_row(year: &str, p: Option<&Point>, lang: Lang) -> IntervalRow {
+fn interval_row(year: &str, p: Option<&Point>, view: View<'_>) -> IntervalRow {
+    let lang = view.lang;
+    if p.is_some_and(|p| view.hidden(p)) {
+        return IntervalRow {
+            label: year.to_string(),
+            pct: None,
+            low: 0.0,
+            high: 0.0,
+            value: match lang {
+                Lang::Nl => format!("minder dan {} antwoorden", view.min_group),
+                Lang::En => format!("fewer than {} answers", view.min_group),
+            },
+        };
+    }
     match p.and_then(|p| Some((p, p.pct?, p.wilson95?))) {
         Some((p, pct, [lo, hi])) => IntervalRow {
             label: year.to_string(),
@@ -292,7 +476,7 @@ fn interval_row(year: &str, p: Option<&Point>, lang: Lang) -> IntervalRow {
 
 /// Why a question has no test, in the report's language.
 fn no_test(q: &QuestionTrend, lang: Lang) -> String {
-    let min_n = peiling_panel::trend::MIN_N;
+    let min_n = peiling_core::trend::MIN_N;
     let small: Vec<String> = q
         .editions
         .iter()
@@ -350,7 +534,8 @@ fn test_note(t: &ChangeTest, lang: Lang) -> String {
     )
 }
 
-fn themes(trend: &Trend, years: &[String], lang: Lang) -> Section {
+fn themes(trend: &Trend, view: View<'_>) -> Section {
+    let (years, lang) = (view.years, view.lang);
     let mut s = Section::new(
         "ontwikkeling-themas",
         lang.pick(
@@ -373,7 +558,7 @@ fn themes(trend: &Trend, years: &[String], lang: Lang) -> Section {
                 points: t.points.clone(),
                 test: None,
             };
-            let mut cells = cells(&c, years, lang);
+            let mut cells = cells(&c, view);
             cells.insert(1, t.audience.clone());
             Row::new(RowKind::Normal, cells)
         })
@@ -394,95 +579,4 @@ fn themes(trend: &Trend, years: &[String], lang: Lang) -> Section {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn point(edition: i32, count: u32, n: u32) -> Point {
-        Point {
-            edition,
-            count,
-            n,
-            pct: Some(100.0 * f64::from(count) / f64::from(n)),
-            wilson95: Some([10.0, 90.0]),
-        }
-    }
-
-    fn yes_no(test: Option<ChangeTest>, no_test: Option<&str>) -> QuestionTrend {
-        let yes = CategoryTrend {
-            label: "Ja".into(),
-            label_en: Some("Yes".into()),
-            points: vec![point(2020, 30, 60), point(2022, 40, 50)],
-            test: None,
-        };
-        QuestionTrend {
-            questionnaire: "wpb".into(),
-            audience: "WPB".into(),
-            id: "behoefte".into(),
-            text: "Behoefte?".into(),
-            text_en: None,
-            kind: "yesno".into(),
-            presence: Presence::Shared,
-            editions: vec![2020, 2022],
-            n: vec![Some(60), Some(50)],
-            categories: vec![yes.clone()],
-            headline: Some(yes),
-            test,
-            no_test: no_test.map(str::to_string),
-        }
-    }
-
-    fn test(p: f64) -> ChangeTest {
-        ChangeTest {
-            name: "cochran-armitage".into(),
-            statistic: 4.0,
-            df: 1.0,
-            p,
-            effect: "pp_change".into(),
-            effect_size: 30.0,
-        }
-    }
-
-    fn headline_of(q: &QuestionTrend, lang: Lang) -> String {
-        question(q, &["2020".into(), "2022".into()], lang)
-            .headline
-            .unwrap()
-    }
-
-    #[test]
-    fn headlines_say_when_a_change_is_within_the_noise() {
-        let q = yes_no(Some(test(0.31)), None);
-        assert_eq!(
-            headline_of(&q, Lang::Nl),
-            "Aandeel «Ja»: van 50 % (2020) naar 80 % (2022); dat valt binnen de ruis (p = 0,310)."
-        );
-        let q = yes_no(Some(test(0.004)), None);
-        assert_eq!(
-            headline_of(&q, Lang::En),
-            "Share «Yes»: from 50 % (2020) to 80 % (2022); a change larger than the noise (p = 0.004)."
-        );
-        let q = yes_no(None, Some("fewer than 10 answers in 2022"));
-        assert!(headline_of(&q, Lang::Nl)
-            .ends_with("te weinig antwoorden om een verandering te toetsen: binnen de ruis."));
-    }
-
-    #[test]
-    fn every_edition_gets_a_line_in_the_chart() {
-        let q = yes_no(Some(test(0.2)), None);
-        let s = question(&q, &["2020".into(), "2021".into(), "2022".into()], Lang::Nl);
-        let chart = s
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Chart(c) => Some(c),
-                _ => None,
-            })
-            .unwrap();
-        let Chart::Intervals(c) = &chart.chart else {
-            panic!("not an interval chart")
-        };
-        assert_eq!(c.rows.len(), 3);
-        assert_eq!(c.rows[1].pct, None);
-        assert_eq!(c.rows[1].value, "niet gevraagd");
-        assert_eq!(c.rows[2].pct, Some(80.0));
-    }
-}
+mod tests;
