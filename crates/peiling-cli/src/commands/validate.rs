@@ -4,8 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_survey::import::problem_error;
-use peiling_survey::import::stream::stream_csv;
-use peiling_survey::{DataSource, ImportReport, Questionnaire, SurveyPlan};
+use peiling_survey::import::stream_part;
+use peiling_survey::{ImportReport, Questionnaire, SurveyPlan};
 
 use super::csv_safe;
 use crate::args::{SurveyArgs, ValidateArgs};
@@ -21,7 +21,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         }
         None => None,
     };
-    let (title, parts) = match streamed(&args.survey) {
+    let (title, parts) = match streamed(&args.survey)? {
         Some(streamed) => streamed,
         None => {
             let survey = load::survey(&args.survey)?;
@@ -49,36 +49,30 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
 }
 
 /// The survey's title and each part's accounting by streaming its export through the
-/// row checker; `None` when some part must be read whole (XLSX, another encoding,
-/// --strict, dropping duplicates, or an error, which the whole-file import words).
-fn streamed(args: &SurveyArgs) -> Option<(String, Vec<(Questionnaire, ImportReport)>)> {
+/// row checker (twice when second submissions are dropped); `None` when some part must
+/// be read whole (XLSX, another encoding, or an error, which the whole-file import
+/// words). Strict mode's error is the import's.
+fn streamed(args: &SurveyArgs) -> Result<Option<(String, Vec<(Questionnaire, ImportReport)>)>> {
     let plan = match (&args.survey, &args.questionnaire, &args.data) {
         (Some(path), _, _) => SurveyPlan::load(path),
         (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
         _ => SurveyPlan::bundled(),
-    }
-    .ok()?;
+    };
+    let Ok(plan) = plan else {
+        return Ok(None);
+    };
     let opts = load::import_options(args);
     let mut parts = Vec::with_capacity(plan.parts.len());
-    for part in plan.parts {
-        let q = &part.questionnaire;
-        let report = match &part.data {
-            DataSource::File(path) => {
-                let (file, _) = peiling_survey::files::open(path).ok()?;
-                stream_csv(q, &part.file, file, &opts, &mut |_| {}, &mut |_, _| {})
-            }
-            DataSource::Memory(bytes) => stream_csv(
-                q,
-                &part.file,
-                bytes.as_slice(),
-                &opts,
-                &mut |_| {},
-                &mut |_, _| {},
-            ),
-        }?;
-        parts.push((part.questionnaire, report.into_import_report()));
+    for part in &plan.parts {
+        let Some(report) = stream_part(part, &opts, &mut |_| {}, &mut |_, _| {}) else {
+            return Ok(None);
+        };
+        if let Some(e) = report.strict_error().filter(|_| opts.strict) {
+            return Err(e.into());
+        }
+        parts.push((part.questionnaire.clone(), report.into_import_report()));
     }
-    Some((plan.title, parts))
+    Ok(Some((plan.title, parts)))
 }
 
 fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Result<()> {
