@@ -8,7 +8,7 @@ use std::io::{Read, Seek, SeekFrom};
 
 use peiling_survey::import::merge::IdMap;
 use peiling_survey::import::split::{split_bytes, split_reader, Split};
-use peiling_survey::import::stream::{stream_csv_dropping, supported, Dictionary, StreamReport};
+use peiling_survey::import::stream::{stream_csv_dropping, Dictionary, StreamReport};
 use peiling_survey::import::Drops;
 use peiling_survey::{DataSource, DuplicatePolicy, ImportOptions, PlannedPart};
 
@@ -112,7 +112,7 @@ pub fn analyze_part_on(
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Option<PartSummary>>, AnalysisError> {
     let whole = |progress: &mut dyn FnMut(u64)| analyze_part(part, import, opts, progress);
-    let Some(opts) = opts.filter(|_| threads.count > 1 && supported(import)) else {
+    let Some(opts) = opts.filter(|_| threads.count > 1) else {
         return whole(progress);
     };
     let q = &part.questionnaire;

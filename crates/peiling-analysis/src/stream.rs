@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use peiling_survey::import::stream::{supported, Dictionary, StreamReport};
+use peiling_survey::import::stream::{Dictionary, StreamReport};
 use peiling_survey::import::stream_part;
 use peiling_survey::normalize::normalize;
 use peiling_survey::{
@@ -49,9 +49,6 @@ pub fn analyze_streaming_on(
     threads: Threads<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Option<Summary>, AnalysisError> {
-    if !supported(import) {
-        return Ok(None);
-    }
     let total: u64 = plan
         .parts
         .iter()

@@ -93,10 +93,11 @@ impl ImportOptions {
     }
 }
 
-/// Streams a part's export on one reader: with a duplicate policy that drops rows, a
-/// first pass decides which, then the second hands `row` the rows that stay. `None`:
-/// not streamable (as [`super::stream::stream_csv`]). `progress` gets the bytes done,
-/// each pass counting for half when there are two.
+/// Streams a part's export on one reader (a workbook's sheet from its cells): with a
+/// duplicate policy that drops rows, a first pass decides which, then the second hands
+/// `row` the rows that stay. `None`: not streamable (as
+/// [`super::stream::stream_csv`]). `progress` gets the bytes done, each pass counting
+/// for half when there are two.
 pub fn stream_part(
     part: &PlannedPart,
     opts: &ImportOptions,
@@ -104,7 +105,24 @@ pub fn stream_part(
     row: &mut dyn FnMut(&[u32], &[Dictionary]),
 ) -> Option<StreamReport> {
     let q = &part.questionnaire;
-    let (reader, len) = open(&part.data)?;
+    let (mut reader, len) = open(&part.data)?;
+    // A workbook is read whole (calamine needs all of it) and its sheet streamed.
+    let mut magic = Vec::with_capacity(4);
+    (&mut reader).take(4).read_to_end(&mut magic).ok()?;
+    if magic == b"PK\x03\x04" {
+        let read;
+        let bytes = match &part.data {
+            DataSource::File(path) => {
+                read = crate::files::read_export(path).ok()?;
+                read.as_slice()
+            }
+            DataSource::Memory(bytes) => bytes.as_slice(),
+        };
+        let report = super::xlsx::stream_xlsx(q, &part.file, bytes, opts, row);
+        progress(len);
+        return report;
+    }
+    let reader = magic.as_slice().chain(reader);
     if opts.duplicates == DuplicatePolicy::KeepAll {
         return stream_csv_dropping(q, &part.file, reader, opts, &Drops::none(), progress, row);
     }

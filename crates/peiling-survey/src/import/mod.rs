@@ -13,6 +13,7 @@ pub mod split;
 pub mod stream;
 pub mod submitted;
 mod table;
+mod xlsx;
 mod xlsx_check;
 
 use std::collections::HashMap;
@@ -84,15 +85,7 @@ pub fn import_table(
     let mut checker = Checker::new(questionnaire, file, table.headers.clone(), opts)?;
     require_rows(file, &table)?;
     for row in &table.repeated {
-        checker.reject_read(Rejected {
-            row: row.line,
-            column: 1,
-            reason: format!(
-                "found row {} of the sheet a second time, expected each row once (the first was read)",
-                row.line
-            ),
-            fields: row.fields.clone(),
-        });
+        checker.reject_read(repeated_row(row.clone()));
     }
     for n in &table.not_utf8 {
         checker.problems.push(Problem {
@@ -179,6 +172,19 @@ pub fn import_table(
         responses,
         report,
     })
+}
+
+/// A row a workbook holds a second time, read but set aside.
+pub(crate) fn repeated_row(row: Row) -> Rejected {
+    Rejected {
+        row: row.line,
+        column: 1,
+        reason: format!(
+            "found row {} of the sheet a second time, expected each row once (the first was read)",
+            row.line
+        ),
+        fields: row.fields,
+    }
 }
 
 /// The accepted row the checker just read, as a response: its answers from the

@@ -106,11 +106,6 @@ impl StreamReport {
     }
 }
 
-/// Can this import be streamed at all (before looking at the bytes)?
-pub fn supported(opts: &ImportOptions) -> bool {
-    opts.table.sheet.is_none()
-}
-
 /// Streams `reader` (the export named `file`) keeping every submission; `row` gets the
 /// dictionary ids of every accepted row (one per question) with the dictionaries,
 /// `progress` the bytes read so far. `None`: not streamable (or a duplicate policy
@@ -168,8 +163,9 @@ fn stream_blocks<R: Read>(
     progress: &mut dyn FnMut(u64),
     row: &mut dyn FnMut(&[u32], &[Dictionary]),
 ) -> Option<StreamReport> {
-    // Drops decided under another policy (or none at all) would not be the policy's.
-    if !supported(opts) || drops.policy() != opts.duplicates {
+    // Drops decided under another policy (or none at all) would not be the policy's;
+    // a sheet name is for a workbook (the whole-file import says so of a CSV).
+    if opts.table.sheet.is_some() || drops.policy() != opts.duplicates {
         return None;
     }
     let mut buf: Vec<u8> = Vec::with_capacity(block_size + (1 << 20));
@@ -431,42 +427,46 @@ impl Rows {
     }
 
     fn finish(self, q: &Questionnaire) -> Option<StreamReport> {
-        let c = self.checker;
-        if c.rows_read == 0 {
+        if self.checker.rows_read == 0 {
             return None; // "only a header row": the ordinary import's error
         }
-        let coercions = c.coercions(q);
-        let last_submission = c.last_submission();
-        let tallies = c.tallies(q);
-        let mut duplicates = c.duplicates;
-        duplicates.sort_by_key(|d| (d.first_row, d.row));
-        let mut rejected = c.rejected;
-        rejected.sort_by_key(|r| r.row);
-        let mut problems = c.problems;
-        problems.sort_by_key(|p| (p.row, p.column));
-        let mut report = StreamReport {
-            file: String::new(),
-            format: c.format.to_string(),
-            encoding: self.encoding,
-            headers: c.headers,
-            rows_read: c.rows_read,
-            rows_accepted: c.rows_accepted,
-            rejected,
-            problems,
-            coercions,
-            unmatched_columns: c.unmatched,
-            missing_questions: c.missing_questions,
-            dictionaries: c.dictionaries,
-            last_submission,
-            tallies,
-            duplicates,
-            submissions: c.latest,
-            first_of: c.first_of,
-            dropped: c.dropped,
-        };
-        report.mark_kept();
-        Some(report)
+        Some(report_of(self.checker, q, self.encoding))
     }
+}
+
+/// What the row checker counted, as the streamed import's report (its file not named).
+pub(crate) fn report_of(c: Checker, q: &Questionnaire, encoding: &'static str) -> StreamReport {
+    let coercions = c.coercions(q);
+    let last_submission = c.last_submission();
+    let tallies = c.tallies(q);
+    let mut duplicates = c.duplicates;
+    duplicates.sort_by_key(|d| (d.first_row, d.row));
+    let mut rejected = c.rejected;
+    rejected.sort_by_key(|r| r.row);
+    let mut problems = c.problems;
+    problems.sort_by_key(|p| (p.row, p.column));
+    let mut report = StreamReport {
+        file: String::new(),
+        format: c.format.to_string(),
+        encoding,
+        headers: c.headers,
+        rows_read: c.rows_read,
+        rows_accepted: c.rows_accepted,
+        rejected,
+        problems,
+        coercions,
+        unmatched_columns: c.unmatched,
+        missing_questions: c.missing_questions,
+        dictionaries: c.dictionaries,
+        last_submission,
+        tallies,
+        duplicates,
+        submissions: c.latest,
+        first_of: c.first_of,
+        dropped: c.dropped,
+    };
+    report.mark_kept();
+    report
 }
 
 #[cfg(test)]
