@@ -19,7 +19,7 @@ use crate::args::SurveyArgs;
 use crate::load;
 
 /// The summary of the survey the flags name. Streamed where it can be; loaded whole
-/// otherwise (XLSX, other encodings), which also gives the canonical message of any
+/// otherwise (encodings other than UTF-8), which also gives the canonical message of any
 /// import error.
 pub fn summary(args: &SurveyArgs, opts: &AnalysisOptions) -> Result<Summary> {
     let plan = match (&args.survey, &args.questionnaire, &args.data) {

@@ -50,7 +50,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
 
 /// The survey's title and each part's accounting by streaming its export through the
 /// row checker (twice when second submissions are dropped); `None` when some part must
-/// be read whole (XLSX, another encoding, or an error, which the whole-file import
+/// be read whole (another encoding than UTF-8, or an error, which the whole-file import
 /// words). Strict mode's error is the import's.
 fn streamed(args: &SurveyArgs) -> Result<Option<(String, Vec<(Questionnaire, ImportReport)>)>> {
     let plan = match (&args.survey, &args.questionnaire, &args.data) {

@@ -7,7 +7,8 @@
 //! not rows. Second submissions that the duplicate policy drops are named by a first
 //! pass ([`super::dedup`]); strict mode's error comes from the finished report
 //! ([`StreamReport::strict_error`]). Anything it does not handle exactly the same way
-//! (XLSX, other encodings, any error) makes it give up with `None`, and the caller uses
+//! (a workbook, which [`super::stream_part`] streams from its cells, other encodings,
+//! any error) makes it give up with `None`, and the caller uses
 //! the ordinary import, which then gives the canonical answer or error.
 
 use std::collections::HashMap;
