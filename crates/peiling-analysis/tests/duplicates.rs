@@ -89,7 +89,7 @@ fn survey(rows: u64, messy: f64, import_opts: &ImportOptions) -> (SurveyPlan, Op
         }
         planned.data = DataSource::Memory(bytes);
     }
-    let whole = (!failed).then(|| Survey { parts, ..bundled });
+    let whole = (!failed).then_some(Survey { parts, ..bundled });
     (plan, whole)
 }
 

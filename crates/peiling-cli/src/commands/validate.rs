@@ -48,11 +48,14 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
     Ok(())
 }
 
+/// A survey's title and each part's questionnaire and accounting.
+type Accounting = (String, Vec<(Questionnaire, ImportReport)>);
+
 /// The survey's title and each part's accounting by streaming its export through the
 /// row checker (twice when second submissions are dropped); `None` when some part must
 /// be read whole (another encoding than UTF-8, or an error, which the whole-file import
 /// words). Strict mode's error is the import's.
-fn streamed(args: &SurveyArgs) -> Result<Option<(String, Vec<(Questionnaire, ImportReport)>)>> {
+fn streamed(args: &SurveyArgs) -> Result<Option<Accounting>> {
     let plan = match (&args.survey, &args.questionnaire, &args.data) {
         (Some(path), _, _) => SurveyPlan::load(path),
         (None, Some(q), Some(d)) => SurveyPlan::single(q, d),
