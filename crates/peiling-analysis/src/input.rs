@@ -1,5 +1,5 @@
 //! The summary of a survey [`Input`]: streamed where it can be, loaded whole otherwise
-//! (XLSX, other encodings, strict mode, dropping duplicates), which also gives the
+//! (encodings other than UTF-8), which also gives the
 //! canonical message of any import error. The CLI and the web page both start here, so
 //! their figures cannot drift apart.
 

@@ -64,6 +64,9 @@ pub enum AnalysisError {
         value: Option<String>,
         problem: String,
     },
+    /// The export could not be imported as asked (strict mode found a problem).
+    #[error(transparent)]
+    Import(#[from] peiling_survey::ImportError),
     /// A failure inside the computation itself.
     #[error("internal analysis error: {0}")]
     Internal(String),

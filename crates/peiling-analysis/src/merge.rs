@@ -8,8 +8,9 @@ use std::io::{Read, Seek, SeekFrom};
 
 use peiling_survey::import::merge::IdMap;
 use peiling_survey::import::split::{split_bytes, split_reader, Split};
-use peiling_survey::import::stream::{stream_csv, supported, Dictionary, StreamReport};
-use peiling_survey::{DataSource, ImportOptions, PlannedPart};
+use peiling_survey::import::stream::{stream_csv_dropping, Dictionary, StreamReport};
+use peiling_survey::import::Drops;
+use peiling_survey::{DataSource, DuplicatePolicy, ImportOptions, PlannedPart};
 
 use crate::stream::{analyze_part, PartAccumulator};
 use crate::{AnalysisError, AnalysisOptions, PartSummary};
@@ -110,15 +111,8 @@ pub fn analyze_part_on(
     threads: Threads<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Option<PartSummary>>, AnalysisError> {
-    let whole = |progress: &mut dyn FnMut(u64)| match &part.data {
-        // Not a regular file (a pipe, a device): the whole-file path says so.
-        DataSource::File(path) => match peiling_survey::files::open(path) {
-            Ok((f, _)) => analyze_part(part, f, import, opts, progress),
-            Err(_) => Ok(None),
-        },
-        DataSource::Memory(bytes) => analyze_part(part, bytes.as_slice(), import, opts, progress),
-    };
-    let Some(opts) = opts.filter(|_| threads.count > 1 && supported(import)) else {
+    let whole = |progress: &mut dyn FnMut(u64)| analyze_part(part, import, opts, progress);
+    let Some(opts) = opts.filter(|_| threads.count > 1) else {
         return whole(progress);
     };
     let q = &part.questionnaire;
@@ -147,73 +141,119 @@ pub fn analyze_part_on(
     };
     let mut chunk_import = import.clone();
     chunk_import.table.delimiter = Some(split.delimiter);
+    // Second submissions that the policy drops: found by a first pass over the chunks.
+    let drops = match chunk_import.duplicates {
+        DuplicatePolicy::KeepAll => Drops::none(),
+        policy => {
+            let first = chunk_import.first_pass();
+            let mut results: Vec<Option<StreamReport>> =
+                split.chunks.iter().map(|_| None).collect();
+            let jobs = results
+                .iter_mut()
+                .enumerate()
+                .map(|(i, slot)| {
+                    let (split, first) = (&split, &first);
+                    Box::new(move || {
+                        *slot = chunk(part, split, i, first, &Drops::none(), &mut |_, _| {});
+                    }) as Box<dyn FnOnce() + Send + '_>
+                })
+                .collect();
+            threads.runner.run(jobs);
+            let Some(report) = merged(q, &split, results, |_, _| {}) else {
+                return whole(progress);
+            };
+            Drops::decide(&report.duplicates, policy)
+        }
+    };
     let mut results: Vec<Option<(PartAccumulator<'_>, StreamReport)>> =
         split.chunks.iter().map(|_| None).collect();
     let jobs = results
         .iter_mut()
         .zip(accumulators)
         .enumerate()
-        .map(|(i, (slot, acc))| {
+        .map(|(i, (slot, mut acc))| {
             let (split, chunk_import) = (&split, &chunk_import);
-            Box::new(move || *slot = chunk(part, split, i, chunk_import, acc))
-                as Box<dyn FnOnce() + Send + '_>
+            let drops = drops.for_chunk(split.line_offset(i));
+            Box::new(move || {
+                let report = chunk(part, split, i, chunk_import, &drops, &mut |ids, dicts| {
+                    acc.row(ids, dicts)
+                });
+                *slot = report.map(|r| (acc, r));
+            }) as Box<dyn FnOnce() + Send + '_>
         })
         .collect();
     threads.runner.run(jobs);
-    if results.iter().any(Option::is_none) {
-        return whole(progress);
-    }
-    progress(len);
-    let mut results = results.into_iter().flatten().enumerate();
-    let Some((_, (mut acc, mut report))) = results.next() else {
+    let (mut accs, reports): (Vec<_>, Vec<_>) = results
+        .into_iter()
+        .map(|r| match r {
+            Some((acc, report)) => (Some(acc), Some(report)),
+            None => (None, None),
+        })
+        .unzip();
+    let mut accs = accs.drain(..);
+    let mut acc = accs.next().flatten();
+    let Some(report) = merged(q, &split, reports, |map, dicts| {
+        if let (Some(acc), Some(Some(next))) = (&mut acc, accs.next()) {
+            acc.merge(next, map, dicts);
+        }
+    }) else {
         return whole(progress);
     };
-    for (i, (next, mut next_report)) in results {
-        next_report.shift_rows(split.line_offset(i));
-        let map = report.merge(q, next_report);
-        acc.merge(next, &map, &report.dictionaries);
-    }
+    let Some(acc) = acc else {
+        return whole(progress);
+    };
+    progress(len);
+    crate::stream::strict(&report, import)?;
     Ok(Some(Some(acc.finish(part, &report, opts))))
 }
 
-/// Streams chunk `i` of the part's export into `acc`; `None` when the stream gives up.
-fn chunk<'q>(
-    part: &'q PlannedPart,
+/// The chunks' reports merged in file order into the whole export's; `then` gets each
+/// later chunk's id map and the merged dictionaries. `None` when a chunk gave up.
+fn merged(
+    q: &peiling_survey::Questionnaire,
+    split: &Split,
+    reports: Vec<Option<StreamReport>>,
+    mut then: impl FnMut(&IdMap, &[Dictionary]),
+) -> Option<StreamReport> {
+    if reports.iter().any(Option::is_none) {
+        return None;
+    }
+    let mut reports = reports.into_iter().flatten().enumerate();
+    let (_, mut report) = reports.next()?;
+    for (i, mut next) in reports {
+        next.shift_rows(split.line_offset(i));
+        let map = report.merge(q, next);
+        then(&map, &report.dictionaries);
+    }
+    Some(report)
+}
+
+/// Streams chunk `i` of the part's export, leaving out the rows `drops` names, into
+/// `sink`; `None` when the stream gives up.
+fn chunk(
+    part: &PlannedPart,
     split: &Split,
     i: usize,
     import: &ImportOptions,
-    mut acc: PartAccumulator<'q>,
-) -> Option<(PartAccumulator<'q>, StreamReport)> {
+    drops: &Drops,
+    sink: &mut dyn FnMut(&[u32], &[Dictionary]),
+) -> Option<StreamReport> {
     let c = &split.chunks[i];
     let q = &part.questionnaire;
-    let mut sink = |ids: &[u32], dicts: &[Dictionary]| acc.row(ids, dicts);
-    let report = match &part.data {
+    match &part.data {
         DataSource::File(path) => {
             let mut f = std::fs::File::open(path).ok()?;
             f.seek(SeekFrom::Start(c.start)).ok()?;
             let body = f.take(c.end - c.start);
-            stream_csv(
-                q,
-                &part.file,
-                split.reader(i, body),
-                import,
-                &mut |_| {},
-                &mut sink,
-            )?
+            let reader = split.reader(i, body);
+            stream_csv_dropping(q, &part.file, reader, import, drops, &mut |_| {}, sink)
         }
         DataSource::Memory(bytes) => {
             let body = bytes.get(c.start as usize..c.end as usize)?;
-            stream_csv(
-                q,
-                &part.file,
-                split.reader(i, body),
-                import,
-                &mut |_| {},
-                &mut sink,
-            )?
+            let reader = split.reader(i, body);
+            stream_csv_dropping(q, &part.file, reader, import, drops, &mut |_| {}, sink)
         }
-    };
-    Some((acc, report))
+    }
 }
 
 #[cfg(test)]

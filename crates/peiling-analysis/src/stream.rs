@@ -9,9 +9,9 @@
 //! themes it feeds. Per row only counters move.
 
 use std::collections::HashMap;
-use std::io::Read;
 
-use peiling_survey::import::stream::{stream_csv, supported, Dictionary, StreamReport};
+use peiling_survey::import::stream::{Dictionary, StreamReport};
+use peiling_survey::import::stream_part;
 use peiling_survey::normalize::normalize;
 use peiling_survey::{
     Answer, DataSource, ImportOptions, Kind, PlannedPart, Questionnaire, SurveyPlan,
@@ -49,9 +49,6 @@ pub fn analyze_streaming_on(
     threads: Threads<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Option<Summary>, AnalysisError> {
-    if !supported(import) {
-        return Ok(None);
-    }
     let total: u64 = plan
         .parts
         .iter()
@@ -81,6 +78,8 @@ pub fn analyze_streaming_on(
             // Left out by a filter on a question this part does not ask.
             Ok(Some(None)) => {}
             Ok(None) => return Ok(None),
+            // An import error (strict mode) stops the reading, as when loading whole.
+            Err(e @ AnalysisError::Import(_)) => return Err(e),
             // As in the reference, every export is read before a flag is refused: an
             // import error in a later part (it gives `None`) comes first.
             Err(e) => {
@@ -113,44 +112,51 @@ pub fn analyze_streaming_on(
     Ok(Some(summary))
 }
 
-/// One part: stream its export into a [`PartAccumulator`] and summarise. Without
-/// options (the part is left out of this analysis) the export is only read, so that
-/// its import errors are not missed: `Some(None)` when it reads cleanly.
-pub fn analyze_part<R: Read>(
+/// One part: stream its export into a [`PartAccumulator`] and summarise (two passes
+/// when second submissions are dropped, see [`stream_part`]). Without options (the
+/// part is left out of this analysis) the export is only read, so that its import
+/// errors are not missed: `Some(None)` when it reads cleanly. Strict mode's error is
+/// the import's.
+pub fn analyze_part(
     part: &PlannedPart,
-    reader: R,
     import: &ImportOptions,
     opts: Option<&AnalysisOptions>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<Option<PartSummary>>, AnalysisError> {
     let q = &part.questionnaire;
-    let read_only = |reader: R, progress: &mut dyn FnMut(u64)| {
-        stream_csv(q, &part.file, reader, import, progress, &mut |_, _| {}).map(|_| None)
-    };
+    let read_only =
+        |progress: &mut dyn FnMut(u64)| match stream_part(part, import, progress, &mut |_, _| {}) {
+            Some(report) => strict(&report, import).map(|()| Some(None)),
+            None => Ok(None),
+        };
     let Some(opts) = opts else {
-        return Ok(read_only(reader, progress));
+        return read_only(progress);
     };
     let mut acc = match PartAccumulator::new(q, opts) {
         Ok(acc) => acc,
         // The export is still read: its import errors come before this one.
         Err(e) => {
-            return match read_only(reader, progress) {
+            return match read_only(progress)? {
                 Some(_) => Err(e),
                 None => Ok(None),
             }
         }
     };
-    let Some(report) = stream_csv(
-        q,
-        &part.file,
-        reader,
-        import,
-        progress,
-        &mut |ids, dicts| acc.row(ids, dicts),
-    ) else {
+    let Some(report) = stream_part(part, import, progress, &mut |ids, dicts| {
+        acc.row(ids, dicts)
+    }) else {
         return Ok(None);
     };
+    strict(&report, import)?;
     Ok(Some(Some(acc.finish(part, &report, opts))))
+}
+
+/// In strict mode, any problem of the import is its error.
+pub(crate) fn strict(report: &StreamReport, import: &ImportOptions) -> Result<(), AnalysisError> {
+    match report.strict_error() {
+        Some(e) if import.strict => Err(AnalysisError::Import(e)),
+        _ => Ok(()),
+    }
 }
 
 /// What the import counted of a part, repeated in its summary.

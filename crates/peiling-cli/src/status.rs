@@ -74,6 +74,7 @@ pub fn report(err: &anyhow::Error) -> ExitStatus {
                 Some(
                     peiling_analysis::AnalysisError::Invalid(_)
                         | peiling_analysis::AnalysisError::Request { .. }
+                        | peiling_analysis::AnalysisError::Import(_)
                 )
             )
             || c.is::<peiling_planner::PlanError>()

@@ -14,8 +14,8 @@ use crate::error::SurveyError;
 pub const MAX_DEFINITION_BYTES: u64 = 1 << 20;
 
 /// Largest export read whole into memory (1 GiB): XLSX, other encodings than UTF-8,
-/// `validate`, `init`, strict mode. A UTF-8 CSV that is streamed has no size cap: it is
-/// read in blocks, and its memory is bounded by the cap on one row.
+/// `init`, the contacts list. A UTF-8 CSV that is streamed has no size cap: it is read
+/// in blocks, and its memory is bounded by the cap on one row.
 pub const MAX_EXPORT_BYTES: u64 = 1 << 30;
 
 /// The first bytes of an export that are looked at for binary data before the rest.

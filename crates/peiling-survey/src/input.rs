@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use crate::error::SurveyError;
-use crate::import::stream::stream_csv;
+use crate::import::stream_part;
 use crate::import::ImportOptions;
 use crate::questionnaire::Questionnaire;
 use crate::response::ImportReport;
 use crate::source::Source;
-use crate::survey::{DataSource, Survey, SurveyPlan};
+use crate::survey::{Survey, SurveyPlan};
 
 /// The import's accounting of a survey: its title, and per part the questionnaire and
 /// what the import made of its export (`peiling validate`).
@@ -63,10 +63,11 @@ impl Input<'_> {
     }
 
     /// The import's accounting: each export streamed through the row checker where it
-    /// can be, imported whole otherwise (XLSX, another encoding, strict mode, dropping
-    /// duplicates, or an error, which the whole-file import words).
+    /// can be (twice when second submissions are dropped), imported whole otherwise
+    /// (another encoding than UTF-8, or an error, which the whole-file import words).
+    /// Strict mode's error is the import's.
     pub fn accounting(&self, opts: &ImportOptions) -> Result<Accounting, SurveyError> {
-        if let Some(streamed) = self.streamed(opts) {
+        if let Some(streamed) = self.streamed(opts)? {
             return Ok(streamed);
         }
         let survey = self.load(opts)?;
@@ -80,30 +81,23 @@ impl Input<'_> {
         })
     }
 
-    fn streamed(&self, opts: &ImportOptions) -> Option<Accounting> {
-        let plan = self.plan().ok()?;
+    fn streamed(&self, opts: &ImportOptions) -> Result<Option<Accounting>, SurveyError> {
+        let Ok(plan) = self.plan() else {
+            return Ok(None);
+        };
         let mut parts = Vec::with_capacity(plan.parts.len());
-        for part in plan.parts {
-            let q = &part.questionnaire;
-            let report = match &part.data {
-                DataSource::File(path) => {
-                    let (file, _) = crate::files::open(path).ok()?;
-                    stream_csv(q, &part.file, file, opts, &mut |_| {}, &mut |_, _| {})
-                }
-                DataSource::Memory(bytes) => stream_csv(
-                    q,
-                    &part.file,
-                    bytes.as_slice(),
-                    opts,
-                    &mut |_| {},
-                    &mut |_, _| {},
-                ),
-            }?;
-            parts.push((part.questionnaire, report.into_import_report()));
+        for part in &plan.parts {
+            let Some(report) = stream_part(part, opts, &mut |_| {}, &mut |_, _| {}) else {
+                return Ok(None);
+            };
+            if let Some(e) = report.strict_error().filter(|_| opts.strict) {
+                return Err(e.into());
+            }
+            parts.push((part.questionnaire.clone(), report.into_import_report()));
         }
-        Some(Accounting {
+        Ok(Some(Accounting {
             title: plan.title,
             parts,
-        })
+        }))
     }
 }

@@ -1,19 +1,45 @@
-//! Tolerant text comparison: case, whitespace, punctuation and diacritics do not count.
+//! Tolerant text comparison, one fold for every match (a single choice, the pieces of a
+//! multi-select cell, a filter, a condition): case, whitespace, punctuation, quotes and
+//! diacritics do not count.
 
-/// Folds a label or answer to the form used for matching: ASCII (diacritics
-/// removed), lowercase, punctuation dropped, whitespace collapsed.
-/// Comparison symbols keep a word so "<25" and "25" stay different.
+/// Folds a label or answer to the form used for matching (its key): ASCII (diacritics
+/// removed), lowercase, quotes (also typographic: ‘ ’ “ ” „ « » ‹ ›) and other
+/// punctuation dropped, whitespace collapsed. Comparison symbols keep a word so "<25"
+/// and "25" stay different.
 ///
 /// A text of punctuation only ("---", "*", "?") folds to itself, trimmed: such answers
 /// are kept as written, so they never merge with each other (or with an empty cell)
 /// into one answer. No folded word can look like them: those are letters, digits and
-/// spaces only.
+/// spaces only ([`words`] tells them apart).
 pub fn normalize(text: &str) -> String {
     let folded = fold(text).text;
     if folded.is_empty() {
         return text.trim().to_string();
     }
     folded
+}
+
+/// The words of a key made by [`normalize`]: the key itself, or nothing for a text of
+/// punctuation only. What the pieces of a multi-select cell are matched with, so that
+/// an option's spellings are folded once, by [`normalize`].
+pub(crate) fn words(key: &str) -> &str {
+    let is_words = key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if is_words {
+        key
+    } else {
+        ""
+    }
+}
+
+/// Quotation marks, dropped like the ASCII ones before a text is made ASCII (which
+/// would turn guillemets into comparison symbols: « is "<<").
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ab}' | '\u{bb}' | '\u{2039}' | '\u{203a}' | '\u{2018}'..='\u{201f}'
+    )
 }
 
 /// A folded piece of text with what decides the space between it and its neighbours,
@@ -49,6 +75,13 @@ impl Folded {
 }
 
 pub(crate) fn fold(text: &str) -> Folded {
+    let unquoted: String;
+    let text = if text.chars().any(is_quote) {
+        unquoted = text.chars().filter(|&c| !is_quote(c)).collect();
+        unquoted.as_str()
+    } else {
+        text
+    };
     let ascii = deunicode::deunicode(text);
     let mut out = String::with_capacity(ascii.len());
     let mut lead = false;
@@ -102,7 +135,7 @@ pub(crate) fn fold(text: &str) -> Folded {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, normalize, Folded};
+    use super::{fold, normalize, words, Folded};
 
     #[test]
     fn folds_case_diacritics_and_punctuation() {
@@ -116,10 +149,46 @@ mod tests {
     }
 
     #[test]
+    fn quotes_of_every_kind_do_not_count() {
+        for quoted in [
+            "\"Ja\"", "'Ja'", "‘Ja’", "“Ja”", "„Ja”", "«Ja»", "‹Ja›", "« Ja »", "`Ja´",
+        ] {
+            assert_eq!(normalize(quoted), "ja", "{quoted}");
+        }
+        assert_eq!(normalize("WPB’ers en SO‘s"), normalize("WPBers en SOs"));
+        // Comparison symbols still count.
+        assert_eq!(normalize("<25"), "lt 25");
+        assert_eq!(normalize("«<25»"), "lt 25");
+    }
+
+    #[test]
+    fn a_key_s_words_are_its_fold() {
+        for text in [
+            "",
+            " ",
+            "Ja",
+            "  Créatie,  Één!  ",
+            "---",
+            "?",
+            "«»",
+            "n.v.t.",
+            "<5",
+            "北",
+            "x北",
+            "\u{200b}",
+            "Feedback, feedforward en beoordelen",
+            "‘’",
+            "- ja -",
+        ] {
+            assert_eq!(words(&normalize(text)), fold(text).text, "{text:?}");
+        }
+    }
+
+    #[test]
     fn folds_of_pieces_add_up_to_the_fold_of_the_whole() {
         let pieces = [
             "", " ", "a", " b ", "c-", "<5", "+", ".", " . ", "北", "x北", "Één", "-d", "e/",
-            "n.v.t.", " >10", "f ", "_",
+            "n.v.t.", " >10", "f ", "_", "«g»", "“", "’s",
         ];
         for a in pieces {
             for b in pieces {

@@ -1,6 +1,6 @@
 //! Turning one cell's text into an answer to one question, tolerantly.
 
-use crate::normalize::{fold, normalize, Folded};
+use crate::normalize::{fold, normalize, words, Folded};
 use crate::questionnaire::{Choice, Kind, Question};
 use crate::response::Answer;
 
@@ -281,9 +281,13 @@ fn parse_multi(options: &[Choice], other: Option<usize>, text: &str) -> Result<P
 
 /// The pieces of one multi-select cell, folded, with the option spellings to match runs
 /// of them against.
-struct Runs {
+struct Runs<'t> {
+    text: &'t str,
+    spans: &'t [(usize, usize)],
     /// Every spelling of every option with the option's index, sorted by spelling.
     spellings: Vec<(String, usize)>,
+    /// The spellings of punctuation only ("---"), by their key, with the option.
+    bare: Vec<(String, usize)>,
     longest: usize,
     folded: Vec<Folded>,
     /// Per piece: the first piece from there on whose fold is not empty (`len` if none).
@@ -294,19 +298,26 @@ struct Runs {
     quiet_space: Vec<bool>,
 }
 
-impl Runs {
-    fn new(options: &[Choice], text: &str, spans: &[(usize, usize)]) -> Self {
+impl<'t> Runs<'t> {
+    fn new(options: &[Choice], text: &'t str, spans: &'t [(usize, usize)]) -> Self {
         let mut spellings: Vec<(String, usize)> = options
             .iter()
             .enumerate()
-            // Folded as the pieces are: a spelling of punctuation only (kept as written
-            // by `normalize`) is spelled as nothing here, as its pieces are.
-            .flat_map(|(i, o)| o.spellings().map(move |s| (fold(&s).text, i)))
+            // Matched as the pieces are, by their words: a spelling of punctuation only
+            // (kept as written by `normalize`) is spelled as nothing here, as its
+            // pieces are.
+            .flat_map(|(i, o)| o.spellings().map(move |s| (words(&s).to_string(), i)))
             .collect();
         spellings.sort();
         // The first option with a spelling is the one it names (spellings are unique
         // within a question anyway).
         spellings.dedup_by(|b, a| a.0 == b.0);
+        let bare = options
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.spellings().map(move |s| (s, i)))
+            .filter(|(s, _)| !s.is_empty() && words(s).is_empty())
+            .collect();
         let longest = spellings.iter().map(|s| s.0.len()).max().unwrap_or(0);
         let folded: Vec<Folded> = spans.iter().map(|&(a, b)| fold(&text[a..b])).collect();
         let n = spans.len();
@@ -324,7 +335,10 @@ impl Runs {
             }
         }
         Runs {
+            text,
+            spans,
             spellings,
+            bare,
             longest,
             folded,
             next_word,
@@ -347,7 +361,7 @@ impl Runs {
         } else {
             None
         };
-        from_word.or_else(|| Some((self.quiet_end[i]?, self.empty_spelling()?)))
+        from_word.or_else(|| self.bare_from(i, self.quiet_end[i]?))
     }
 
     fn longest_from_word(&self, first: usize) -> Option<(usize, usize)> {
@@ -383,18 +397,78 @@ impl Runs {
         best
     }
 
-    /// The option spelled as nothing at all ("." as a label), if there is one.
-    fn empty_spelling(&self) -> Option<usize> {
-        self.spellings
-            .first()
-            .filter(|(s, _)| s.is_empty())
-            .map(|&(_, oi)| oi)
+    /// The longest run of pieces `i..=k` (`k` at most `end`, all of punctuation only)
+    /// that spells an option of punctuation only ("---"), compared as written, as a
+    /// single choice compares it; where it ends, and the option.
+    fn bare_from(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        if self.bare.is_empty() {
+            return None;
+        }
+        (i..=end).rev().find_map(|k| {
+            let piece = &self.text[self.spans[k].0..self.spans[k].1];
+            if piece.trim().is_empty() {
+                return None;
+            }
+            let key = normalize(&self.text[self.spans[i].0..self.spans[k].1]);
+            let oi = self.bare.iter().find(|(s, _)| *s == key)?.1;
+            Some((k, oi))
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A single choice and a multi-select with the same options read the same
+    /// spellings as the same option: one fold (case, accents, whitespace, quotes).
+    #[test]
+    fn one_fold_for_a_single_choice_and_a_multi_select() {
+        let q = crate::questionnaire::Questionnaire::from_toml(
+            "q.toml",
+            r#"
+id = "t"
+title = "T"
+audience = "WPB"
+[[question]]
+id = "one"
+text = "Eén?"
+kind = "single"
+options = ["Feedback, feedforward en beoordelen", "Co-teaching", "---"]
+[[question]]
+id = "more"
+text = "Meer?"
+kind = "multi"
+options = ["Feedback, feedforward en beoordelen", "Co-teaching", "---"]
+"#,
+        )
+        .unwrap();
+        let (single, multi) = (&q.questions[0], &q.questions[1]);
+        let cases = [
+            ("  FEEDBACK,   feedforward en beoordelen ", 0),
+            ("«Feedback», “feedforward” en beoordelen", 0),
+            ("féedback, feedforward en  beoordelen", 0),
+            ("co teaching", 1),
+            ("‘Co-Teaching’", 1),
+            ("---", 2),
+        ];
+        for (text, option) in cases {
+            let one = parse_cell(single, text).ok().map(|p| p.answer);
+            assert_eq!(one, Some(Answer::Choice(option)), "{text:?}");
+            let more = parse_cell(multi, text).ok().map(|p| p.answer);
+            assert_eq!(
+                more,
+                Some(Answer::Multi {
+                    chosen: vec![option],
+                    other: None
+                }),
+                "{text:?}"
+            );
+        }
+        // Punctuation of another kind is no option in either.
+        assert!(parse_cell(single, "***").is_err());
+        assert!(parse_cell(multi, "***").is_err());
+    }
 
     #[test]
     fn numbers_in_dutch_writing() {
@@ -435,10 +509,10 @@ mod tests {
                 joined.push(*sep);
             }
             let matched = candidates.iter().rev().find_map(|(j, c)| {
-                let wanted = fold(c).text;
+                let wanted = normalize(c);
                 let oi = options
                     .iter()
-                    .position(|o| o.spellings().any(|s| fold(&s).text == wanted))?;
+                    .position(|o| o.spellings().any(|s| s == wanted))?;
                 Some((*j, oi))
             });
             match matched {

@@ -17,10 +17,14 @@ use crate::response::{Coercion, Duplicate, Problem, QuestionTally, Rejected};
 
 use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, MetaField, Source};
+use super::dedup::Drops;
 use super::dictionary::Dictionary;
 use super::submitted::LatestSubmission;
 use super::table::FormulaCell;
-use super::{formula_problem, is_header_again, option_columns_text, ImportOptions, HEADER_AGAIN};
+use super::{
+    formula_problem, is_header_again, option_columns_text, ImportOptions, HEADER_AGAIN,
+    SECOND_SUBMISSION,
+};
 
 /// The cells of one row, as text (`""` beyond its end).
 pub(crate) trait Cells {
@@ -83,6 +87,10 @@ pub(crate) struct Checker {
     pub(super) first_of: HashMap<String, usize>,
     /// Every later accepted row of a respondent, with the row of their first.
     pub(crate) duplicates: Vec<Duplicate>,
+    /// The second submissions the duplicate policy drops (decided by a first pass),
+    /// and the rows dropped so far.
+    drops: Drops,
+    pub(crate) dropped: Vec<usize>,
 }
 
 impl Checker {
@@ -153,7 +161,14 @@ impl Checker {
             not_asked: vec![0; q.questions.len()],
             first_of: HashMap::new(),
             duplicates: Vec::new(),
+            drops: Drops::none(),
+            dropped: Vec::new(),
         })
+    }
+
+    /// Leaves the rows `drops` names out (they become rejected rows).
+    pub(crate) fn dropping(&mut self, drops: Drops) {
+        self.drops = drops;
     }
 
     /// A row read but set aside before it is checked (a workbook row held twice).
@@ -195,6 +210,13 @@ impl Checker {
                 q.questions[qi].id
             );
             self.reject(line, column, reason, fields);
+            return false;
+        }
+        if self.drops.drops(line) {
+            // A second submission the policy drops: found again, then set aside whole.
+            self.answered_not_asked.truncate(asides);
+            let by_email = self.second_submission(line, fields);
+            self.drop_row(line, by_email, fields);
             return false;
         }
         self.without_own_name(q, fields);
@@ -369,9 +391,27 @@ impl Checker {
         }
     }
 
+    /// A second submission the duplicate policy drops, as a rejected row: named at its
+    /// e-mail column when the respondent was found by address, else at its id column.
+    fn drop_row<C: Cells + ?Sized>(&mut self, line: usize, by_email: bool, fields: &C) {
+        let field = if by_email {
+            MetaField::Email
+        } else {
+            MetaField::Id
+        };
+        let column = self
+            .meta
+            .iter()
+            .find(|(_, m)| *m == field)
+            .map_or(1, |&(col, _)| col + 1);
+        self.reject(line, column, SECOND_SUBMISSION.into(), fields);
+        self.dropped.push(line);
+    }
+
     /// Notes the accepted row as a second submission when its respondent (the e-mail
-    /// address, else the id of the export's columns) was seen before.
-    fn second_submission<C: Cells + ?Sized>(&mut self, line: usize, fields: &C) {
+    /// address, else the id of the export's columns) was seen before. Whether the
+    /// respondent is known by e-mail address.
+    fn second_submission<C: Cells + ?Sized>(&mut self, line: usize, fields: &C) -> bool {
         let (mut email, mut id) = (None, None);
         for &(col, field) in &self.meta {
             let v = fields.cell(col).trim();
@@ -386,9 +426,10 @@ impl Checker {
             Some(e) => format!("e-mail {e}"),
             None => match id {
                 Some(id) => format!("id {id}"),
-                None => return,
+                None => return false,
             },
         };
+        let by_email = key.starts_with("e-mail");
         match self.first_of.get(&key) {
             Some(&first_row) => self.duplicates.push(Duplicate {
                 row: line,
@@ -400,6 +441,7 @@ impl Checker {
                 self.first_of.insert(key, line);
             }
         }
+        by_email
     }
 
     /// Per question: how the accepted rows answered it, and how many were not asked.

@@ -96,6 +96,9 @@ impl StreamReport {
         for first in self.first_of.values_mut() {
             *first += lines;
         }
+        for row in &mut self.dropped {
+            *row += lines;
+        }
     }
 
     /// Adds the report of the next chunk of the same export (read with the same
@@ -113,6 +116,8 @@ impl StreamReport {
             mine.add(theirs);
         }
         self.merge_duplicates(other.duplicates, other.first_of);
+        self.dropped.extend(other.dropped);
+        self.mark_kept();
         let map = self
             .dictionaries
             .iter_mut()

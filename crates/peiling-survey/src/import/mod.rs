@@ -5,6 +5,7 @@ mod answers;
 mod asked;
 mod check;
 pub(crate) mod columns;
+mod dedup;
 mod dictionary;
 pub mod merge;
 mod scrub;
@@ -12,6 +13,7 @@ pub mod split;
 pub mod stream;
 pub mod submitted;
 mod table;
+mod xlsx;
 mod xlsx_check;
 
 use std::collections::HashMap;
@@ -28,6 +30,7 @@ use crate::response::{
 };
 use check::Checker;
 use columns::{MetaField, Source};
+pub use dedup::{stream_part, Drops};
 
 /// What to do with a second submission of the same respondent (same id or e-mail).
 #[allow(clippy::enum_variant_names)]
@@ -82,15 +85,7 @@ pub fn import_table(
     let mut checker = Checker::new(questionnaire, file, table.headers.clone(), opts)?;
     require_rows(file, &table)?;
     for row in &table.repeated {
-        checker.reject_read(Rejected {
-            row: row.line,
-            column: 1,
-            reason: format!(
-                "found row {} of the sheet a second time, expected each row once (the first was read)",
-                row.line
-            ),
-            fields: row.fields.clone(),
-        });
+        checker.reject_read(repeated_row(row.clone()));
     }
     for n in &table.not_utf8 {
         checker.problems.push(Problem {
@@ -160,7 +155,15 @@ pub fn import_table(
         report.rows_accepted + report.rows_rejected()
     );
     if opts.strict {
-        if let Some(e) = first_problem(&report, &table.headers) {
+        if let Some(e) = first_problem(&Findings {
+            file: &report.file,
+            headers: &table.headers,
+            problems: &report.problems,
+            rejected: &report.rejected,
+            duplicates: &report.duplicates,
+            unmatched_columns: &report.unmatched_columns,
+            missing_questions: &report.missing_questions,
+        }) {
             return Err(e);
         }
     }
@@ -169,6 +172,19 @@ pub fn import_table(
         responses,
         report,
     })
+}
+
+/// A row a workbook holds a second time, read but set aside.
+pub(crate) fn repeated_row(row: Row) -> Rejected {
+    Rejected {
+        row: row.line,
+        column: 1,
+        reason: format!(
+            "found row {} of the sheet a second time, expected each row once (the first was read)",
+            row.line
+        ),
+        fields: row.fields,
+    }
 }
 
 /// The accepted row the checker just read, as a response: its answers from the
@@ -287,6 +303,10 @@ pub(crate) fn source_text<'a>(
     }
 }
 
+/// Why a second submission that the duplicate policy drops is a rejected row.
+pub(crate) const SECOND_SUBMISSION: &str =
+    "found a second submission of the same respondent, expected one (the other was kept)";
+
 pub(crate) const HEADER_AGAIN: &str =
     "found the header row again, expected a response (were two exports pasted together?)";
 
@@ -350,31 +370,17 @@ fn resolve_duplicates(
     policy: DuplicatePolicy,
 ) -> Vec<Duplicate> {
     detected.sort_by_key(|d| (d.first_row, d.row));
-    let mut drop: std::collections::HashSet<usize> = Default::default();
-    for group in detected.chunk_by(|a, b| a.first_row == b.first_row) {
-        let last = group.last().map_or(group[0].first_row, |d| d.row);
-        let keep = match policy {
-            DuplicatePolicy::KeepAll => continue,
-            DuplicatePolicy::KeepFirst => group[0].first_row,
-            DuplicatePolicy::KeepLast => last,
-        };
-        drop.extend(
-            std::iter::once(group[0].first_row)
-                .chain(group.iter().map(|d| d.row))
-                .filter(|&row| row != keep),
-        );
-    }
+    let drops = Drops::decide(&detected, policy);
     for d in &mut detected {
-        d.kept = !drop.contains(&d.row);
+        d.kept = !drops.drops_file_row(d.row);
     }
     responses.retain(|r| {
-        let d = drop.contains(&r.row);
+        let d = drops.drops_file_row(r.row);
         if d {
             rejected.push(Rejected {
                 row: r.row,
                 column: 1,
-                reason: "found a second submission of the same respondent, expected one (the other was kept)"
-                    .into(),
+                reason: SECOND_SUBMISSION.into(),
                 fields: Vec::new(),
             });
         }
@@ -383,8 +389,22 @@ fn resolve_duplicates(
     detected
 }
 
-fn first_problem(report: &ImportReport, headers: &[String]) -> Option<ImportError> {
-    let file = &report.file;
+/// What an import found, for strict mode's error (the whole-file and the streamed
+/// import each lend theirs).
+pub(crate) struct Findings<'a> {
+    pub file: &'a str,
+    pub headers: &'a [String],
+    pub problems: &'a [Problem],
+    pub rejected: &'a [Rejected],
+    pub duplicates: &'a [Duplicate],
+    pub unmatched_columns: &'a [String],
+    pub missing_questions: &'a [String],
+}
+
+/// Strict mode's error: the first problem, else the first rejected row, second
+/// submission, unmatched column or missing question.
+pub(crate) fn first_problem(report: &Findings<'_>) -> Option<ImportError> {
+    let (file, headers) = (report.file, report.headers);
     if let Some(p) = report.problems.first() {
         return Some(problem_error(file, p));
     }

@@ -4,9 +4,12 @@
 //!
 //! Its rows go through the one row checker that the whole-file import uses
 //! ([`super::check`]), but no responses are kept: memory grows with distinct answers,
-//! not rows. Anything it does not handle exactly the same way (XLSX, other encodings, strict
-//! mode, dropping duplicates, any error) makes it give up with `None`, and the caller
-//! uses the ordinary import, which then gives the canonical answer or error.
+//! not rows. Second submissions that the duplicate policy drops are named by a first
+//! pass ([`super::dedup`]); strict mode's error comes from the finished report
+//! ([`StreamReport::strict_error`]). Anything it does not handle exactly the same way
+//! (a workbook, which [`super::stream_part`] streams from its cells, other encodings,
+//! any error) makes it give up with `None`, and the caller uses
+//! the ordinary import, which then gives the canonical answer or error.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -14,11 +17,14 @@ use std::io::Read;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Coercion, Duplicate, ImportReport, Problem, QuestionTally, Rejected};
 
+use crate::error::ImportError;
+
 use super::check::Checker;
+use super::dedup::Drops;
 pub use super::dictionary::Dictionary;
 use super::submitted::LatestSubmission;
 use super::table::{detect_delimiter, MAX_COLUMNS, MAX_FIELD, MAX_ROW_BYTES};
-use super::{DuplicatePolicy, ImportOptions};
+use super::ImportOptions;
 
 /// Blocks of about this size are parsed at a time.
 const BLOCK: usize = 4 << 20;
@@ -43,17 +49,40 @@ pub struct StreamReport {
     /// As [`crate::ImportReport::last_submission`].
     pub last_submission: Option<String>,
     pub tallies: Vec<QuestionTally>,
-    /// Second submissions of a respondent, all kept (streaming keeps every row).
+    /// Second submissions of a respondent, each marked kept or dropped.
     pub duplicates: Vec<Duplicate>,
     /// The completion times it was read from (chunks of one export are merged).
     pub(crate) submissions: LatestSubmission,
     /// Each respondent key's first row, to find second submissions across chunks.
     pub(crate) first_of: HashMap<String, usize>,
+    /// The rows the duplicate policy dropped (in row order).
+    pub(crate) dropped: Vec<usize>,
 }
 
 impl StreamReport {
     pub fn rows_rejected(&self) -> usize {
         self.rejected.len()
+    }
+
+    /// Marks each second submission kept unless its row was dropped.
+    pub(crate) fn mark_kept(&mut self) {
+        for d in &mut self.duplicates {
+            d.kept = self.dropped.binary_search(&d.row).is_err();
+        }
+    }
+
+    /// Strict mode's error (any problem at all is one): the first of them, worded as
+    /// the whole-file import words it.
+    pub fn strict_error(&self) -> Option<ImportError> {
+        super::first_problem(&super::Findings {
+            file: &self.file,
+            headers: &self.headers,
+            problems: &self.problems,
+            rejected: &self.rejected,
+            duplicates: &self.duplicates,
+            unmatched_columns: &self.unmatched_columns,
+            missing_questions: &self.missing_questions,
+        })
     }
 
     /// The accounting without the dictionaries, as the whole-file import gives it.
@@ -78,14 +107,11 @@ impl StreamReport {
     }
 }
 
-/// Can this import be streamed at all (before looking at the bytes)?
-pub fn supported(opts: &ImportOptions) -> bool {
-    !opts.strict && opts.duplicates == DuplicatePolicy::KeepAll && opts.table.sheet.is_none()
-}
-
-/// Streams `reader` (the export named `file`); `row` gets the dictionary ids of every
-/// accepted row (one per question) with the dictionaries, `progress` the bytes read so
-/// far. `None`: not streamable, use [`super::import`].
+/// Streams `reader` (the export named `file`) keeping every submission; `row` gets the
+/// dictionary ids of every accepted row (one per question) with the dictionaries,
+/// `progress` the bytes read so far. `None`: not streamable (or a duplicate policy
+/// that drops rows, which needs [`super::stream_part`]'s first pass), use
+/// [`super::import`].
 pub fn stream_csv<R: Read>(
     questionnaire: &Questionnaire,
     file: &str,
@@ -94,20 +120,53 @@ pub fn stream_csv<R: Read>(
     progress: &mut dyn FnMut(u64),
     row: &mut dyn FnMut(&[u32], &[Dictionary]),
 ) -> Option<StreamReport> {
-    stream_blocks(questionnaire, file, reader, opts, BLOCK, progress, row)
+    let drops = Drops::none();
+    stream_blocks(
+        questionnaire,
+        file,
+        reader,
+        opts,
+        (&drops, BLOCK),
+        progress,
+        row,
+    )
 }
 
-/// [`stream_csv`] with blocks of about `block` bytes (tests use tiny ones).
+/// [`stream_csv`] leaving out the rows `drops` names (decided by a first pass under
+/// `opts`' duplicate policy): each becomes a rejected row, as in the whole-file import.
+pub fn stream_csv_dropping<R: Read>(
+    questionnaire: &Questionnaire,
+    file: &str,
+    reader: R,
+    opts: &ImportOptions,
+    drops: &Drops,
+    progress: &mut dyn FnMut(u64),
+    row: &mut dyn FnMut(&[u32], &[Dictionary]),
+) -> Option<StreamReport> {
+    stream_blocks(
+        questionnaire,
+        file,
+        reader,
+        opts,
+        (drops, BLOCK),
+        progress,
+        row,
+    )
+}
+
+/// [`stream_csv_dropping`] with blocks of about `block` bytes (tests use tiny ones).
 fn stream_blocks<R: Read>(
     questionnaire: &Questionnaire,
     file: &str,
     mut reader: R,
     opts: &ImportOptions,
-    block_size: usize,
+    (drops, block_size): (&Drops, usize),
     progress: &mut dyn FnMut(u64),
     row: &mut dyn FnMut(&[u32], &[Dictionary]),
 ) -> Option<StreamReport> {
-    if !supported(opts) {
+    // Drops decided under another policy (or none at all) would not be the policy's;
+    // a sheet name is for a workbook (the whole-file import says so of a CSV).
+    if opts.table.sheet.is_some() || drops.policy() != opts.duplicates {
         return None;
     }
     let mut buf: Vec<u8> = Vec::with_capacity(block_size + (1 << 20));
@@ -186,14 +245,11 @@ fn stream_blocks<R: Read>(
         }
         let rows = match &mut state {
             Some(s) => s,
-            None => state.insert(Rows::start(
-                questionnaire,
-                file,
-                block,
-                delimiter,
-                encoding,
-                opts,
-            )?),
+            None => {
+                let mut rows = Rows::start(questionnaire, file, block, delimiter, encoding, opts)?;
+                rows.checker.dropping(drops.clone());
+                state.insert(rows)
+            }
         };
         let used = rows.block(questionnaire, block, eof, row)?;
         progress(read_total);
@@ -372,39 +428,46 @@ impl Rows {
     }
 
     fn finish(self, q: &Questionnaire) -> Option<StreamReport> {
-        let c = self.checker;
-        if c.rows_read == 0 {
+        if self.checker.rows_read == 0 {
             return None; // "only a header row": the ordinary import's error
         }
-        let coercions = c.coercions(q);
-        let last_submission = c.last_submission();
-        let tallies = c.tallies(q);
-        let mut duplicates = c.duplicates;
-        duplicates.sort_by_key(|d| (d.first_row, d.row));
-        let mut rejected = c.rejected;
-        rejected.sort_by_key(|r| r.row);
-        let mut problems = c.problems;
-        problems.sort_by_key(|p| (p.row, p.column));
-        Some(StreamReport {
-            file: String::new(),
-            format: c.format.to_string(),
-            encoding: self.encoding,
-            headers: c.headers,
-            rows_read: c.rows_read,
-            rows_accepted: c.rows_accepted,
-            rejected,
-            problems,
-            coercions,
-            unmatched_columns: c.unmatched,
-            missing_questions: c.missing_questions,
-            dictionaries: c.dictionaries,
-            last_submission,
-            tallies,
-            duplicates,
-            submissions: c.latest,
-            first_of: c.first_of,
-        })
+        Some(report_of(self.checker, q, self.encoding))
     }
+}
+
+/// What the row checker counted, as the streamed import's report (its file not named).
+pub(crate) fn report_of(c: Checker, q: &Questionnaire, encoding: &'static str) -> StreamReport {
+    let coercions = c.coercions(q);
+    let last_submission = c.last_submission();
+    let tallies = c.tallies(q);
+    let mut duplicates = c.duplicates;
+    duplicates.sort_by_key(|d| (d.first_row, d.row));
+    let mut rejected = c.rejected;
+    rejected.sort_by_key(|r| r.row);
+    let mut problems = c.problems;
+    problems.sort_by_key(|p| (p.row, p.column));
+    let mut report = StreamReport {
+        file: String::new(),
+        format: c.format.to_string(),
+        encoding,
+        headers: c.headers,
+        rows_read: c.rows_read,
+        rows_accepted: c.rows_accepted,
+        rejected,
+        problems,
+        coercions,
+        unmatched_columns: c.unmatched,
+        missing_questions: c.missing_questions,
+        dictionaries: c.dictionaries,
+        last_submission,
+        tallies,
+        duplicates,
+        submissions: c.latest,
+        first_of: c.first_of,
+        dropped: c.dropped,
+    };
+    report.mark_kept();
+    report
 }
 
 #[cfg(test)]

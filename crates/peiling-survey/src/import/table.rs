@@ -1,9 +1,5 @@
 //! Reading an export file into a header and rows of text: CSV dialects, encodings, XLSX.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx, XlsxFormulaMetadata};
-
 use crate::error::{ImportError, ImportSetting};
 
 /// A rectangular-ish table of text cells; `line` is what a user sees in an editor.
@@ -65,7 +61,7 @@ pub(crate) const MAX_FIELD: usize = 1 << 20;
 /// Largest row (all its fields together) accepted: 16 MiB.
 pub(crate) const MAX_ROW_BYTES: usize = 16 << 20;
 /// Most columns a row may have: Excel's own limit (XFD), 16,384.
-pub(crate) const MAX_COLUMNS: usize = EXCEL_COLUMNS as usize;
+pub(crate) const MAX_COLUMNS: usize = super::xlsx::EXCEL_COLUMNS as usize;
 /// Rows × columns of one export that peiling reads into memory at once (a national
 /// survey of 200,000 respondents and 100 questions is 20 million); a streamed CSV
 /// is not held in memory and has no such cap.
@@ -73,7 +69,7 @@ pub(crate) const MAX_CELLS: usize = 50_000_000;
 
 pub fn read_table(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return read_xlsx(file, bytes, opts);
+        return super::xlsx::read_xlsx(file, bytes, opts);
     }
     if opts.sheet.is_some() {
         return Err(
@@ -471,213 +467,6 @@ fn csv_error(file: &str, e: csv::Error) -> ImportError {
             file,
             format!("found unreadable CSV ({e}), expected a CSV export"),
         ),
-    }
-}
-
-fn read_xlsx(file: &str, bytes: &[u8], opts: &TableOptions) -> Result<Table, ImportError> {
-    super::xlsx_check::check_shared_string_indexes(file, bytes)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::file(file, format!("found an unreadable XLSX workbook ({e}), expected a workbook saved by Excel or a survey tool")))?;
-    let names = book.sheet_names();
-    let sheet = match &opts.sheet {
-        Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| {
-            ImportError::file(
-                file,
-                format!(
-                    "found no sheet \"{s}\", expected one of {}",
-                    names.join(", ")
-                ),
-            )
-        })?,
-        None => names.first().cloned().ok_or_else(|| {
-            ImportError::file(
-                file,
-                "found a workbook without sheets, expected one with the responses",
-            )
-        })?,
-    };
-    let unreadable = |e: calamine::XlsxError| {
-        ImportError::file(
-            file,
-            format!("found sheet \"{sheet}\" unreadable ({e}), expected a readable sheet"),
-        )
-    };
-    // The cells one by one, not calamine's dense range: a workbook of a few bytes can
-    // name a cell far beyond Excel's last column, and the dense range would allocate
-    // every cell up to it.
-    let mut cells: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = Default::default();
-    // Formula cells without a stored result: (row, column, formula text).
-    let mut unstored: Vec<(u32, u32, Option<String>)> = Vec::new();
-    // A row the sheet holds twice (a second `<row>` of the same number) is kept apart,
-    // not merged into the first: a cell comes again, or its row number comes back.
-    let mut repeats: Vec<(u32, Vec<(u32, Data)>)> = Vec::new();
-    let mut seen_rows = std::collections::HashSet::new();
-    let mut open_row: Option<(u32, std::collections::HashSet<u32>, bool)> = None;
-    {
-        let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
-        // With the formulas' metadata, not their text expanded: a shared formula's
-        // index would size a table.
-        while let Some(cell) = reader
-            .next_cell_with_formula_metadata()
-            .map_err(unreadable)?
-        {
-            let (row, col) = cell.pos;
-            if row >= EXCEL_ROWS || col >= EXCEL_COLUMNS {
-                return Err(ImportError::file(
-                    file,
-                    format!(
-                        "found a cell beyond Excel's last row or column (row {}, column {}) in sheet \"{sheet}\", expected cells within A1:XFD1048576",
-                        u64::from(row) + 1,
-                        u64::from(col) + 1
-                    ),
-                ));
-            }
-            let same_row = open_row
-                .as_ref()
-                .is_some_and(|(r, cols, _)| *r == row && !cols.contains(&col));
-            if !same_row {
-                let again = !seen_rows.insert(row);
-                if again {
-                    repeats.push((row, Vec::new()));
-                }
-                open_row = Some((row, Default::default(), again));
-            }
-            let Some((_, cols, again)) = open_row.as_mut() else {
-                continue;
-            };
-            cols.insert(col);
-            let again = *again;
-            let value = Data::from(cell.value);
-            if value == Data::Empty {
-                // A formula without a stored result (in the first of a repeated row).
-                if let (Some(formula), false) = (cell.formula, again) {
-                    let text = match formula {
-                        XlsxFormulaMetadata::Normal { formula }
-                        | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
-                        _ => None,
-                    };
-                    cells.entry(row).or_default();
-                    unstored.push((row, col, text));
-                }
-                continue;
-            }
-            match repeats.last_mut() {
-                Some((_, values)) if again => values.push((col, value)),
-                _ => cells.entry(row).or_default().push((col, value)),
-            }
-        }
-    }
-    repeats.retain(|(_, values)| !values.is_empty());
-    let Some((_, header_cells)) = cells.iter().next() else {
-        return Err(ImportError::file(
-            file,
-            format!("found sheet \"{sheet}\" empty, expected a header row"),
-        ));
-    };
-    // Columns start where the table does (a sheet may begin at B3, as a range would).
-    let first_col = cells
-        .values()
-        .chain(repeats.iter().map(|(_, v)| v))
-        .flatten()
-        .map(|(c, _)| *c)
-        .min()
-        .unwrap_or(0);
-    let mut headers = Vec::new();
-    for (col, value) in header_cells {
-        let at = (col - first_col) as usize;
-        if headers.len() <= at {
-            headers.resize(at + 1, String::new());
-        }
-        headers[at] = cell_text(value).trim().to_string();
-    }
-    let width = headers
-        .iter()
-        .rposition(|h| !h.is_empty())
-        .map_or(0, |i| i + 1);
-    headers.truncate(width);
-    let data_rows = cells.len() - 1 + repeats.len();
-    if data_rows.saturating_mul(width.max(1)) > MAX_CELLS {
-        return Err(ImportError::file(
-            file,
-            format!(
-                "found sheet \"{sheet}\" with {data_rows} rows of {width} columns, more than peiling reads at once ({MAX_CELLS} cells), expected a survey export: save it as CSV"
-            ),
-        ));
-    }
-    let header_row = cells.keys().next().copied();
-    let formulas: Vec<FormulaCell> = unstored
-        .into_iter()
-        .filter(|&(row, col, _)| {
-            Some(row) != header_row && col >= first_col && ((col - first_col) as usize) < width
-        })
-        .map(|(row, col, formula)| FormulaCell {
-            line: row as usize + 1,
-            field: (col - first_col) as usize,
-            cell: format!("{}{}", column_letters(col), u64::from(row) + 1),
-            formula: formula.map(|f| format!("={}", f.trim_start_matches('='))),
-        })
-        .collect();
-    let to_row = |row: u32, values: &[(u32, Data)]| {
-        let mut fields = vec![String::new(); width.max(1)];
-        for (col, value) in values {
-            if let Some(f) = fields.get_mut((col - first_col) as usize) {
-                *f = cell_text(value);
-            }
-        }
-        let line = row as usize + 1;
-        let blank =
-            fields.iter().all(|f| f.trim().is_empty()) && !formulas.iter().any(|f| f.line == line);
-        (!blank).then_some(Row { line, fields })
-    };
-    let rows = cells
-        .iter()
-        .skip(1)
-        .filter_map(|(&row, values)| to_row(row, values))
-        .collect();
-    let repeated = repeats
-        .iter()
-        .filter_map(|(row, values)| to_row(*row, values))
-        .collect();
-    Ok(Table {
-        headers,
-        rows,
-        encoding: "XLSX",
-        formulas,
-        not_utf8: Vec::new(),
-        repeated,
-    })
-}
-
-/// Excel's column name of a 0-based column: A, B, ..., Z, AA, ...
-fn column_letters(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(b'A' + rem);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Excel's own limits: 1,048,576 rows and 16,384 columns (XFD).
-const EXCEL_ROWS: u32 = 1 << 20;
-const EXCEL_COLUMNS: u32 = 1 << 14;
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => if *b { "Ja" } else { "Nee" }.to_string(),
-        Data::DateTime(d) => d
-            .as_datetime()
-            .map_or_else(|| d.to_string(), |t| t.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
     }
 }
 

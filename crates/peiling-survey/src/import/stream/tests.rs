@@ -47,7 +47,16 @@ fn same_in_blocks(bytes: &[u8], block: usize) {
                 .collect(),
         )
     };
-    let report = stream_blocks(&q, "x.csv", bytes, &opts, block, &mut |_| {}, &mut keep).unwrap();
+    let report = stream_blocks(
+        &q,
+        "x.csv",
+        bytes,
+        &opts,
+        (&Drops::none(), block),
+        &mut |_| {},
+        &mut keep,
+    )
+    .unwrap();
     let r = &reference.report;
     assert_eq!(report.encoding, r.encoding, "block {block}");
     assert_eq!(report.rows_read, r.rows_read, "block {block}");

@@ -1,6 +1,7 @@
 //! Tests of reading CSV and XLSX exports into tables.
 
 use super::*;
+use crate::import::xlsx::column_letters;
 
 #[test]
 fn columns_are_named_as_excel_names_them() {
