@@ -197,21 +197,13 @@ pub fn section(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
             .collect(),
         numeric_from: 1,
     }));
-    // The bars only for conditions rated by at least the minimum group.
-    let shown = MeetingFigures {
-        conditions: r
-            .conditions
-            .iter()
-            .filter(|c| c.rated() > 0 && may_quote(c.rated(), min))
-            .cloned()
-            .collect(),
-        ..r.clone()
-    };
+    // The bars only for conditions rated by at least the minimum group (the chart's rule).
     if let Some(chart) = conditions_chart(
-        &shown,
+        r,
         "reflectie-voorwaarden".into(),
         title(lang).into(),
         lang,
+        min,
     ) {
         sec.blocks.push(chart);
     }

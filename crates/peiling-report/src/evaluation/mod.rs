@@ -349,7 +349,7 @@ fn meeting(number: usize, m: &MeetingFigures, lang: Lang, min: usize) -> Section
         ),
         m.meeting
     );
-    if let Some(chart) = conditions_chart(m, format!("voorwaarden-{number:02}"), title, lang) {
+    if let Some(chart) = conditions_chart(m, format!("voorwaarden-{number:02}"), title, lang, min) {
         sec.blocks.push(chart);
     }
     for (title, texts) in [
@@ -375,8 +375,16 @@ pub(crate) fn conditions_chart(
     id: String,
     title: String,
     lang: Lang,
+    min: usize,
 ) -> Option<Block> {
-    let first = m.conditions.first()?;
+    // A bar only for a condition rated by at least the minimum group: the chart shows
+    // percentages, which the small-cell rule withholds below it.
+    let shown: Vec<&ScaleCounts> = m
+        .conditions
+        .iter()
+        .filter(|c| c.rated() > 0 && may_quote(c.rated(), min))
+        .collect();
+    let first = shown.first()?;
     let levels = first
         .levels
         .iter()
@@ -386,8 +394,7 @@ pub(crate) fn conditions_chart(
             _ => nl.clone(),
         })
         .collect();
-    let items = m
-        .conditions
+    let items = shown
         .iter()
         .map(|c| {
             let asked = c.rated() + c.not_applicable + c.no_answer;
@@ -445,8 +452,65 @@ fn reflection(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
             "Conditions in the partnership",
         )
         .to_string();
-    if let Some(chart) = conditions_chart(r, "reflectie-voorwaarden".into(), title, lang) {
+    if let Some(chart) = conditions_chart(r, "reflectie-voorwaarden".into(), title, lang, min) {
         sec.blocks.push(chart);
     }
     sec
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn condition(id: &str, counts: Vec<usize>, not_applicable: usize) -> ScaleCounts {
+        ScaleCounts {
+            id: id.into(),
+            label: id.into(),
+            label_en: None,
+            levels: vec!["hoog".into(), "laag".into()],
+            levels_en: vec![None, None],
+            counts,
+            not_applicable,
+            no_answer: 0,
+        }
+    }
+
+    /// A meeting with enough responses can still have a condition that most found not
+    /// applicable: its bar would show percentages of fewer than the minimum group.
+    #[test]
+    fn a_condition_rated_by_fewer_than_the_minimum_group_gets_no_bar() {
+        let m = MeetingFigures {
+            meeting: "Feedback".into(),
+            theme: "Feedback".into(),
+            theme_id: None,
+            respondents: 12,
+            attended: None,
+            useful: None,
+            applicable: None,
+            conditions: vec![
+                condition("inhoud", vec![8, 4], 0),
+                condition("coaching", vec![2, 1], 9),
+            ],
+            keep: Vec::new(),
+            change: Vec::new(),
+        };
+        let Some(Block::Chart(chart)) = conditions_chart(&m, "c".into(), "t".into(), Lang::Nl, 5)
+        else {
+            panic!("no chart")
+        };
+        let Chart::Diverging(d) = chart.chart else {
+            panic!("not a diverging chart")
+        };
+        let labels: Vec<&str> = d.items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["inhoud (n = 12)"]);
+        // With a minimum of 3 both are shown.
+        let Some(Block::Chart(chart)) = conditions_chart(&m, "c".into(), "t".into(), Lang::Nl, 3)
+        else {
+            panic!("no chart")
+        };
+        let Chart::Diverging(d) = chart.chart else {
+            panic!("not a diverging chart")
+        };
+        assert_eq!(d.items.len(), 2);
+    }
 }
