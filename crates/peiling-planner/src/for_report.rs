@@ -7,6 +7,20 @@ use crate::plan::{plan, PlanOptions, RotationPlan};
 use crate::PlanError;
 
 impl RotationPlan {
+    /// The meetings per year as a plan states them: "6", or "6 + 5 + 6" when the years
+    /// differ.
+    pub fn per_year_text(&self) -> String {
+        if self.meetings_per_year.windows(2).all(|w| w[0] == w[1]) {
+            self.per_year.to_string()
+        } else {
+            self.meetings_per_year
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }
+    }
+
     /// `plan.json`: the plan as pretty JSON with a final newline.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
         let mut json = serde_json::to_string_pretty(self)?;

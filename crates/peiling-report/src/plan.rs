@@ -180,15 +180,7 @@ pub fn section(plan: &RotationPlan, lang: Lang) -> Section {
         lang,
     );
     let uniform = plan.meetings_per_year.windows(2).all(|w| w[0] == w[1]);
-    let per_year = if uniform {
-        plan.per_year.to_string()
-    } else {
-        plan.meetings_per_year
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(" + ")
-    };
+    let per_year = plan.per_year_text();
     let split = if uniform && plan.basis_per_year[0] == plan.basis_per_year[1] {
         match lang {
             Lang::Nl => format!(

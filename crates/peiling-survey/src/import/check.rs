@@ -470,25 +470,7 @@ impl Checker {
 
     /// The tolerated spellings, counted over every row that was read as a response.
     pub(crate) fn coercions(&self, q: &Questionnaire) -> Vec<Coercion> {
-        let mut counts: HashMap<(usize, String, String), usize> = HashMap::new();
-        for (qi, d) in self.dictionaries.iter().enumerate() {
-            for (pairs, &seen) in d.coerced.iter().zip(&d.seen) {
-                for (from, to) in pairs {
-                    *counts.entry((qi, from.clone(), to.clone())).or_default() += seen;
-                }
-            }
-        }
-        let mut coercions: Vec<Coercion> = counts
-            .into_iter()
-            .map(|((qi, from, to), count)| Coercion {
-                question: q.questions[qi].id.clone(),
-                from,
-                to,
-                count,
-            })
-            .collect();
-        coercions.sort_by(|a, b| (&a.question, &a.from).cmp(&(&b.question, &b.from)));
-        coercions
+        super::merge::coercions(q, &self.dictionaries)
     }
 
     /// The latest completion date among the accepted rows (`YYYY-MM-DD`).

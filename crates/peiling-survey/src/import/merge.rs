@@ -170,7 +170,7 @@ impl StreamReport {
 }
 
 /// The tolerated spellings of the whole import, from how often each entry was read.
-pub(super) fn coercions(q: &Questionnaire, dictionaries: &[Dictionary]) -> Vec<Coercion> {
+pub(crate) fn coercions(q: &Questionnaire, dictionaries: &[Dictionary]) -> Vec<Coercion> {
     let mut counts: HashMap<(usize, String, String), usize> = HashMap::new();
     for (qi, d) in dictionaries.iter().enumerate() {
         for (pairs, &seen) in d.coerced.iter().zip(&d.seen) {
