@@ -267,3 +267,31 @@ fn without_records_nothing_is_due_and_a_bad_database_is_named() {
     assert_eq!(refused.code(), 2, "{}", refused.stderr());
     assert!(refused.stderr().contains("--at-school"));
 }
+
+#[test]
+fn plan_and_report_make_one_plan_from_the_records_and_the_evaluation() {
+    // One number, one truth: `plan` and `report` given the same records and evaluation
+    // write the same plan.json, with those due and the redesign mark in it.
+    let dir = tempfile::tempdir().unwrap();
+    fill(dir.path());
+    let db = dir.path().join("r.db").display().to_string();
+    let (_ev_tmp, evaluation) = crate::evaluate::bundled();
+    let evaluation = evaluation.display().to_string();
+    let (plan_out, report_out) = (dir.path().join("plan"), dir.path().join("rep"));
+    let sources = ["--records", &db, "--evaluations", &evaluation];
+    let mut args = vec!["plan", "--out", plan_out.to_str().unwrap()];
+    args.extend(sources);
+    peiling_in(dir.path(), &args).ok();
+    let mut args = vec!["report", "--out", report_out.to_str().unwrap()];
+    args.extend(sources);
+    peiling_in(dir.path(), &args).ok();
+    let planned = std::fs::read_to_string(plan_out.join("plan.json")).unwrap();
+    assert_eq!(
+        planned,
+        std::fs::read_to_string(report_out.join("plan.json")).unwrap()
+    );
+    let plan: Value = serde_json::from_str(&planned).unwrap();
+    assert_eq!(plan["redesign"], serde_json::json!(["innovatie"]));
+    let meetings = plan["meetings"].as_array().unwrap();
+    assert!(meetings.iter().any(|m| m.get("due").is_some()), "{planned}");
+}

@@ -12,7 +12,7 @@ mod catalogue;
 mod demand;
 mod due;
 mod evaluation;
-mod for_report;
+mod for_survey;
 mod history;
 mod holidays;
 mod hosts;
@@ -41,7 +41,7 @@ pub use demand::{
 pub use due::{DueCount, DueHeadcount, DueKind};
 pub use evaluation::{mark_redesign, Measure as EvaluationMeasure, RedesignTheme, Shortfall};
 #[cfg(feature = "summary")]
-pub use for_report::plan_for_report;
+pub use for_survey::plan_for_survey;
 pub use history::{read_history, Offering, RefresherRule};
 pub use holidays::{Holiday, Holidays};
 pub use hosts::{HostSchool, School};

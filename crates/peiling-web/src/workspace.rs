@@ -302,7 +302,7 @@ impl Workspace {
     fn compute_report(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
         let lang = lang(lang_code)?;
         let summary = self.summary()?;
-        let plan = peiling_planner::plan_for_report(
+        let plan = peiling_planner::plan_for_survey(
             &catalogue()?,
             false,
             peiling_planner::PlanOptions::default(),

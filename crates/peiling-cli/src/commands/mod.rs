@@ -264,35 +264,49 @@ pub fn due_counts(
     Ok(out)
 }
 
-/// The plan the report shows: the catalogue's default rule, from the report's own
-/// summary; with records, those due join the expected headcount as in `peiling plan`.
-/// `None` when no catalogue was named and the survey asks for none of the bundled
-/// catalogue's themes (a survey of another partnership).
-pub fn plan_for_report(
-    catalogue_arg: Option<&std::path::Path>,
-    start: &crate::args::StartArg,
-    evaluations: Option<&std::path::Path>,
-    summary: &peiling_analysis::Summary,
-    records: Option<(&std::path::Path, Option<&std::path::Path>)>,
-) -> Result<Option<peiling_planner::RotationPlan>> {
-    let catalogue = crate::config::catalogue(catalogue_arg)?;
-    let redesign = evaluations.map(read_evaluation).transpose()?;
-    let mut options = peiling_planner::PlanOptions {
-        start: crate::config::start(start)?,
-        ..peiling_planner::PlanOptions::default()
-    };
-    if let Some((db, requirements)) = records {
-        let demand = peiling_planner::SurveyDemand::from(summary);
-        options.due = due_counts(db, requirements, &catalogue, &demand, &options)?;
+/// Where `plan` and `report` find who is due and how the meetings were evaluated; both
+/// optional.
+pub struct PlanSources<'a> {
+    /// The records database, and the requirements that say who is due (BOS's bundled
+    /// ones without).
+    pub records: Option<(&'a std::path::Path, Option<&'a std::path::Path>)>,
+    /// The `evaluation.json` of `peiling evaluate`, or its folder.
+    pub evaluations: Option<&'a std::path::Path>,
+}
+
+impl<'a> PlanSources<'a> {
+    /// The sources of the options `--records`, `--requirements` and `--evaluations`.
+    pub fn new(
+        records: Option<&'a std::path::Path>,
+        requirements: Option<&'a std::path::Path>,
+        evaluations: Option<&'a std::path::Path>,
+    ) -> Self {
+        PlanSources {
+            records: records.map(|db| (db, requirements)),
+            evaluations,
+        }
     }
-    peiling_planner::plan_for_report(
-        &catalogue,
-        catalogue_arg.is_some(),
-        options,
-        summary,
-        redesign.as_deref(),
-    )
-    .map_err(crate::messages::plan_error)
+}
+
+/// The plan of `catalogue` for the survey `summary` counts, made the one way `plan` and
+/// `report` make it: those the records say are due join the expected headcount of
+/// `options`, and the themes the evaluation flags are marked for redesign
+/// ([`peiling_planner::plan_for_survey`]). `None` when the catalogue was not `chosen` and
+/// the survey asks for none of its themes (a survey of another partnership).
+pub fn survey_plan(
+    catalogue: &peiling_planner::Catalogue,
+    chosen: bool,
+    mut options: peiling_planner::PlanOptions,
+    summary: &peiling_analysis::Summary,
+    sources: &PlanSources,
+) -> Result<Option<peiling_planner::RotationPlan>> {
+    let redesign = sources.evaluations.map(read_evaluation).transpose()?;
+    if let Some((db, requirements)) = sources.records {
+        let demand = peiling_planner::SurveyDemand::from(summary);
+        options.due = due_counts(db, requirements, catalogue, &demand, &options)?;
+    }
+    peiling_planner::plan_for_survey(catalogue, chosen, options, summary, redesign.as_deref())
+        .map_err(crate::messages::plan_error)
 }
 
 /// The themes to redesign from the evaluation.json of `peiling evaluate` (or the folder

@@ -6,11 +6,13 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_analysis::compare;
+use peiling_planner::PlanOptions;
 use peiling_report::{Lang, ReportInput, ReportOptions};
 use peiling_survey::Survey;
 
 use super::{csv_safe, refuse_input};
 use crate::args::{LangArg, ReportArgs};
+use crate::config;
 use crate::load;
 use crate::output::{self, Privacy};
 
@@ -74,16 +76,23 @@ pub fn run(args: &ReportArgs) -> Result<()> {
     let plan = if args.no_plan {
         None
     } else {
-        let records = args
-            .records
-            .as_deref()
-            .map(|db| (db, args.requirements.as_deref()));
-        super::plan_for_report(
-            args.catalogue.as_deref(),
-            &args.start,
+        let catalogue = config::catalogue(args.catalogue.as_deref())?;
+        // The report's plan follows the catalogue's rule; only the first day is an option.
+        let options = PlanOptions {
+            start: config::start(&args.start)?,
+            ..PlanOptions::default()
+        };
+        let sources = super::PlanSources::new(
+            args.records.as_deref(),
+            args.requirements.as_deref(),
             args.evaluations.as_deref(),
+        );
+        super::survey_plan(
+            &catalogue,
+            args.catalogue.is_some(),
+            options,
             &summary,
-            records,
+            &sources,
         )?
     };
     let report_opts = ReportOptions {

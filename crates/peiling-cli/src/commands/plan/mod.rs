@@ -8,7 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use peiling_planner::{
-    plan, read_history, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan, SurveyDemand,
+    read_history, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
 use peiling_survey::Survey;
@@ -69,7 +69,6 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     let opts = config::analysis_options(&args.filters, None, args.min_group)?;
     let summary = crate::stream::summary(&args.survey, &opts)?;
     super::warn_missing_columns(&summary);
-    let demand = SurveyDemand::from(&summary);
 
     let start = config::start(&args.start)?;
     let holidays = match &args.holidays {
@@ -95,7 +94,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         )?;
         let input = school::Input {
             catalogue,
-            demand,
+            demand: SurveyDemand::from(&summary),
             per_school,
             start,
             holidays,
@@ -120,7 +119,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
             read_history(&path.display().to_string(), &text).map_err(|e| plan_error(e.into()))?,
         );
     }
-    let mut options = PlanOptions {
+    let options = PlanOptions {
         history,
         years: args.years,
         per_year_range: args.per_year,
@@ -138,24 +137,14 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         per_school,
         ..PlanOptions::default()
     };
-    if let Some(db) = &args.records {
-        options.due = super::due_counts(
-            db,
-            args.requirements.as_deref(),
-            &catalogue,
-            &demand,
-            &options,
-        )?;
-    }
-    let redesign = args
-        .evaluations
-        .as_deref()
-        .map(super::read_evaluation)
-        .transpose()?;
-    let mut plan = plan(&catalogue, &demand, &options).map_err(plan_error)?;
-    if let Some(redesign) = &redesign {
-        peiling_planner::mark_redesign(&mut plan, &catalogue, redesign);
-    }
+    let sources = super::PlanSources::new(
+        args.records.as_deref(),
+        args.requirements.as_deref(),
+        args.evaluations.as_deref(),
+    );
+    // A catalogue is always planned here, asked for or not (`chosen`).
+    let plan = super::survey_plan(&catalogue, true, options, &summary, &sources)?
+        .ok_or_else(|| anyhow::anyhow!("no plan made of the catalogue asked for"))?;
     let english = args.lang == LangArg::En;
 
     let lang = if english { Lang::En } else { Lang::Nl };

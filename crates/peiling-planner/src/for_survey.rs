@@ -1,6 +1,6 @@
-//! The plan a survey's report shows, chosen once for every caller (the CLI's `report`,
-//! the web page): the catalogue's default rule over the survey's demand, and the plan's
-//! `plan.json` text.
+//! The plan of a survey, made one way for every caller (the CLI's `plan` and `report`,
+//! the web page): the catalogue's rule over the survey's demand with the themes whose
+//! evaluation fell short marked for redesign, and the plan's `plan.json` text.
 
 use crate::catalogue::Catalogue;
 use crate::plan::{plan, PlanOptions, RotationPlan};
@@ -29,13 +29,13 @@ impl RotationPlan {
     }
 }
 
-/// The plan of `catalogue` for the survey `summary` counts, with `options` (the default
-/// rule; the first day and those due as the caller found them), and the themes whose
-/// evaluation fell short marked for redesign. `None` when the catalogue was not chosen by the user
-/// (`chosen` false) and the survey asks for none of its themes (a survey of another
-/// partnership).
+/// The plan of `catalogue` for the survey `summary` counts, with `options` (the first
+/// day, those due and any other setting as the caller found them), and the themes whose
+/// evaluation fell short marked for redesign. `None` when the catalogue was not chosen by
+/// the user (`chosen` false) and the survey asks for none of its themes (a survey of
+/// another partnership).
 #[cfg(feature = "summary")]
-pub fn plan_for_report(
+pub fn plan_for_survey(
     catalogue: &Catalogue,
     chosen: bool,
     options: PlanOptions,
