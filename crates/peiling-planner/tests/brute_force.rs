@@ -9,6 +9,7 @@ mod support;
 
 use peiling_planner::{plan, Level, PlanError, PlanOptions};
 use proptest::prelude::*;
+use support::instance::{assignment, with_predecessors};
 use support::oracle::{catalogue, options, survey, Case, Rules};
 
 fn case() -> impl Strategy<Value = Case> {
@@ -26,14 +27,7 @@ fn case() -> impl Strategy<Value = Case> {
             .prop_map(
                 move |(themes, offered, basis_per_year, max_gap_weeks, spread_min, due, every)| {
                     Case {
-                        // An edge only to an earlier theme keeps the ordering acyclic.
-                        themes: themes
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (b, d, edge, to))| {
-                                (b, d, (edge && i > 0).then_some(to % i.max(1)))
-                            })
-                            .collect(),
+                        themes: with_predecessors(themes),
                         offered: offered.clone(),
                         years,
                         per_year,
@@ -63,11 +57,7 @@ proptest! {
         match plan(&catalogue(&c), &survey(&c), &options) {
             Ok(p) => {
                 prop_assert!(p.optimal);
-                let a: Vec<usize> = p
-                    .meetings
-                    .iter()
-                    .map(|m| m.theme[1..].parse().unwrap())
-                    .collect();
+                let a = assignment(&p);
                 prop_assert!(rules.feasible(&a), "plan breaks a rule: {:?}", a);
                 prop_assert_eq!(Some(rules.objective(&a)), brute, "plan {:?}", a);
                 let levels_ok = p.meetings.iter().all(|m| (m.level == Level::Basis) == rules.basis[a[m.number as usize - 1]]);

@@ -8,6 +8,7 @@
 mod support;
 
 use peiling_planner::{plan, Level, PlanError};
+use support::instance::assignment;
 use support::oracle::{catalogue, options, random_case, survey, Limits, Rng, Rules};
 
 /// Fixed seeds: every run checks the same instances. The count keeps the test near 30 s in
@@ -41,11 +42,7 @@ fn planner_matches_exhaustive_search_up_to_8_themes_3_years_12_slots() {
         match plan(&catalogue(&c), &survey(&c), &options(&c)) {
             Ok(p) => {
                 assert!(p.optimal, "case {i}: {c:?}");
-                let a: Vec<usize> = p
-                    .meetings
-                    .iter()
-                    .map(|m| m.theme[1..].parse().unwrap())
-                    .collect();
+                let a = assignment(&p);
                 assert!(
                     rules.feasible(&a),
                     "case {i}: plan breaks a rule: {a:?}\n{c:?}"

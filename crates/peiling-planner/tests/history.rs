@@ -5,10 +5,10 @@
 mod support;
 
 use peiling_planner::{
-    plan, read_history, Catalogue, Offering, PartDemand, PlanError, PlanOptions, RequestSource,
-    SurveyDemand, ThemeRequest,
+    plan, read_history, Catalogue, Offering, PlanError, PlanOptions, SurveyDemand,
 };
 use support::bos::{bos, bos_plan, demand};
+use support::instance::{self, theme_tables};
 
 fn given(theme: &str, school_year: &str) -> Offering {
     Offering {
@@ -95,45 +95,13 @@ fn small(every_year: bool) -> Catalogue {
     if every_year {
         s += "[refresher]\nbasis_every_year = true\n";
     }
-    for i in 0..5 {
-        let level = if i < 3 { "basis" } else { "verdiepend" };
-        s += &format!("[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n");
-    }
+    theme_tables(&mut s, (0..5).map(|i| (i < 3, None)));
     Catalogue::from_toml("s.toml", &s).unwrap()
 }
 
 fn small_demand() -> SurveyDemand {
     // Verdiepend themes asked more than basis ones, so only the rule brings basis back.
-    let asked = [1, 2, 3, 40, 30];
-    SurveyDemand {
-        survey: "s".into(),
-        title: "S".into(),
-        edition: Some("2020".into()),
-        last_submission: None,
-        filters: Vec::new(),
-        filter_words: Vec::new(),
-        parts: vec![PartDemand {
-            questionnaire: "q".into(),
-            audience: "WPB".into(),
-            respondents: 100,
-            themes: asked
-                .iter()
-                .enumerate()
-                .map(|(i, &n)| ThemeRequest {
-                    theme: format!("t{i}"),
-                    weighted: n as f64,
-                    respondents: n,
-                    sources: vec![RequestSource {
-                        question: "q".into(),
-                        option: format!("O{i}"),
-                        option_en: None,
-                        count: n,
-                        weight: 1.0,
-                    }],
-                })
-                .collect(),
-        }],
-    }
+    instance::demand("t", &[1, 2, 3, 40, 30])
 }
 
 #[test]

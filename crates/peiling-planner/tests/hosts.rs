@@ -4,12 +4,13 @@
 //! no such rotation, an exhaustive search over all host assignments finds none either.
 //! One or two schools give a warning.
 
+mod support;
+
 use std::fmt::Write as _;
 
-use peiling_planner::{
-    plan, Catalogue, PartDemand, PlanError, PlanOptions, RequestSource, SurveyDemand, ThemeRequest,
-};
+use peiling_planner::{plan, Catalogue, PlanError, PlanOptions, SurveyDemand};
 use proptest::prelude::*;
+use support::instance::{demand, next_assignment, theme_tables};
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -64,47 +65,13 @@ fn catalogue(c: &Case) -> Catalogue {
             }
         }
     }
-    for (i, (basis, _)) in c.themes.iter().enumerate() {
-        let level = if *basis { "basis" } else { "verdiepend" };
-        let _ = write!(
-            s,
-            "[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n"
-        );
-    }
+    theme_tables(&mut s, c.themes.iter().map(|t| (t.0, None)));
     Catalogue::from_toml("t.toml", &s).unwrap()
 }
 
 fn survey(c: &Case) -> SurveyDemand {
-    SurveyDemand {
-        survey: "s".into(),
-        title: "S".into(),
-        edition: Some("2020".into()),
-        last_submission: None,
-        filters: Vec::new(),
-        filter_words: Vec::new(),
-        parts: vec![PartDemand {
-            questionnaire: "q".into(),
-            audience: "WPB".into(),
-            respondents: 100,
-            themes: c
-                .themes
-                .iter()
-                .enumerate()
-                .map(|(i, (_, d))| ThemeRequest {
-                    theme: format!("t{i}"),
-                    weighted: *d as f64,
-                    respondents: *d as usize,
-                    sources: vec![RequestSource {
-                        question: "q".into(),
-                        option: format!("O{i}"),
-                        option_en: None,
-                        count: *d as usize,
-                        weight: 1.0,
-                    }],
-                })
-                .collect(),
-        }],
-    }
+    let asked: Vec<usize> = c.themes.iter().map(|t| t.1 as usize).collect();
+    demand("t", &asked)
 }
 
 /// Is there any host per meeting with each school at ⌊M/K⌋ or ⌈M/K⌉ meetings and room for
@@ -121,17 +88,8 @@ fn fair_rotation_exists(people: &[u32], schools: &[Option<u32>]) -> bool {
         if fits && fair {
             return true;
         }
-        let mut i = 0;
-        loop {
-            if i == m {
-                return false;
-            }
-            a[i] += 1;
-            if a[i] < k {
-                break;
-            }
-            a[i] = 0;
-            i += 1;
+        if !next_assignment(&mut a, k) {
+            return false;
         }
     }
 }

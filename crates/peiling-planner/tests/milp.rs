@@ -8,6 +8,7 @@
 mod support;
 
 use peiling_planner::{plan, PlanError};
+use support::instance::assignment;
 use support::milp::milp;
 use support::oracle::{catalogue, options, random_case, survey, Limits, Rng, Rules};
 
@@ -49,11 +50,7 @@ fn compare(mode: &str, limits: &Limits, seed: u64) -> usize {
         match plan(&catalogue(&c), &survey(&c), &options(&c)) {
             Ok(p) => {
                 assert!(p.optimal, "{mode} {i}: {c:?}");
-                let a: Vec<usize> = p
-                    .meetings
-                    .iter()
-                    .map(|m| m.theme[1..].parse().unwrap())
-                    .collect();
+                let a = assignment(&p);
                 assert!(
                     rules.feasible(&a),
                     "{mode} {i}: plan breaks a rule: {a:?}\n{c:?}"

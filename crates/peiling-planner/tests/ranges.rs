@@ -5,14 +5,17 @@
 //! middle of the range come first, then those with the fewest meetings, and among the
 //! first of those that has a plan the highest demand-weighted earliness wins.
 
+mod support;
+
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use chrono::{Duration, NaiveDate};
 
-use peiling_planner::{
-    plan, Catalogue, PartDemand, PlanError, PlanOptions, RequestSource, SurveyDemand, ThemeRequest,
-};
+use peiling_planner::{plan, Catalogue, PlanError, PlanOptions, SurveyDemand};
 use proptest::prelude::*;
+use support::instance::{
+    assignment, brute_force, catalogue_head, demand, theme_tables, with_predecessors, year_days,
+};
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -54,13 +57,7 @@ fn case() -> impl Strategy<Value = Case> {
         )
             .prop_map(
                 move |(themes, offered, share, max_gap_weeks, spread_min, in_catalogue)| Case {
-                    themes: themes
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (b, d, edge, to))| {
-                            (b, d, (edge && i > 0).then_some(to % i.max(1)))
-                        })
-                        .collect(),
+                    themes: with_predecessors(themes),
                     // A cycle of one year has nowhere for a waiting theme to go.
                     offered: offered.into_iter().map(|o| o && years == 2).collect(),
                     years,
@@ -75,14 +72,7 @@ fn case() -> impl Strategy<Value = Case> {
 }
 
 fn catalogue(c: &Case) -> Catalogue {
-    let mut s = String::from(
-        "id = \"t\"\ntitle = \"T\"\n[demand]\nbasis = [\"WPB\"]\nverdiepend = [\"WPB\"]\n",
-    );
-    let _ = write!(
-        s,
-        "[calendar]\nreserved_school_weeks = []\nreserved_weeks_before_christmas = 0\nmax_gap_weeks = {}\nspread_min_meetings = {}\n",
-        c.max_gap_weeks, c.spread_min
-    );
+    let mut s = catalogue_head(c.max_gap_weeks, c.spread_min);
     if c.in_catalogue {
         let _ = writeln!(
             s,
@@ -98,68 +88,13 @@ fn catalogue(c: &Case) -> Catalogue {
             );
         }
     }
-    for (i, (basis, _, pred)) in c.themes.iter().enumerate() {
-        let level = if *basis { "basis" } else { "verdiepend" };
-        let _ = write!(
-            s,
-            "[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n"
-        );
-        if let Some(p) = pred {
-            let _ = writeln!(s, "after = [\"t{p}\"]");
-        }
-    }
+    theme_tables(&mut s, c.themes.iter().map(|t| (t.0, t.2)));
     Catalogue::from_toml("t.toml", &s).unwrap()
 }
 
 fn survey(c: &Case) -> SurveyDemand {
-    SurveyDemand {
-        survey: "s".into(),
-        title: "S".into(),
-        edition: Some("2020".into()),
-        last_submission: None,
-        filters: Vec::new(),
-        filter_words: Vec::new(),
-        parts: vec![PartDemand {
-            questionnaire: "q".into(),
-            audience: "WPB".into(),
-            respondents: 100,
-            themes: c
-                .themes
-                .iter()
-                .enumerate()
-                .map(|(i, (_, d, _))| ThemeRequest {
-                    theme: format!("t{i}"),
-                    weighted: *d as f64,
-                    respondents: *d as usize,
-                    sources: vec![RequestSource {
-                        question: "q".into(),
-                        option: format!("O{i}"),
-                        option_en: None,
-                        count: *d as usize,
-                        weight: 1.0,
-                    }],
-                })
-                .collect(),
-        }],
-    }
-}
-
-/// The meeting days of year `y` with `n` meetings: from 1 September 2021 (after the 2020
-/// edition) a year runs ten months; the meetings are the middle Thursdays of `n` equal
-/// runs. Also the year's first and last Thursday.
-fn meeting_days(y: usize, n: usize) -> (Vec<NaiveDate>, (NaiveDate, NaiveDate)) {
-    let first = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap() + Months::new(12 * y as u32);
-    let end = first + Months::new(10);
-    let thursdays: Vec<NaiveDate> = first
-        .iter_days()
-        .take_while(|d| *d < end)
-        .filter(|d| d.weekday() == Weekday::Thu)
-        .collect();
-    let c = thursdays.len();
-    let days = (0..n)
-        .map(|i| thursdays[(2 * i + 1) * c / (2 * n)])
-        .collect();
-    (days, (thursdays[0], thursdays[c - 1]))
+    let asked: Vec<usize> = c.themes.iter().map(|t| t.1 as usize).collect();
+    demand("t", &asked)
 }
 
 /// The rules for one cycle of `counts` meetings per year.
@@ -289,7 +224,7 @@ impl Cycle<'_> {
                 if least == 0 || least < c.spread_min as usize {
                     continue;
                 }
-                let (days, free) = meeting_days(y, year.len());
+                let (days, free) = year_days(y, year.len());
                 let mut met: Vec<NaiveDate> = year
                     .iter()
                     .zip(&days)
@@ -321,30 +256,13 @@ impl Cycle<'_> {
     }
 
     fn brute_force(&self) -> Option<(i64, i64)> {
-        let n = self.c.themes.len();
         let slots: usize = self.counts.iter().sum();
-        let mut a = vec![0usize; slots];
-        let mut best: Option<(i64, i64)> = None;
-        loop {
-            if self.feasible(&a) {
-                let o = self.objective(&a);
-                if best.is_none_or(|b| o > b) {
-                    best = Some(o);
-                }
-            }
-            let mut i = 0;
-            loop {
-                if i == slots {
-                    return best;
-                }
-                a[i] += 1;
-                if a[i] < n {
-                    break;
-                }
-                a[i] = 0;
-                i += 1;
-            }
-        }
+        brute_force(
+            slots,
+            self.c.themes.len(),
+            |a| self.feasible(a),
+            |a| self.objective(a),
+        )
     }
 }
 
@@ -406,14 +324,14 @@ proptest! {
                 prop_assert_eq!(counts.len(), c.years as usize);
                 prop_assert!(counts.iter().all(|&n| n as u32 >= c.per_year[0] && n as u32 <= c.per_year[1]));
                 let cycle = Cycle::new(&c, counts.clone());
-                let a: Vec<usize> = p.meetings.iter().map(|m| m.theme[1..].parse().unwrap()).collect();
+                let a = assignment(&p);
                 prop_assert!(cycle.feasible(&a), "plan breaks a rule: {:?} in {:?}", a, counts);
                 let (key, best) = expected.expect("brute force finds a plan too");
                 let distance = counts.iter().map(|&n| (2 * n as u32).abs_diff(c.per_year[0] + c.per_year[1])).sum::<u32>();
                 prop_assert_eq!((distance, a.len()), key, "cycle {:?}", counts);
                 prop_assert_eq!(cycle.objective(&a), best, "plan {:?}", a);
                 for m in &p.meetings {
-                    let (days, _) = meeting_days(m.year as usize - 1, counts[m.year as usize - 1]);
+                    let (days, _) = year_days(m.year as usize - 1, counts[m.year as usize - 1]);
                     prop_assert_eq!(m.date, days[m.slot as usize - 1]);
                 }
             }

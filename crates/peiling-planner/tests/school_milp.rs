@@ -12,10 +12,7 @@ use good_lp::{
     constraint, microlp, variable, variables, Expression, ResolutionError, Solution, SolverModel,
     Variable,
 };
-use peiling_planner::{
-    plan_schools, Catalogue, PartDemand, PlanError, RequestSource, SchoolModeOptions, SurveyDemand,
-    ThemeRequest,
-};
+use peiling_planner::{plan_schools, Catalogue, PlanError, SchoolModeOptions, SurveyDemand};
 use support::oracle::Rng;
 
 const WORKSHOPS: usize = 9;
@@ -72,36 +69,12 @@ fn catalogue(inst: &Instance) -> Catalogue {
     Catalogue::from_toml("w.toml", &s).unwrap()
 }
 
+/// The 2017 edition's demand of 60 WPB'ers for workshops `w0`, `w1`, ….
 fn demand(asked: &[usize]) -> SurveyDemand {
-    SurveyDemand {
-        survey: "s".into(),
-        title: "S".into(),
-        edition: Some("2017".into()),
-        last_submission: None,
-        filters: Vec::new(),
-        filter_words: Vec::new(),
-        parts: vec![PartDemand {
-            questionnaire: "q".into(),
-            audience: "WPB".into(),
-            respondents: 60,
-            themes: asked
-                .iter()
-                .enumerate()
-                .map(|(w, &n)| ThemeRequest {
-                    theme: format!("w{w}"),
-                    weighted: n as f64,
-                    respondents: n,
-                    sources: vec![RequestSource {
-                        question: "q".into(),
-                        option: format!("O{w}"),
-                        option_en: None,
-                        count: n,
-                        weight: 1.0,
-                    }],
-                })
-                .collect(),
-        }],
-    }
+    let mut demand = support::instance::demand("w", asked);
+    demand.edition = Some("2017".into());
+    demand.parts[0].respondents = 60;
+    demand
 }
 
 /// The best total own demand of `pick` workshops per school.

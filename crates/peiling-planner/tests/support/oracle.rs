@@ -6,12 +6,11 @@
 //! from a fixed-seed generator, so every run checks the same ones.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use peiling_planner::{
-    Catalogue, Offering, PartDemand, PlanOptions, RequestSource, SurveyDemand, ThemeRequest,
-};
+use chrono::{Duration, NaiveDate};
+use peiling_planner::{Catalogue, Offering, PlanOptions, SurveyDemand};
+
+use super::instance::{brute_force, catalogue_head, demand, theme_tables, year_days};
 
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -34,61 +33,17 @@ pub struct Case {
 
 pub fn catalogue(c: &Case) -> Catalogue {
     // Both levels' demand counts fully, so a theme's score is its integer demand.
-    let mut s = String::from(
-        "id = \"t\"\ntitle = \"T\"\n[demand]\nbasis = [\"WPB\"]\nverdiepend = [\"WPB\"]\n",
-    );
-    let _ = write!(
-        s,
-        "[calendar]\nreserved_school_weeks = []\nreserved_weeks_before_christmas = 0\nmax_gap_weeks = {}\nspread_min_meetings = {}\n",
-        c.max_gap_weeks, c.spread_min
-    );
+    let mut s = catalogue_head(c.max_gap_weeks, c.spread_min);
     if c.basis_every_year {
         s.push_str("[refresher]\nbasis_every_year = true\n");
     }
-    for (i, (basis, _, pred)) in c.themes.iter().enumerate() {
-        let level = if *basis { "basis" } else { "verdiepend" };
-        let _ = write!(
-            s,
-            "[[theme]]\nid = \"t{i}\"\ntitle = \"T{i}\"\nlevel = \"{level}\"\n"
-        );
-        if let Some(p) = pred {
-            let _ = writeln!(s, "after = [\"t{p}\"]");
-        }
-    }
+    theme_tables(&mut s, c.themes.iter().map(|t| (t.0, t.2)));
     Catalogue::from_toml("t.toml", &s).unwrap()
 }
 
 pub fn survey(c: &Case) -> SurveyDemand {
-    SurveyDemand {
-        survey: "s".into(),
-        title: "S".into(),
-        edition: Some("2020".into()),
-        last_submission: None,
-        filters: Vec::new(),
-        filter_words: Vec::new(),
-        parts: vec![PartDemand {
-            questionnaire: "q".into(),
-            audience: "WPB".into(),
-            respondents: 100,
-            themes: c
-                .themes
-                .iter()
-                .enumerate()
-                .map(|(i, (_, d, _))| ThemeRequest {
-                    theme: format!("t{i}"),
-                    weighted: *d as f64,
-                    respondents: *d as usize,
-                    sources: vec![RequestSource {
-                        question: "q".into(),
-                        option: format!("O{i}"),
-                        option_en: None,
-                        count: *d as usize,
-                        weight: 1.0,
-                    }],
-                })
-                .collect(),
-        }],
-    }
+    let asked: Vec<usize> = c.themes.iter().map(|t| t.1 as usize).collect();
+    demand("t", &asked)
 }
 
 /// The plan options that go with a case.
@@ -140,28 +95,12 @@ pub struct Rules {
     pub required: Vec<Vec<usize>>,
 }
 
-/// The meeting days of each year: the start is 1 September 2021 (after the 2020 edition),
-/// a year runs ten months, and the meetings are the middle Thursdays of equal runs.
+/// The meeting days of each year ([`year_days`]).
 pub fn meeting_days(
     years: usize,
     per_year: usize,
 ) -> Vec<(Vec<NaiveDate>, (NaiveDate, NaiveDate))> {
-    (0..years)
-        .map(|y| {
-            let first = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap() + Months::new(12 * y as u32);
-            let end = first + Months::new(10);
-            let thursdays: Vec<NaiveDate> = first
-                .iter_days()
-                .take_while(|d| *d < end)
-                .filter(|d| d.weekday() == Weekday::Thu)
-                .collect();
-            let c = thursdays.len();
-            let days = (0..per_year)
-                .map(|i| thursdays[(2 * i + 1) * c / (2 * per_year)])
-                .collect();
-            (days, (thursdays[0], thursdays[c - 1]))
-        })
-        .collect()
+    (0..years).map(|y| year_days(y, per_year)).collect()
 }
 
 impl Rules {
@@ -327,29 +266,7 @@ impl Rules {
 
     pub fn brute_force(&self) -> Option<(i64, i64)> {
         let slots = self.years * self.per_year;
-        let mut a = vec![0usize; slots];
-        let mut best: Option<(i64, i64)> = None;
-        loop {
-            if self.feasible(&a) {
-                let o = self.objective(&a);
-                if best.is_none_or(|b| o > b) {
-                    best = Some(o);
-                }
-            }
-            // Next assignment, as a number in base n.
-            let mut i = 0;
-            loop {
-                if i == slots {
-                    return best;
-                }
-                a[i] += 1;
-                if a[i] < self.n {
-                    break;
-                }
-                a[i] = 0;
-                i += 1;
-            }
-        }
+        brute_force(slots, self.n, |a| self.feasible(a), |a| self.objective(a))
     }
 }
 
