@@ -9,6 +9,7 @@
 mod assumptions;
 mod calendar;
 mod catalogue;
+mod catalogue_toml;
 mod demand;
 mod due;
 mod evaluation;
