@@ -319,7 +319,8 @@ pub fn evaluate(mut meetings: Vec<MeetingFigures>, min_group: usize) -> Evaluati
 mod tests {
     use super::*;
 
-    fn scale(id: &str, counts: [usize; 4]) -> ScaleCounts {
+    /// A four-level scale question `id` with these counts (also for `redesign`'s tests).
+    pub(super) fn scale(id: &str, counts: [usize; 4]) -> ScaleCounts {
         ScaleCounts {
             id: id.into(),
             label: format!("Stam [{id}]"),

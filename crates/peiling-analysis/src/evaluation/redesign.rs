@@ -185,20 +185,8 @@ pub(super) fn redesign<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evaluation::tests::scale;
     use crate::evaluation::{evaluate, APPLICABLE, USEFUL};
-
-    fn scale(id: &str, counts: [usize; 4]) -> ScaleCounts {
-        ScaleCounts {
-            id: id.into(),
-            label: format!("Stam [{id}]"),
-            label_en: None,
-            levels: vec!["a".into(), "b".into(), "c".into(), "d".into()],
-            levels_en: vec![None; 4],
-            counts: counts.to_vec(),
-            not_applicable: 0,
-            no_answer: 0,
-        }
-    }
 
     /// A meeting of `theme` with these top-two counts out of 10 for usefulness,
     /// applicability and two conditions.
