@@ -13,5 +13,5 @@ pub mod privacy;
 pub mod trend;
 pub mod turnout;
 
-pub use activity::{activity_id, parse_activity_id};
+pub use activity::activity_id;
 pub use definition::DefinitionError;
