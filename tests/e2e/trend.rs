@@ -142,6 +142,24 @@ fn committed_trend_reports_are_up_to_date() {
 }
 
 #[test]
+fn the_trend_report_is_one_document_without_a_bijlage() {
+    // Like the evaluatieverslag: the report, its charts and its figures; the short
+    // bijlage is the survey report's (the trend's was an empty page).
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("trend");
+    peiling(&["trend", &series(), "-o", out.to_str().unwrap()]).ok();
+    let mut top: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    top.sort();
+    assert_eq!(top, ["charts", "report.html", "report.md", "trend.json"]);
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("\n## Ontwikkeling door de jaren\n"), "{md}");
+}
+
+#[test]
 fn a_bad_series_is_one_line_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let err = peiling_in(dir.path(), &["trend", "nothing-here"]).user_error();

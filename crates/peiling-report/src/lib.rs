@@ -203,15 +203,16 @@ pub fn render_single(
     Ok(files)
 }
 
-/// The trend of a series ("Ontwikkeling door de jaren"): `report.md`, `report.html`
-/// and `charts/trend-*.svg`, one dot-and-interval chart per question; editions with
-/// fewer answers than `opts.min_group` are held back.
+/// The trend of a series ("Ontwikkeling door de jaren") as one document
+/// ([`render_single`]: no short bijlage, which is the survey report's): `report.md`,
+/// `report.html` and `charts/trend-*.svg`, one dot-and-interval chart per question;
+/// editions with fewer answers than `opts.min_group` are held back.
 pub fn render_trend(
     trend: &peiling_core::trend::Trend,
     opts: &ReportOptions,
 ) -> Result<Vec<OutputFile>, ReportError> {
     let mut doc = compose::trend::document(trend, opts.lang, opts.min_group);
-    render_document(&mut doc, opts)
+    render_single(&mut doc, opts)
 }
 
 /// Puts the trend of a series into a survey's report (before [`render_document`]): the
