@@ -209,3 +209,68 @@ fn a_missing_reflection_is_one_line_and_exit_2() {
     assert!(err.contains("no reflectie.toml beside the export"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_bundled_reflection_says_its_answers_are_made_up() {
+    // reflectie.toml declares `[about] origin = "synthetic"` with a note: the section
+    // says so in one sentence, and the summary's sentence in brackets, in both languages.
+    let form: toml::Value =
+        toml::from_str(&read(&reflection_dir().join("reflectie.toml"))).unwrap();
+    let note = &form["about"]["origin_note"];
+    assert_eq!(form["about"]["origin"].as_str(), Some("synthetic"));
+    let dir = reflection_dir();
+    for (lang, kind, text, title, end) in [
+        (
+            "nl",
+            "Kunstmatige (synthetische) gegevens",
+            "text",
+            "\n## Voorwaarden voor effectieve professionalisering",
+            "\n## Rotatieplan",
+        ),
+        (
+            "en",
+            "Made-up (synthetic) data",
+            "text_en",
+            "\n## Conditions for effective professionalisation",
+            "\n## Rotation plan",
+        ),
+    ] {
+        let (_tmp, out) = report(&["--reflection", dir.to_str().unwrap(), "--lang", lang]);
+        let md = read(&out.join("report.md"));
+        let section = &md[md.find(title).unwrap()..md.find(end).unwrap()];
+        let sentence = format!("{kind}: {}", note[text].as_str().unwrap());
+        assert!(section.contains(&sentence), "{lang}: {section}");
+        let marker = format!(" ({}).", kind.to_lowercase());
+        let bijlage = read(&out.join("bijlage.md"));
+        let anchor = "(#voorwaarden-reflectie)";
+        let summary = md
+            .lines()
+            .find(|l| l.starts_with("- ") && l.contains(anchor))
+            .unwrap();
+        assert!(summary.ends_with(&marker), "{lang}: {summary}");
+        assert_eq!(bijlage.matches(&marker).count(), 1, "{lang}: {bijlage}");
+    }
+
+    // The same form without `[about]` says nothing of the kind.
+    let tmp = tempfile::tempdir().unwrap();
+    let text = read(&dir.join("reflectie.toml"));
+    let start = text.find("\n[about]").unwrap();
+    let stop = start + 1 + text[start + 1..].find("\n[").unwrap();
+    std::fs::write(
+        tmp.path().join("reflectie.toml"),
+        format!("{}{}", &text[..start], &text[stop..]),
+    )
+    .unwrap();
+    std::fs::copy(
+        dir.join("reflectie-2022.csv"),
+        tmp.path().join("reflectie-2022.csv"),
+    )
+    .unwrap();
+    let (_tmp, out) = report(&["--reflection", tmp.path().to_str().unwrap()]);
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("\n## Voorwaarden voor effectieve professionalisering"));
+    assert!(
+        !md.contains("Kunstmatige") && !md.contains("kunstmatige"),
+        "{md}"
+    );
+}

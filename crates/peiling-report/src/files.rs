@@ -3,7 +3,7 @@
 //! ([`report_files`]), and the plan's own files ([`plan_files`]).
 
 use peiling_analysis::evaluation::MeetingFigures;
-use peiling_analysis::{Comparison, Summary};
+use peiling_analysis::{About, Comparison, Summary};
 use peiling_core::trend::Trend;
 use peiling_core::turnout::Turnout;
 use peiling_planner::RotationPlan;
@@ -22,9 +22,17 @@ pub struct ReportInput<'a> {
     /// Who came to the plan's meetings (from the records).
     pub turnout: Option<&'a Turnout>,
     /// The partnership's yearly reflection on the conditions (its own section).
-    pub reflection: Option<&'a MeetingFigures>,
+    pub reflection: Option<ReflectionInput<'a>>,
     /// The trend over a series of editions (its own section, after the turnout).
     pub trend: Option<&'a Trend>,
+}
+
+/// The partnership's yearly reflection: its figures, and what its questionnaire
+/// declares about where the answers come from (`[about]`).
+#[derive(Debug, Clone, Copy)]
+pub struct ReflectionInput<'a> {
+    pub figures: &'a MeetingFigures,
+    pub about: &'a About,
 }
 
 /// The report's files ([`crate::render_document`]) and with a plan `plan.json` and
@@ -48,7 +56,7 @@ pub fn report_files(
         crate::plan::fill(&mut doc, plan, lang);
     }
     if let Some(r) = input.reflection {
-        crate::reflection::fill(&mut doc, r, lang, opts.min_group);
+        crate::reflection::fill(&mut doc, r.figures, r.about, lang, opts.min_group);
     }
     if let Some(turnout) = input.turnout {
         crate::turnout::fill(&mut doc, turnout, input.plan, lang, opts.min_group);

@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use peiling_analysis::{Comparison, Summary};
 
 pub use compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
-pub use files::{plan_files, report_files, ReportInput};
+pub use files::{plan_files, report_files, ReflectionInput, ReportInput};
 pub use i18n::Lang;
 use model::{Block, ChartRef, Document, Section};
 

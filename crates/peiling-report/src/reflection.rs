@@ -5,8 +5,9 @@
 //! in the summary; percentages only over at least the minimum group.
 
 use peiling_analysis::evaluation::{MeetingFigures, ScaleCounts};
+use peiling_analysis::{About, Origin};
 
-use crate::compose::{ANCHOR_OFFER, ANCHOR_SUMMARY};
+use crate::compose::{origin_kind, origin_line, ANCHOR_OFFER, ANCHOR_SUMMARY};
 use crate::evaluation::{conditions_chart, item_label};
 use crate::i18n::Lang;
 use crate::model::{text, Block, Document, Inline, Row, RowKind, Section, Table};
@@ -76,8 +77,8 @@ fn lowercase_first(s: &str) -> String {
 /// Puts the reflection in `doc`: its section (the full report places it after the
 /// audiences' overviews, beside the need figures; the bijlage leaves it out) and one
 /// sentence under the summary's "what it means for next year".
-pub fn fill(doc: &mut Document, r: &MeetingFigures, lang: Lang, min_group: usize) {
-    doc.sections.push(section(r, lang, min_group));
+pub fn fill(doc: &mut Document, r: &MeetingFigures, about: &About, lang: Lang, min_group: usize) {
+    doc.sections.push(section(r, about, lang, min_group));
     let offer = doc
         .sections
         .iter_mut()
@@ -106,13 +107,18 @@ pub fn fill(doc: &mut Document, r: &MeetingFigures, lang: Lang, min_group: usize
         }
         (None, Lang::En) => format!("The partnership's yearly reflection ({n} responses): see "),
     };
+    // Made-up or rebuilt answers say so wherever their figures are quoted.
+    let end = match made_up(about) {
+        true => format!(" ({}).", origin_kind(about.origin, lang).to_lowercase()),
+        false => ".".into(),
+    };
     let sentence = vec![
         text(lead),
         Inline::Link {
             text: title(lang).into(),
             anchor: ANCHOR_REFLECTION.into(),
         },
-        text("."),
+        text(end),
     ];
     match offer.blocks.iter_mut().find_map(|b| match b {
         Block::List(items) => Some(items),
@@ -130,8 +136,17 @@ fn title(lang: Lang) -> &'static str {
     )
 }
 
-/// The section on its own.
-pub fn section(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
+/// Whether the answers are no real person's: rebuilt from totals, or made up.
+fn made_up(about: &About) -> bool {
+    matches!(
+        about.origin,
+        Some(Origin::Reconstructed | Origin::Synthetic)
+    )
+}
+
+/// The section on its own; `about` is what the reflection's questionnaire declares about
+/// its answers, said in one sentence when they are rebuilt or made up.
+pub fn section(r: &MeetingFigures, about: &About, lang: Lang, min: usize) -> Section {
     let mut sec = Section::new(ANCHOR_REFLECTION, title(lang));
     sec.page_break = true;
     let n = r.respondents;
@@ -162,6 +177,10 @@ pub fn section(r: &MeetingFigures, lang: Lang, min: usize) -> Section {
         "In welke mate zijn de voorwaarden voor effectieve professionalisering (Darling-Hammond e.a., 2017; reflectiekaart 2) aanwezig binnen de opleidingsschool? Naast de gevraagde thema's en vormen laat dit zien waar het aanbod zelf kan verbeteren.",
         "To what extent are the conditions for effective professionalisation (Darling-Hammond et al., 2017; reflection card 2) present in the partnership? Beside the themes and forms asked for, this shows where the offer itself can improve.",
     ))]));
+    if made_up(about) {
+        sec.blocks
+            .push(Block::Paragraph(vec![text(origin_line(about, lang))]));
+    }
     let Some(first) = r.conditions.first() else {
         return sec;
     };

@@ -211,7 +211,7 @@ impl Survey {
             title_en: q.title_en.clone(),
             partnership: None,
             edition: None,
-            about: About::default(),
+            about: q.about.clone(),
             parts: vec![Part {
                 population: q.population,
                 data: dataset,
@@ -350,7 +350,7 @@ impl SurveyPlan {
             title_en: q.title_en.clone(),
             partnership: None,
             edition: None,
-            about: About::default(),
+            about: q.about.clone(),
             parts: vec![PlannedPart {
                 population: q.population,
                 file,

@@ -128,7 +128,7 @@ pub fn run(args: &EvaluateArgs) -> Result<()> {
     let mut eval = evaluate(meetings, args.min_group);
     // The yearly reflection, when the folder holds one (reflectie.toml and its export).
     if let Some((form, export)) = args.survey.as_deref().and_then(super::reflection_files) {
-        eval.reflection = Some(super::reflection_figures(&form, &export, args.min_group)?);
+        eval.reflection = Some(super::reflection_figures(&form, &export, args.min_group)?.0);
     }
     let mut doc = peiling_report::evaluation::document(&eval, title.as_deref().unwrap_or(""), lang);
     let report_opts = ReportOptions {

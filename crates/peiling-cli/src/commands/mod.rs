@@ -173,12 +173,16 @@ pub fn reflection_at(path: &std::path::Path) -> Result<(std::path::PathBuf, std:
 }
 
 /// The figures of the yearly reflection (the eight conditions at partnership level),
-/// as both the evaluatieverslag and the survey report show them.
+/// as both the evaluatieverslag and the survey report show them, and what its
+/// questionnaire declares about where the answers come from (`[about]`).
 pub fn reflection_figures(
     form: &std::path::Path,
     export: &std::path::Path,
     min_group: usize,
-) -> Result<peiling_analysis::evaluation::MeetingFigures> {
+) -> Result<(
+    peiling_analysis::evaluation::MeetingFigures,
+    peiling_analysis::About,
+)> {
     let survey =
         peiling_survey::Survey::single(form, export, &peiling_survey::ImportOptions::default())?;
     let opts = peiling_analysis::AnalysisOptions {
@@ -189,11 +193,12 @@ pub fn reflection_figures(
     warn_missing_columns(&summary);
     warn_set_aside(&summary, form, export);
     let part = &summary.parts[0];
-    Ok(peiling_analysis::evaluation::MeetingFigures::from_part(
+    let figures = peiling_analysis::evaluation::MeetingFigures::from_part(
         part,
         part.title.clone(),
         String::new(),
-    ))
+    );
+    Ok((figures, summary.survey.about.clone()))
 }
 
 /// Who came to the meetings of the plan's school years (every year in the store when

@@ -110,7 +110,9 @@ pub fn run(args: &ReportArgs) -> Result<()> {
         comparison: comparison.as_ref(),
         plan: plan.as_ref(),
         turnout: turnout.as_ref(),
-        reflection: reflection.as_ref(),
+        reflection: reflection
+            .as_ref()
+            .map(|(figures, about)| peiling_report::ReflectionInput { figures, about }),
         trend: trend.as_ref(),
     };
     let files = peiling_report::report_files(&input, &report_opts)?;

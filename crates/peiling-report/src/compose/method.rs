@@ -32,7 +32,7 @@ impl Composer<'_> {
             "herkomst",
             "Herkomst van de gegevens",
             "Where the data come from",
-            vec![self.origin_line(about)],
+            vec![origin_line(about, self.lang)],
         ));
         sec.children.push(sub(
             "respons",
@@ -129,44 +129,6 @@ impl Composer<'_> {
             last.blocks.push(made);
         }
         sec
-    }
-
-    /// Where the answers come from, as the survey declares it.
-    fn origin_line(&self, about: &About) -> String {
-        let (kind, plain) = match about.origin {
-            Some(Origin::Reconstructed) => (
-                self.t("Nagebouwde gegevens", "Reconstructed data"),
-                self.t(
-                    "de antwoorden per persoon zijn nagebouwd uit gepubliceerde totalen.",
-                    "the answers per person were rebuilt from published totals.",
-                ),
-            ),
-            Some(Origin::Synthetic) => (
-                self.t("Kunstmatige (synthetische) gegevens", "Made-up (synthetic) data"),
-                self.t(
-                    "voorbeeldantwoorden, gemaakt om te laten zien hoe een rapport eruitziet.",
-                    "example answers, made to show what a report looks like.",
-                ),
-            ),
-            Some(Origin::Collected) => (
-                self.t("Verzamelde gegevens", "Collected data"),
-                self.t(
-                    "de antwoorden zoals de enquête ze heeft verzameld.",
-                    "the answers as the survey collected them.",
-                ),
-            ),
-            None => (
-                self.t("Niet vastgelegd", "Not declared"),
-                self.t(
-                    "de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn; dit rapport gaat uit van de antwoorden zoals ze zijn ingevuld.",
-                    "the survey does not say whether the answers were collected, reconstructed or made up; this report takes the answers as they were given.",
-                ),
-            ),
-        };
-        match &about.origin_note {
-            Some(note) => format!("{kind}: {}", note.text(self.en())),
-            None => format!("{kind}: {plain}"),
-        }
     }
 
     /// Whether the answers are people's own (collected, or nothing declared): only then
@@ -319,4 +281,45 @@ fn used_forms(lang: Lang, read: usize, rejected: usize) -> String {
             format!("Of the {read} completed forms, {r} were not used: unreadable or duplicates.")
         }
     }
+}
+
+/// What kind of data `origin` names: "Nagebouwde gegevens".
+pub(crate) fn origin_kind(origin: Option<Origin>, lang: Lang) -> &'static str {
+    match origin {
+        Some(Origin::Reconstructed) => lang.pick("Nagebouwde gegevens", "Reconstructed data"),
+        Some(Origin::Synthetic) => lang.pick(
+            "Kunstmatige (synthetische) gegevens",
+            "Made-up (synthetic) data",
+        ),
+        Some(Origin::Collected) => lang.pick("Verzamelde gegevens", "Collected data"),
+        None => lang.pick("Niet vastgelegd", "Not declared"),
+    }
+}
+
+/// Where the answers come from, as the survey (or the questionnaire read on its own)
+/// declares it: "Nagebouwde gegevens: ...".
+pub(crate) fn origin_line(about: &About, lang: Lang) -> String {
+    let kind = origin_kind(about.origin, lang);
+    if let Some(note) = &about.origin_note {
+        return format!("{kind}: {}", note.text(lang.is_en()));
+    }
+    let plain = match about.origin {
+        Some(Origin::Reconstructed) => lang.pick(
+            "de antwoorden per persoon zijn nagebouwd uit gepubliceerde totalen.",
+            "the answers per person were rebuilt from published totals.",
+        ),
+        Some(Origin::Synthetic) => lang.pick(
+            "voorbeeldantwoorden, gemaakt om te laten zien hoe een rapport eruitziet.",
+            "example answers, made to show what a report looks like.",
+        ),
+        Some(Origin::Collected) => lang.pick(
+            "de antwoorden zoals de enquête ze heeft verzameld.",
+            "the answers as the survey collected them.",
+        ),
+        None => lang.pick(
+            "de enquête zegt niet of de antwoorden verzameld, nagebouwd of kunstmatig zijn; dit rapport gaat uit van de antwoorden zoals ze zijn ingevuld.",
+            "the survey does not say whether the answers were collected, reconstructed or made up; this report takes the answers as they were given.",
+        ),
+    };
+    format!("{kind}: {plain}")
 }

@@ -10,6 +10,8 @@ mod demand;
 mod groups;
 mod landing;
 mod method;
+
+pub(crate) use method::{origin_kind, origin_line};
 mod parts;
 mod question;
 mod reading;

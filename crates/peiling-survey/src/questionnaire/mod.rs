@@ -13,6 +13,7 @@ pub use sections::{Group, GroupRole, ScaleSet};
 
 use crate::error::DefinitionError;
 use crate::normalize::normalize;
+use crate::survey::About;
 
 /// A survey instrument for one audience: the questions as they appear in the export.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +30,11 @@ pub struct Questionnaire {
     pub groups: Vec<Group>,
     /// Scale questions declared with `[[scale]]` to measure one thing.
     pub scales: Vec<ScaleSet>,
+    /// Where the answers of this questionnaire's export come from (`[about]`), when it
+    /// is read on its own with one export (`-q`/`-d`, the yearly reflection); in a
+    /// survey folder survey.toml's `[about]` speaks for the data.
+    #[serde(skip_serializing_if = "About::is_empty")]
+    pub about: About,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -431,6 +437,7 @@ impl Questionnaire {
             questions,
             groups,
             scales,
+            about: raw.about,
         })
     }
 

@@ -30,6 +30,8 @@ pub(super) struct RawQuestionnaire {
     pub(super) scales: Vec<Spanned<super::sections::RawScale>>,
     #[serde(default, rename = "grid")]
     grids: Vec<RawGrid>,
+    #[serde(default)]
+    pub(super) about: crate::survey::About,
 }
 
 impl RawQuestionnaire {
