@@ -160,6 +160,81 @@ fn the_trend_report_is_one_document_without_a_bijlage() {
 }
 
 #[test]
+fn the_2022_edition_gives_its_groups_2021s_roles_and_its_report_concludes() {
+    // The synthetic 2022 edition asks the 2021 questions (three changes lined up in the
+    // series): the same report groups play the same part, so its report draws conclusions.
+    let roles = |edition: &str, q: &str| -> BTreeMap<String, String> {
+        let path = repo().join("datasets").join(edition).join(q);
+        let form: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        form.get("group")
+            .and_then(|g| g.as_array())
+            .map(|groups| {
+                groups
+                    .iter()
+                    .filter_map(|g| {
+                        Some((
+                            g["id"].as_str()?.to_string(),
+                            g.get("role")?.as_str()?.to_string(),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for q in ["so.toml", "wpb.toml"] {
+        let (old, new) = (
+            roles("bos-2021-synthetic", q),
+            roles("bos-2022-synthetic", q),
+        );
+        assert!(old.len() >= 4, "{q}: {old:?}");
+        assert_eq!(new, old, "{q}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let survey = repo().join("datasets/bos-2022-synthetic");
+    peiling(&[
+        "report",
+        survey.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let bijlage = std::fs::read_to_string(out.join("bijlage.md")).unwrap();
+    assert!(
+        !bijlage.contains("Uit deze cijfers volgt geen aanbeveling"),
+        "{bijlage}"
+    );
+    // The WPB'ers' form conclusion, recounted from the export: of those with a need,
+    // how many ticked intervision with other WPB'ers.
+    let mut r = csv::Reader::from_path(survey.join("wpb.csv")).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |text: &str| header.iter().position(|h| h == text).unwrap();
+    let (need, form) = (
+        col("Heb je behoefte aan professionalisering als werkplekbegeleider?"),
+        col("In welke vorm wil je je professionaliseren?"),
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let asked: Vec<&csv::StringRecord> = rows.iter().filter(|x| &x[need] == "Ja").collect();
+    let intervision = asked
+        .iter()
+        .filter(|x| {
+            x[form]
+                .split(';')
+                .any(|o| o == "Intervisie met andere werkplekbegeleiders")
+        })
+        .count();
+    let line = format!(
+        "intervisie met andere werkplekbegeleiders ({intervision} van {})",
+        asked.len()
+    );
+    let conclusions = bijlage
+        .split("## Conclusies en aanbevelingen")
+        .nth(1)
+        .unwrap();
+    assert!(conclusions.contains(&line), "{line}\n{conclusions}");
+}
+
+#[test]
 fn a_bad_series_is_one_line_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let err = peiling_in(dir.path(), &["trend", "nothing-here"]).user_error();
