@@ -15,6 +15,17 @@ pub fn bundled() -> PathBuf {
     repo().join("datasets/bos-2020")
 }
 
+/// The names in a folder, sorted, without the hidden ones (the manifest).
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Runs `peiling ARGS` from `dir` (a temporary folder by default, so tests never
 /// depend on the working directory).
 pub fn peiling_in(dir: &Path, args: &[&str]) -> Run {

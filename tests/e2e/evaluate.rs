@@ -267,12 +267,7 @@ fn the_evaluatieverslag_is_one_document_in_its_own_order() {
     // One document per purpose: the verslag, its charts and its figures; no bijlage
     // (the short/full split is the survey report's).
     let (_tmp, out) = bundled();
-    let mut files: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    files.sort();
+    let files = crate::common::names_in(&out);
     assert_eq!(
         files,
         ["charts", "evaluation.json", "report.html", "report.md"]

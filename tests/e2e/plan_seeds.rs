@@ -135,12 +135,7 @@ fn school_mode_recounts_from_the_export() {
         }
     }
     // Files: all workshops, one calendar per school and per trainer (by number).
-    let mut names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    names.sort();
+    let names = crate::common::names_in(&out);
     assert_eq!(
         names,
         [

@@ -148,12 +148,7 @@ fn the_trend_report_is_one_document_without_a_bijlage() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("trend");
     peiling(&["trend", &series(), "-o", out.to_str().unwrap()]).ok();
-    let mut top: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    top.sort();
+    let top = crate::common::names_in(&out);
     assert_eq!(top, ["charts", "report.html", "report.md", "trend.json"]);
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("\n## Ontwikkeling door de jaren\n"), "{md}");
