@@ -2,9 +2,9 @@
 //! the web page): the catalogue's rule over the survey's demand with the themes whose
 //! evaluation fell short marked for redesign, and the plan's `plan.json` text.
 
-use crate::catalogue::Catalogue;
-use crate::plan::{plan, PlanOptions, RotationPlan};
-use crate::PlanError;
+use crate::plan::RotationPlan;
+#[cfg(feature = "summary")]
+use crate::{catalogue::Catalogue, plan::plan, PlanError, PlanOptions};
 
 impl RotationPlan {
     /// The meetings per year as a plan states them: "6", or "6 + 5 + 6" when the years
