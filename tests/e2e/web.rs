@@ -69,24 +69,39 @@ fn same_as_the_cli(dir: &Path, ws: &Workspace, with_plan: bool) {
         assert!(n > 0);
         assert_eq!(report.join("plan.json").exists(), with_plan);
     }
-    let plan = out.path().join("plan");
-    let run = peiling_in(
-        dir,
-        &["plan", "survey.toml", "--out", plan.to_str().unwrap()],
-    );
-    if run.code() == 0 {
-        assert_eq!(ws.plan_json().unwrap(), read(&plan.join("plan.json")));
-        assert_eq!(ws.plan_ics().unwrap(), read(&plan.join("plan.ics")));
-    } else {
-        let line = run.user_error();
-        let message = ws.plan_json().unwrap_err();
-        assert_eq!(line, format!("peiling: {message}"));
+    for lang in ["nl", "en"] {
+        let plan = out.path().join(format!("plan-{lang}"));
+        let run = peiling_in(
+            dir,
+            &[
+                "plan",
+                "survey.toml",
+                "--lang",
+                lang,
+                "--out",
+                plan.to_str().unwrap(),
+            ],
+        );
+        if run.code() == 0 {
+            assert_eq!(ws.plan_json().unwrap(), read(&plan.join("plan.json")));
+            assert_eq!(ws.plan_ics(lang).unwrap(), read(&plan.join("plan.ics")));
+        } else {
+            let line = run.user_error();
+            let message = ws.plan_json().unwrap_err();
+            assert_eq!(line, format!("peiling: {message}"));
+        }
+    }
+    if with_plan {
+        // The calendar is written in the language asked for: not the same file twice.
+        assert_ne!(ws.plan_ics("nl").unwrap(), ws.plan_ics("en").unwrap());
     }
     if with_plan {
         // The report's plan is the plan command's plan.
         let report = out.path().join("report-nl");
         assert_eq!(ws.plan_json().unwrap(), read(&report.join("plan.json")));
-        assert_eq!(ws.plan_ics().unwrap(), read(&report.join("plan.ics")));
+        assert_eq!(ws.plan_ics("nl").unwrap(), read(&report.join("plan.ics")));
+        let report = out.path().join("report-en");
+        assert_eq!(ws.plan_ics("en").unwrap(), read(&report.join("plan.ics")));
     }
 }
 
@@ -248,7 +263,15 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let dir = repo().join("datasets/po-rivierenland");
     let ws = workspace_of(&dir, &[]);
     let toml = peiling_in(&dir, &["init", "mentoren.csv"]).ok();
-    assert_eq!(ws.draft("mentoren.csv").unwrap(), toml);
+    assert_eq!(ws.draft("mentoren.csv", "WPB").unwrap(), toml);
+    // Another audience, as `init --audience` gives it: one of the usual or the team's own.
+    for audience in ["SO", "Mentoren \"po\""] {
+        let toml = peiling_in(&dir, &["init", "mentoren.csv", "--audience", audience]).ok();
+        let draft = ws.draft("mentoren.csv", audience).unwrap();
+        assert_eq!(draft, toml);
+        let q: toml::Value = toml::from_str(&draft).unwrap();
+        assert_eq!(q["audience"].as_str(), Some(audience));
+    }
     let q: serde_json::Value =
         serde_json::from_str(&ws.questionnaire_json("mentoren.toml").unwrap()).unwrap();
     let source: toml::Value = toml::from_str(&read(&dir.join("mentoren.toml"))).unwrap();
@@ -256,7 +279,7 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let questions = source["question"].as_array().unwrap();
     assert_eq!(q["questions"].as_array().unwrap().len(), questions.len());
     assert!(ws
-        .draft("nothing.csv")
+        .draft("nothing.csv", "WPB")
         .unwrap_err()
         .starts_with("nothing.csv"));
 }

@@ -178,9 +178,10 @@ impl Workspace {
         Ok(())
     }
 
-    /// The draft questionnaire TOML for the export `export_name`, as `peiling init
-    /// EXPORT` prints it.
-    pub fn draft(&self, export_name: &str) -> Result<String, String> {
+    /// The draft questionnaire TOML for the export `export_name`, answered by
+    /// `audience` (WPB, SO, IO or a team's own short name), as `peiling init EXPORT
+    /// --audience AUDIENCE` prints it.
+    pub fn draft(&self, export_name: &str, audience: &str) -> Result<String, String> {
         let (file, bytes) = Source::Memory(&self.files)
             .read(Path::new(export_name), Role::Export)
             .map_err(err)?;
@@ -190,7 +191,7 @@ impl Workspace {
         let options = DraftOptions {
             id: "enquete".into(),
             title: default_title(&stem),
-            audience: "WPB".into(),
+            audience: audience.to_string(),
             format: None,
         };
         let checked =
@@ -356,19 +357,19 @@ impl Workspace {
         Ok(plan)
     }
 
-    fn plan_file(&self, name: &str) -> Result<String, String> {
-        let files = peiling_report::plan_files(&self.plan()?, Lang::Nl).map_err(err)?;
+    fn plan_file(&self, name: &str, lang: Lang) -> Result<String, String> {
+        let files = peiling_report::plan_files(&self.plan()?, lang).map_err(err)?;
         text_of(&files, name)
     }
 
-    /// `plan.json` as `peiling plan --out` writes it.
+    /// `plan.json` as `peiling plan --out` writes it (the same in both languages).
     pub fn plan_json(&self) -> Result<String, String> {
-        self.plan_file("plan.json")
+        self.plan_file("plan.json", Lang::Nl)
     }
 
-    /// `plan.ics` as `peiling plan --out` writes it.
-    pub fn plan_ics(&self) -> Result<String, String> {
-        self.plan_file("plan.ics")
+    /// `plan.ics` as `peiling plan --lang LANG --out` writes it.
+    pub fn plan_ics(&self, lang_code: &str) -> Result<String, String> {
+        self.plan_file("plan.ics", lang(lang_code)?)
     }
 }
 
