@@ -213,7 +213,7 @@ async function makeDraft() {
   }
   await clearSource();
   try {
-    const text = await working(() => ask("draft", { name: from, audience }));
+    const text = await working(() => ask("draft", { name: from, audience, lang: state.lang }));
     state.source = "draft";
     state.toml = { name: from.replace(/\.[^.]*$/, "") + ".toml", text };
     status("questionnaire-status", "draft_chosen", from);

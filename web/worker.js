@@ -49,8 +49,8 @@ const ops = {
     workspace.use_bundled(id);
     return workspace.file_names();
   },
-  draft({ name, audience }) {
-    return workspace.draft(name, audience);
+  draft({ name, audience, lang }) {
+    return workspace.draft(name, audience, lang);
   },
   questionnaire({ name }) {
     return JSON.parse(workspace.questionnaire_json(name));

@@ -263,11 +263,11 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let dir = repo().join("datasets/po-rivierenland");
     let ws = workspace_of(&dir, &[]);
     let toml = peiling_in(&dir, &["init", "mentoren.csv"]).ok();
-    assert_eq!(ws.draft("mentoren.csv", "WPB").unwrap(), toml);
+    assert_eq!(ws.draft("mentoren.csv", "WPB", "en").unwrap(), toml);
     // Another audience, as `init --audience` gives it: one of the usual or the team's own.
     for audience in ["SO", "Mentoren \"po\""] {
         let toml = peiling_in(&dir, &["init", "mentoren.csv", "--audience", audience]).ok();
-        let draft = ws.draft("mentoren.csv", audience).unwrap();
+        let draft = ws.draft("mentoren.csv", audience, "nl").unwrap();
         assert_eq!(draft, toml);
         let q: toml::Value = toml::from_str(&draft).unwrap();
         assert_eq!(q["audience"].as_str(), Some(audience));
@@ -279,7 +279,108 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let questions = source["question"].as_array().unwrap();
     assert_eq!(q["questions"].as_array().unwrap().len(), questions.len());
     assert!(ws
-        .draft("nothing.csv", "WPB")
+        .draft("nothing.csv", "WPB", "en")
         .unwrap_err()
         .starts_with("nothing.csv"));
+}
+
+/// On the Dutch page an import's mistakes are in Dutch: the same file, row and column as
+/// the CLI's English line, the same facts, Dutch words. In English they are the CLI's.
+#[test]
+fn import_mistakes_are_worded_in_the_page_language() {
+    let src = repo().join("datasets/bos-2020");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["survey.toml", "so.toml", "wpb.toml", "so.csv"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    // An export with the wrong header: none of its columns is a question.
+    std::fs::write(dir.path().join("wpb.csv"), "Naam,Kleur\nAnna,blauw\n").unwrap();
+    let out = dir.path().join("out");
+    let line = peiling_in(
+        dir.path(),
+        &["report", "survey.toml", "--out", out.to_str().unwrap()],
+    )
+    .user_error();
+    let ws = workspace_of(dir.path(), &[]);
+    assert_eq!(
+        line,
+        format!("peiling: {}", ws.accounting("en").unwrap_err())
+    );
+    assert_eq!(
+        line,
+        format!("peiling: {}", ws.report_html("en", "full").unwrap_err())
+    );
+    let dutch = "wpb.csv:1:1: geen kolom gevonden die bij een vraag van \"wpb\" past, verwacht de kolomkoppen van de vragen: is dit de goede vragenlijst bij deze export?";
+    assert_eq!(ws.accounting("nl").unwrap_err(), dutch);
+    assert_eq!(ws.report_html("nl", "full").unwrap_err(), dutch);
+
+    // An answer that is not an option, and a question without its column.
+    let mut records: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(src.join("wpb.csv"))
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(records[1][5], "25-35");
+    records[1][5] = "heel oud".into();
+    for r in &mut records {
+        r.remove(6); // "Wat is je geslacht?"
+    }
+    let columns = records[0].len();
+    let mut w = csv::Writer::from_path(dir.path().join("wpb.csv")).unwrap();
+    for r in &records {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
+    let ws = workspace_of(dir.path(), &[]);
+    let problems = |lang: &str| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(&ws.accounting(lang).unwrap()).unwrap();
+        let wpb = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["file"] == "wpb.csv")
+            .unwrap()
+            .clone();
+        wpb["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["line"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let english = problems("en");
+    let dutch = problems("nl");
+    assert_eq!(english.len(), 2, "{english:?}");
+    for line in &english {
+        assert!(
+            text.contains(&format!("  {line}\n")),
+            "{line} not in {text}"
+        );
+    }
+    let gender = "Wat is je geslacht?";
+    assert_eq!(
+        english[0],
+        format!("wpb.csv:1:{}: found no column for question \"geslacht\" (\"{gender}\"), expected one: all its answers count as geen antwoord", columns + 1)
+    );
+    assert_eq!(
+        dutch[0],
+        format!("wpb.csv:1:{}: geen kolom gevonden voor vraag \"geslacht\" (\"{gender}\"), verwacht er een: al haar antwoorden tellen als geen antwoord", columns + 1)
+    );
+    // The English line names the options; the Dutch one the same options, in Dutch words.
+    let (head, options) = english[1].split_once(", expected one of ").unwrap();
+    assert_eq!(
+        head,
+        "wpb.csv:2:6: column \"Wat is je leeftijd?\": found \"heel oud\""
+    );
+    assert_eq!(
+        dutch[1],
+        format!("wpb.csv:2:6: kolom \"Wat is je leeftijd?\": \"heel oud\" gevonden, verwacht een van {options}")
+    );
+    assert!(
+        options.starts_with("\"<25\"") || options.contains("\"25-35\""),
+        "{options}"
+    );
 }

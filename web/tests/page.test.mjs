@@ -174,8 +174,17 @@ test("a bad export shows the CLI's one-line error", async () => {
   assert.equal(line.split("\n").length, 1, cli.stderr);
   await drop([{ name: "wpb.csv", path: bad }]);
   await page.waitForSelector("#error:not([hidden])");
-  assert.equal((await page.textContent("#error")).trim(), line);
+  // The page is Dutch: the CLI's file, row and column, and its facts in Dutch words.
+  const [, where] = /^(wpb\.csv:\d+:\d+: )found no column that matches a question of "wpb"/.exec(line) ?? [];
+  assert.ok(where, line);
+  assert.equal((await page.textContent("#error")).trim(),
+    `${where}geen kolom gevonden die bij een vraag van "wpb" past, verwacht de kolomkoppen van de vragen: is dit de goede vragenlijst bij deze export?`);
   await shot("05-bad-file.png");
+  // In English it is the CLI's line itself.
+  await page.click("#lang");
+  await page.waitForFunction((l) => document.getElementById("error").textContent.trim() === l, line);
+  await page.click("#lang");
+  await page.waitForFunction(() => document.getElementById("error").textContent.trim().includes("geen kolom"));
   const seen = await page.evaluate(() => document.body.dataset.reportShown);
   await drop([path.join(bos, "wpb.csv")]);
   await reportShown(seen);
@@ -286,7 +295,14 @@ test("a drafted questionnaire is init's text, and the form edits it", async () =
     return { file: c[0], row: Number(c[1]), column: c[2] ? Number(c[2]) : null, message: c[3] };
   }));
   const line = (p) => `so.csv:${p.row}:${p.column === null ? "" : `${p.column}:`} ${p.message}`;
-  assert.deepEqual(shown.map(line), want.map(line));
+  // The page is Dutch: each of validate's lines with its facts in Dutch words (a single
+  // answer where the export holds several: "column "Q": found "A;B", expected one of ...").
+  const dutch = (p) => {
+    const m = /^column "(.*)": found "(.*)", expected one of (.*)$/.exec(p.message);
+    assert.ok(m, `not a cell problem: ${p.message}`);
+    return { ...p, message: `kolom "${m[1]}": "${m[2]}" gevonden, verwacht een van ${m[3]}` };
+  };
+  assert.deepEqual(shown.map(line), want.map(dutch).map(line));
   assert.deepEqual(parseValidate(cli.stdout).map((p) => p.read), (await pageAccounting()).map((r) => r.read));
   await page.locator("#editor").scrollIntoViewIfNeeded();
   await shot("08-draft.png");

@@ -76,7 +76,7 @@ pub struct Problem {
     pub header: String,
     pub question: Option<String>,
     pub found: String,
-    pub expected: String,
+    pub expected: crate::wording::Expected,
 }
 
 /// A row that was not accepted, kept with its fields so it can be written out.

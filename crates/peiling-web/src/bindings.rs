@@ -43,9 +43,9 @@ impl Workspace {
     }
 
     /// A draft questionnaire TOML for one dropped export, answered by `audience`
-    /// (`peiling init --audience`).
-    pub fn draft(&self, export_name: &str, audience: &str) -> Result<String, JsError> {
-        js(self.0.draft(export_name, audience))
+    /// (`peiling init --audience`); a mistake in the export worded in `lang`.
+    pub fn draft(&self, export_name: &str, audience: &str, lang: &str) -> Result<String, JsError> {
+        js(self.0.draft(export_name, audience, lang))
     }
 
     /// A questionnaire of the folder, parsed, as JSON.

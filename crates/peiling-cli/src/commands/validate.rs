@@ -118,13 +118,8 @@ fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Re
     }
     // Where the missing column would be: after the last one, as in strict mode's error.
     for id in &r.missing_questions {
-        let text = q.question(id).map_or("", |question| question.text.as_str());
-        writeln!(
-            out,
-            "  {}:1:{}: found no column for question \"{id}\" (\"{text}\"), expected one: all its answers count as geen antwoord",
-            r.file,
-            r.headers.len() + 1
-        )?;
+        let e = peiling_survey::import::missing_column_error(&r.file, r.headers.len(), q, id);
+        writeln!(out, "  {e}")?;
     }
     for d in &r.duplicates {
         writeln!(

@@ -14,6 +14,7 @@ use peiling_core::privacy::OwnName;
 use crate::error::ImportError;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Coercion, Duplicate, Problem, QuestionTally, Rejected};
+use crate::wording::ImportMessage;
 
 use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, MetaField, Source};
@@ -113,12 +114,11 @@ impl Checker {
                     file,
                     1,
                     headers.len() + 1,
-                    format!(
-                        "found no column for required question \"{}\" ({}), expected a header \"{}\"",
-                        question.id,
-                        question.kind.name(),
-                        question.text
-                    ),
+                    ImportMessage::NoRequiredColumn {
+                        id: question.id.clone(),
+                        kind: question.kind.name(),
+                        text: question.text.clone(),
+                    },
                 ));
             }
             missing_questions.push(question.id.clone());
@@ -128,10 +128,9 @@ impl Checker {
                 file,
                 1,
                 1,
-                format!(
-                    "found no column that matches a question of \"{}\", expected the headers of its questions: is this the right questionnaire for this export?",
-                    q.id
-                ),
+                ImportMessage::NoQuestionColumns {
+                    questionnaire: q.id.clone(),
+                },
             ));
         }
         Ok(Checker {

@@ -28,6 +28,7 @@ use crate::questionnaire::{Kind, Questionnaire};
 use crate::response::{
     Answer, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
 };
+use crate::wording::ImportMessage;
 use check::Checker;
 use columns::{MetaField, Source};
 pub use dedup::{stream_part, Drops};
@@ -94,8 +95,7 @@ pub fn import_table(
             header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
             question: None,
             found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
-            expected: "UTF-8 as in the rest of the file (this line was read as Windows-1252)"
-                .into(),
+            expected: crate::wording::Expected::Utf8,
         });
     }
     let mut formulas: HashMap<usize, Vec<&FormulaCell>> = HashMap::new();
@@ -279,10 +279,9 @@ pub(crate) fn formula_problem(
             Some(text) => text.clone(),
             None => "a formula".to_string(),
         },
-        expected: format!(
-            "a value stored in cell {}: the formula's result was never saved and peiling does not compute formulas (open the workbook in Excel and save it again)",
-            f.cell
-        ),
+        expected: crate::wording::Expected::StoredValue {
+            cell: f.cell.clone(),
+        },
     }
 }
 
@@ -452,12 +451,7 @@ pub(crate) fn first_problem(report: &Findings<'_>) -> Option<ImportError> {
 /// An export without responses is refused (by the import and by `peiling init`).
 pub(crate) fn require_rows(file: &str, table: &Table) -> Result<(), ImportError> {
     if table.rows.is_empty() {
-        return Err(ImportError::at(
-            file,
-            2,
-            1,
-            "found only a header row, expected responses below it",
-        ));
+        return Err(ImportError::at(file, 2, 1, ImportMessage::OnlyHeader));
     }
     Ok(())
 }
@@ -467,23 +461,32 @@ pub fn problem_error(file: &str, p: &Problem) -> ImportError {
         file,
         p.row,
         p.column,
-        format!(
-            "column \"{}\": found \"{}\", expected {}",
-            short(&p.header, 60),
-            short(&p.found, 80),
-            p.expected
-        ),
+        ImportMessage::Cell {
+            header: p.header.clone(),
+            found: p.found.clone(),
+            expected: p.expected.clone(),
+        },
     )
 }
 
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
+/// The line for an optional question of `q` that has no column in the export (its
+/// answers all count as no answer): located after the last of `columns` columns.
+pub fn missing_column_error(
+    file: &str,
+    columns: usize,
+    q: &Questionnaire,
+    id: &str,
+) -> ImportError {
+    let text = q.question(id).map_or("", |question| question.text.as_str());
+    ImportError::at(
+        file,
+        1,
+        columns + 1,
+        ImportMessage::NoColumn {
+            id: id.to_string(),
+            text: text.to_string(),
+        },
+    )
 }
 
 /// The latest completion time among the accepted responses (`YYYY-MM-DD`).

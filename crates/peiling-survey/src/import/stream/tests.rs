@@ -88,9 +88,10 @@ fn rows_problems_and_lines_match_the_import() {
         .report
         .problems;
     assert!(
-        problems
-            .iter()
-            .any(|p| p.row == 5 && p.expected.contains("answered although not asked")),
+        problems.iter().any(|p| p.row == 5
+            && p.expected
+                .to_string()
+                .contains("answered although not asked")),
         "{problems:?}"
     );
 }
