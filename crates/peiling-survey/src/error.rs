@@ -29,8 +29,9 @@ pub struct ImportError {
     pub file: String,
     /// `row:column: `.
     pub location: String,
-    /// What is wrong, by its facts ([`ImportMessage::text`] words it in either language).
-    pub message: ImportMessage,
+    /// What is wrong, by its facts ([`ImportMessage::text`] words it in either language;
+    /// boxed: an error stays small to hand back).
+    pub message: Box<ImportMessage>,
     /// The import setting that led to the problem, named by whoever shows the message
     /// (the command line names its flag).
     pub given: Option<ImportSetting>,
@@ -97,7 +98,7 @@ impl ImportError {
         ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
-            message: message.into(),
+            message: Box::new(message.into()),
             given: None,
         }
     }
@@ -112,7 +113,7 @@ impl ImportError {
         ImportError {
             file: one_line(file),
             location: format!("{row}: "),
-            message: message.into(),
+            message: Box::new(message.into()),
             given: None,
         }
     }
@@ -121,7 +122,7 @@ impl ImportError {
         ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
-            message: message.into(),
+            message: Box::new(message.into()),
             given: None,
         }
     }
