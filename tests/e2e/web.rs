@@ -206,7 +206,8 @@ fn the_accounting_is_the_validate_accounting() {
     std::fs::write(dir.path().join("wpb.csv"), lines.join("\n") + "\n").unwrap();
     let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
     let ws = workspace_of(dir.path(), &[]);
-    let json: serde_json::Value = serde_json::from_str(&ws.accounting("nl").unwrap()).unwrap();
+    // In English: validate's lines themselves.
+    let json: serde_json::Value = serde_json::from_str(&ws.accounting("en").unwrap()).unwrap();
     let exports = json.as_array().unwrap();
     assert_eq!(exports.len(), 2);
     for e in exports {
@@ -254,6 +255,52 @@ fn the_accounting_is_the_validate_accounting() {
     assert!(
         lines[1].contains(":4:") && lines[1].contains("row rejected"),
         "{lines:?}"
+    );
+    // In Dutch: the same rows and columns, the same facts, Dutch words.
+    let json: serde_json::Value = serde_json::from_str(&ws.accounting("nl").unwrap()).unwrap();
+    let wpb = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["file"] == "wpb.csv")
+        .unwrap();
+    let dutch: Vec<&str> = wpb["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_str().unwrap())
+        .collect();
+    let (head, key) = lines[0].split_once(" (").unwrap();
+    let first_row = head.rsplit(' ').next().unwrap();
+    let row = lines[0].split(':').nth(1).unwrap();
+    assert_eq!(
+        dutch[0],
+        format!(
+            "wpb.csv:{row}: dubbele inzending van rij {first_row} ({}",
+            key.replace(", kept", ", bewaard")
+                .replace(", dropped", ", weggelaten")
+        )
+    );
+    let fields = lines[1]
+        .split("found ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let width = csv.lines().next().unwrap();
+    let width = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(width.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .len();
+    assert_eq!(fields, "3");
+    assert_eq!(
+        dutch[1],
+        format!("wpb.csv:4:4: rij afgekeurd: 3 velden gevonden, verwacht {width} zoals in de kopregel: een scheidingsteken te veel of te weinig?")
     );
 }
 

@@ -33,4 +33,4 @@ pub use source::{MemoryFiles, Role, Source};
 pub use survey::{
     About, DataSource, Origin, Part, PlannedPart, Said, Survey, SurveyPlan, BUNDLED_NAME,
 };
-pub use wording::{Expected, ImportMessage};
+pub use wording::{Expected, ImportMessage, RowReason};

@@ -86,7 +86,7 @@ pub struct Rejected {
     /// 1-based column the reason points at (the first extra or missing field, the
     /// required question's column).
     pub column: usize,
-    pub reason: String,
+    pub reason: crate::wording::RowReason,
     pub fields: Vec<String>,
 }
 

@@ -130,6 +130,76 @@ impl Serialize for Expected {
     }
 }
 
+/// Why a row is no response at all, by its facts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowReason {
+    /// Every cell empty.
+    Empty,
+    /// The header row once more.
+    HeaderAgain,
+    /// Another number of fields than the header has.
+    Fields { found: usize, expected: usize },
+    /// No valid answer to the required question `id`.
+    NoRequiredAnswer { id: String },
+    /// A second submission the duplicate policy drops.
+    SecondSubmission,
+    /// A workbook row read a second time.
+    RepeatedRow { row: usize },
+}
+
+impl RowReason {
+    /// The words, in English or Dutch.
+    pub fn text(&self, english: bool) -> String {
+        match (self, english) {
+            (RowReason::Empty, true) => "found an empty row, expected a response".into(),
+            (RowReason::Empty, false) => "een lege rij gevonden, verwacht een antwoord".into(),
+            (RowReason::HeaderAgain, true) => {
+                "found the header row again, expected a response (were two exports pasted together?)".into()
+            }
+            (RowReason::HeaderAgain, false) => {
+                "de kopregel nog een keer gevonden, verwacht een antwoord (zijn twee exports aan elkaar geplakt?)".into()
+            }
+            (RowReason::Fields { found, expected }, true) => format!(
+                "found {found} fields, expected {expected} as in the header: a separator too many or too few?"
+            ),
+            (RowReason::Fields { found, expected }, false) => format!(
+                "{found} velden gevonden, verwacht {expected} zoals in de kopregel: een scheidingsteken te veel of te weinig?"
+            ),
+            (RowReason::NoRequiredAnswer { id }, true) => {
+                format!("found no valid answer to required question \"{id}\", expected one")
+            }
+            (RowReason::NoRequiredAnswer { id }, false) => format!(
+                "geen geldig antwoord gevonden op de verplichte vraag \"{id}\", verwacht er een"
+            ),
+            (RowReason::SecondSubmission, true) => {
+                "found a second submission of the same respondent, expected one (the other was kept)".into()
+            }
+            (RowReason::SecondSubmission, false) => {
+                "een tweede inzending van dezelfde persoon gevonden, verwacht er een (de andere is bewaard)".into()
+            }
+            (RowReason::RepeatedRow { row }, true) => format!(
+                "found row {row} of the sheet a second time, expected each row once (the first was read)"
+            ),
+            (RowReason::RepeatedRow { row }, false) => format!(
+                "rij {row} van het werkblad een tweede keer gevonden, verwacht elke rij één keer (de eerste is gelezen)"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for RowReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(true))
+    }
+}
+
+/// Written as its English words, as before it had a type.
+impl Serialize for RowReason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text(true))
+    }
+}
+
 /// What an [`crate::ImportError`] says after its `file:row:column: `.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportMessage {
@@ -153,6 +223,14 @@ pub enum ImportMessage {
     NoQuestionColumns { questionnaire: String },
     /// A header row and nothing under it.
     OnlyHeader,
+    /// A row that is no response (accounted as rejected).
+    Rejected(RowReason),
+    /// A second submission of the respondent of `first_row` (by `key`), kept or dropped.
+    Duplicate {
+        first_row: usize,
+        key: String,
+        kept: bool,
+    },
 }
 
 impl ImportMessage {
@@ -210,6 +288,32 @@ impl ImportMessage {
             (ImportMessage::OnlyHeader, false) => {
                 "alleen een kopregel gevonden, verwacht antwoorden eronder".into()
             }
+            (ImportMessage::Rejected(reason), true) => format!("row rejected: {}", reason.text(true)),
+            (ImportMessage::Rejected(reason), false) => {
+                format!("rij afgekeurd: {}", reason.text(false))
+            }
+            (
+                ImportMessage::Duplicate {
+                    first_row,
+                    key,
+                    kept,
+                },
+                true,
+            ) => format!(
+                "duplicate submission of row {first_row} ({key}), {}",
+                if *kept { "kept" } else { "dropped" }
+            ),
+            (
+                ImportMessage::Duplicate {
+                    first_row,
+                    key,
+                    kept,
+                },
+                false,
+            ) => format!(
+                "dubbele inzending van rij {first_row} ({key}), {}",
+                if *kept { "bewaard" } else { "weggelaten" }
+            ),
         };
         one_line(&text)
     }

@@ -10,7 +10,9 @@ use peiling_analysis::{AnalysisOptions, Summary, SummaryError};
 use peiling_planner::{Catalogue, PlanOptions, RotationPlan, SurveyDemand};
 use peiling_report::{Lang, OutputFile, ReportInput, ReportOptions};
 use peiling_survey::draft::{default_title, draft_export, DraftOptions};
-use peiling_survey::import::{missing_column_error, problem_error, TableOptions};
+use peiling_survey::import::{
+    duplicate_error, missing_column_error, problem_error, rejected_error, TableOptions,
+};
 use peiling_survey::survey::{bundled_file, definition_names};
 use peiling_survey::{
     ImportOptions, ImportReport, Input, MemoryFiles, Questionnaire, Role, Source,
@@ -407,8 +409,7 @@ fn text_of(files: &[OutputFile], name: &str) -> Result<String, String> {
 
 /// Every problem `peiling validate` lists for one export, in its order, each with its
 /// line.
-/// The missing columns and cell problems are worded in English or Dutch; a second
-/// submission and a rejected row keep the CLI's English.
+/// Worded in English (validate's lines) or Dutch.
 fn problems(q: &Questionnaire, r: &ImportReport, english: bool) -> Vec<ProblemLine> {
     let shown = |t: &str| peiling_core::privacy::redact_contacts(t).into_owned();
     let safe = |t: String| peiling_core::privacy::terminal(&t).into_owned();
@@ -425,28 +426,23 @@ fn problems(q: &Questionnaire, r: &ImportReport, english: bool) -> Vec<ProblemLi
         });
     }
     for d in &r.duplicates {
-        let message = format!(
-            "duplicate submission of row {} ({}){}",
-            d.first_row,
-            shown(&d.key),
-            if d.kept { ", kept" } else { ", dropped" }
-        );
+        let e = duplicate_error(&r.file, d, &shown(&d.key));
         out.push(ProblemLine {
             file: r.file.clone(),
             row: d.row,
             column: 0,
-            line: safe(format!("{}:{}: {message}", r.file, d.row)),
-            message: safe(message),
+            line: safe(e.text(english)),
+            message: safe(e.message.text(english)),
         });
     }
     for rej in &r.rejected {
-        let message = format!("row rejected: {}", rej.reason);
+        let e = rejected_error(&r.file, rej);
         out.push(ProblemLine {
             file: r.file.clone(),
             row: rej.row,
             column: rej.column,
-            line: safe(format!("{}:{}:{}: {message}", r.file, rej.row, rej.column)),
-            message: safe(message),
+            line: safe(e.text(english)),
+            message: safe(e.message.text(english)),
         });
     }
     for p in &r.problems {

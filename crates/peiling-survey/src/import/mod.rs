@@ -28,7 +28,7 @@ use crate::questionnaire::{Kind, Questionnaire};
 use crate::response::{
     Answer, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
 };
-use crate::wording::ImportMessage;
+use crate::wording::{ImportMessage, RowReason};
 use check::Checker;
 use columns::{MetaField, Source};
 pub use dedup::{stream_part, Drops};
@@ -179,10 +179,7 @@ pub(crate) fn repeated_row(row: Row) -> Rejected {
     Rejected {
         row: row.line,
         column: 1,
-        reason: format!(
-            "found row {} of the sheet a second time, expected each row once (the first was read)",
-            row.line
-        ),
+        reason: RowReason::RepeatedRow { row: row.line },
         fields: row.fields,
     }
 }
@@ -302,13 +299,6 @@ pub(crate) fn source_text<'a>(
     }
 }
 
-/// Why a second submission that the duplicate policy drops is a rejected row.
-pub(crate) const SECOND_SUBMISSION: &str =
-    "found a second submission of the same respondent, expected one (the other was kept)";
-
-pub(crate) const HEADER_AGAIN: &str =
-    "found the header row again, expected a response (were two exports pasted together?)";
-
 /// Is this row the header once more (as when two exports are pasted into one file)?
 /// Every column holds its header's text; a BOM or trailing empty fields do not count.
 pub(crate) fn is_header_again<'a>(
@@ -379,7 +369,7 @@ fn resolve_duplicates(
             rejected.push(Rejected {
                 row: r.row,
                 column: 1,
-                reason: SECOND_SUBMISSION.into(),
+                reason: RowReason::SecondSubmission,
                 fields: Vec::new(),
             });
         }
@@ -408,12 +398,7 @@ pub(crate) fn first_problem(report: &Findings<'_>) -> Option<ImportError> {
         return Some(problem_error(file, p));
     }
     if let Some(r) = report.rejected.first() {
-        return Some(ImportError::at(
-            file,
-            r.row,
-            r.column,
-            format!("row rejected: {}", r.reason),
-        ));
+        return Some(rejected_error(file, r));
     }
     if let Some(d) = report.duplicates.first() {
         return Some(ImportError::at(
@@ -465,6 +450,30 @@ pub fn problem_error(file: &str, p: &Problem) -> ImportError {
             header: p.header.clone(),
             found: p.found.clone(),
             expected: p.expected.clone(),
+        },
+    )
+}
+
+/// The line for a rejected row: `file:row:column: row rejected: reason`.
+pub fn rejected_error(file: &str, r: &Rejected) -> ImportError {
+    ImportError::at(
+        file,
+        r.row,
+        r.column,
+        ImportMessage::Rejected(r.reason.clone()),
+    )
+}
+
+/// The line for a second submission (a whole row: no column), kept or dropped; `key`
+/// as the caller shows it (an e-mail address hidden).
+pub fn duplicate_error(file: &str, d: &Duplicate, key: &str) -> ImportError {
+    ImportError::row(
+        file,
+        d.row,
+        ImportMessage::Duplicate {
+            first_row: d.first_row,
+            key: key.to_string(),
+            kept: d.kept,
         },
     )
 }
