@@ -118,6 +118,8 @@ async function addFiles(fileList) {
   const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   const tomls = read.filter((f) => isQuestionnaire(f.name));
   const exports = read.filter((f) => !isQuestionnaire(f.name));
+  // One busy spell from the drop to the report: the progress bar does not blink off
+  // between reading the files and checking them.
   await working(async () => {
     if (exports.length) {
       await ask("add", { files: exports }, exports.map((f) => f.bytes));
@@ -126,9 +128,9 @@ async function addFiles(fileList) {
       }
       renderFiles();
     }
+    for (const f of tomls) await loadToml(f.name, new TextDecoder().decode(f.bytes));
+    if (!tomls.length) await refresh();
   });
-  for (const f of tomls) await loadToml(f.name, new TextDecoder().decode(f.bytes));
-  if (!tomls.length) await refresh();
 }
 
 function renderFiles() {
@@ -190,6 +192,12 @@ async function loadToml(name, text) {
   await applyToml();
 }
 
+/** Who answered the export to draft from, as `peiling init --audience` takes it. */
+function draftAudience() {
+  const chosen = $("draft-audience").value;
+  return chosen || $("draft-audience-own").value.trim();
+}
+
 async function makeDraft() {
   showError("");
   const from = state.exports[state.exports.length - 1];
@@ -197,9 +205,15 @@ async function makeDraft() {
     status("questionnaire-status", "draft_which");
     return;
   }
+  const audience = draftAudience();
+  if (!audience) {
+    status("questionnaire-status", "audience_missing");
+    $("draft-audience-own").focus();
+    return;
+  }
   await clearSource();
   try {
-    const text = await working(() => ask("draft", { name: from }));
+    const text = await working(() => ask("draft", { name: from, audience, lang: state.lang }));
     state.source = "draft";
     state.toml = { name: from.replace(/\.[^.]*$/, "") + ".toml", text };
     status("questionnaire-status", "draft_chosen", from);
@@ -521,6 +535,11 @@ function wire() {
   });
   $("use-bundled").addEventListener("click", useBundled);
   $("make-draft").addEventListener("click", makeDraft);
+  $("draft-audience").addEventListener("change", () => {
+    const own = $("draft-audience").value === "";
+    $("draft-audience-own").hidden = !own;
+    if (own) $("draft-audience-own").focus();
+  });
   $("apply").addEventListener("click", applyForm);
   $("dl-report").addEventListener("click", () =>
     download("report.html", state.result.report.value, "text/html;charset=utf-8"));

@@ -49,8 +49,8 @@ const ops = {
     workspace.use_bundled(id);
     return workspace.file_names();
   },
-  draft({ name }) {
-    return workspace.draft(name);
+  draft({ name, audience, lang }) {
+    return workspace.draft(name, audience, lang);
   },
   questionnaire({ name }) {
     return JSON.parse(workspace.questionnaire_json(name));
@@ -64,7 +64,7 @@ const ops = {
     const report = attempt(() => workspace.report_html(lang, "full"));
     progress(3, 4, "step_plan");
     const planJson = attempt(() => workspace.plan_json());
-    const planIcs = planJson.error ? planJson : attempt(() => workspace.plan_ics());
+    const planIcs = planJson.error ? planJson : attempt(() => workspace.plan_ics(lang));
     progress(4, 4, "step_plan");
     return { accounting, report, planJson, planIcs };
   },

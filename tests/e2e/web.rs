@@ -69,24 +69,39 @@ fn same_as_the_cli(dir: &Path, ws: &Workspace, with_plan: bool) {
         assert!(n > 0);
         assert_eq!(report.join("plan.json").exists(), with_plan);
     }
-    let plan = out.path().join("plan");
-    let run = peiling_in(
-        dir,
-        &["plan", "survey.toml", "--out", plan.to_str().unwrap()],
-    );
-    if run.code() == 0 {
-        assert_eq!(ws.plan_json().unwrap(), read(&plan.join("plan.json")));
-        assert_eq!(ws.plan_ics().unwrap(), read(&plan.join("plan.ics")));
-    } else {
-        let line = run.user_error();
-        let message = ws.plan_json().unwrap_err();
-        assert_eq!(line, format!("peiling: {message}"));
+    for lang in ["nl", "en"] {
+        let plan = out.path().join(format!("plan-{lang}"));
+        let run = peiling_in(
+            dir,
+            &[
+                "plan",
+                "survey.toml",
+                "--lang",
+                lang,
+                "--out",
+                plan.to_str().unwrap(),
+            ],
+        );
+        if run.code() == 0 {
+            assert_eq!(ws.plan_json().unwrap(), read(&plan.join("plan.json")));
+            assert_eq!(ws.plan_ics(lang).unwrap(), read(&plan.join("plan.ics")));
+        } else {
+            let line = run.user_error();
+            let message = ws.plan_json().unwrap_err();
+            assert_eq!(line, format!("peiling: {message}"));
+        }
+    }
+    if with_plan {
+        // The calendar is written in the language asked for: not the same file twice.
+        assert_ne!(ws.plan_ics("nl").unwrap(), ws.plan_ics("en").unwrap());
     }
     if with_plan {
         // The report's plan is the plan command's plan.
         let report = out.path().join("report-nl");
         assert_eq!(ws.plan_json().unwrap(), read(&report.join("plan.json")));
-        assert_eq!(ws.plan_ics().unwrap(), read(&report.join("plan.ics")));
+        assert_eq!(ws.plan_ics("nl").unwrap(), read(&report.join("plan.ics")));
+        let report = out.path().join("report-en");
+        assert_eq!(ws.plan_ics("en").unwrap(), read(&report.join("plan.ics")));
     }
 }
 
@@ -191,7 +206,8 @@ fn the_accounting_is_the_validate_accounting() {
     std::fs::write(dir.path().join("wpb.csv"), lines.join("\n") + "\n").unwrap();
     let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
     let ws = workspace_of(dir.path(), &[]);
-    let json: serde_json::Value = serde_json::from_str(&ws.accounting("nl").unwrap()).unwrap();
+    // In English: validate's lines themselves.
+    let json: serde_json::Value = serde_json::from_str(&ws.accounting("en").unwrap()).unwrap();
     let exports = json.as_array().unwrap();
     assert_eq!(exports.len(), 2);
     for e in exports {
@@ -240,6 +256,52 @@ fn the_accounting_is_the_validate_accounting() {
         lines[1].contains(":4:") && lines[1].contains("row rejected"),
         "{lines:?}"
     );
+    // In Dutch: the same rows and columns, the same facts, Dutch words.
+    let json: serde_json::Value = serde_json::from_str(&ws.accounting("nl").unwrap()).unwrap();
+    let wpb = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["file"] == "wpb.csv")
+        .unwrap();
+    let dutch: Vec<&str> = wpb["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["line"].as_str().unwrap())
+        .collect();
+    let (head, key) = lines[0].split_once(" (").unwrap();
+    let first_row = head.rsplit(' ').next().unwrap();
+    let row = lines[0].split(':').nth(1).unwrap();
+    assert_eq!(
+        dutch[0],
+        format!(
+            "wpb.csv:{row}: dubbele inzending van rij {first_row} ({}",
+            key.replace(", kept", ", bewaard")
+                .replace(", dropped", ", weggelaten")
+        )
+    );
+    let fields = lines[1]
+        .split("found ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let width = csv.lines().next().unwrap();
+    let width = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(width.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .len();
+    assert_eq!(fields, "3");
+    assert_eq!(
+        dutch[1],
+        format!("wpb.csv:4:4: rij afgekeurd: 3 velden gevonden, verwacht {width} zoals in de kopregel: een scheidingsteken te veel of te weinig?")
+    );
 }
 
 /// The draft is `peiling init`'s, and a questionnaire parses to its serde form.
@@ -248,7 +310,15 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let dir = repo().join("datasets/po-rivierenland");
     let ws = workspace_of(&dir, &[]);
     let toml = peiling_in(&dir, &["init", "mentoren.csv"]).ok();
-    assert_eq!(ws.draft("mentoren.csv").unwrap(), toml);
+    assert_eq!(ws.draft("mentoren.csv", "WPB", "en").unwrap(), toml);
+    // Another audience, as `init --audience` gives it: one of the usual or the team's own.
+    for audience in ["SO", "Mentoren \"po\""] {
+        let toml = peiling_in(&dir, &["init", "mentoren.csv", "--audience", audience]).ok();
+        let draft = ws.draft("mentoren.csv", audience, "nl").unwrap();
+        assert_eq!(draft, toml);
+        let q: toml::Value = toml::from_str(&draft).unwrap();
+        assert_eq!(q["audience"].as_str(), Some(audience));
+    }
     let q: serde_json::Value =
         serde_json::from_str(&ws.questionnaire_json("mentoren.toml").unwrap()).unwrap();
     let source: toml::Value = toml::from_str(&read(&dir.join("mentoren.toml"))).unwrap();
@@ -256,7 +326,108 @@ fn the_draft_and_the_questionnaire_are_the_cli_ones() {
     let questions = source["question"].as_array().unwrap();
     assert_eq!(q["questions"].as_array().unwrap().len(), questions.len());
     assert!(ws
-        .draft("nothing.csv")
+        .draft("nothing.csv", "WPB", "en")
         .unwrap_err()
         .starts_with("nothing.csv"));
+}
+
+/// On the Dutch page an import's mistakes are in Dutch: the same file, row and column as
+/// the CLI's English line, the same facts, Dutch words. In English they are the CLI's.
+#[test]
+fn import_mistakes_are_worded_in_the_page_language() {
+    let src = repo().join("datasets/bos-2020");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["survey.toml", "so.toml", "wpb.toml", "so.csv"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    // An export with the wrong header: none of its columns is a question.
+    std::fs::write(dir.path().join("wpb.csv"), "Naam,Kleur\nAnna,blauw\n").unwrap();
+    let out = dir.path().join("out");
+    let line = peiling_in(
+        dir.path(),
+        &["report", "survey.toml", "--out", out.to_str().unwrap()],
+    )
+    .user_error();
+    let ws = workspace_of(dir.path(), &[]);
+    assert_eq!(
+        line,
+        format!("peiling: {}", ws.accounting("en").unwrap_err())
+    );
+    assert_eq!(
+        line,
+        format!("peiling: {}", ws.report_html("en", "full").unwrap_err())
+    );
+    let dutch = "wpb.csv:1:1: geen kolom gevonden die bij een vraag van \"wpb\" past, verwacht de kolomkoppen van de vragen: is dit de goede vragenlijst bij deze export?";
+    assert_eq!(ws.accounting("nl").unwrap_err(), dutch);
+    assert_eq!(ws.report_html("nl", "full").unwrap_err(), dutch);
+
+    // An answer that is not an option, and a question without its column.
+    let mut records: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(src.join("wpb.csv"))
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(records[1][5], "25-35");
+    records[1][5] = "heel oud".into();
+    for r in &mut records {
+        r.remove(6); // "Wat is je geslacht?"
+    }
+    let columns = records[0].len();
+    let mut w = csv::Writer::from_path(dir.path().join("wpb.csv")).unwrap();
+    for r in &records {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    let text = peiling_in(dir.path(), &["validate", "survey.toml"]).ok();
+    let ws = workspace_of(dir.path(), &[]);
+    let problems = |lang: &str| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(&ws.accounting(lang).unwrap()).unwrap();
+        let wpb = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["file"] == "wpb.csv")
+            .unwrap()
+            .clone();
+        wpb["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["line"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let english = problems("en");
+    let dutch = problems("nl");
+    assert_eq!(english.len(), 2, "{english:?}");
+    for line in &english {
+        assert!(
+            text.contains(&format!("  {line}\n")),
+            "{line} not in {text}"
+        );
+    }
+    let gender = "Wat is je geslacht?";
+    assert_eq!(
+        english[0],
+        format!("wpb.csv:1:{}: found no column for question \"geslacht\" (\"{gender}\"), expected one: all its answers count as geen antwoord", columns + 1)
+    );
+    assert_eq!(
+        dutch[0],
+        format!("wpb.csv:1:{}: geen kolom gevonden voor vraag \"geslacht\" (\"{gender}\"), verwacht er een: al haar antwoorden tellen als geen antwoord", columns + 1)
+    );
+    // The English line names the options; the Dutch one the same options, in Dutch words.
+    let (head, options) = english[1].split_once(", expected one of ").unwrap();
+    assert_eq!(
+        head,
+        "wpb.csv:2:6: column \"Wat is je leeftijd?\": found \"heel oud\""
+    );
+    assert_eq!(
+        dutch[1],
+        format!("wpb.csv:2:6: kolom \"Wat is je leeftijd?\": \"heel oud\" gevonden, verwacht een van {options}")
+    );
+    assert!(
+        options.starts_with("\"<25\"") || options.contains("\"25-35\""),
+        "{options}"
+    );
 }

@@ -65,8 +65,12 @@ async function reportShown(previous) {
   return page.evaluate(() => document.body.dataset.reportShown);
 }
 
-async function shot(name) {
-  await page.screenshot({ path: path.join(shots, name), fullPage: true });
+/** A full-page screenshot; `mask` covers what changes from run to run (a progress bar). */
+async function shot(name, mask = []) {
+  await page.screenshot({
+    path: path.join(shots, name), fullPage: true, animations: "disabled", caret: "hide",
+    mask: mask.map((selector) => page.locator(selector)), maskColor: "#d5dbe3",
+  });
 }
 
 async function downloadOf(button) {
@@ -170,8 +174,17 @@ test("a bad export shows the CLI's one-line error", async () => {
   assert.equal(line.split("\n").length, 1, cli.stderr);
   await drop([{ name: "wpb.csv", path: bad }]);
   await page.waitForSelector("#error:not([hidden])");
-  assert.equal((await page.textContent("#error")).trim(), line);
+  // The page is Dutch: the CLI's file, row and column, and its facts in Dutch words.
+  const [, where] = /^(wpb\.csv:\d+:\d+: )found no column that matches a question of "wpb"/.exec(line) ?? [];
+  assert.ok(where, line);
+  assert.equal((await page.textContent("#error")).trim(),
+    `${where}geen kolom gevonden die bij een vraag van "wpb" past, verwacht de kolomkoppen van de vragen: is dit de goede vragenlijst bij deze export?`);
   await shot("05-bad-file.png");
+  // In English it is the CLI's line itself.
+  await page.click("#lang");
+  await page.waitForFunction((l) => document.getElementById("error").textContent.trim() === l, line);
+  await page.click("#lang");
+  await page.waitForFunction(() => document.getElementById("error").textContent.trim().includes("geen kolom"));
   const seen = await page.evaluate(() => document.body.dataset.reportShown);
   await drop([path.join(bos, "wpb.csv")]);
   await reportShown(seen);
@@ -189,6 +202,15 @@ test("in English: the page, and the report is the CLI's --lang en", async () => 
   assert.equal(peiling(["report", "survey.toml", "--lang", "en", "--out", out], dir).status, 0);
   const got = await downloadOf("#dl-report");
   assert.ok(got.bytes.equals(fs.readFileSync(path.join(out, "report.html"))), "the English report differs from the CLI's");
+  // The calendar too is English: `peiling plan --lang en`'s plan.ics, byte for byte.
+  const plan = path.join(tmp, "cli-plan-en");
+  const r = peiling(["plan", "survey.toml", "--lang", "en", "--out", plan], dir);
+  assert.equal(r.status, 0, r.stderr);
+  const ics = await downloadOf("#dl-ics");
+  assert.equal(ics.name, "plan.ics");
+  const want = fs.readFileSync(path.join(plan, "plan.ics"));
+  assert.ok(!want.equals(fs.readFileSync(path.join(tmp, "cli-nl", "plan.ics"))), "the CLI's English calendar is not the Dutch one");
+  assert.ok(ics.bytes.equals(want), `plan.ics (en): the page's download differs from peiling plan --lang en's (${ics.bytes.length} vs ${want.length} bytes)`);
   await shot("06-english.png");
 });
 
@@ -215,7 +237,9 @@ test("a 10,000-row export goes through with progress while the page stays respon
   console.log(`language switch answered in ${answered} ms while working ("${during.text}")`);
   assert.equal(during.lang, "nl");
   assert.ok(answered < 1000, `the click took ${answered} ms`);
-  await shot("07-large-export.png");
+  // How far the worker got when the picture is taken depends on the machine: the progress
+  // bar and its step are covered, so the committed screenshot is the same every run.
+  await shot("07-large-export.png", ["#progress"]);
   await reportShown(seen);
   const rows = await pageAccounting();
   const wpb = rows.find((r) => r.file === "wpb.csv");
@@ -234,15 +258,18 @@ test("a drafted questionnaire is init's text, and the form edits it", async () =
   const so = path.join(tmp, "draft", "so.csv");
   fs.mkdirSync(path.dirname(so), { recursive: true });
   fs.copyFileSync(path.join(bos, "so.csv"), so);
-  const init = peiling(["init", "so.csv", "-o", "so-draft.toml"], path.dirname(so));
+  // The schoolopleiders' export: drafted for the audience SO, as `init --audience SO` does.
+  const init = peiling(["init", "so.csv", "--audience", "SO", "-o", "so-draft.toml"], path.dirname(so));
   assert.equal(init.status, 0, init.stderr);
   for (const f of ["wpb.csv", "so.csv"]) {
     await page.click(`#file-list li:has-text("${f}") button`);
   }
   await drop([so]);
+  await page.selectOption("#draft-audience", "SO");
   await page.click("#make-draft");
   await page.waitForSelector("#editor:not([hidden])");
   const draft = await page.inputValue("#toml-text");
+  assert.match(draft, /^audience = "SO"$/m);
   assert.equal(draft, fs.readFileSync(path.join(path.dirname(so), "so-draft.toml"), "utf8"));
   // Change one question's kind in the form: the text says so, and Apply reads it back.
   const row = page.locator("#questions tbody tr", { hasText: "Aan welke thema's heb je behoefte?" });
@@ -268,7 +295,14 @@ test("a drafted questionnaire is init's text, and the form edits it", async () =
     return { file: c[0], row: Number(c[1]), column: c[2] ? Number(c[2]) : null, message: c[3] };
   }));
   const line = (p) => `so.csv:${p.row}:${p.column === null ? "" : `${p.column}:`} ${p.message}`;
-  assert.deepEqual(shown.map(line), want.map(line));
+  // The page is Dutch: each of validate's lines with its facts in Dutch words (a single
+  // answer where the export holds several: "column "Q": found "A;B", expected one of ...").
+  const dutch = (p) => {
+    const m = /^column "(.*)": found "(.*)", expected one of (.*)$/.exec(p.message);
+    assert.ok(m, `not a cell problem: ${p.message}`);
+    return { ...p, message: `kolom "${m[1]}": "${m[2]}" gevonden, verwacht een van ${m[3]}` };
+  };
+  assert.deepEqual(shown.map(line), want.map(dutch).map(line));
   assert.deepEqual(parseValidate(cli.stdout).map((p) => p.read), (await pageAccounting()).map((r) => r.read));
   await page.locator("#editor").scrollIntoViewIfNeeded();
   await shot("08-draft.png");

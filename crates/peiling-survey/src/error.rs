@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 pub use peiling_core::definition::{line_of, DefinitionError};
 
+use crate::wording::ImportMessage;
+
 /// Why a survey or export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum SurveyError {
@@ -22,17 +24,27 @@ pub enum SurveyError {
 
 /// A problem that stops an export from being imported; always names the file, the row
 /// and the column (1:1 when the file as a whole is wrong).
-#[derive(Debug, thiserror::Error)]
-#[error("{file}:{location}{message}{}", given.map(|g| format!(" ({g} was given)")).unwrap_or_default())]
+#[derive(Debug)]
 pub struct ImportError {
     pub file: String,
     /// `row:column: `.
     pub location: String,
-    pub message: String,
+    /// What is wrong, by its facts ([`ImportMessage::text`] words it in either language;
+    /// boxed: an error stays small to hand back).
+    pub message: Box<ImportMessage>,
     /// The import setting that led to the problem, named by whoever shows the message
     /// (the command line names its flag).
     pub given: Option<ImportSetting>,
 }
+
+/// In English: the terminal's line.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(true))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// An import setting a message can point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,26 +53,52 @@ pub enum ImportSetting {
     Sheet,
 }
 
+impl ImportSetting {
+    /// The setting as a concept, in English or Dutch.
+    pub fn text(self, english: bool) -> &'static str {
+        match (self, english) {
+            (ImportSetting::Sheet, true) => "a sheet name",
+            (ImportSetting::Sheet, false) => "een bladnaam",
+        }
+    }
+}
+
 impl std::fmt::Display for ImportSetting {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ImportSetting::Sheet => "a sheet name",
-        })
+        f.write_str(self.text(true))
     }
 }
 
 impl ImportError {
+    /// The whole line, `file:row:column: message`, in English (as `Display`) or Dutch.
+    pub fn text(&self, english: bool) -> String {
+        let given = self.given.map(|g| {
+            if english {
+                format!(" ({} was given)", g.text(true))
+            } else {
+                format!(" ({} was opgegeven)", g.text(false))
+            }
+        });
+        format!(
+            "{}:{}{}{}",
+            self.file,
+            self.location,
+            self.message.text(english),
+            given.unwrap_or_default()
+        )
+    }
+
     /// The file as a whole is wrong: located at its start.
-    pub fn file(file: &str, message: impl Into<String>) -> Self {
+    pub fn file(file: &str, message: impl Into<ImportMessage>) -> Self {
         Self::at(file, 1, 1, message)
     }
 
     /// `file:row:column: message`, both 1-based.
-    pub fn at(file: &str, row: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn at(file: &str, row: usize, column: usize, message: impl Into<ImportMessage>) -> Self {
         ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
-            message: one_line(&message.into()),
+            message: Box::new(message.into()),
             given: None,
         }
     }
@@ -71,20 +109,20 @@ impl ImportError {
         self
     }
 
-    pub fn row(file: &str, row: usize, message: impl Into<String>) -> Self {
+    pub fn row(file: &str, row: usize, message: impl Into<ImportMessage>) -> Self {
         ImportError {
             file: one_line(file),
             location: format!("{row}: "),
-            message: one_line(&message.into()),
+            message: Box::new(message.into()),
             given: None,
         }
     }
 
-    pub fn cell(file: &str, row: usize, column: &str, message: impl Into<String>) -> Self {
+    pub fn cell(file: &str, row: usize, column: &str, message: impl Into<ImportMessage>) -> Self {
         ImportError {
             file: one_line(file),
             location: format!("{row}:{column}: "),
-            message: one_line(&message.into()),
+            message: Box::new(message.into()),
             given: None,
         }
     }

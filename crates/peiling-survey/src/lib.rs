@@ -18,6 +18,7 @@ pub mod response;
 pub mod source;
 pub mod survey;
 pub mod synth;
+pub mod wording;
 
 pub use error::{DefinitionError, ImportError, ImportSetting, SurveyError};
 pub use files::FileError;
@@ -32,3 +33,4 @@ pub use source::{MemoryFiles, Role, Source};
 pub use survey::{
     About, DataSource, Origin, Part, PlannedPart, Said, Survey, SurveyPlan, BUNDLED_NAME,
 };
+pub use wording::{Expected, ImportMessage, RowReason};

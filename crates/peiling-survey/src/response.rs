@@ -76,7 +76,7 @@ pub struct Problem {
     pub header: String,
     pub question: Option<String>,
     pub found: String,
-    pub expected: String,
+    pub expected: crate::wording::Expected,
 }
 
 /// A row that was not accepted, kept with its fields so it can be written out.
@@ -86,7 +86,7 @@ pub struct Rejected {
     /// 1-based column the reason points at (the first extra or missing field, the
     /// required question's column).
     pub column: usize,
-    pub reason: String,
+    pub reason: crate::wording::RowReason,
     pub fields: Vec<String>,
 }
 

@@ -42,9 +42,10 @@ impl Workspace {
         self.0.use_bundled(id).map_err(|e| JsError::new(&e))
     }
 
-    /// A draft questionnaire TOML for one dropped export (`peiling init`).
-    pub fn draft(&self, export_name: &str) -> Result<String, JsError> {
-        js(self.0.draft(export_name))
+    /// A draft questionnaire TOML for one dropped export, answered by `audience`
+    /// (`peiling init --audience`); a mistake in the export worded in `lang`.
+    pub fn draft(&self, export_name: &str, audience: &str, lang: &str) -> Result<String, JsError> {
+        js(self.0.draft(export_name, audience, lang))
     }
 
     /// A questionnaire of the folder, parsed, as JSON.
@@ -72,8 +73,8 @@ impl Workspace {
         js(self.0.plan_json())
     }
 
-    /// plan.ics as `peiling plan` writes it.
-    pub fn plan_ics(&self) -> Result<String, JsError> {
-        js(self.0.plan_ics())
+    /// plan.ics as `peiling plan --lang LANG` writes it ("nl" or "en").
+    pub fn plan_ics(&self, lang: &str) -> Result<String, JsError> {
+        js(self.0.plan_ics(lang))
     }
 }

@@ -12,5 +12,5 @@ mod bindings;
 mod message;
 mod workspace;
 
-pub use message::one_line;
+pub use message::{one_line, one_line_in};
 pub use workspace::{Length, Workspace, BUNDLED_ID};

@@ -10,14 +10,16 @@ use peiling_analysis::{AnalysisOptions, Summary, SummaryError};
 use peiling_planner::{Catalogue, PlanOptions, RotationPlan, SurveyDemand};
 use peiling_report::{Lang, OutputFile, ReportInput, ReportOptions};
 use peiling_survey::draft::{default_title, draft_export, DraftOptions};
-use peiling_survey::import::{problem_error, TableOptions};
+use peiling_survey::import::{
+    duplicate_error, missing_column_error, problem_error, rejected_error, TableOptions,
+};
 use peiling_survey::survey::{bundled_file, definition_names};
 use peiling_survey::{
     ImportOptions, ImportReport, Input, MemoryFiles, Questionnaire, Role, Source,
 };
 use serde::Serialize;
 
-use crate::message::one_line;
+use crate::message::{one_line, one_line_in};
 
 /// The id of the bundled BOS 2020 survey in [`Workspace::bundled`].
 pub const BUNDLED_ID: &str = "bos-2020";
@@ -54,6 +56,11 @@ impl Length {
     }
 }
 
+/// Whether `text` ("nl" or "en") asks for English.
+fn english(text: &str) -> Result<bool, String> {
+    lang(text).map(Lang::is_en)
+}
+
 fn lang(text: &str) -> Result<Lang, String> {
     match text {
         "nl" => Ok(Lang::Nl),
@@ -66,11 +73,16 @@ fn err(e: impl std::error::Error + 'static) -> String {
     one_line(&e)
 }
 
+/// The one line in English (the CLI's) or Dutch (an import error's own Dutch words).
+fn err_in(english: bool) -> impl Fn(&(dyn std::error::Error + 'static)) -> String {
+    move |e| one_line_in(e, english)
+}
+
 /// The library's error handed on as itself (as the CLI does), worded as one line.
-fn summary_err(e: SummaryError) -> String {
+fn summary_err(e: SummaryError, english: bool) -> String {
     match e {
-        SummaryError::Survey(e) => err(e),
-        SummaryError::Analysis(e) => err(e),
+        SummaryError::Survey(e) => err_in(english)(&e),
+        SummaryError::Analysis(e) => err_in(english)(&e),
     }
 }
 
@@ -178,23 +190,30 @@ impl Workspace {
         Ok(())
     }
 
-    /// The draft questionnaire TOML for the export `export_name`, as `peiling init
-    /// EXPORT` prints it.
-    pub fn draft(&self, export_name: &str) -> Result<String, String> {
+    /// The draft questionnaire TOML for the export `export_name`, answered by
+    /// `audience` (WPB, SO, IO or a team's own short name), as `peiling init EXPORT
+    /// --audience AUDIENCE` prints it; a mistake in the export worded in `lang_code`.
+    pub fn draft(
+        &self,
+        export_name: &str,
+        audience: &str,
+        lang_code: &str,
+    ) -> Result<String, String> {
+        let english = english(lang_code)?;
         let (file, bytes) = Source::Memory(&self.files)
             .read(Path::new(export_name), Role::Export)
-            .map_err(err)?;
+            .map_err(|e| err_in(english)(&e))?;
         let stem = Path::new(export_name)
             .file_stem()
             .map_or_else(|| "enquête".into(), |s| s.to_string_lossy().into_owned());
         let options = DraftOptions {
             id: "enquete".into(),
             title: default_title(&stem),
-            audience: "WPB".into(),
+            audience: audience.to_string(),
             format: None,
         };
-        let checked =
-            draft_export(&file, &bytes, &TableOptions::default(), &options).map_err(err)?;
+        let checked = draft_export(&file, &bytes, &TableOptions::default(), &options)
+            .map_err(|e| err_in(english)(&e))?;
         Ok(checked.draft.toml)
     }
 
@@ -240,11 +259,11 @@ impl Workspace {
     /// The import's accounting as JSON, per export: file, audience, rows read,
     /// accepted, rejected and every problem, as `peiling validate` counts and words them.
     pub fn accounting(&self, lang_code: &str) -> Result<String, String> {
-        lang(lang_code)?;
+        let english = english(lang_code)?;
         let accounting = self
             .input()?
             .accounting(&ImportOptions::default())
-            .map_err(err)?;
+            .map_err(|e| err_in(english)(&e))?;
         let exports: Vec<ExportAccounting> = accounting
             .parts
             .iter()
@@ -255,23 +274,24 @@ impl Workspace {
                 rows_read: r.rows_read,
                 accepted: r.rows_accepted,
                 rejected: r.rows_rejected(),
-                problems: problems(q, r),
+                problems: problems(q, r, english),
             })
             .collect();
         serde_json::to_string(&exports).map_err(err)
     }
 
-    /// The summary of the folder's survey, as the CLI computes it (one thread).
-    fn summary(&self) -> Result<Summary, String> {
+    /// The summary of the folder's survey, as the CLI computes it (one thread); a
+    /// mistake in the files worded in English or Dutch.
+    fn summary(&self, english: bool) -> Result<Summary, String> {
         if let Some(summary) = &self.cache.borrow().summary {
             return Ok(summary.clone());
         }
-        let summary = self.compute_summary()?;
+        let summary = self.compute_summary(english)?;
         self.cache.borrow_mut().summary = Some(summary.clone());
         Ok(summary)
     }
 
-    fn compute_summary(&self) -> Result<Summary, String> {
+    fn compute_summary(&self, english: bool) -> Result<Summary, String> {
         let opts = AnalysisOptions {
             filters: Vec::new(),
             by: None,
@@ -284,7 +304,7 @@ impl Workspace {
             Threads::one(),
             &mut |_, _| {},
         )
-        .map_err(summary_err)
+        .map_err(|e| summary_err(e, english))
     }
 
     /// The report's files as `peiling report` writes them (with its plan, when the
@@ -301,7 +321,7 @@ impl Workspace {
 
     fn compute_report(&self, lang_code: &str) -> Result<Vec<OutputFile>, String> {
         let lang = lang(lang_code)?;
-        let summary = self.summary()?;
+        let summary = self.summary(lang.is_en())?;
         let plan = peiling_planner::plan_for_survey(
             &catalogue()?,
             false,
@@ -348,7 +368,9 @@ impl Workspace {
         if let Some(plan) = &self.cache.borrow().plan {
             return Ok(plan.clone());
         }
-        let summary = self.summary()?;
+        // The page asks for the plan after the accounting, which said any mistake in
+        // the files already (in the page's language).
+        let summary = self.summary(true)?;
         let demand = SurveyDemand::from(&summary);
         let plan =
             peiling_planner::plan(&catalogue()?, &demand, &PlanOptions::default()).map_err(err)?;
@@ -356,19 +378,19 @@ impl Workspace {
         Ok(plan)
     }
 
-    fn plan_file(&self, name: &str) -> Result<String, String> {
-        let files = peiling_report::plan_files(&self.plan()?, Lang::Nl).map_err(err)?;
+    fn plan_file(&self, name: &str, lang: Lang) -> Result<String, String> {
+        let files = peiling_report::plan_files(&self.plan()?, lang).map_err(err)?;
         text_of(&files, name)
     }
 
-    /// `plan.json` as `peiling plan --out` writes it.
+    /// `plan.json` as `peiling plan --out` writes it (the same in both languages).
     pub fn plan_json(&self) -> Result<String, String> {
-        self.plan_file("plan.json")
+        self.plan_file("plan.json", Lang::Nl)
     }
 
-    /// `plan.ics` as `peiling plan --out` writes it.
-    pub fn plan_ics(&self) -> Result<String, String> {
-        self.plan_file("plan.ics")
+    /// `plan.ics` as `peiling plan --lang LANG --out` writes it.
+    pub fn plan_ics(&self, lang_code: &str) -> Result<String, String> {
+        self.plan_file("plan.ics", lang(lang_code)?)
     }
 }
 
@@ -387,48 +409,40 @@ fn text_of(files: &[OutputFile], name: &str) -> Result<String, String> {
 
 /// Every problem `peiling validate` lists for one export, in its order, each with its
 /// line.
-fn problems(q: &Questionnaire, r: &ImportReport) -> Vec<ProblemLine> {
+/// Worded in English (validate's lines) or Dutch.
+fn problems(q: &Questionnaire, r: &ImportReport, english: bool) -> Vec<ProblemLine> {
     let shown = |t: &str| peiling_core::privacy::redact_contacts(t).into_owned();
     let safe = |t: String| peiling_core::privacy::terminal(&t).into_owned();
     let mut out = Vec::new();
     for id in &r.missing_questions {
         // Where the missing column would be: after the last one, as validate says.
-        let column = r.headers.len() + 1;
-        let message = format!(
-            "found no column for question \"{id}\" (\"{}\"), expected one: all its answers count as geen antwoord",
-            q.question(id).map_or("", |question| question.text.as_str())
-        );
+        let e = missing_column_error(&r.file, r.headers.len(), q, id);
         out.push(ProblemLine {
             file: r.file.clone(),
             row: 1,
-            column,
-            line: safe(format!("{}:1:{column}: {message}", r.file)),
-            message: safe(message),
+            column: r.headers.len() + 1,
+            line: safe(e.text(english)),
+            message: safe(e.message.text(english)),
         });
     }
     for d in &r.duplicates {
-        let message = format!(
-            "duplicate submission of row {} ({}){}",
-            d.first_row,
-            shown(&d.key),
-            if d.kept { ", kept" } else { ", dropped" }
-        );
+        let e = duplicate_error(&r.file, d, &shown(&d.key));
         out.push(ProblemLine {
             file: r.file.clone(),
             row: d.row,
             column: 0,
-            line: safe(format!("{}:{}: {message}", r.file, d.row)),
-            message: safe(message),
+            line: safe(e.text(english)),
+            message: safe(e.message.text(english)),
         });
     }
     for rej in &r.rejected {
-        let message = format!("row rejected: {}", rej.reason);
+        let e = rejected_error(&r.file, rej);
         out.push(ProblemLine {
             file: r.file.clone(),
             row: rej.row,
             column: rej.column,
-            line: safe(format!("{}:{}:{}: {message}", r.file, rej.row, rej.column)),
-            message: safe(message),
+            line: safe(e.text(english)),
+            message: safe(e.message.text(english)),
         });
     }
     for p in &r.problems {
@@ -441,8 +455,8 @@ fn problems(q: &Questionnaire, r: &ImportReport) -> Vec<ProblemLine> {
             file: r.file.clone(),
             row: p.row,
             column: p.column,
-            message: safe(e.message.clone()),
-            line: safe(e.to_string()),
+            message: safe(e.message.text(english)),
+            line: safe(e.text(english)),
         });
     }
     out

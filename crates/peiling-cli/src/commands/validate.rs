@@ -118,30 +118,18 @@ fn print_report(out: &mut impl Write, q: &Questionnaire, r: &ImportReport) -> Re
     }
     // Where the missing column would be: after the last one, as in strict mode's error.
     for id in &r.missing_questions {
-        let text = q.question(id).map_or("", |question| question.text.as_str());
-        writeln!(
-            out,
-            "  {}:1:{}: found no column for question \"{id}\" (\"{text}\"), expected one: all its answers count as geen antwoord",
-            r.file,
-            r.headers.len() + 1
-        )?;
+        let e = peiling_survey::import::missing_column_error(&r.file, r.headers.len(), q, id);
+        writeln!(out, "  {e}")?;
     }
     for d in &r.duplicates {
-        writeln!(
-            out,
-            "  {}:{}: duplicate submission of row {} ({}){}",
-            r.file,
-            d.row,
-            d.first_row,
-            shown(&d.key),
-            if d.kept { ", kept" } else { ", dropped" }
-        )?;
+        let e = peiling_survey::import::duplicate_error(&r.file, d, &shown(&d.key));
+        writeln!(out, "  {e}")?;
     }
     for rej in &r.rejected {
         writeln!(
             out,
-            "  {}:{}:{}: row rejected: {}",
-            r.file, rej.row, rej.column, rej.reason
+            "  {}",
+            peiling_survey::import::rejected_error(&r.file, rej)
         )?;
     }
     for p in &r.problems {
@@ -202,7 +190,7 @@ fn rejects_csv<'a>(reports: impl Iterator<Item = &'a ImportReport>) -> Result<Ve
                 csv_safe(&r.file),
                 rej.row.to_string(),
                 rej.column.to_string(),
-                csv_safe(&rej.reason),
+                csv_safe(&rej.reason.to_string()),
             ];
             record.extend(rej.fields.iter().map(|f| csv_safe(f)));
             w.write_record(&record)?;

@@ -3,6 +3,7 @@
 use crate::normalize::{fold, normalize, words, Folded};
 use crate::questionnaire::{Choice, Kind, Question};
 use crate::response::Answer;
+use crate::wording::Expected;
 
 /// A successful parse, with the spelling that was tolerated, if it was not the label itself.
 pub struct Parsed {
@@ -10,9 +11,9 @@ pub struct Parsed {
     pub coerced: Vec<(String, String)>,
 }
 
-/// Why a cell was not accepted: the human description of what was expected.
+/// Why a cell was not accepted: what was expected.
 pub struct Rejected {
-    pub expected: String,
+    pub expected: Expected,
 }
 
 pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
@@ -59,16 +60,18 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
                 return Ok(plain(Answer::Unknown(text.to_string())));
             }
             let value = parse_number(text).ok_or_else(|| Rejected {
-                expected: format!("a number{}", unit_suffix(unit.as_deref(), unknown)),
+                expected: Expected::Number {
+                    unit: unit.clone(),
+                    unknown: unknown.clone(),
+                },
             })?;
             if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
                 return Err(Rejected {
-                    expected: format!(
-                        "a number from {} to {}{}",
-                        min.map_or("-∞".into(), fmt_num),
-                        max.map_or("∞".into(), fmt_num),
-                        unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
-                    ),
+                    expected: Expected::Range {
+                        min: min.map_or("-∞".into(), fmt_num),
+                        max: max.map_or("∞".into(), fmt_num),
+                        unit: unit.clone(),
+                    },
                 });
             }
             Ok(Parsed {
@@ -97,10 +100,7 @@ pub fn parse_cell(question: &Question, raw: &str) -> Result<Parsed, Rejected> {
                         coerced: number_coercion(text, value),
                     }),
                     None => Err(Rejected {
-                        expected: format!(
-                            "a number inside one of the bands, or {}",
-                            one_of(&labels).expected
-                        ),
+                        expected: Expected::InBand(labels_of(&labels)),
                     }),
                 },
                 None => Err(one_of(&labels)),
@@ -136,31 +136,19 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
-fn unit_suffix(unit: Option<&str>, unknown: &[String]) -> String {
-    let mut s = unit.map(|u| format!(" ({u})")).unwrap_or_default();
-    if !unknown.is_empty() {
-        s.push_str(&format!(
-            " or {}",
-            unknown
-                .iter()
-                .map(|u| format!("\"{u}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    s
-}
-
 fn is_unknown(markers: &[String], text: &str) -> bool {
     markers
         .iter()
         .any(|m| m.trim() == text || (!normalize(m).is_empty() && normalize(m) == normalize(text)))
 }
 
+fn labels_of(options: &[Choice]) -> Vec<String> {
+    options.iter().map(|o| o.label.clone()).collect()
+}
+
 fn one_of(options: &[Choice]) -> Rejected {
-    let labels: Vec<String> = options.iter().map(|o| format!("\"{}\"", o.label)).collect();
     Rejected {
-        expected: format!("one of {}", labels.join(", ")),
+        expected: Expected::OneOf(labels_of(options)),
     }
 }
 
@@ -260,11 +248,10 @@ fn parse_multi(options: &[Choice], other: Option<usize>, text: &str) -> Result<P
             }
             None => {
                 return Err(Rejected {
-                    expected: format!(
-                        "options among {} (\"{}\" is none of them)",
-                        one_of(options).expected.trim_start_matches("one of "),
-                        others.join(", ")
-                    ),
+                    expected: Expected::Among {
+                        labels: labels_of(options),
+                        others: others.join(", "),
+                    },
                 })
             }
         }

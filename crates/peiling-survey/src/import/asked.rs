@@ -102,8 +102,7 @@ fn not_asked_problem(
     let condition = question
         .only_if
         .as_ref()
-        .map(|c| format!(" (only asked when \"{}\" is \"{}\")", c.question, c.answer))
-        .unwrap_or_default();
+        .map(|c| (c.question.clone(), c.answer.clone()));
     Problem {
         row,
         column,
@@ -115,7 +114,7 @@ fn not_asked_problem(
         } else {
             raw.trim().to_string()
         },
-        expected: format!("no answer: answered although not asked{condition}"),
+        expected: crate::wording::Expected::NotAsked { condition },
     }
 }
 

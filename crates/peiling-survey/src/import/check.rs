@@ -14,6 +14,7 @@ use peiling_core::privacy::OwnName;
 use crate::error::ImportError;
 use crate::questionnaire::Questionnaire;
 use crate::response::{Coercion, Duplicate, Problem, QuestionTally, Rejected};
+use crate::wording::{ImportMessage, RowReason};
 
 use super::asked::{set_aside, Conditions};
 use super::columns::{map_columns, MetaField, Source};
@@ -21,10 +22,7 @@ use super::dedup::Drops;
 use super::dictionary::Dictionary;
 use super::submitted::LatestSubmission;
 use super::table::FormulaCell;
-use super::{
-    formula_problem, is_header_again, option_columns_text, ImportOptions, HEADER_AGAIN,
-    SECOND_SUBMISSION,
-};
+use super::{formula_problem, is_header_again, option_columns_text, ImportOptions};
 
 /// The cells of one row, as text (`""` beyond its end).
 pub(crate) trait Cells {
@@ -113,12 +111,11 @@ impl Checker {
                     file,
                     1,
                     headers.len() + 1,
-                    format!(
-                        "found no column for required question \"{}\" ({}), expected a header \"{}\"",
-                        question.id,
-                        question.kind.name(),
-                        question.text
-                    ),
+                    ImportMessage::NoRequiredColumn {
+                        id: question.id.clone(),
+                        kind: question.kind.name(),
+                        text: question.text.clone(),
+                    },
                 ));
             }
             missing_questions.push(question.id.clone());
@@ -128,10 +125,9 @@ impl Checker {
                 file,
                 1,
                 1,
-                format!(
-                    "found no column that matches a question of \"{}\", expected the headers of its questions: is this the right questionnaire for this export?",
-                    q.id
-                ),
+                ImportMessage::NoQuestionColumns {
+                    questionnaire: q.id.clone(),
+                },
             ));
         }
         Ok(Checker {
@@ -205,10 +201,9 @@ impl Checker {
         if let Some((qi, column)) = missing_required {
             // Only responses count in the tallies.
             self.answered_not_asked.truncate(asides);
-            let reason = format!(
-                "found no valid answer to required question \"{}\", expected one",
-                q.questions[qi].id
-            );
+            let reason = RowReason::NoRequiredAnswer {
+                id: q.questions[qi].id.clone(),
+            };
             self.reject(line, column, reason, fields);
             return false;
         }
@@ -230,14 +225,14 @@ impl Checker {
     }
 
     /// Why the row is no response at all (its column and the reason), if it is not.
-    fn classify<C: Cells + ?Sized>(&self, fields: &C) -> Option<(usize, String)> {
+    fn classify<C: Cells + ?Sized>(&self, fields: &C) -> Option<(usize, RowReason)> {
         let n = fields.count();
         let blank = |i: usize| fields.cell(i).trim().is_empty();
         if (0..n).all(blank) {
-            return Some((1, "found an empty row, expected a response".into()));
+            return Some((1, RowReason::Empty));
         }
         if is_header_again(&self.headers, (0..n).map(|i| fields.cell(i))) {
-            return Some((1, HEADER_AGAIN.into()));
+            return Some((1, RowReason::HeaderAgain));
         }
         // Extra trailing separators are common in spreadsheet saves; extra data is not.
         let width = self.headers.len();
@@ -245,9 +240,10 @@ impl Checker {
         if n < width || extra.is_some() {
             return Some((
                 extra.map_or(n + 1, |i| i + 1),
-                format!(
-                    "found {n} fields, expected {width} as in the header: a separator too many or too few?"
-                ),
+                RowReason::Fields {
+                    found: n,
+                    expected: width,
+                },
             ));
         }
         None
@@ -257,7 +253,7 @@ impl Checker {
         &mut self,
         line: usize,
         column: usize,
-        reason: String,
+        reason: RowReason,
         fields: &C,
     ) {
         self.rejected.push(Rejected {
@@ -404,7 +400,7 @@ impl Checker {
             .iter()
             .find(|(_, m)| *m == field)
             .map_or(1, |&(col, _)| col + 1);
-        self.reject(line, column, SECOND_SUBMISSION.into(), fields);
+        self.reject(line, column, RowReason::SecondSubmission, fields);
         self.dropped.push(line);
     }
 

@@ -48,7 +48,7 @@ pub struct Dictionary {
     pub answers: Vec<Answer>,
     pub(super) index: FastMap<Box<[u8]>, u32>,
     /// Per id: the `expected` text when the cell was not accepted.
-    pub(super) invalid: Vec<Option<String>>,
+    pub(super) invalid: Vec<Option<crate::wording::Expected>>,
     pub(super) coerced: Vec<Vec<(String, String)>>,
     /// Per id: how often it was parsed (accepted or later rejected rows), for coercions.
     pub(super) seen: Vec<usize>,

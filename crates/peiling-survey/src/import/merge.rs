@@ -62,7 +62,7 @@ impl Dictionary {
     fn push_entry(
         &mut self,
         answer: crate::response::Answer,
-        invalid: Option<String>,
+        invalid: Option<crate::wording::Expected>,
         coerced: Vec<(String, String)>,
         seen: usize,
         key: Option<Box<[u8]>>,

@@ -28,6 +28,7 @@ use crate::questionnaire::{Kind, Questionnaire};
 use crate::response::{
     Answer, Duplicate, ImportReport, Meta, Problem, QuestionTally, Rejected, Response,
 };
+use crate::wording::{ImportMessage, RowReason};
 use check::Checker;
 use columns::{MetaField, Source};
 pub use dedup::{stream_part, Drops};
@@ -94,8 +95,7 @@ pub fn import_table(
             header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
             question: None,
             found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
-            expected: "UTF-8 as in the rest of the file (this line was read as Windows-1252)"
-                .into(),
+            expected: crate::wording::Expected::Utf8,
         });
     }
     let mut formulas: HashMap<usize, Vec<&FormulaCell>> = HashMap::new();
@@ -179,10 +179,7 @@ pub(crate) fn repeated_row(row: Row) -> Rejected {
     Rejected {
         row: row.line,
         column: 1,
-        reason: format!(
-            "found row {} of the sheet a second time, expected each row once (the first was read)",
-            row.line
-        ),
+        reason: RowReason::RepeatedRow { row: row.line },
         fields: row.fields,
     }
 }
@@ -279,10 +276,9 @@ pub(crate) fn formula_problem(
             Some(text) => text.clone(),
             None => "a formula".to_string(),
         },
-        expected: format!(
-            "a value stored in cell {}: the formula's result was never saved and peiling does not compute formulas (open the workbook in Excel and save it again)",
-            f.cell
-        ),
+        expected: crate::wording::Expected::StoredValue {
+            cell: f.cell.clone(),
+        },
     }
 }
 
@@ -302,13 +298,6 @@ pub(crate) fn source_text<'a>(
         ),
     }
 }
-
-/// Why a second submission that the duplicate policy drops is a rejected row.
-pub(crate) const SECOND_SUBMISSION: &str =
-    "found a second submission of the same respondent, expected one (the other was kept)";
-
-pub(crate) const HEADER_AGAIN: &str =
-    "found the header row again, expected a response (were two exports pasted together?)";
 
 /// Is this row the header once more (as when two exports are pasted into one file)?
 /// Every column holds its header's text; a BOM or trailing empty fields do not count.
@@ -380,7 +369,7 @@ fn resolve_duplicates(
             rejected.push(Rejected {
                 row: r.row,
                 column: 1,
-                reason: SECOND_SUBMISSION.into(),
+                reason: RowReason::SecondSubmission,
                 fields: Vec::new(),
             });
         }
@@ -409,12 +398,7 @@ pub(crate) fn first_problem(report: &Findings<'_>) -> Option<ImportError> {
         return Some(problem_error(file, p));
     }
     if let Some(r) = report.rejected.first() {
-        return Some(ImportError::at(
-            file,
-            r.row,
-            r.column,
-            format!("row rejected: {}", r.reason),
-        ));
+        return Some(rejected_error(file, r));
     }
     if let Some(d) = report.duplicates.first() {
         return Some(ImportError::at(
@@ -452,12 +436,7 @@ pub(crate) fn first_problem(report: &Findings<'_>) -> Option<ImportError> {
 /// An export without responses is refused (by the import and by `peiling init`).
 pub(crate) fn require_rows(file: &str, table: &Table) -> Result<(), ImportError> {
     if table.rows.is_empty() {
-        return Err(ImportError::at(
-            file,
-            2,
-            1,
-            "found only a header row, expected responses below it",
-        ));
+        return Err(ImportError::at(file, 2, 1, ImportMessage::OnlyHeader));
     }
     Ok(())
 }
@@ -467,23 +446,56 @@ pub fn problem_error(file: &str, p: &Problem) -> ImportError {
         file,
         p.row,
         p.column,
-        format!(
-            "column \"{}\": found \"{}\", expected {}",
-            short(&p.header, 60),
-            short(&p.found, 80),
-            p.expected
-        ),
+        ImportMessage::Cell {
+            header: p.header.clone(),
+            found: p.found.clone(),
+            expected: p.expected.clone(),
+        },
     )
 }
 
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
+/// The line for a rejected row: `file:row:column: row rejected: reason`.
+pub fn rejected_error(file: &str, r: &Rejected) -> ImportError {
+    ImportError::at(
+        file,
+        r.row,
+        r.column,
+        ImportMessage::Rejected(r.reason.clone()),
+    )
+}
+
+/// The line for a second submission (a whole row: no column), kept or dropped; `key`
+/// as the caller shows it (an e-mail address hidden).
+pub fn duplicate_error(file: &str, d: &Duplicate, key: &str) -> ImportError {
+    ImportError::row(
+        file,
+        d.row,
+        ImportMessage::Duplicate {
+            first_row: d.first_row,
+            key: key.to_string(),
+            kept: d.kept,
+        },
+    )
+}
+
+/// The line for an optional question of `q` that has no column in the export (its
+/// answers all count as no answer): located after the last of `columns` columns.
+pub fn missing_column_error(
+    file: &str,
+    columns: usize,
+    q: &Questionnaire,
+    id: &str,
+) -> ImportError {
+    let text = q.question(id).map_or("", |question| question.text.as_str());
+    ImportError::at(
+        file,
+        1,
+        columns + 1,
+        ImportMessage::NoColumn {
+            id: id.to_string(),
+            text: text.to_string(),
+        },
+    )
 }
 
 /// The latest completion time among the accepted responses (`YYYY-MM-DD`).

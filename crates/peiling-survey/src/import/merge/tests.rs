@@ -157,7 +157,7 @@ fn chunks_merge_into_the_whole_import() {
         assert!(one
             .problems
             .iter()
-            .any(|p| p.expected.contains("not asked")));
+            .any(|p| p.expected.to_string().contains("not asked")));
         assert!(one.coercions.len() > 2 && one.last_submission.is_some());
         for n in 1..=8 {
             assert_same(&chunked(&q, &bytes, n), &one, n);
