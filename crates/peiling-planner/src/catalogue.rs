@@ -34,6 +34,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// "basis" or "verdiepend", without regard to capitals and spaces.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.trim().to_lowercase().as_str() {
+            "basis" => Some(Level::Basis),
+            "verdiepend" => Some(Level::Verdiepend),
+            _ => None,
+        }
+    }
+
     pub fn text(self) -> Text {
         match self {
             Level::Basis => Text::new("basis", "basic"),
@@ -534,14 +543,14 @@ impl RawTheme {
         if self.title.trim().is_empty() {
             return Err((None, "the title is empty".into()));
         }
-        let level = match self.level.get_ref().trim().to_lowercase().as_str() {
-            "basis" => Level::Basis,
-            "verdiepend" => Level::Verdiepend,
-            other => {
+        let level = match Level::parse(self.level.get_ref()) {
+            Some(level) => level,
+            None => {
+                let other = self.level.get_ref().trim().to_lowercase();
                 return Err((
                     Some(self.level.span().start),
                     format!("level \"{other}\" is not basis or verdiepend"),
-                ))
+                ));
             }
         };
         let audience = match self.audience {
