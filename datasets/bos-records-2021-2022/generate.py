@@ -28,6 +28,20 @@ LAST = ["Aarts", "van den Berg", "Claassen", "Dekkers", "van Esch", "Franken", "
         "Ibrahim", "de Jong", "Koolen", "Lambregts", "Moonen", "Nijs", "Oomen"]
 # Fictional schools: the records dataset does not name the partnership's real schools.
 SCHOOLS = ["Het Baken", "De Eik", "Maasland College", "Het Palet", "De Ruit"]
+# "In deze rol sinds": most WPB'ers have been one for years; a few are new (started in
+# 2020-2021 or 2021-2022, the two school years in which the WPB training is due, see
+# crates/peiling-records/requirements/bos.toml). Both ways of writing a year occur.
+SINCE = {
+    "WPB": ["2008", "2012", "2014", "2015", "2016-2017", "2017", "2018", "2019-2020", "2019",
+            "2020", "2021", "2021"],
+    "SO": ["2015", "2018", "2019-2020", "2020", "2021"],
+    "IO": ["2015", "2018", "2019-2020", "2020", "2021"],
+}
+
+
+def is_new(p):
+    """A WPB'er who started in the role in 2020-2021 or 2021-2022."""
+    return p["role"] == "WPB" and p["since"][:4] in ("2020", "2021")
 
 
 def slug(text):
@@ -44,14 +58,18 @@ def main():
         role = "WPB" if i < 28 else ("SO" if i < 36 else "IO")
         first, last = FIRST[i], LAST[i]
         mail = f"{slug(first)}.{slug(last).replace('-', '')}@{slug(SCHOOLS[i % 5])}.example"
-        since = rng.choice(["2015", "2018", "2019-2020", "2020", "2021"])
+        since = rng.choice(SINCE[role])
         persons.append({"name": f"{first} {last}", "mail": mail, "school": SCHOOLS[i % 5],
                         "role": role, "since": since})
     signups = []
     for p in persons:
         wanted = [m for m in meetings if p["role"] in ("SO", "IO") or m["level"] == "basis"]
-        k = rng.randint(1, min(3, len(wanted)))
-        chosen = sorted(rng.sample(wanted, k), key=lambda m: m["date"])
+        if is_new(p):
+            # New WPB'ers sign up for every basis meeting: the training they must follow.
+            chosen = wanted
+        else:
+            k = rng.randint(1, min(3, len(wanted)))
+            chosen = sorted(rng.sample(wanted, k), key=lambda m: m["date"])
         signups.append((p, chosen))
     write_signups(rng, signups)
     write_attendance(rng, meetings, signups, persons)

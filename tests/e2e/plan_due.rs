@@ -9,24 +9,36 @@ use serde_json::Value;
 use crate::common::{dutch_day, peiling_in, repo};
 use crate::records_dataset::fill;
 
-/// e-mail → role, from the sign-up export.
-fn roles() -> BTreeMap<String, String> {
+/// e-mail → (role, the first year of "In deze rol sinds"), from the sign-up export.
+fn roles() -> BTreeMap<String, (String, i32)> {
     let text =
         std::fs::read_to_string(repo().join("datasets/bos-records-2021-2022/aanmeldingen.csv"))
             .unwrap();
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(';').collect();
     let col = |name: &str| header.iter().position(|h| h.trim() == name).unwrap();
-    let (mail, role) = (col("E-mailadres"), col("Rol"));
+    let (mail, role, since) = (col("E-mailadres"), col("Rol"), col("In deze rol sinds"));
     lines
-        // A quoted field with ';' comes after the role column: splitting is safe up to it.
+        // A quoted field with ';' comes after these columns: splitting is safe up to them.
         .map(|l| l.split(';').collect::<Vec<_>>())
-        .map(|f| (f[mail].trim().to_lowercase(), f[role].trim().to_uppercase()))
+        .map(|f| {
+            (
+                f[mail].trim().to_lowercase(),
+                (
+                    f[role].trim().to_uppercase(),
+                    // "2019" or "2019-2020": school year 2019-2020 either way.
+                    f[since].trim()[..4].parse().unwrap(),
+                ),
+            )
+        })
         .collect()
 }
 
-/// e-mail → (theme, date, hours) of every meeting attended ("ja"), from the lists.
-fn attended(plan: &Value) -> BTreeMap<String, Vec<(String, String, f64)>> {
+/// One meeting attended: (theme, level, date, hours).
+type Attended = (String, String, String, f64);
+
+/// e-mail → every meeting attended ("ja"), from the lists and the plan.
+fn attended(plan: &Value) -> BTreeMap<String, Vec<Attended>> {
     let meeting = |slot: u64| {
         plan["meetings"]
             .as_array()
@@ -36,7 +48,7 @@ fn attended(plan: &Value) -> BTreeMap<String, Vec<(String, String, f64)>> {
             .unwrap()
             .clone()
     };
-    let mut out: BTreeMap<String, Vec<(String, String, f64)>> = BTreeMap::new();
+    let mut out: BTreeMap<String, Vec<Attended>> = BTreeMap::new();
     let dir = repo().join("datasets/bos-records-2021-2022/presentie");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -47,6 +59,7 @@ fn attended(plan: &Value) -> BTreeMap<String, Vec<(String, String, f64)>> {
             if f[3].trim() == "ja" {
                 out.entry(f[1].trim().to_lowercase()).or_default().push((
                     m["theme"].as_str().unwrap().to_string(),
+                    m["level"].as_str().unwrap().to_string(),
                     m["date"].as_str().unwrap().to_string(),
                     m["hours"].as_f64().unwrap(),
                 ));
@@ -57,8 +70,11 @@ fn attended(plan: &Value) -> BTreeMap<String, Vec<(String, String, f64)>> {
 }
 
 struct Recount {
-    /// Persons due for the WPB training (WPB'ers without 18 hours of "wpb-training").
+    /// Persons due for the WPB training: new WPB'ers (started this school year or the one
+    /// before) with fewer than 18 hours of basis meetings (or of theme "wpb-training").
     training: usize,
+    /// New WPB'ers, due or not.
+    new: usize,
     /// Per role: due for the refresher and not already counted at the training.
     refresher: BTreeMap<String, usize>,
     refresher_all: usize,
@@ -74,22 +90,24 @@ fn recount(plan: &Value, school_year: &str) -> Recount {
     let attended = attended(plan);
     let none = Vec::new();
     let mut training_due = BTreeSet::new();
+    let mut new = 0;
     let mut refresher = BTreeMap::new();
     let mut refresher_all = 0;
-    for (mail, role) in roles() {
+    for (mail, (role, since)) in roles() {
         let done = attended.get(&mail).unwrap_or(&none);
-        let until_end: Vec<_> = done.iter().filter(|a| a.1 <= to).collect();
-        if role == "WPB" {
+        let until_end: Vec<_> = done.iter().filter(|a| a.2 <= to).collect();
+        if role == "WPB" && (since == start || since == start - 1) {
+            new += 1;
             let hours: f64 = until_end
                 .iter()
-                .filter(|a| a.0 == "wpb-training")
-                .map(|a| a.2)
+                .filter(|a| a.1 == "basis" || a.0 == "wpb-training")
+                .map(|a| a.3)
                 .sum();
             if hours < 18.0 {
                 training_due.insert(mail.clone());
             }
         }
-        let refreshed = until_end.iter().any(|a| a.1 >= from);
+        let refreshed = until_end.iter().any(|a| a.2 >= from);
         if ["WPB", "SO", "IO"].contains(&role.as_str()) && !refreshed {
             refresher_all += 1;
             if !training_due.contains(&mail) {
@@ -99,6 +117,7 @@ fn recount(plan: &Value, school_year: &str) -> Recount {
     }
     Recount {
         training: training_due.len(),
+        new,
         refresher,
         refresher_all,
     }
@@ -141,6 +160,8 @@ fn those_due_join_the_expected_headcount_as_a_recount_says() {
             r.training > 0 && r.refresher_all > 0,
             "a dataset that tests nothing"
         );
+        // Issue 16: the new WPB'ers, not all 28 of them.
+        assert!(r.training < 10, "{year}: {} due", r.training);
         let of_year: Vec<&Value> = meetings
             .iter()
             .filter(|m| m["school_year"] == year)
@@ -173,8 +194,6 @@ fn those_due_join_the_expected_headcount_as_a_recount_says() {
             assert!(hi - lo <= 1, "{year} {role}: {eligible:?}");
             checked += 1;
         }
-        // No WPB'er is counted for the update: all of them are due for the training.
-        assert!(of_year.iter().all(|m| due_of(m, "refresher", "WPB") == 0));
         // One number, one truth: `records due` counts the same persons.
         let said = peiling_in(dir.path(), &["records", "--db", &db, "due", "--year", year]).ok();
         assert!(
@@ -294,4 +313,100 @@ fn plan_and_report_make_one_plan_from_the_records_and_the_evaluation() {
     assert_eq!(plan["redesign"], serde_json::json!(["innovatie"]));
     let meetings = plan["meetings"].as_array().unwrap();
     assert!(meetings.iter().any(|m| m.get("due").is_some()), "{planned}");
+}
+
+/// Issue 16, one number: `records due` counts the new WPB'ers short of their 18 hours
+/// (recounted here from the CSV files), not all 28, and plan.json, plan.ics and the
+/// report expect exactly that number at every basis meeting of the year.
+#[test]
+fn records_due_and_the_plan_expect_the_same_new_wpbers() {
+    let dir = tempfile::tempdir().unwrap();
+    fill(dir.path());
+    let db = dir.path().join("r.db").display().to_string();
+    peiling_in(dir.path(), &["plan", "--records", &db, "--out", "out"]).ok();
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/plan.json")).unwrap())
+            .unwrap();
+    let ics = std::fs::read_to_string(dir.path().join("out/plan.ics"))
+        .unwrap()
+        .replace("\r\n ", "");
+    let events: Vec<&str> = ics.split("BEGIN:VEVENT").skip(1).collect();
+    let wpbers = roles().values().filter(|(r, _)| r == "WPB").count();
+    assert_eq!(wpbers, 28);
+    let rep = dir.path().join("rep");
+    peiling_in(
+        dir.path(),
+        &["report", "--records", &db, "--out", rep.to_str().unwrap()],
+    )
+    .ok();
+    let md = std::fs::read_to_string(rep.join("report.md")).unwrap();
+    let (mut basis, mut rows) = (0, 0);
+    for year in plan["school_years"].as_array().unwrap() {
+        let year = year.as_str().unwrap();
+        let r = recount(&plan, year);
+        let said = peiling_in(dir.path(), &["records", "--db", &db, "due", "--year", year]).ok();
+        let mut training = said
+            .lines()
+            .skip_while(|l| !l.ends_with("(wpb-training)"))
+            .skip(1);
+        let due_line = training.next().unwrap();
+        let new_line = training.next().unwrap();
+        assert_eq!(
+            due_line,
+            format!("  due: {} of {wpbers}", r.training),
+            "{said}"
+        );
+        assert!(
+            new_line.starts_with("  new in the role (started in ")
+                && new_line.contains(&format!("): {}, due if fewer than 18 hours", r.new)),
+            "{said}"
+        );
+        for m in plan["meetings"].as_array().unwrap() {
+            if m["school_year"] != year || m["level"] != "basis" {
+                continue;
+            }
+            basis += 1;
+            assert_eq!(due_of(m, "training", "WPB"), r.training, "{year}");
+            let date = m["date"].as_str().unwrap().replace('-', "");
+            let event = events
+                .iter()
+                .find(|e| e.contains(&format!("DTSTART;TZID=Europe/Amsterdam:{date}T")))
+                .unwrap();
+            assert!(
+                event.contains(&format!("moeten komen: {} WPB'ers (training)", r.training)),
+                "{event}"
+            );
+            let reason = m["reason"]["nl"].as_str().unwrap();
+            assert!(
+                reason.contains(&format!(
+                    "daarnaast {} WPB'ers die de training nog moeten volgen",
+                    r.training
+                )),
+                "{reason}"
+            );
+            // The report's "Wie kwamen er?" row of the meeting (shown when someone
+            // signed up or came): what was asked plus who is due.
+            let asked: u64 = m["headcount"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["people"].as_u64().unwrap())
+                .sum();
+            let due: u64 = m["due"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["people"].as_u64().unwrap())
+                .sum();
+            let day = dutch_day(m["date"].as_str().unwrap());
+            let section = md.split("## Wie kwamen er?").nth(1).unwrap();
+            if let Some(row) = section.lines().find(|l| l.contains(&format!("{day} |"))) {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                assert_eq!(cells[3], (asked + due).to_string(), "{row}");
+                rows += 1;
+            }
+        }
+    }
+    assert!(basis >= 4, "{basis} basis meetings");
+    assert!(rows >= 3, "{rows} rows of the report checked");
 }

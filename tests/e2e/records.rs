@@ -112,19 +112,30 @@ fn due_counts_under_the_bundled_requirements() {
     let dir = filled();
     let d = dir.path();
     let out = peiling_in(d, &["records", "due", "--year", "2022-2023"]).ok();
-    // WPB: Anna and Farid, neither followed the WPB training.
+    // WPB training: Anna (WPB since 2021, so new in 2022-2023) attended 3 of the 18
+    // hours: due. Farid's sign-up (Google Forms) does not say since when, and his first
+    // year in the records is the records' first: not known, not due.
     // Refresher: Anna, Bram, both Carla's, Farid; Anna and Carla (De Eik) attended
     // since August 2020. Beroepsregistratie: SO/IO Bram (2018), Carla (2019), Carla
     // (2020): all two years in the role by 2022, none attended that meeting.
     let dues: Vec<&str> = out.lines().filter(|l| l.starts_with("  due:")).collect();
     assert_eq!(
         dues,
-        ["  due: 2 of 2", "  due: 3 of 5", "  due: 3 of 3"],
+        ["  due: 1 of 2", "  due: 3 of 5", "  due: 3 of 3"],
+        "{out}"
+    );
+    assert!(
+        out.contains("  new in the role (started in 2021-2022 or 2022-2023): 1, due if fewer than 18 hours attended\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  not known since when in the role: 1 (not counted as due;"),
         "{out}"
     );
     assert!(!out.contains("Farid"), "names only when asked: {out}");
     let out = peiling_in(d, &["records", "due", "--year", "2022-2023", "--names"]).ok();
     assert!(out.contains("Farid El Amrani"), "{out}");
+    assert!(out.contains("Anna Bakker (3 of 18 hours)"), "{out}");
     // Two years later nobody attended within three years.
     let out = peiling_in(d, &["records", "due", "--year", "2024-2025"]).ok();
     assert!(out.contains("  due: 5 of 5"), "{out}");

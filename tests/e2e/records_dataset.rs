@@ -133,10 +133,12 @@ fn certificate_totals_match_a_recount_and_the_examples_are_fresh() {
         out_dir.to_str().unwrap(),
     ];
     let said = peiling_in(dir.path(), &args).ok();
+    // Dutch decimals, and a whole number without them ("180", "177,5").
+    let total = format!("{total:.1}").replace('.', ",");
     let expected = format!(
         "{} certificates for school year 2021-2022 ({} hours in all)",
         people.len(),
-        format!("{total:.1}").replace('.', ",")
+        total.strip_suffix(",0").unwrap_or(&total)
     );
     assert!(said.starts_with(&expected), "{said} vs {expected}");
     for name in ["certificaat-0002.html", "certificaat-0029.html"] {

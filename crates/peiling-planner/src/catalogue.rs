@@ -31,6 +31,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// "basis" or "verdiepend", without regard to capitals and spaces.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.trim().to_lowercase().as_str() {
+            "basis" => Some(Level::Basis),
+            "verdiepend" => Some(Level::Verdiepend),
+            _ => None,
+        }
+    }
+
     pub fn text(self) -> Text {
         match self {
             Level::Basis => Text::new("basis", "basic"),

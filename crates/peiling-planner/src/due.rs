@@ -2,9 +2,9 @@
 //! plain numbers): who must come in a school year, and to which of the plan's meetings.
 //!
 //! The rule (docs/catalogue-format.md, "Wie moet komen"): a person due for the training (new
-//! WPB'ers) comes to every meeting of the training's themes in that school year (when the
-//! requirement names no theme of the catalogue: every basis meeting, the basis themes
-//! being the training's content); a person due for the refresher comes to one meeting of
+//! WPB'ers) comes to every meeting of the training's themes and levels in that school year
+//! (BOS's: level basis; when the requirement names neither a theme of the catalogue nor
+//! a level: every basis meeting, the basis themes being the training's content); a person due for the refresher comes to one meeting of
 //! that year that is meant for their audience, so those due are shared out in whole persons
 //! over those meetings (evenly; one more for the meetings their audience asked for most,
 //! then the earliest). Counts are people, never parts of people.
@@ -34,8 +34,10 @@ pub struct DueCount {
     /// An audience code (a role: WPB, SO, IO).
     pub audience: String,
     pub people: usize,
-    /// The requirement's themes (catalogue ids); empty: any theme counts.
+    /// The requirement's themes (catalogue ids) and levels ("basis") whose meetings
+    /// count; both empty: any theme counts.
     pub themes: Vec<String>,
+    pub levels: Vec<String>,
 }
 
 /// Expected participants of one audience at a meeting because they are due.
@@ -121,11 +123,15 @@ pub(crate) fn spread(
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(&d.audience))
         };
+        let levels: Vec<Level> = d.levels.iter().filter_map(|l| Level::parse(l)).collect();
         let counts = |t: usize| match d.kind {
-            // No theme of the catalogue named: the basis themes are the training.
-            DueKind::Training if named.is_empty() => themes[t].level == Level::Basis,
-            _ if named.is_empty() => true,
-            _ => named.contains(&t),
+            // Neither a theme of the catalogue nor a level named: the basis themes are the
+            // training.
+            DueKind::Training if named.is_empty() && levels.is_empty() => {
+                themes[t].level == Level::Basis
+            }
+            _ if named.is_empty() && levels.is_empty() => true,
+            _ => named.contains(&t) || levels.contains(&themes[t].level),
         };
         let eligible: Vec<usize> = (0..slots.len())
             .filter(|&s| slots[s].school_year == d.school_year)

@@ -111,6 +111,8 @@ impl Records {
             )?;
             new += usize::from(!exists);
         }
+        // A meeting moved to another date may move someone's first year.
+        tx.execute_batch(crate::schema::REFRESH_FIRST_YEAR)?;
         tx.commit()?;
         Ok(new)
     }

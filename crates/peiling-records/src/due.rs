@@ -28,9 +28,17 @@ pub struct Requirement {
     pub kind: RequirementKind,
     /// Roles it applies to (WPB, SO, IO), compared without regard to capitals.
     pub roles: Vec<String>,
-    /// The themes that count; empty: every activity counts.
+    /// The themes whose activities count (with those of `levels`); both empty: every
+    /// activity counts.
     #[serde(default)]
     pub themes: Vec<String>,
+    /// The levels whose activities count ("basis": the plan's basis meetings).
+    #[serde(default)]
+    pub levels: Vec<String>,
+    /// `hours`: only for persons new in their role, that is in their first `new_years`
+    /// school years in it (the year they started counts as the first); without it, for
+    /// everyone with one of the roles.
+    pub new_years: Option<u32>,
     /// `hours`: the hours to attend.
     pub hours: Option<f64>,
     /// `refresher`: at least one activity in this many school years.
@@ -61,6 +69,19 @@ impl Requirements {
                 RequirementKind::Refresher => q.every_years.is_none().then_some("every_years"),
                 RequirementKind::YearsInRole => q.years.is_none().then_some("years"),
             };
+            let misplaced = (q.new_years.is_some() && q.kind != RequirementKind::Hours)
+                .then_some("new_years is only for a requirement of kind hours");
+            let zero = (q.new_years == Some(0)).then_some("new_years = 0, expected 1 or more");
+            if let Some(problem) = misplaced.or(zero) {
+                let at = text.find(&format!("\"{}\"", q.id)).unwrap_or(0);
+                return Err(peiling_survey::DefinitionError::at(
+                    file,
+                    text,
+                    at,
+                    format!("requirement \"{}\": {problem}", q.id),
+                )
+                .into());
+            }
             if let Some(field) = missing {
                 let at = text.find(&format!("\"{}\"", q.id)).unwrap_or(0);
                 return Err(peiling_survey::DefinitionError::at(
@@ -91,8 +112,15 @@ pub struct DueLine {
     pub by_school: BTreeMap<String, usize>,
     /// Persons due, by id (shown only when asked for).
     pub persons: Vec<(i64, String)>,
-
-    /// `years_in_role`: persons whose start in the role is not known.
+    /// `hours`: the hours each person of `persons` attended of what counts.
+    pub hours_done: Vec<f64>,
+    /// `hours` with `new_years`: persons of the roles who are new in the year.
+    pub new: usize,
+    /// Of `new`: those whose start in the role is their first year in the records (the
+    /// sign-up export did not say it).
+    pub new_from_records: usize,
+    /// `years_in_role`, and `hours` with `new_years`: persons whose start in the role is
+    /// not known.
     pub unknown: usize,
 }
 
@@ -111,6 +139,36 @@ struct Person {
     school: String,
     role: String,
     since: Option<i64>,
+    first_year: Option<i64>,
+}
+
+/// An activity attended: its theme, level, date and hours.
+struct Attended {
+    theme: String,
+    level: String,
+    date: String,
+    hours: f64,
+}
+
+impl Requirement {
+    /// Whether an activity of this theme and level counts towards the requirement.
+    fn counts(&self, theme: &str, level: &str) -> bool {
+        (self.themes.is_empty() && self.levels.is_empty())
+            || self.themes.iter().any(|t| t == theme)
+            || self.levels.iter().any(|l| l.eq_ignore_ascii_case(level))
+    }
+}
+
+/// The school year (its first calendar year) a person started in their role: the one the
+/// sign-up export gave, else their first year in the records, unless that is the first
+/// year of the records themselves (then everyone appears for the first time and it says
+/// nothing).
+fn role_start(p: &Person, records_first: Option<i64>) -> Option<(i64, bool)> {
+    match (p.since, p.first_year) {
+        (Some(since), _) => Some((since, false)),
+        (None, Some(first)) if records_first.is_some_and(|r| first > r) => Some((first, true)),
+        _ => None,
+    }
 }
 
 impl Records {
@@ -124,7 +182,8 @@ impl Records {
         })?;
         let year_end = format!("{}-07-31", start + 1);
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, coalesce(school, ''), upper(coalesce(role, '')), role_since FROM persons ORDER BY id",
+            "SELECT id, name, coalesce(school, ''), upper(coalesce(role, '')), role_since, first_year
+             FROM persons ORDER BY id",
         )?;
         let persons: Vec<Person> = stmt
             .query_map([], |r| {
@@ -134,25 +193,28 @@ impl Records {
                     school: r.get(2)?,
                     role: r.get(3)?,
                     since: r.get(4)?,
+                    first_year: r.get(5)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
-        // Attended (theme, date, hours) per person, up to the end of the year.
-        let mut attended: BTreeMap<i64, Vec<(String, String, f64)>> = BTreeMap::new();
+        let records_first = persons.iter().filter_map(|p| p.first_year).min();
+        // What each person attended, up to the end of the year.
+        let mut attended: BTreeMap<i64, Vec<Attended>> = BTreeMap::new();
         let mut stmt = self.conn.prepare(
-            "SELECT t.person, coalesce(a.theme, ''), a.date, a.hours
+            "SELECT t.person, coalesce(a.theme, ''), coalesce(a.level, ''), a.date, a.hours
              FROM attendance t JOIN activities a ON a.id = t.activity WHERE a.date <= ?1",
         )?;
         let mut rows = stmt.query([&year_end])?;
         while let Some(r) = rows.next()? {
-            attended
-                .entry(r.get(0)?)
-                .or_default()
-                .push((r.get(1)?, r.get(2)?, r.get(3)?));
+            attended.entry(r.get(0)?).or_default().push(Attended {
+                theme: r.get(1)?,
+                level: r.get(2)?,
+                date: r.get(3)?,
+                hours: r.get(4)?,
+            });
         }
         let mut lines = Vec::new();
         for q in &reqs.requirements {
-            let counts = |theme: &str| q.themes.is_empty() || q.themes.iter().any(|t| t == theme);
             let mut line = DueLine {
                 requirement: q.id.clone(),
                 title: q.title.clone(),
@@ -160,6 +222,9 @@ impl Records {
                 due: 0,
                 by_school: BTreeMap::new(),
                 persons: Vec::new(),
+                hours_done: Vec::new(),
+                new: 0,
+                new_from_records: 0,
                 unknown: 0,
             };
             for p in persons
@@ -168,15 +233,39 @@ impl Records {
             {
                 line.applies_to += 1;
                 let done = attended.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+                let hours: f64 = done
+                    .iter()
+                    .filter(|a| q.counts(&a.theme, &a.level))
+                    .map(|a| a.hours)
+                    .sum();
                 let is_due = match q.kind {
                     RequirementKind::Hours => {
-                        let hours: f64 = done.iter().filter(|a| counts(&a.0)).map(|a| a.2).sum();
-                        hours + 1e-9 < q.hours.unwrap_or(0.0)
+                        let new = match q.new_years {
+                            None => true,
+                            Some(n) => match role_start(p, records_first) {
+                                None => {
+                                    line.unknown += 1;
+                                    false
+                                }
+                                Some((since, from_records)) => {
+                                    let new = since <= i64::from(start)
+                                        && since > i64::from(start) - i64::from(n);
+                                    if new {
+                                        line.new += 1;
+                                        line.new_from_records += usize::from(from_records);
+                                    }
+                                    new
+                                }
+                            },
+                        };
+                        new && hours + 1e-9 < q.hours.unwrap_or(0.0)
                     }
                     RequirementKind::Refresher => {
                         let from =
                             format!("{}-08-01", start + 1 - q.every_years.unwrap_or(1) as i32);
-                        !done.iter().any(|a| counts(&a.0) && a.1 >= from)
+                        !done
+                            .iter()
+                            .any(|a| q.counts(&a.theme, &a.level) && a.date >= from)
                     }
                     RequirementKind::YearsInRole => match p.since {
                         None => {
@@ -185,7 +274,7 @@ impl Records {
                         }
                         Some(since) => {
                             let started = !q.themes.is_empty()
-                                && done.iter().any(|a| q.themes.contains(&a.0));
+                                && done.iter().any(|a| q.themes.contains(&a.theme));
                             since + i64::from(q.years.unwrap_or(0)) <= i64::from(start) && !started
                         }
                     },
@@ -194,6 +283,7 @@ impl Records {
                     line.due += 1;
                     *line.by_school.entry(p.school.clone()).or_default() += 1;
                     line.persons.push((p.id, p.name.clone()));
+                    line.hours_done.push(hours);
                 }
             }
             lines.push(line);
@@ -223,15 +313,17 @@ pub struct ExpectedDue {
     pub kind: Expected,
     pub role: String,
     pub people: usize,
-    /// The requirement's themes; empty: any activity counts.
+    /// The requirement's themes and levels whose activities count; both empty: any.
     pub themes: Vec<String>,
+    pub levels: Vec<String>,
 }
 
 impl DueReport {
     /// Per requirement and role, the persons due who are expected at meetings: those due
     /// for an `hours` requirement (a training) at its meetings; those due for a
     /// `refresher` at one meeting, except who is also due for a training that counts for
-    /// the refresher (a refresher without themes, or one naming a theme of the training):
+    /// the refresher (a refresher without themes or levels, or one naming a theme or
+    /// level of the training):
     /// they come to the training already and are counted there, once.
     /// `years_in_role` requirements ask no attendance of the year and are left out.
     pub fn expected(&self, reqs: &Requirements) -> Vec<ExpectedDue> {
@@ -254,8 +346,9 @@ impl DueReport {
                     && self.lines.iter().any(|other| {
                         requirement(&other.requirement).is_some_and(|o| {
                             o.kind == RequirementKind::Hours
-                                && (q.themes.is_empty()
-                                    || o.themes.iter().any(|t| q.themes.contains(t)))
+                                && ((q.themes.is_empty() && q.levels.is_empty())
+                                    || o.themes.iter().any(|t| q.themes.contains(t))
+                                    || o.levels.iter().any(|l| q.levels.contains(l)))
                         }) && other.persons.iter().any(|p| p.0 == id)
                     });
                 if !in_training {
@@ -269,6 +362,7 @@ impl DueReport {
                     role,
                     people,
                     themes: q.themes.clone(),
+                    levels: q.levels.clone(),
                 });
             }
         }

@@ -501,6 +501,7 @@ impl Records {
             summary.rows_accepted += 1;
             crate::test_hook::pause(pause, done + 1);
         }
+        tx.execute_batch(crate::schema::REFRESH_FIRST_YEAR)?;
         tx.commit()?;
         Ok(summary)
     }

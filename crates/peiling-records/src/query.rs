@@ -40,6 +40,9 @@ pub struct PersonRecord {
     pub school: Option<String>,
     pub role: Option<String>,
     pub role_since: Option<i64>,
+    /// The first school year (its first calendar year) the records hold an activity of
+    /// this person.
+    pub first_year: Option<i64>,
     pub registered: Vec<Activity>,
     pub attended: Vec<Activity>,
     /// Other persons this one may be, waiting for the team's decision.
@@ -158,10 +161,19 @@ impl Records {
     }
 
     pub fn person(&self, id: i64) -> Result<PersonRecord, RecordsError> {
-        let (name, email, school, role, role_since) = self.conn.query_row(
-            "SELECT name, email, school, role, role_since FROM persons WHERE id = ?1",
+        let (name, email, school, role, role_since, first_year) = self.conn.query_row(
+            "SELECT name, email, school, role, role_since, first_year FROM persons WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )?;
         let linked = |table: &str| -> Result<Vec<Activity>, RecordsError> {
             let mut stmt = self.conn.prepare(&format!(
@@ -186,6 +198,7 @@ impl Records {
             school,
             role,
             role_since,
+            first_year,
             registered: linked("registrations")?,
             attended: linked("attendance")?,
             maybe_also: self.uncertain(Some(id))?,
@@ -265,6 +278,7 @@ impl Records {
             [drop],
         )?;
         tx.execute("DELETE FROM persons WHERE id = ?1", [drop])?;
+        tx.execute_batch(crate::schema::REFRESH_FIRST_YEAR)?;
         tx.commit()?;
         Ok(())
     }

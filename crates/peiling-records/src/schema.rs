@@ -49,7 +49,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         email TEXT PRIMARY KEY,
         person INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE
     );",
+    // 4: the first school year a person appears in the records (registered or attended),
+    // the start of their role when the sign-up export did not say it (`due`). Old
+    // persons get it from what the file already holds; without either, it stays unknown.
+    "ALTER TABLE persons ADD COLUMN first_year INTEGER;",
 ];
+
+/// Sets `first_year` of every person to the school year (starting 1 August) of the
+/// earliest activity they registered for or attended; run after every change of links
+/// or activities, so it always says what the file holds.
+pub(crate) const REFRESH_FIRST_YEAR: &str = "UPDATE persons SET first_year = (
+        SELECT min(CAST(strftime('%Y', a.date) AS INTEGER)
+                   - (CAST(strftime('%m', a.date) AS INTEGER) < 8))
+        FROM activities a
+        WHERE a.id IN (SELECT activity FROM registrations WHERE person = persons.id
+                       UNION SELECT activity FROM attendance WHERE person = persons.id))";
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -64,6 +78,9 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> 
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    if from < SCHEMA_VERSION {
+        tx.execute_batch(REFRESH_FIRST_YEAR)?;
     }
     tx.commit()
 }

@@ -170,6 +170,52 @@ mod tests {
             .unwrap();
     }
 
+    /// Schema 3 had no `first_year`: opened, the old persons get the school year of
+    /// their first registration or attendance, and who has none stays unknown.
+    #[test]
+    fn migrates_from_schema_three_giving_old_persons_their_first_year() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..3] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 3).unwrap();
+            conn.execute_batch(
+                "INSERT INTO persons (name, name_key, email, role, role_since)
+                   VALUES ('Anna', 'anna', 'anna@x.nl', 'WPB', NULL),
+                          ('Bas', 'bas', 'bas@x.nl', 'WPB', 2015),
+                          ('Cor', 'cor', 'cor@x.nl', 'SO', NULL);
+                 INSERT INTO activities VALUES ('a1', 'Feedback', 'feedback', 'basis', '2022-06-16', NULL, 2.5),
+                                               ('a2', 'Reflectie', 'reflectie', 'basis', '2022-08-01', NULL, 2.5);
+                 INSERT INTO registrations VALUES (1, 'a2'), (2, 'a2');
+                 INSERT INTO attendance VALUES (1, 'a1');",
+            )
+            .unwrap();
+        }
+        let records = Records::open(&path).unwrap();
+        assert_eq!(records.schema_version().unwrap(), 4);
+        let first: Vec<(String, Option<i64>, Option<i64>)> = records
+            .conn
+            .prepare("SELECT name, role_since, first_year FROM persons ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // Anna: attended 16 June 2022 (school year 2021-2022), registered for 1 August
+        // 2022 (2022-2023): the earlier. Bas: 2022-2023, his role_since kept. Cor: none.
+        assert_eq!(
+            first,
+            [
+                ("Anna".to_string(), None, Some(2021)),
+                ("Bas".to_string(), Some(2015), Some(2022)),
+                ("Cor".to_string(), None, None)
+            ]
+        );
+    }
+
     #[test]
     fn a_file_of_a_newer_peiling_or_another_program_is_refused() {
         let dir = tempfile::tempdir().unwrap();

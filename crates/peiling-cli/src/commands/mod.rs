@@ -263,6 +263,7 @@ pub fn due_counts(
                 audience: e.role,
                 people: e.people,
                 themes: e.themes,
+                levels: e.levels,
             });
         }
     }

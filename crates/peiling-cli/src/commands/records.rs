@@ -293,6 +293,9 @@ fn print_person(out: &mut Vec<u8>, p: &peiling_records::PersonRecord) -> Result<
         .map(|y| format!(" (since {y})"))
         .unwrap_or_default();
     writeln!(out, "  role:   {}{since}", or(&p.role))?;
+    if let Some(first) = p.first_year {
+        writeln!(out, "  in the records since: {first}-{}", first + 1)?;
+    }
     for (what, list) in [("registered", &p.registered), ("attended", &p.attended)] {
         let hours: f64 = list.iter().map(|a| a.hours).sum();
         writeln!(out, "  {what}: {} ({hours} hours)", list.len())?;
@@ -326,12 +329,37 @@ fn print_due(out: &mut Vec<u8>, records: &Records, a: &DueArgs) -> Result<()> {
         .unwrap_or_else(|| peiling_records::school_year_of(chrono::Local::now().date_naive()));
     let report = records.due(&reqs, &year)?;
     writeln!(out, "{}, school year {}", report.partnership, report.year)?;
-    for line in &report.lines {
+    let start = peiling_records::school_year_start(&report.year).unwrap_or_default();
+    for (line, q) in report.lines.iter().zip(&reqs.requirements) {
         writeln!(out)?;
         writeln!(out, "{} ({})", line.title, line.requirement)?;
         writeln!(out, "  due: {} of {}", line.due, line.applies_to)?;
+        if let Some(n) = q.new_years {
+            let first = start + 1 - n as i32;
+            let years = (first..=start)
+                .map(|y| format!("{y}-{}", y + 1))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            writeln!(
+                out,
+                "  new in the role (started in {years}): {}, due if fewer than {} hours attended",
+                line.new,
+                q.hours.unwrap_or(0.0)
+            )?;
+            if line.new_from_records > 0 {
+                writeln!(
+                    out,
+                    "    of whom {} by their first year in the records (the sign-up export did not say since when)",
+                    line.new_from_records
+                )?;
+            }
+        }
         if line.unknown > 0 {
-            writeln!(out, "  not known since when in the role: {}", line.unknown)?;
+            writeln!(
+                out,
+                "  not known since when in the role: {} (not counted as due; a column \"In deze rol sinds\" in the sign-up form tells)",
+                line.unknown
+            )?;
         }
         for (school, n) in &line.by_school {
             let school = if school.is_empty() {
@@ -342,8 +370,11 @@ fn print_due(out: &mut Vec<u8>, records: &Records, a: &DueArgs) -> Result<()> {
             writeln!(out, "    {school:<30} {n:>5}")?;
         }
         if a.names {
-            for (id, name) in &line.persons {
-                writeln!(out, "    #{id} {name}")?;
+            for ((id, name), done) in line.persons.iter().zip(&line.hours_done) {
+                match q.hours {
+                    Some(hours) => writeln!(out, "    #{id} {name} ({done} of {hours} hours)")?,
+                    None => writeln!(out, "    #{id} {name}")?,
+                }
             }
         }
     }
