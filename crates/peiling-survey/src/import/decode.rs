@@ -80,7 +80,9 @@ impl TextFindings {
     /// data in a file that is not UTF-8 (the whole-file import's error), nor for a
     /// mixed file whose early lines were too many to note.
     pub(crate) fn complete(&self) -> bool {
-        !(self.not_utf8_lines() && self.control) && !(self.mixed() && self.overflow)
+        let binary = self.not_utf8_lines() && self.control;
+        let unnoted = self.mixed() && self.overflow;
+        !(binary || unnoted)
     }
 
     /// Adds the findings of the next chunk (its lines already moved on).
@@ -259,9 +261,9 @@ impl Decoding {
         if self.utf8_only {
             return None;
         }
-        let mut line = lines_before + count_lines(&buf[..start]) + 1;
+        let first_line = lines_before + count_lines(&buf[..start]) + 1;
         let mut text = Vec::with_capacity(region.len() + region.len() / 8);
-        for l in region.split_inclusive(|&b| b == b'\n') {
+        for (line, l) in (first_line..).zip(region.split_inclusive(|&b| b == b'\n')) {
             match std::str::from_utf8(l) {
                 Ok(_) => {
                     self.findings.utf8_beyond_ascii |= !l.is_ascii();
@@ -279,7 +281,6 @@ impl Decoding {
                     text.extend_from_slice(decoded.as_bytes());
                 }
             }
-            line += 1;
         }
         let grown = text.len();
         buf.splice(start..end, text);
