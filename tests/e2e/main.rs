@@ -8,6 +8,7 @@ mod certificates;
 mod common;
 mod compare;
 mod counts;
+mod encodings;
 mod evaluate;
 mod export;
 mod foundation;

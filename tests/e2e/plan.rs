@@ -540,3 +540,108 @@ fn a_filter_is_named_in_the_questions_words() {
         "{en}"
     );
 }
+
+/// Per-school mode on a synthetic export of 3,000 rows (`peiling synth` from the
+/// alliantie fixture), streamed in one pass with one accumulator per school: each
+/// school's respondents and its respondents per workshop are those recounted from
+/// the CSV here (schools and counts of at least 5 are shown).
+#[test]
+fn per_school_figures_of_a_synthetic_export_are_recounted() {
+    let folder = repo().join("tests/fixtures/planner/alliantie-2017");
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("wpb.csv");
+    let synth = [
+        "synth",
+        folder.to_str().unwrap(),
+        "-n",
+        "3000",
+        "--seed",
+        "4",
+        "-o",
+        csv_path.to_str().unwrap(),
+    ];
+    peiling(&synth).ok();
+    let options = [
+        ("Pedagogische competentie", "pedagogische_competentie"),
+        ("Theorie en praktijk koppelen", "koppeling_theorie_praktijk"),
+        ("Bumpy moments", "bumpy_moments"),
+        ("Video in de begeleiding", "begeleiden_met_video"),
+        ("Voorbeeldig zijn", "anders_voorbeeldig_zijn"),
+        (
+            "Beoordelen en het woordrapport",
+            "beoordeling_werkplekleren",
+        ),
+        ("Weekreflectie", "weekreflectie"),
+        ("Leerwerktaken", "leerwerktaken"),
+        ("Intervisie", "begeleide_intervisie"),
+    ];
+    // Per school (lower case): its rows, and per workshop the rows that chose it
+    // (asked: "Ja").
+    let mut rows: BTreeMap<String, usize> = BTreeMap::new();
+    let mut chose: BTreeMap<(String, &str), usize> = BTreeMap::new();
+    let mut r = csv::Reader::from_path(&csv_path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    let column = |h: &str| headers.iter().position(|x| x == h).unwrap();
+    let (school_at, want_at, which_at) = (
+        column("Op welke school werk je?"),
+        column("Wil je dit jaar een workshop volgen?"),
+        column("Welke workshops wil je volgen?"),
+    );
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        // synth writes some answers in other accepted spellings ("  HET BAKEN ").
+        let school = rec[school_at].trim().to_lowercase();
+        *rows.entry(school.clone()).or_default() += 1;
+        // "Yes" is the English spelling of "Ja" that synth also writes.
+        let want = rec[want_at].trim().to_lowercase();
+        if want != "ja" && want != "yes" {
+            continue;
+        }
+        for (label, id) in options {
+            if rec[which_at]
+                .split(';')
+                .any(|c| c.trim().eq_ignore_ascii_case(label))
+            {
+                *chose.entry((school.clone(), id)).or_default() += 1;
+            }
+        }
+    }
+    assert!(rows.values().filter(|&&n| n >= 5).count() >= 3, "{rows:?}");
+    let q = folder.join("wpb.toml");
+    let p = json(&[
+        "plan",
+        "-q",
+        q.to_str().unwrap(),
+        "-d",
+        csv_path.to_str().unwrap(),
+        "--catalogue",
+        "alliantie",
+        "--per-school",
+        "school",
+        "--pick",
+        "4",
+        "--json",
+    ]);
+    let selections = p["selections"].as_array().unwrap();
+    assert!(!selections.is_empty());
+    for sel in selections {
+        let school = sel["school"].as_str().unwrap();
+        let key = school.to_lowercase();
+        match rows.get(&key).copied().unwrap_or(0) {
+            n if n >= 5 => assert_eq!(sel["respondents"], n, "{school}"),
+            _ => {
+                assert!(sel["respondents"].is_null(), "{school}");
+                continue;
+            }
+        }
+        for pick in sel["picks"].as_array().unwrap() {
+            let theme = pick["theme"].as_str().unwrap();
+            let n = chose.get(&(key.clone(), theme)).copied().unwrap_or(0);
+            if n >= 5 {
+                assert_eq!(pick["respondents"], n, "{school}: {theme}");
+            } else {
+                assert!(pick["respondents"].is_null(), "{school}: {theme}");
+            }
+        }
+    }
+}

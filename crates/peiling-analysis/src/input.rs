@@ -1,6 +1,6 @@
-//! The summary of a survey [`Input`]: streamed where it can be, loaded whole otherwise
-//! (encodings other than UTF-8), which also gives the
-//! canonical message of any import error. The CLI and the web page both start here, so
+//! The summary of a survey [`Input`]: streamed where it can be (every encoding peiling
+//! reads), loaded whole otherwise, which also gives the canonical message of any
+//! import error. The CLI and the web page both start here, so
 //! their figures cannot drift apart.
 
 use peiling_survey::{ImportOptions, Input, SurveyError};

@@ -24,7 +24,7 @@ pub mod summary;
 
 pub use analyze::{analyze, answer_is, AnalysisOptions, Filter};
 pub use compare::compare;
-pub use groups::per_group;
+pub use groups::{per_group, per_group_streaming};
 pub use input::{summary, SummaryError};
 
 /// An option of an analysis that names a question (in the CLI each is a flag).

@@ -221,11 +221,12 @@ fn merged(
     let mut reports = reports.into_iter().flatten().enumerate();
     let (_, mut report) = reports.next()?;
     for (i, mut next) in reports {
+        next.behind_header(split.header_lines());
         next.shift_rows(split.line_offset(i));
         let map = report.merge(q, next);
         then(&map, &report.dictionaries);
     }
-    Some(report)
+    report.text_complete().then_some(report)
 }
 
 /// Streams chunk `i` of the part's export, leaving out the rows `drops` names, into

@@ -13,9 +13,9 @@ use crate::error::SurveyError;
 /// holidays file (1 MiB; the bundled questionnaires are about 12 KB).
 pub const MAX_DEFINITION_BYTES: u64 = 1 << 20;
 
-/// Largest export read whole into memory (1 GiB): XLSX, other encodings than UTF-8,
-/// `init`, the contacts list. A UTF-8 CSV that is streamed has no size cap: it is read
-/// in blocks, and its memory is bounded by the cap on one row.
+/// Largest export read whole into memory (1 GiB): XLSX, `init`, the contacts list. A
+/// CSV that is streamed (UTF-8, UTF-16 or Windows-1252) has no size cap: it is read in
+/// blocks, and its memory is bounded by the cap on one row.
 pub const MAX_EXPORT_BYTES: u64 = 1 << 30;
 
 /// The first bytes of an export that are looked at for binary data before the rest.

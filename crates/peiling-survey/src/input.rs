@@ -63,8 +63,9 @@ impl Input<'_> {
     }
 
     /// The import's accounting: each export streamed through the row checker where it
-    /// can be (twice when second submissions are dropped), imported whole otherwise
-    /// (another encoding than UTF-8, or an error, which the whole-file import words).
+    /// can be (twice when second submissions are dropped; UTF-16 and Windows-1252
+    /// decoded on the way), imported whole otherwise (an error, which the whole-file
+    /// import words).
     /// Strict mode's error is the import's.
     pub fn accounting(&self, opts: &ImportOptions) -> Result<Accounting, SurveyError> {
         if let Some(streamed) = self.streamed(opts)? {

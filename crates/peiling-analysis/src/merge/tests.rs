@@ -86,13 +86,18 @@ fn the_bundled_survey_in_chunks() {
 /// The bundled survey's parts as synthetic exports of `rows` rows in `style`, with
 /// broken rows (empty, a field too many, unreadable answers) in the middle and at the end.
 fn synthetic(style: ExportStyle, rows: u64, seed: u64) -> SurveyPlan {
+    synthetic_as(ExportOptions::new(style), rows, seed)
+}
+
+/// [`synthetic`] written with `export`'s options (an encoding, a separator).
+fn synthetic_as(export: ExportOptions, rows: u64, seed: u64) -> SurveyPlan {
     let bundled = Survey::bundled(&ImportOptions::default()).unwrap();
     let mut plan = SurveyPlan::bundled().unwrap();
     for (i, (part, planned)) in bundled.parts.iter().zip(&mut plan.parts).enumerate() {
         let synth = |seed: u64| {
             Synthesizer::new(&part.data)
                 .write(
-                    ExportOptions::new(style),
+                    export,
                     Vec::new(),
                     SynthOptions {
                         rows,
@@ -144,6 +149,16 @@ fn synthetic_exports_in_chunks() {
 }
 
 #[test]
+fn exports_in_windows_1252_in_chunks() {
+    let mut export = ExportOptions::new(ExportStyle::MsFormsNl);
+    export.windows_1252 = true;
+    let plan = synthetic_as(export, 500, 12);
+    for o in option_sets() {
+        same_in_chunks(&plan, &o);
+    }
+}
+
+#[test]
 fn exports_in_files_in_chunks() {
     let dir = std::env::temp_dir().join(format!("peiling-merge-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -162,12 +177,16 @@ fn exports_in_files_in_chunks() {
 
 #[test]
 fn what_cannot_be_cut_is_read_whole() {
-    // An export that does not stream (not UTF-8) still gives `None` in chunks, as whole.
+    // An export that does not stream (binary data in a file that is not UTF-8: the
+    // control byte in one chunk, the line that is not UTF-8 in another) still gives
+    // `None` in chunks, as whole.
     let mut plan = SurveyPlan::bundled().unwrap();
     let part: &mut PlannedPart = &mut plan.parts[0];
     let DataSource::Memory(bytes) = &mut part.data else {
         unreachable!()
     };
+    let second = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.insert(second, 0x02);
     bytes.extend_from_slice(b"\xE9\xE9\n");
     let threads = Threads {
         count: 4,

@@ -99,6 +99,9 @@ impl StreamReport {
         for row in &mut self.dropped {
             *row += lines;
         }
+        for n in &mut self.text.not_utf8 {
+            n.line += lines;
+        }
     }
 
     /// Adds the report of the next chunk of the same export (read with the same
@@ -110,6 +113,10 @@ impl StreamReport {
         // Each list is in row order, and the later chunk's rows come after.
         self.rejected.extend(other.rejected);
         self.problems.extend(other.problems);
+        // A line that is UTF-8 beyond ASCII in one chunk makes the lines of every
+        // chunk that are not UTF-8 problems: named again for the whole.
+        self.text.absorb(other.text);
+        self.settle_text();
         self.submissions.merge(&other.submissions);
         self.last_submission = self.submissions.latest();
         for (mine, theirs) in self.tallies.iter_mut().zip(&other.tallies) {

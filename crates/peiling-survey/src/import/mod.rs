@@ -5,6 +5,7 @@ mod answers;
 mod asked;
 mod check;
 pub(crate) mod columns;
+mod decode;
 mod dedup;
 mod dictionary;
 pub mod merge;
@@ -89,14 +90,7 @@ pub fn import_table(
         checker.reject_read(repeated_row(row.clone()));
     }
     for n in &table.not_utf8 {
-        checker.problems.push(Problem {
-            row: n.line,
-            column: n.column,
-            header: table.headers.get(n.column - 1).cloned().unwrap_or_default(),
-            question: None,
-            found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
-            expected: crate::wording::Expected::Utf8,
-        });
+        checker.problems.push(not_utf8_problem(n, &table.headers));
     }
     let mut formulas: HashMap<usize, Vec<&FormulaCell>> = HashMap::new();
     for f in &table.formulas {
@@ -172,6 +166,25 @@ pub fn import_table(
         responses,
         report,
     })
+}
+
+/// What a line of a UTF-8 export that is not UTF-8 should have been.
+
+/// The problem of a line of a UTF-8 export that is not UTF-8 (read as Windows-1252).
+pub(crate) fn not_utf8_problem(n: &NotUtf8, headers: &[String]) -> Problem {
+    Problem {
+        row: n.line,
+        column: n.column,
+        header: headers.get(n.column - 1).cloned().unwrap_or_default(),
+        question: None,
+        found: format!("byte 0x{:02X}, which is not UTF-8", n.byte),
+        expected: crate::wording::Expected::Utf8,
+    }
+}
+
+/// Is `p` the problem of a line that is not UTF-8 ([`not_utf8_problem`])?
+pub(crate) fn is_not_utf8(p: &Problem) -> bool {
+    p.question.is_none() && p.expected == crate::wording::Expected::Utf8
 }
 
 /// A row a workbook holds a second time, read but set aside.

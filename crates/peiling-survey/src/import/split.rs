@@ -45,8 +45,12 @@ impl Split {
         if i == 0 {
             return 0;
         }
-        let header_lines = self.header.iter().filter(|&&b| b == b'\n').count();
-        self.chunks[i].line - 1 - header_lines
+        self.chunks[i].line - 1 - self.header_lines()
+    }
+
+    /// The lines of the header record put in front of every chunk but the first.
+    pub fn header_lines(&self) -> usize {
+        count_lines(&self.header)
     }
 
     /// What to read for chunk `i`, given the reader of its bytes: the header first,
@@ -58,8 +62,10 @@ impl Split {
 }
 
 /// Splits `bytes` into at most `n` chunks of about equal size. `None` when the export
-/// cannot be split (not UTF-8 text, no line end after its header, a header that does
-/// not start on the first line): read it whole.
+/// cannot be split (UTF-16 text, no line end after its header, a header that does
+/// not start on the first line): read it on one reader. A file in Windows-1252, or
+/// UTF-8 with some lines that are not, is cut as it is: its line ends and quotes are
+/// the same bytes, and each chunk decodes its own lines.
 pub fn split_bytes(bytes: &[u8], delimiter: Option<u8>, n: usize) -> Option<Split> {
     split_reader(bytes, bytes.len() as u64, delimiter, n)
 }
@@ -94,15 +100,9 @@ pub fn split_reader<R: Read>(
     let delimiter = match delimiter {
         Some(d) => d,
         None => {
-            // As the streamed import guesses it: from its first block, whole characters.
-            let text = match std::str::from_utf8(body) {
-                Ok(text) => text,
-                Err(e) if e.error_len().is_none() && first.len() == FIRST_BLOCK => {
-                    std::str::from_utf8(&body[..e.valid_up_to()]).ok()?
-                }
-                Err(_) => return None,
-            };
-            detect_delimiter(text)
+            // As the streamed import guesses it: from the first line (a line that is not
+            // UTF-8 is Windows-1252 there; only the separators and quotes count).
+            detect_delimiter(&String::from_utf8_lossy(body))
         }
     };
     let mut cuts = Cuts::new(delimiter, len, n.max(1));

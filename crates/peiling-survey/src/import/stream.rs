@@ -6,10 +6,12 @@
 //! ([`super::check`]), but no responses are kept: memory grows with distinct answers,
 //! not rows. Second submissions that the duplicate policy drops are named by a first
 //! pass ([`super::dedup`]); strict mode's error comes from the finished report
-//! ([`StreamReport::strict_error`]). Anything it does not handle exactly the same way
-//! (a workbook, which [`super::stream_part`] streams from its cells, other encodings,
-//! any error) makes it give up with `None`, and the caller uses
-//! the ordinary import, which then gives the canonical answer or error.
+//! ([`StreamReport::strict_error`]). Exports in UTF-16 or Windows-1252 (also a UTF-8
+//! file with some lines that are not) are decoded block by block on the way in
+//! ([`super::decode`]). Anything it does not handle exactly the same way (a workbook,
+//! which [`super::stream_part`] streams from its cells, any error) makes it give up
+//! with `None`, and the caller uses the ordinary import, which then gives the
+//! canonical answer or error.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -20,6 +22,7 @@ use crate::response::{Coercion, Duplicate, ImportReport, Problem, QuestionTally,
 use crate::error::ImportError;
 
 use super::check::Checker;
+use super::decode::{Decoding, TextFindings};
 use super::dedup::Drops;
 pub use super::dictionary::Dictionary;
 use super::submitted::LatestSubmission;
@@ -57,6 +60,8 @@ pub struct StreamReport {
     pub(crate) first_of: HashMap<String, usize>,
     /// The rows the duplicate policy dropped (in row order).
     pub(crate) dropped: Vec<usize>,
+    /// What decoding the text found (the encoding, lines that are not UTF-8).
+    pub(crate) text: TextFindings,
 }
 
 impl StreamReport {
@@ -83,6 +88,41 @@ impl StreamReport {
             unmatched_columns: &self.unmatched_columns,
             missing_questions: &self.missing_questions,
         })
+    }
+
+    /// Names the encoding from what decoding found, and for a UTF-8 file with lines
+    /// that are not, makes each of those a problem as the whole-file import does (in
+    /// front of the row's other problems in the same column). `false`: the findings
+    /// are not complete, only the whole-file import can say it (see
+    /// [`TextFindings::complete`]).
+    pub(crate) fn settle_text(&mut self) -> bool {
+        self.encoding = self.text.encoding();
+        if !self.text.not_utf8.is_empty() {
+            self.problems.retain(|p| !super::is_not_utf8(p));
+            if self.text.mixed() {
+                let headers = &self.headers;
+                let noted = self.text.not_utf8.iter();
+                self.problems
+                    .extend(noted.map(|n| super::not_utf8_problem(n, headers)));
+                self.problems
+                    .sort_by_key(|p| (p.row, p.column, !super::is_not_utf8(p)));
+            }
+        }
+        self.text.complete()
+    }
+
+    /// Can the merged reports of an export's chunks say what the whole-file import
+    /// says of its text? (See [`TextFindings::complete`].)
+    pub fn text_complete(&self) -> bool {
+        self.text.complete()
+    }
+
+    /// Forgets what chunk reading found on the header record put in front of it
+    /// (`lines` lines): the first chunk found it already.
+    pub fn behind_header(&mut self, lines: usize) {
+        self.text.not_utf8.retain(|n| n.line > lines);
+        self.problems
+            .retain(|p| p.row > lines || !super::is_not_utf8(p));
     }
 
     /// The accounting without the dictionaries, as the whole-file import gives it.
@@ -174,40 +214,26 @@ fn stream_blocks<R: Read>(
     let mut read_total = 0u64;
     let mut state: Option<Rows> = None;
     let mut first = true;
-    let mut encoding = "UTF-8";
-    // The first read must hold a BOM or a workbook's magic number whole.
-    let mut want = block_size.max(4);
+    let mut text = Decoding::new(opts.table.utf8_only, opts.table.delimiter);
+    let mut want = block_size;
     loop {
         while !eof && buf.len() < want {
-            let start = buf.len();
-            buf.resize(start + (want - start).clamp(1, 1 << 20), 0);
-            let n = reader.read(&mut buf[start..]).ok()?;
-            buf.truncate(start + n);
+            let max = (want - buf.len()).clamp(1, 1 << 20);
+            let n = text.fill(&mut reader, &mut buf, max)?;
             read_total += n as u64;
             eof = n == 0;
         }
+        // Whole lines of UTF-8 only (those that are not UTF-8 decoded); the rest is
+        // completed by the next read.
+        let lines_before = state.as_ref().map_or(0, |s| s.line_base);
+        let ready = text.ready(&mut buf, eof, lines_before)?;
         if first {
             first = false;
-            if buf.starts_with(b"PK\x03\x04")
-                || buf.starts_with(b"\xFF\xFE")
-                || buf.starts_with(b"\xFE\xFF")
-                || buf.iter().all(|b| b.is_ascii_whitespace())
-            {
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 return None;
             }
-            if buf.starts_with(b"\xEF\xBB\xBF") {
-                buf.drain(..3);
-                encoding = "UTF-8 (BOM)";
-            }
         }
-        // Whole characters only; a character cut by the read is completed next time.
-        let block = match std::str::from_utf8(&buf) {
-            Ok(text) => text,
-            Err(e) if !eof && e.error_len().is_none() => {
-                std::str::from_utf8(&buf[..e.valid_up_to()]).ok()?
-            }
-            Err(_) => return None,
-        };
+        let block = std::str::from_utf8(&buf[..ready]).ok()?;
         if block.contains('\0') {
             return None;
         }
@@ -246,7 +272,7 @@ fn stream_blocks<R: Read>(
         let rows = match &mut state {
             Some(s) => s,
             None => {
-                let mut rows = Rows::start(questionnaire, file, block, delimiter, encoding, opts)?;
+                let mut rows = Rows::start(questionnaire, file, block, delimiter, opts)?;
                 rows.checker.dropping(drops.clone());
                 state.insert(rows)
             }
@@ -264,11 +290,13 @@ fn stream_blocks<R: Read>(
         } else {
             want = block_size;
             buf.drain(..used);
+            text.consumed(used);
         }
     }
     let mut report = state?.finish(questionnaire)?;
     report.file = file.to_string();
-    Some(report)
+    report.text = text.findings;
+    report.settle_text().then_some(report)
 }
 
 /// Finds record ends with the csv crate's quoting rules (a quote opens a field only at
@@ -326,7 +354,6 @@ impl Scanner {
 /// The CSV records of the blocks, fed to the one row checker.
 struct Rows {
     delimiter: u8,
-    encoding: &'static str,
     checker: Checker,
     /// Lines before the current block.
     line_base: usize,
@@ -339,7 +366,6 @@ impl Rows {
         file: &str,
         first_block: &str,
         delimiter: u8,
-        encoding: &'static str,
         opts: &ImportOptions,
     ) -> Option<Rows> {
         let mut reader = csv::ReaderBuilder::new()
@@ -356,7 +382,6 @@ impl Rows {
         }
         Some(Rows {
             delimiter,
-            encoding,
             checker: Checker::new(q, file, headers, opts).ok()?,
             line_base: 0,
             header_done: false,
@@ -431,7 +456,8 @@ impl Rows {
         if self.checker.rows_read == 0 {
             return None; // "only a header row": the ordinary import's error
         }
-        Some(report_of(self.checker, q, self.encoding))
+        // The encoding is named once the whole file is decoded.
+        Some(report_of(self.checker, q, "UTF-8"))
     }
 }
 
@@ -465,6 +491,7 @@ pub(crate) fn report_of(c: Checker, q: &Questionnaire, encoding: &'static str) -
         submissions: c.latest,
         first_of: c.first_of,
         dropped: c.dropped,
+        text: TextFindings::new(encoding),
     };
     report.mark_kept();
     report

@@ -165,7 +165,9 @@ fn decode_mixed(bytes: &[u8], delimiter: Option<u8>) -> Decoded {
         .iter()
         .any(|l| !l.is_ascii() && std::str::from_utf8(l).is_ok());
     if !utf8_beyond_ascii {
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        let text = encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0;
         return (text.into_owned(), "Windows-1252", Vec::new());
     }
     let header = String::from_utf8_lossy(lines.first().copied().unwrap_or_default());
@@ -191,7 +193,12 @@ fn decode_mixed(bytes: &[u8], delimiter: Option<u8>) -> Decoded {
                     column,
                     byte: line[bad],
                 });
-                text.push_str(&encoding_rs::WINDOWS_1252.decode(line).0);
+                // A line is no file: bytes that look like a byte order mark are text.
+                text.push_str(
+                    &encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(line)
+                        .0,
+                );
             }
         }
     }
@@ -199,7 +206,7 @@ fn decode_mixed(bytes: &[u8], delimiter: Option<u8>) -> Decoded {
 }
 
 /// Control bytes that never occur in text, in any of the encodings we read.
-fn looks_binary(b: u8) -> bool {
+pub(crate) fn looks_binary(b: u8) -> bool {
     matches!(b, 0x01..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F)
 }
 

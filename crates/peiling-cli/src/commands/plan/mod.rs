@@ -11,10 +11,9 @@ use peiling_planner::{
     read_history, Holidays, NaiveDate, PerSchool, PlanOptions, RotationPlan, SurveyDemand,
 };
 use peiling_report::Lang;
-use peiling_survey::Survey;
 
 use super::refuse_input;
-use crate::args::{LangArg, PlanArgs};
+use crate::args::{LangArg, PlanArgs, SurveyArgs};
 use crate::config;
 use crate::load;
 use crate::messages::plan_error;
@@ -38,17 +37,27 @@ fn weight(s: &str) -> Result<(String, f64)> {
     })
 }
 
-/// The survey's parts that ask `question`, with each of its answer labels as a school
-/// ([`peiling_analysis::per_group`]).
+/// The survey's parts that ask `question`, with each of its answer labels as a school:
+/// streamed in one pass where the exports allow it
+/// ([`peiling_analysis::per_group_streaming`]), from the loaded survey otherwise.
 fn per_school(
-    survey: &Survey,
+    survey: &SurveyArgs,
     question: &str,
     filters: &[String],
     min_group: usize,
     pick: usize,
 ) -> Result<PerSchool> {
     let opts = config::analysis_options(filters, None, min_group)?;
-    let schools = peiling_analysis::per_group(survey, question, &opts)?
+    let import = load::import_options(survey);
+    let streamed = match load::input(survey).plan() {
+        Ok(plan) => peiling_analysis::per_group_streaming(&plan, &import, question, &opts)?,
+        Err(_) => None,
+    };
+    let groups = match streamed {
+        Some(groups) => groups,
+        None => peiling_analysis::per_group(&load::survey(survey)?, question, &opts)?,
+    };
+    let schools = groups
         .into_iter()
         .map(|(label, summary)| (label, SurveyDemand::from(&summary)))
         .collect();
@@ -85,13 +94,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
         let Some(question) = &args.per_school else {
             return Err(user("--at-school needs --per-school QUESTION".to_string()));
         };
-        let per_school = per_school(
-            &load::survey(&args.survey)?,
-            question,
-            &args.filters,
-            args.min_group,
-            0,
-        )?;
+        let per_school = per_school(&args.survey, question, &args.filters, args.min_group, 0)?;
         let input = school::Input {
             catalogue,
             demand: SurveyDemand::from(&summary),
@@ -104,7 +107,7 @@ pub fn run(args: &PlanArgs) -> Result<()> {
     }
     let per_school = match &args.per_school {
         Some(q) => Some(per_school(
-            &load::survey(&args.survey)?,
+            &args.survey,
             q,
             &args.filters,
             args.min_group,

@@ -100,6 +100,9 @@ fn chunked(q: &Questionnaire, bytes: &[u8], n: usize) -> StreamReport {
             &mut |ids, _| rows.push(ids.to_vec()),
         )
         .unwrap();
+        if i > 0 {
+            report.behind_header(split.header_lines());
+        }
         report.shift_rows(split.line_offset(i));
         let answers: Vec<Vec<_>> = rows
             .iter()
@@ -159,6 +162,43 @@ fn chunks_merge_into_the_whole_import() {
             .iter()
             .any(|p| p.expected.to_string().contains("not asked")));
         assert!(one.coercions.len() > 2 && one.last_submission.is_some());
+        for n in 1..=8 {
+            assert_same(&chunked(&q, &bytes, n), &one, n);
+        }
+    }
+}
+
+#[test]
+fn chunks_in_other_encodings_merge_into_the_whole_import() {
+    let q = questionnaire();
+    let bytes = export(400, "\r\n");
+    let text = std::str::from_utf8(&bytes[3..])
+        .unwrap()
+        .replace("Piet", "Piët")
+        .replace("tekst", "tékst");
+    let latin = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
+    // UTF-8 but for every fifth line (Windows-1252 there): each such line with an
+    // accent is a problem.
+    let mut mixed = Vec::new();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        match i % 5 {
+            4 => mixed.extend_from_slice(&encoding_rs::WINDOWS_1252.encode(line).0),
+            _ => mixed.extend_from_slice(line.as_bytes()),
+        }
+    }
+    for (bytes, encoding) in [(latin, "Windows-1252"), (mixed, "UTF-8")] {
+        let one = whole(&q, &bytes);
+        let reference = crate::import::import(&q, "x.csv", &bytes, &ImportOptions::default())
+            .unwrap()
+            .report;
+        assert_eq!(one.encoding, encoding);
+        assert_eq!(one.problems, reference.problems);
+        let lines = one
+            .problems
+            .iter()
+            .filter(|p| crate::import::is_not_utf8(p))
+            .count();
+        assert_eq!(lines > 10, encoding == "UTF-8", "{lines}");
         for n in 1..=8 {
             assert_same(&chunked(&q, &bytes, n), &one, n);
         }

@@ -119,8 +119,75 @@ fn unsupported_input_gives_way() {
         |bytes: &[u8]| stream_csv(&q, "x.csv", bytes, &opts, &mut |_| {}, &mut |_, _| {}).is_none();
     assert!(none(b"Behoefte?,Leeftijd?\n\"open,4\n"));
     assert!(none(b"Behoefte?,Leeftijd?\n"));
-    assert!(none(b"Behoefte?,Leeftijd?\nJa,caf\xe9\n"));
     assert!(none(b"PK\x03\x04rest"));
+    // Binary data in a file that is not UTF-8 is the whole-file import's error, also
+    // when the control byte comes long before the first line that is not UTF-8.
+    assert!(none(b"Behoefte?,Leeftijd?\nJa,4\x02\nJa,caf\xe9\n"));
+    assert!(none(b"\xEF\xBB\xBFBehoefte?,Leeftijd?\nJa,caf\xe9\n"));
+    assert!(none(b"\xFF\xFEB\x00,\x00\n\x00\x00\xD8\n\x00"));
+    let utf8_only = ImportOptions {
+        table: crate::import::TableOptions {
+            utf8_only: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let latin = b"Behoefte?,Leeftijd?\nJa,caf\xe9\n";
+    assert!(stream_csv(
+        &q,
+        "x.csv",
+        &latin[..],
+        &utf8_only,
+        &mut |_| {},
+        &mut |_, _| {}
+    )
+    .is_none());
+}
+
+/// Bytes of `text` in UTF-16 with its byte order mark.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        let bytes = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
+        out.extend_from_slice(&bytes);
+    }
+    out
+}
+
+#[test]
+fn other_encodings_stream_as_the_import_reads_them() {
+    let text = "Behoefte?;Leeftijd?\r\nJa;\"één\r\nregel\"\r\nNee; 7 jaar\r\nja;€ 40\r\nja;41";
+    for big_endian in [false, true] {
+        same_as_import(&utf16(text, big_endian));
+        // More byte order marks after the first are dropped too.
+        same_as_import(&utf16(&format!("\u{feff}\u{feff}{text}"), big_endian));
+    }
+    let latin = b"Behoefte?;Leeftijd?\r\nJa;\"\xe9\xe9n\r\nregel\"\r\nNee; 7 jaar\r\nja;\x80 40\n";
+    same_as_import(latin);
+    // UTF-8 with two lines that are not (one far down): those are problems.
+    let mixed = b"Behoefte?,Leeftijd?\nJa,\"caf\xe9,\"\nja,40\n\xef\xbb\xbfnee,\"x\"\"\xe9\"\nJa,\xc3\xa9\xc3\xa9n\n";
+    same_as_import(mixed);
+    let d = import(&q(), "x.csv", &mixed[..], &ImportOptions::default()).unwrap();
+    assert_eq!(d.report.encoding, "UTF-8");
+    let lines: Vec<(usize, usize)> = d
+        .report
+        .problems
+        .iter()
+        .filter(|p| crate::import::is_not_utf8(p))
+        .map(|p| (p.row, p.column))
+        .collect();
+    assert_eq!(lines, [(2, 2), (4, 2)]);
+    for block in [1, 2, 3, 5, 8, 13, 40] {
+        same_in_blocks(latin, block);
+    }
 }
 
 #[test]
