@@ -77,3 +77,6 @@ pub fn stream(
     }
     Ok(Some(Streamed { tidy, rows: total }))
 }
+
+#[cfg(test)]
+mod tests;
