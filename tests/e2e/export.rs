@@ -232,6 +232,51 @@ fn one_questionnaire_and_export_and_the_schemas_columns() {
     assert!(export.contains("@") && !text.contains('@'));
 }
 
+/// An export the import cannot stream (UTF-16) after one it can: the file starts again
+/// from the survey loaded whole and is the same, byte for byte, as from UTF-8; strict
+/// mode's error is the import's, and leaves no file.
+#[test]
+fn an_export_that_cannot_be_streamed_gives_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("datasets/bos-2020");
+    let copy = dir.path().join("utf16");
+    std::fs::create_dir(&copy).unwrap();
+    for f in ["survey.toml", "so.toml", "so.csv", "wpb.toml"] {
+        std::fs::copy(src.join(f), copy.join(f)).unwrap();
+    }
+    // wpb is the second part: the first is streamed before the second gives way.
+    let text = std::fs::read_to_string(src.join("wpb.csv")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(copy.join("wpb.csv"), utf16).unwrap();
+    let run = |survey: &Path, out: &str| {
+        peiling_in(dir.path(), &["export", survey.to_str().unwrap(), "-o", out]).ok();
+        std::fs::read(dir.path().join(out)).unwrap()
+    };
+    let utf8 = run(&src, "a.csv");
+    assert!(utf8.len() > 1000);
+    assert!(
+        run(&copy, "b.csv") == utf8,
+        "the UTF-16 export gives another file"
+    );
+    // Strict: a row that cannot be read is the import's error (the streamed pass only
+    // finds it), as `validate --strict` words it, and no file is left.
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    for f in ["survey.toml", "so.toml", "so.csv", "wpb.toml"] {
+        std::fs::copy(src.join(f), bad.join(f)).unwrap();
+    }
+    std::fs::write(bad.join("wpb.csv"), format!("{text}only,three,cells\n")).unwrap();
+    let b = bad.to_str().unwrap();
+    let err = peiling_in(dir.path(), &["export", b, "--strict", "-o", "c.csv"]).user_error();
+    let validate = peiling(&["validate", b, "--strict"]).user_error();
+    assert_eq!(err.lines().next(), validate.lines().next());
+    assert!(err.contains("wpb.csv"), "{err}");
+    assert!(!dir.path().join("c.csv").exists());
+    // Without strict mode the row is set aside and the rest exported.
+    peiling_in(dir.path(), &["export", b, "-o", "d.csv"]).ok();
+}
+
 #[cfg(not(feature = "parquet"))]
 #[test]
 fn parquet_without_the_feature_is_one_line_and_exit_2() {

@@ -3,15 +3,16 @@
 //!
 //! A question lines up by questionnaire id and question id. A question that was renamed
 //! or reworded says `same_as` per edition; an option whose wording changed says which
-//! label it had before. Each edition is loaded as its own survey and turned into tidy
-//! rows that carry the series' ids and labels.
+//! label it had before. Each edition is read as its own survey and counted in the
+//! series' ids and labels ([`EditionCounts`]), one edition at a time.
 
 use std::path::{Path, PathBuf};
 
 use peiling_core::definition::line_of;
-use peiling_survey::{ImportOptions, Survey};
+use peiling_survey::ImportOptions;
 use serde::Deserialize;
 
+use crate::counts::EditionCounts;
 use crate::tidy::Tidy;
 use crate::PanelError;
 
@@ -88,14 +89,6 @@ pub struct Series {
     /// Oldest first.
     pub editions: Vec<EditionRef>,
     pub align: Vec<Align>,
-}
-
-/// One loaded edition: its survey and its tidy rows in the series' ids and labels.
-#[derive(Debug, Clone)]
-pub struct Edition {
-    pub year: i32,
-    pub survey: Survey,
-    pub tidy: Tidy,
 }
 
 impl Series {
@@ -207,22 +200,12 @@ impl Series {
         }
     }
 
-    /// Loads every edition and lines its tidy rows up with the series.
-    pub fn load_editions(&self, opts: &ImportOptions) -> Result<Vec<Edition>, PanelError> {
+    /// The counts of every edition, one edition at a time: each edition's exports are
+    /// streamed, counted and dropped before the next is read.
+    pub fn count_editions(&self, opts: &ImportOptions) -> Result<Vec<EditionCounts>, PanelError> {
         self.editions
             .iter()
-            .map(|e| {
-                let survey = Survey::load(&e.path, opts).map_err(|source| PanelError::Edition {
-                    edition: e.year.to_string(),
-                    source,
-                })?;
-                let tidy = self.line_up(e.year, Tidy::from_survey(&survey))?;
-                Ok(Edition {
-                    year: e.year,
-                    survey,
-                    tidy,
-                })
-            })
+            .map(|e| EditionCounts::of_edition(self, e, opts))
             .collect()
     }
 

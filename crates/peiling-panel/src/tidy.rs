@@ -14,6 +14,7 @@ use peiling_survey::normalize::normalize;
 use peiling_survey::{Answer, Kind, Questionnaire, Survey};
 use polars::prelude::*;
 
+use crate::write::{Format, TidyWriter};
 use crate::PanelError;
 
 /// The columns of the tidy data, in order.
@@ -109,20 +110,20 @@ pub struct PartInfo {
 
 /// The label a row carries.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Label {
+pub(crate) enum Label {
     None,
     Category(u32),
     NotApplicable(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Row {
-    part: u16,
-    question: u32,
-    respondent: u32,
-    status: Status,
-    label: Label,
-    value: Option<f64>,
+pub(crate) struct Row {
+    pub(crate) part: u16,
+    pub(crate) question: u32,
+    pub(crate) respondent: u32,
+    pub(crate) status: Status,
+    pub(crate) label: Label,
+    pub(crate) value: Option<f64>,
 }
 
 /// A survey's responses in long form.
@@ -131,80 +132,122 @@ pub struct Tidy {
     pub edition: Option<String>,
     pub survey: String,
     pub parts: Vec<PartInfo>,
-    rows: Vec<Row>,
+    pub(crate) rows: Vec<Row>,
+}
+
+/// Turns one part's respondents into rows: the questions kept (personal ones left out)
+/// and the `only_if` rules, derived once per part.
+pub(crate) struct PartRows<'q> {
+    q: &'q Questionnaire,
+    part: u16,
+    rules: Vec<Option<(usize, String)>>,
+    /// Questionnaire indices of the questions in the tidy data.
+    kept: Vec<usize>,
+}
+
+impl<'q> PartRows<'q> {
+    pub(crate) fn new(q: &'q Questionnaire, part: usize) -> Self {
+        PartRows {
+            q,
+            part: part as u16,
+            rules: conditions(q),
+            kept: (0..q.questions.len())
+                .filter(|&i| !q.questions[i].is_personal())
+                .collect(),
+        }
+    }
+
+    /// The part's description, with no respondents counted yet.
+    pub(crate) fn info(&self) -> PartInfo {
+        PartInfo {
+            questionnaire: self.q.id.clone(),
+            audience: scrub(&self.q.audience),
+            respondents: 0,
+            questions: self.kept.iter().map(|&qi| info(self.q, qi)).collect(),
+        }
+    }
+
+    /// Appends the rows of respondent number `respondent`, whose answer to question
+    /// `qi` is `answer(qi)` (`None`: no answer).
+    pub(crate) fn respondent<'a>(
+        &self,
+        respondent: u32,
+        answer: impl Fn(usize) -> Option<&'a Answer>,
+        rows: &mut Vec<Row>,
+    ) {
+        let asked = asked(self.q, &self.rules, &answer);
+        for (slot, &qi) in self.kept.iter().enumerate() {
+            let mut push = |status, label, value| {
+                rows.push(Row {
+                    part: self.part,
+                    question: slot as u32,
+                    respondent,
+                    status,
+                    label,
+                    value,
+                });
+            };
+            if !asked[qi] {
+                push(Status::NotAsked, Label::None, None);
+                continue;
+            }
+            let kind = &self.q.questions[qi].kind;
+            match answer(qi).unwrap_or(&Answer::NoAnswer) {
+                Answer::NoAnswer => push(Status::NoAnswer, Label::None, None),
+                Answer::Invalid(_) => push(Status::Invalid, Label::None, None),
+                Answer::Unknown(_) => push(Status::Unknown, Label::None, None),
+                Answer::Text(_) => push(Status::Answered, Label::None, None),
+                Answer::NotApplicable(i) => {
+                    push(Status::NotApplicable, Label::NotApplicable(*i as u32), None)
+                }
+                Answer::Choice(i) => push(
+                    Status::Answered,
+                    Label::Category(*i as u32),
+                    category_value(kind, *i),
+                ),
+                Answer::Multi { chosen, .. } if chosen.is_empty() => {
+                    push(Status::Answered, Label::None, None)
+                }
+                Answer::Multi { chosen, .. } => {
+                    for &c in chosen {
+                        push(Status::Answered, Label::Category(c as u32), None);
+                    }
+                }
+                Answer::Number { value, band } => push(
+                    Status::Answered,
+                    band.map_or(Label::None, |b| Label::Category(b as u32)),
+                    Some(*value),
+                ),
+            }
+        }
+    }
 }
 
 impl Tidy {
     /// The long form of every accepted response of `survey`.
     pub fn from_survey(survey: &Survey) -> Tidy {
-        let mut parts = Vec::with_capacity(survey.parts.len());
-        let mut rows = Vec::new();
+        let mut tidy = Tidy::empty(survey.edition.as_deref(), &survey.id);
         for (pi, part) in survey.parts.iter().enumerate() {
             let q = part.questionnaire();
-            let rules = conditions(q);
-            let kept: Vec<usize> = (0..q.questions.len())
-                .filter(|&i| !q.questions[i].is_personal())
-                .collect();
+            let builder = PartRows::new(q, pi);
             for (ri, response) in part.data.responses.iter().enumerate() {
-                let asked = asked(q, &rules, &response.answers);
-                for (slot, &qi) in kept.iter().enumerate() {
-                    let mut push = |status, label, value| {
-                        rows.push(Row {
-                            part: pi as u16,
-                            question: slot as u32,
-                            respondent: ri as u32 + 1,
-                            status,
-                            label,
-                            value,
-                        });
-                    };
-                    if !asked[qi] {
-                        push(Status::NotAsked, Label::None, None);
-                        continue;
-                    }
-                    let kind = &q.questions[qi].kind;
-                    let answer = response.answers.get(qi).unwrap_or(&Answer::NoAnswer);
-                    match answer {
-                        Answer::NoAnswer => push(Status::NoAnswer, Label::None, None),
-                        Answer::Invalid(_) => push(Status::Invalid, Label::None, None),
-                        Answer::Unknown(_) => push(Status::Unknown, Label::None, None),
-                        Answer::Text(_) => push(Status::Answered, Label::None, None),
-                        Answer::NotApplicable(i) => {
-                            push(Status::NotApplicable, Label::NotApplicable(*i as u32), None)
-                        }
-                        Answer::Choice(i) => push(
-                            Status::Answered,
-                            Label::Category(*i as u32),
-                            category_value(kind, *i),
-                        ),
-                        Answer::Multi { chosen, .. } if chosen.is_empty() => {
-                            push(Status::Answered, Label::None, None)
-                        }
-                        Answer::Multi { chosen, .. } => {
-                            for &c in chosen {
-                                push(Status::Answered, Label::Category(c as u32), None);
-                            }
-                        }
-                        Answer::Number { value, band } => push(
-                            Status::Answered,
-                            band.map_or(Label::None, |b| Label::Category(b as u32)),
-                            Some(*value),
-                        ),
-                    }
-                }
+                builder.respondent(ri as u32 + 1, |qi| response.answers.get(qi), &mut tidy.rows);
             }
-            parts.push(PartInfo {
-                questionnaire: q.id.clone(),
-                audience: scrub(&q.audience),
-                respondents: part.data.responses.len() as u32,
-                questions: kept.iter().map(|&qi| info(q, qi)).collect(),
-            });
+            let mut info = builder.info();
+            info.respondents = part.data.responses.len() as u32;
+            tidy.parts.push(info);
         }
+        tidy
+    }
+
+    /// A survey's tidy data without parts or rows yet (its edition through the privacy
+    /// filter).
+    pub(crate) fn empty(edition: Option<&str>, survey: &str) -> Tidy {
         Tidy {
-            edition: survey.edition.as_deref().map(scrub),
-            survey: survey.id.clone(),
-            parts,
-            rows,
+            edition: edition.map(scrub),
+            survey: survey.to_string(),
+            parts: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -272,7 +315,12 @@ impl Tidy {
 
     /// The rows as a polars frame with the columns of [`COLUMNS`].
     pub fn frame(&self) -> Result<DataFrame, PanelError> {
-        let n = self.rows.len();
+        self.frame_of(&self.rows)
+    }
+
+    /// `rows` (rows of this survey) as a polars frame with the columns of [`COLUMNS`].
+    pub(crate) fn frame_of(&self, rows: &[Row]) -> Result<DataFrame, PanelError> {
+        let n = rows.len();
         let edition: Vec<Option<&str>> = vec![self.edition.as_deref(); n];
         let survey: Vec<&str> = vec![self.survey.as_str(); n];
         let mut questionnaire = Vec::with_capacity(n);
@@ -285,7 +333,7 @@ impl Tidy {
         let mut category = Vec::with_capacity(n);
         let mut label = Vec::with_capacity(n);
         let mut value = Vec::with_capacity(n);
-        for row in &self.rows {
+        for row in rows {
             let part = &self.parts[row.part as usize];
             let q = self.question(row);
             questionnaire.push(part.questionnaire.as_str());
@@ -316,32 +364,15 @@ impl Tidy {
         Ok(df)
     }
 
-    /// Writes the rows as Parquet (zstd-compressed, one file).
-    #[cfg(feature = "parquet")]
-    pub fn write_parquet<W: Write>(&self, out: W) -> Result<(), PanelError> {
-        let mut df = self.frame()?;
-        polars_io::parquet::write::ParquetWriter::new(out)
-            .finish(&mut df)
-            .map_err(|e| match e {
-                PolarsError::IO { error, .. } => {
-                    PanelError::Write(std::io::Error::new(error.kind(), error.to_string()))
-                }
-                other => PanelError::from(other),
-            })?;
-        Ok(())
-    }
-
-    /// Writes the rows as CSV (UTF-8, comma, a header row; an empty cell is null).
-    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), PanelError> {
-        let io = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(e) => PanelError::Write(e),
-            other => PanelError::Frame(format!("{other:?}")),
-        };
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(COLUMNS).map_err(io)?;
+    /// Appends `rows` (rows of this survey) as CSV records (the header is the writer's).
+    pub(crate) fn csv_rows<W: Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        rows: &[Row],
+    ) -> Result<(), csv::Error> {
         let edition = self.edition.as_deref().unwrap_or("");
         let mut number = String::new();
-        for row in &self.rows {
+        for row in rows {
             let part = &self.parts[row.part as usize];
             let q = self.question(row);
             let respondent = row.respondent.to_string();
@@ -365,16 +396,26 @@ impl Tidy {
                 &category,
                 self.label(row).unwrap_or(""),
                 &number,
-            ])
-            .map_err(io)?;
+            ])?;
         }
-        w.flush().map_err(PanelError::Write)?;
         Ok(())
     }
-    /// Without the `parquet` feature: Parquet cannot be written.
-    #[cfg(not(feature = "parquet"))]
-    pub fn write_parquet<W: Write>(&self, _out: W) -> Result<(), PanelError> {
-        Err(PanelError::NoParquet)
+
+    /// Writes the rows as Parquet (zstd-compressed, one file); without the `parquet`
+    /// feature, [`PanelError::NoParquet`].
+    pub fn write_parquet<W: Write>(&self, out: W) -> Result<(), PanelError> {
+        self.write(TidyWriter::new(out, Format::Parquet)?)
+    }
+
+    /// Writes the rows as CSV (UTF-8, comma, a header row; an empty cell is null).
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), PanelError> {
+        self.write(TidyWriter::new(out, Format::Csv)?)
+    }
+
+    fn write<W: Write>(&self, mut w: TidyWriter<W>) -> Result<(), PanelError> {
+        w.write(self)?;
+        w.finish()?;
+        Ok(())
     }
 }
 
@@ -442,15 +483,19 @@ fn conditions(q: &Questionnaire) -> Vec<Option<(usize, String)>> {
 
 /// Per question: was it put to this respondent? A condition on a question that was
 /// itself not asked does not hold (the import's rule).
-fn asked(q: &Questionnaire, rules: &[Option<(usize, String)>], answers: &[Answer]) -> Vec<bool> {
+fn asked<'a>(
+    q: &Questionnaire,
+    rules: &[Option<(usize, String)>],
+    answer: &impl Fn(usize) -> Option<&'a Answer>,
+) -> Vec<bool> {
     let mut asked = vec![true; rules.len()];
     let none = Answer::NoAnswer;
     loop {
         let mut changed = false;
         for (qi, rule) in rules.iter().enumerate() {
             let Some((ci, wanted)) = rule else { continue };
-            let answer = answers.get(*ci).unwrap_or(&none);
-            if asked[qi] && !(asked[*ci] && q.questions[*ci].answer_is(answer, wanted)) {
+            let given = answer(*ci).unwrap_or(&none);
+            if asked[qi] && !(asked[*ci] && q.questions[*ci].answer_is(given, wanted)) {
                 asked[qi] = false;
                 changed = true;
             }

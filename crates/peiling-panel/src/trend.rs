@@ -1,5 +1,5 @@
 //! Trends across the editions of a series, computed with polars lazy frames over the
-//! editions' tidy rows: per question and questionnaire the figure per edition with its
+//! editions' counts (each edition counted on its own, [`EditionCounts`]): per question and questionnaire the figure per edition with its
 //! Wilson 95 % interval and n, a test of change fit for the kind, and the demand for the
 //! catalogue's themes per edition (JSON schema `peiling-trend/1`, docs/trend-schema.md).
 //!
@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 use peiling_analysis::stats::wilson;
 use polars::prelude::*;
 
-use crate::series::{Edition, Series};
+use crate::counts::EditionCounts;
+use crate::series::Series;
 use crate::stats::change_test;
 use crate::tidy::QuestionInfo;
 use crate::PanelError;
@@ -22,13 +23,20 @@ pub use peiling_core::trend::{
     ThemeTrend, Trend, MIN_N, SCHEMA,
 };
 
-/// The editions' tidy rows as one lazy frame.
-pub fn frames(editions: &[Edition]) -> Result<LazyFrame, PanelError> {
-    let lazies = editions
+/// The editions' small count frames as one lazy frame each (per label, per question).
+fn frames(editions: &[EditionCounts]) -> Result<(LazyFrame, LazyFrame), PanelError> {
+    let by_label = editions
         .iter()
-        .map(|e| e.tidy.frame().map(IntoLazy::lazy))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(concat(lazies, UnionArgs::default())?)
+        .map(|e| e.by_label.clone().lazy())
+        .collect::<Vec<_>>();
+    let by_question = editions
+        .iter()
+        .map(|e| e.by_question.clone().lazy())
+        .collect::<Vec<_>>();
+    Ok((
+        concat(by_label, UnionArgs::default())?,
+        concat(by_question, UnionArgs::default())?,
+    ))
 }
 
 type Key = (String, String, String);
@@ -37,21 +45,20 @@ type Counts = (HashMap<(Key, String), u32>, HashMap<Key, u32>);
 
 /// Per (questionnaire, question, edition, label): rows with a category; per
 /// (questionnaire, question, edition): respondents with a category.
-fn counts(all: LazyFrame) -> Result<Counts, PanelError> {
-    let answered = all.filter(col("category").is_not_null());
-    let by_label = answered
-        .clone()
+fn counts(editions: &[EditionCounts]) -> Result<Counts, PanelError> {
+    let (by_label, by_question) = frames(editions)?;
+    let by_label = by_label
         .group_by([
             col("questionnaire"),
             col("question"),
             col("edition"),
             col("label"),
         ])
-        .agg([len().alias("n")])
+        .agg([col("n").sum()])
         .collect()?;
-    let by_question = answered
+    let by_question = by_question
         .group_by([col("questionnaire"), col("question"), col("edition")])
-        .agg([col("respondent").n_unique().alias("n")])
+        .agg([col("n").sum()])
         .collect()?;
     let key = |df: &DataFrame| -> Result<Vec<Key>, PanelError> {
         let q = strings(df, "questionnaire")?;
@@ -106,15 +113,15 @@ fn round(x: f64) -> f64 {
 }
 
 /// The trend of every question that has categories (options, levels, bands, yes/no).
-pub fn trend(series: &Series, editions: &[Edition]) -> Result<Trend, PanelError> {
+pub fn trend(series: &Series, editions: &[EditionCounts]) -> Result<Trend, PanelError> {
     let years: Vec<i32> = editions.iter().map(|e| e.year).collect();
-    let (per_label, per_question) = counts(frames(editions)?)?;
+    let (per_label, per_question) = counts(editions)?;
     // Every (questionnaire, question) in the order of the latest edition that asks it.
     let mut order: Vec<(String, String)> = Vec::new();
     let mut latest: HashMap<(String, String), (&QuestionInfo, String)> = HashMap::new();
     let mut asked: HashMap<(String, String), Vec<i32>> = HashMap::new();
     for e in editions {
-        for part in &e.tidy.parts {
+        for part in &e.parts {
             for q in &part.questions {
                 let key = (part.questionnaire.clone(), q.id.clone());
                 if !order.contains(&key) {
@@ -277,9 +284,8 @@ pub fn trend(series: &Series, editions: &[Edition]) -> Result<Trend, PanelError>
             .iter()
             .map(|e| EditionInfo {
                 year: e.year,
-                survey: e.survey.id.clone(),
+                survey: e.survey.clone(),
                 parts: e
-                    .tidy
                     .parts
                     .iter()
                     .map(|p| EditionPart {
@@ -315,20 +321,13 @@ fn presence(years: &[i32], asked: &[i32]) -> Presence {
 
 /// Demand for the catalogue's themes per edition: the figures of the analysis of each
 /// edition (the same numbers `analyze` shows), as shares of all respondents.
-fn themes(editions: &[Edition]) -> Result<Vec<ThemeTrend>, PanelError> {
-    let opts = peiling_analysis::AnalysisOptions {
-        filters: Vec::new(),
-        by: None,
-        min_group: 0,
-    };
+fn themes(editions: &[EditionCounts]) -> Result<Vec<ThemeTrend>, PanelError> {
     let mut out: BTreeMap<(String, String), ThemeTrend> = BTreeMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
     for e in editions {
-        let summary = peiling_analysis::analyze(&e.survey, &opts)
-            .map_err(|err| PanelError::Frame(err.to_string()))?;
-        for part in &summary.parts {
-            for t in &part.theme_demand {
-                let key = (part.questionnaire.clone(), t.theme.clone());
+        for part in &e.themes {
+            for (theme, respondents) in &part.themes {
+                let key = (part.questionnaire.clone(), theme.clone());
                 if !order.contains(&key) {
                     order.push(key.clone());
                 }
@@ -336,11 +335,11 @@ fn themes(editions: &[Edition]) -> Result<Vec<ThemeTrend>, PanelError> {
                     .or_insert_with(|| ThemeTrend {
                         questionnaire: part.questionnaire.clone(),
                         audience: part.audience.clone(),
-                        theme: t.theme.clone(),
+                        theme: theme.clone(),
                         points: Vec::new(),
                     })
                     .points
-                    .push(point(e.year, t.respondents as u32, part.respondents as u32));
+                    .push(point(e.year, *respondents, part.respondents));
             }
         }
     }

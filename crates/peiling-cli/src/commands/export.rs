@@ -1,19 +1,15 @@
 //! `peiling export`: the validated responses as tidy data (Parquet or CSV) through the
-//! one writer; the rows' accounting is printed on stderr.
+//! one writer, streamed block by block; the rows' accounting is printed on stderr.
+
+use std::io::{BufWriter, Seek};
 
 use anyhow::Result;
-use peiling_panel::Tidy;
+use peiling_panel::stream::stream;
+use peiling_panel::{Format, PanelError, Tidy, TidyWriter};
 
 use crate::args::ExportCommandArgs;
 use crate::load;
 use crate::output::{self, Privacy};
-
-/// The file formats `export` writes, picked by the output's extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Parquet,
-    Csv,
-}
 
 fn format(path: &std::path::Path) -> Result<Format> {
     let ext = path
@@ -34,20 +30,39 @@ pub fn run(args: &ExportCommandArgs) -> Result<()> {
     let format = format(&args.out)?;
     super::refuse_input(&args.out, &args.survey)?;
     let out = output::file(&args.out, Privacy::Public)?;
-    let survey = load::survey(&args.survey)?;
-    let tidy = Tidy::from_survey(&survey);
-    let (file, staged) = out.open()?;
-    let mut writer = std::io::BufWriter::new(file);
-    let written = match format {
-        Format::Parquet => tidy.write_parquet(&mut writer),
-        Format::Csv => tidy.write_csv(&mut writer),
+    let (mut file, staged) = out.open()?;
+    let import = load::import_options(&args.survey);
+    // Streamed block by block where the exports allow it; otherwise (or for strict
+    // mode's error) the file starts again from the survey loaded whole.
+    let streamed = match load::input(&args.survey).plan() {
+        Ok(plan) => {
+            let mut w =
+                TidyWriter::new(BufWriter::new(&mut file), format).map_err(|e| fail(&out, e))?;
+            match stream(&plan, &import, &mut |block| w.write(block)).map_err(|e| fail(&out, e))? {
+                Some(s) => {
+                    w.finish().map_err(|e| fail(&out, e))?;
+                    Some((s.tidy, s.rows))
+                }
+                None => None,
+            }
+        }
+        Err(_) => None,
     };
-    match written {
-        Ok(()) => {}
-        Err(peiling_panel::PanelError::Write(e)) => return Err(out.error(e)),
-        Err(e) => return Err(e.into()),
-    }
-    let file = writer.into_inner().map_err(|e| out.error(e.into_error()))?;
+    let (tidy, rows) = match streamed {
+        Some(done) => done,
+        None => {
+            file.set_len(0).map_err(|e| out.error(e))?;
+            file.rewind().map_err(|e| out.error(e))?;
+            let survey = load::survey(&args.survey)?;
+            let tidy = Tidy::from_survey(&survey);
+            let mut w =
+                TidyWriter::new(BufWriter::new(&mut file), format).map_err(|e| fail(&out, e))?;
+            w.write(&tidy).map_err(|e| fail(&out, e))?;
+            w.finish().map_err(|e| fail(&out, e))?;
+            let rows = tidy.len();
+            (tidy, rows)
+        }
+    };
     file.sync_all().map_err(|e| out.error(e))?;
     output::commit(vec![staged])?;
     let respondents: u32 = tidy.parts.iter().map(|p| p.respondents).sum();
@@ -55,7 +70,7 @@ pub fn run(args: &ExportCommandArgs) -> Result<()> {
         "{}",
         super::terminal_safe(&format!(
             "peiling: {} rows ({} respondents, {} questionnaire{}) written to {}",
-            tidy.len(),
+            rows,
             respondents,
             tidy.parts.len(),
             if tidy.parts.len() == 1 { "" } else { "s" },
@@ -63,4 +78,12 @@ pub fn run(args: &ExportCommandArgs) -> Result<()> {
         ))
     );
     Ok(())
+}
+
+/// The destination's write error names the output; anything else is handed on.
+fn fail(out: &output::FileOut, e: PanelError) -> anyhow::Error {
+    match e {
+        PanelError::Write(e) => out.error(e),
+        e => e.into(),
+    }
 }

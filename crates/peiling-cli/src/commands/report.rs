@@ -184,7 +184,7 @@ pub fn run(args: &ReportArgs) -> Result<()> {
 /// The trend of the series at `path` (a folder with series.toml, or the file).
 fn series_trend(path: &std::path::Path) -> Result<peiling_panel::trend::Trend> {
     let series = peiling_panel::series::Series::load(path)?;
-    let editions = series.load_editions(&peiling_survey::ImportOptions::default())?;
+    let editions = series.count_editions(&peiling_survey::ImportOptions::default())?;
     Ok(peiling_panel::trend::trend(&series, &editions)?)
 }
 

@@ -23,7 +23,7 @@ pub fn run(args: &TrendArgs) -> Result<()> {
         None => None,
     };
     let series = Series::load(&args.series)?;
-    let editions = series.load_editions(&ImportOptions::default())?;
+    let editions = series.count_editions(&ImportOptions::default())?;
     let trend = trend(&series, &editions)?;
     let mut json = serde_json::to_string_pretty(&trend)?;
     json.push('\n');

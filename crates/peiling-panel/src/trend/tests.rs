@@ -12,7 +12,7 @@ fn datasets() -> PathBuf {
 
 fn bundled_trend() -> Trend {
     let series = Series::load(&datasets().join("bos-series")).unwrap();
-    let editions = series.load_editions(&ImportOptions::default()).unwrap();
+    let editions = series.count_editions(&ImportOptions::default()).unwrap();
     trend(&series, &editions).unwrap()
 }
 
