@@ -11,6 +11,7 @@ mod counts;
 mod evaluate;
 mod export;
 mod foundation;
+mod framing;
 mod import;
 mod init;
 mod lengths;
