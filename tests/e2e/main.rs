@@ -12,6 +12,7 @@ mod encodings;
 mod evaluate;
 mod export;
 mod foundation;
+mod framing;
 mod import;
 mod init;
 mod lengths;

@@ -434,8 +434,11 @@ pub fn positive_count(rows: &[CategoryRow], neutral: Option<usize>) -> (usize, u
 
 /// Rule G (several scale items on the same levels): where people are most and least
 /// positive, each as a count of those who chose a level ("36 van 58"), so no two
-/// unnamed bases stand side by side.
-pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
+/// unnamed bases stand side by side. `who` is the audience (plural) and how many of them
+/// answered: when everyone who chose a level chose a positive one on every item, the
+/// headline says so in a sentence ("Alle schoolopleiders kiezen bij beide vragen
+/// uitstekend of goed").
+pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>], who: (&str, usize)) -> Option<String> {
     // Each item with its positive share and count, and how many chose a level.
     let scored: Vec<(&ScaleItem<'_>, f64, usize, usize)> = items
         .iter()
@@ -460,6 +463,9 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
             Some(a) if a.1 <= x.1 => Some(a),
             _ => Some(x),
         })?;
+    if scored.iter().all(|(_, _, k, rated)| k == rated) {
+        return Some(all_positive(lang, &scored, who));
+    }
     if best.1 - worst.1 < SIMILAR_PP {
         let range = if lang.pct(worst.1) == lang.pct(best.1) {
             lang.pct(best.1)
@@ -498,6 +504,52 @@ pub fn scale_group(lang: Lang, items: &[ScaleItem<'_>]) -> Option<String> {
             lang.of(worst.2, worst.3)
         ),
     })
+}
+
+/// Rule G when every item's levels are all positive: "Alle schoolopleiders (die een
+/// niveau kozen) kiezen bij beide vragen uitstekend of goed", the levels named when the
+/// items share them.
+fn all_positive(
+    lang: Lang,
+    scored: &[(&ScaleItem<'_>, f64, usize, usize)],
+    (who, answered): (&str, usize),
+) -> String {
+    let positive = |i: &ScaleItem<'_>| -> Vec<String> {
+        let chosen: Vec<&CategoryRow> = i
+            .rows
+            .iter()
+            .take(positive_levels(i.rows.len(), i.neutral))
+            .filter(|r| r.count > 0)
+            .collect();
+        chosen.iter().map(|r| r.label.clone()).collect()
+    };
+    let first = scored[0].0;
+    let same = scored.iter().all(|s| positive(s.0) == positive(first));
+    let levels = if same {
+        let rows: Vec<&CategoryRow> = first
+            .rows
+            .iter()
+            .take(positive_levels(first.rows.len(), first.neutral))
+            .filter(|r| r.count > 0)
+            .collect();
+        level_names(lang, &rows)
+    } else {
+        lang.pick("een positief niveau", "a positive level")
+            .to_string()
+    };
+    let every = scored.iter().all(|s| s.3 == answered);
+    let on = match (lang, scored.len()) {
+        (Lang::Nl, 2) => "bij beide vragen".to_string(),
+        (Lang::En, 2) => "on both questions".to_string(),
+        (Lang::Nl, k) => format!("bij alle {k} vragen"),
+        (Lang::En, k) => format!("on all {k} questions"),
+    };
+    match (lang, every) {
+        (Lang::Nl, true) => format!("Alle {who} kiezen {on} {levels}"),
+        (Lang::Nl, false) => format!("Alle {who} die een niveau kozen, kiezen {on} {levels}"),
+        (Lang::En, true) => format!("All {who} choose {levels} {on}"),
+        (Lang::En, false) => format!("All {who} who chose a level choose {levels} {on}"),
+    }
 }
 
 /// What rule N needs of a number question.

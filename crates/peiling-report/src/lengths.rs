@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::compose::{ANCHOR_METHOD, ANCHOR_PLAN, ANCHOR_SUMMARY};
+use crate::compose::{
+    bijlage_reading, ANCHOR_METHOD, ANCHOR_OFFER, ANCHOR_PLAN, ANCHOR_READING, ANCHOR_SUMMARY,
+};
 use crate::i18n::Lang;
 use crate::model::{Block, Document, Inline, Section};
 use crate::reflection::ANCHOR_REFLECTION;
@@ -67,8 +69,16 @@ pub fn bijlage(doc: &Document, lang: Lang) -> Document {
     let p = parts(doc);
     let mut sections: Vec<Section> = Vec::new();
     // The summary's charts are the overview's too: in the short one they show once.
-    sections.extend(p.summary.map(without_charts));
+    sections.extend(p.summary.map(without_charts).map(|mut s| {
+        short_guide(&mut s, lang);
+        s
+    }));
     sections.extend(p.conclusions.cloned());
+    // The bijlage is pasted into a plan without the rotation plan: no pointer to it, and
+    // the sentences that name its meetings (with their dates) keep them as plain text.
+    for s in &mut sections {
+        without_plan(s);
+    }
     // The short one runs on from chapter to chapter: no half-empty pages.
     for s in p.detail.iter().filter(|s| is_part(s)) {
         let mut o = overview(s);
@@ -130,6 +140,45 @@ fn without_charts(s: &Section) -> Section {
     }
     strip(&mut s);
     s
+}
+
+/// The summary's reading guide, the bijlage's own: it speaks of no chart or column the
+/// bijlage does not have.
+fn short_guide(s: &mut Section, lang: Lang) {
+    for c in &mut s.children {
+        if c.anchor == ANCHOR_READING {
+            c.blocks = vec![bijlage_reading(lang)];
+        }
+        short_guide(c, lang);
+    }
+}
+
+/// Without the rotation plan: the offer's pointer to it ("zie Rotatieplan") goes, and
+/// every other link to it becomes plain text (those sentences name the dates).
+fn without_plan(s: &mut Section) {
+    let to_plan = |i: &Inline| matches!(i, Inline::Link { anchor, .. } if anchor == ANCHOR_PLAN);
+    let offer = s.anchor == ANCHOR_OFFER;
+    for b in &mut s.blocks {
+        match b {
+            Block::List(items) if offer => items.retain(|item| !item.iter().any(to_plan)),
+            _ => {}
+        }
+        let lines: Vec<&mut Vec<Inline>> = match b {
+            Block::Paragraph(items) => vec![items],
+            Block::List(list) => list.iter_mut().collect(),
+            _ => Vec::new(),
+        };
+        for line in lines {
+            for i in line.iter_mut() {
+                if to_plan(i) {
+                    if let Inline::Link { text, .. } = i {
+                        *i = Inline::Text(std::mem::take(text));
+                    }
+                }
+            }
+        }
+    }
+    s.children.iter_mut().for_each(without_plan);
 }
 
 /// A survey part in short: its response headline, and per question group its
@@ -337,12 +386,48 @@ mod tests {
                 anchor: "so-kort".into()
             }
         );
-        assert_eq!(
-            p[1],
-            Inline::Text("Rotatieplan (in het volledige rapport)".into())
-        );
+        // The plan is not in the bijlage and it points at no other document: its
+        // link is plain text (the sentences that link it name the dates themselves).
+        assert_eq!(p[1], Inline::Text("Rotatieplan".into()));
         // A question's table: its group's compact section.
         assert!(matches!(&p[2], Inline::Link { anchor, .. } if anchor == "so-rol-kort"));
+    }
+
+    /// Review (second reading) findings 3 and 4: the bijlage's reading guide speaks of no
+    /// chart or "met een niveau" column, and the offer's "zie Rotatieplan" goes.
+    #[test]
+    fn the_bijlage_has_its_own_guide_and_no_pointer_to_the_plan() {
+        let mut d = doc();
+        let mut offer = Section::new(ANCHOR_OFFER, "Aanbod");
+        offer.blocks.push(Block::List(vec![
+            vec![text("Bied A aan.")],
+            vec![
+                text("zie "),
+                Inline::Link {
+                    text: "Rotatieplan".into(),
+                    anchor: ANCHOR_PLAN.into(),
+                },
+                text("."),
+            ],
+        ]));
+        let mut guide = Section::new(ANCHOR_READING, "Leeswijzer");
+        guide.blocks.push(Block::Paragraph(vec![text(
+            "De grafiek zet negatief links.",
+        )]));
+        d.sections[0].children.extend([offer, guide]);
+        let short = bijlage(&d, Lang::Nl);
+        let summary = &short.sections[0];
+        let Block::List(items) = &summary.children[0].blocks[0] else {
+            panic!()
+        };
+        assert_eq!(items, &vec![vec![text("Bied A aan.")]]);
+        let guide = format!("{:?}", summary.children[1].blocks);
+        assert!(!guide.contains("grafiek"), "{guide}");
+        assert!(guide.contains("tellen de percentages alleen wie een niveau koos"));
+        // The full report keeps both.
+        let full = full(&d, Lang::Nl);
+        let kept = format!("{:?}", full.sections[0].children);
+        assert!(kept.contains("De grafiek zet negatief links") && kept.contains("zie "));
     }
 
     #[test]

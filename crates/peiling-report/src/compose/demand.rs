@@ -18,8 +18,8 @@ impl Composer<'_> {
         };
         vec![
             Block::Paragraph(vec![text(self.t(
-                "Hoeveel mensen om elk thema van de catalogus vroegen. Het ontwikkelteam heeft elke keuze uit de enquête aan een of meer thema's gekoppeld; iemand telt per thema één keer. Eén keuze kan bij twee thema's horen: tel de rijen dus niet op.",
-                "How many people asked for each theme of the catalogue. The development team linked each choice in the survey to one or more themes; a person counts once per theme. One choice can belong to two themes, so do not add up the rows.",
+                "De tabel zegt hoeveel mensen om elk thema van de catalogus vroegen. Het ontwikkelteam heeft elke keuze uit de enquête aan een of meer thema's gekoppeld; iemand telt per thema één keer. Eén keuze kan bij twee thema's horen: tel de rijen dus niet op.",
+                "The table shows how many people asked for each theme of the catalogue. The development team linked each choice in the survey to one or more themes; a person counts once per theme. One choice can belong to two themes, so do not add up the rows.",
             ))]),
             Block::Table(table),
         ]

@@ -81,11 +81,15 @@ pub(crate) fn plan_landing(plan: &RotationPlan, lang: Lang) -> Vec<Vec<Inline>> 
         let who = audience_plural(lang, audience);
         out.push(vec![
             text(match lang {
-                Lang::Nl => format!("Wat de {who} het meest vroegen, staat zo in het "),
+                Lang::Nl => format!("Wat de {who} het meest vroegen, komt zo terug in het "),
                 Lang::En => "In the ".to_string(),
             }),
+            // The sentence names the dates itself: without the plan (the bijlage) the
+            // link becomes plain text and the sentence still holds.
             Inline::Link {
-                text: lang.pick("rotatieplan", "rotation plan").into(),
+                text: lang
+                    .pick("rooster van de bijeenkomsten", "schedule of meetings")
+                    .into(),
                 anchor: ANCHOR_PLAN.into(),
             },
             text(match lang {

@@ -1,7 +1,7 @@
 //! The Verantwoording en beperkingen at the end of the report: the data's origin,
 //! response, what was not asked, corrections, privacy and how figures are made.
 
-use peiling_analysis::{About, Origin};
+use peiling_analysis::{About, Detail, Origin, QuestionSummary};
 
 use super::{Composer, ANCHOR_METHOD};
 use crate::i18n::{audience_plural, capitalise, Lang};
@@ -189,20 +189,98 @@ impl Composer<'_> {
             );
             return out;
         }
-        out.push(match self.lang {
-            Lang::Nl => format!(
-                "Kleine groepen zijn zo afgeschermd: een vraag die aan minder dan {min} mensen is gesteld, wordt niet getoond; een getal dat iemand zelf invulde, staat alleen in zijn klasse (“20-24”), nooit los, ook niet als laagste, middelste of hoogste waarde, en een gemiddelde alleen over minstens {min} getallen; in uitsplitsingen zijn groepen en cellen kleiner dan {min} weggelaten (“< {min}”), en ook een cel die anders uit de totalen terug te rekenen is. De tabel van één vraag toont wel kleine aantallen (“1 van de 10”): zo’n aantal zegt hoeveel mensen een antwoord kozen, niet wie."
-            ),
-            Lang::En => format!(
-                "Small groups are shielded as follows: a question put to fewer than {min} people is not shown; a typed number appears only in its band (“20-24”), never on its own, not even as the lowest, middle or highest value, and a mean only over at least {min} numbers; in breakdowns, groups and cells smaller than {min} are left out (“< {min}”), and so is a cell that could otherwise be worked out from the totals. The table of a single question does show small counts (“1 of 10”): such a count says how many people chose an answer, not who."
-            ),
-        });
-        out.push(self.held_back_line());
+        out.push(self.small_groups_line());
+        if let Some(line) = self.held_back_line() {
+            out.push(line);
+        }
         out
     }
 
-    /// How much the small-cell rule held back in this report, counted (never which).
-    fn held_back_line(&self) -> String {
+    /// The small-cell rule in three short sentences, each said only when it applies to
+    /// this survey: questions put to too few, typed numbers in bands (with a band of
+    /// this report as the example), a mean over at least the minimum; breakdowns only
+    /// when the report has them.
+    fn small_groups_line(&self) -> String {
+        let min = self.min_group;
+        let lang = self.lang;
+        let mut out = vec![match lang {
+            Lang::Nl => format!("Vragen die minder dan {min} mensen kregen, staan er niet in."),
+            Lang::En => format!("Questions put to fewer than {min} people are not in it."),
+        }];
+        // Questions where people typed a number, and as the example the first band of
+        // them that is a range of numbers ("5-9", with the unit: "5-9 jaar").
+        let typed: Vec<&QuestionSummary> = self
+            .summary
+            .parts
+            .iter()
+            .flat_map(|p| &p.questions)
+            .filter(|q| matches!(&q.detail, Detail::Number { values, .. } if *values > 0))
+            .collect();
+        let example = typed.iter().find_map(|q| match &q.detail {
+            Detail::Number {
+                histogram,
+                unit,
+                unit_en,
+                ..
+            } => {
+                let band = histogram
+                    .iter()
+                    .map(|r| r.label(self.en()))
+                    .zip(histogram.iter().map(|r| r.count))
+                    .find(|(l, n)| *n > 0 && l.starts_with(|c: char| c.is_ascii_digit()))?
+                    .0;
+                let unit = match (lang, unit_en) {
+                    (Lang::En, Some(en)) => Some(en),
+                    _ => unit.as_ref(),
+                };
+                Some(match unit {
+                    Some(u) if !band.chars().any(char::is_alphabetic) => format!("{band} {u}"),
+                    _ => band.to_string(),
+                })
+            }
+            _ => None,
+        });
+        if !typed.is_empty() {
+            let such = example
+                .map(|band| match lang {
+                    Lang::Nl => format!(", zoals \u{201c}{band}\u{201d}"),
+                    Lang::En => format!(", such as \u{201c}{band}\u{201d}"),
+                })
+                .unwrap_or_default();
+            out.push(match lang {
+                Lang::Nl => {
+                    format!("Getallen die iemand zelf invulde, staan alleen in groepen{such}.")
+                }
+                Lang::En => {
+                    format!("Numbers people typed in themselves appear only in groups{such}.")
+                }
+            });
+            out.push(match lang {
+                Lang::Nl => format!(
+                    "Een gemiddelde staat er alleen als minstens {min} mensen een getal gaven."
+                ),
+                Lang::En => {
+                    format!("A mean is given only when at least {min} people gave a number.")
+                }
+            });
+        }
+        if self.summary.parts.iter().any(|p| !p.crosstabs.is_empty()) {
+            out.push(match lang {
+                Lang::Nl => format!(
+                    "In uitsplitsingen staat een groep kleiner dan {min} als \u{201c}< {min}\u{201d}."
+                ),
+                Lang::En => format!(
+                    "In breakdowns, a group smaller than {min} shows as \u{201c}< {min}\u{201d}."
+                ),
+            });
+        }
+        out.join(" ")
+    }
+
+    /// How much the small-cell rule held back in this report, counted (never which);
+    /// nothing when it held nothing back. Typed numbers are not counted: every one is
+    /// shown in its band, as the rule above says.
+    fn held_back_line(&self) -> Option<String> {
         let t = self.tally.get();
         let mut parts = Vec::new();
         let mut count = |n: usize, nl1: &str, nl: &str, en1: &str, en: &str| {
@@ -224,13 +302,6 @@ impl Composer<'_> {
             "questions not shown",
         );
         count(
-            t.values,
-            "zelf ingevuld getal alleen als klasse getoond",
-            "zelf ingevulde getallen alleen als klasse getoond",
-            "typed number only as its band",
-            "typed numbers only as their bands",
-        );
-        count(
             t.texts,
             "open antwoord niet geciteerd",
             "open antwoorden niet geciteerd",
@@ -245,20 +316,15 @@ impl Composer<'_> {
             "cells left out",
         );
         if parts.is_empty() {
-            self.t(
-                "Daardoor is in dit rapport niets weggelaten.",
-                "In this report, that left nothing out.",
-            )
-            .to_string()
-        } else {
-            match self.lang {
-                Lang::Nl => format!("Zo zijn in dit rapport {}.", self.lang.join_and(&parts)),
-                Lang::En => format!(
-                    "In this report, that meant: {}.",
-                    self.lang.join_and(&parts)
-                ),
-            }
+            return None;
         }
+        Some(match self.lang {
+            Lang::Nl => format!("Zo zijn in dit rapport {}.", self.lang.join_and(&parts)),
+            Lang::En => format!(
+                "In this report, that meant: {}.",
+                self.lang.join_and(&parts)
+            ),
+        })
     }
 }
 

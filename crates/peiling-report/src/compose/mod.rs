@@ -30,6 +30,7 @@ use crate::model::Document;
 
 pub(crate) use conclusions::ANCHOR_CONCLUSIONS;
 pub(crate) use landing::plan_landing;
+pub(crate) use reading::{bijlage_reading, ANCHOR_READING};
 pub(crate) use summary::offer_title;
 
 /// Anchors other documents may link to (the plan section is added with a plan, by

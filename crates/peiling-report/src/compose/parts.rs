@@ -130,7 +130,14 @@ impl Composer<'_> {
             clusters
                 .iter()
                 .find(|c| c.len() >= 2 && c.iter().any(|x| x.id == q.id))
-                .and_then(|c| headline::scale_group(lang, &scale_items(lang, part, c)))
+                .and_then(|c| {
+                    let who = audience_plural(lang, &part.audience);
+                    headline::scale_group(
+                        lang,
+                        &scale_items(lang, part, c),
+                        (&who, part.respondents),
+                    )
+                })
         });
         // When the group's headline is its lead question's, the question does not
         // repeat it.

@@ -107,7 +107,6 @@ impl Composer<'_> {
                 unknown,
                 histogram,
                 mode,
-                list,
                 ..
             } => {
                 let unit = match (lang, unit_en) {
@@ -139,11 +138,6 @@ impl Composer<'_> {
                         )
                     );
                     sec.blocks.push(Block::Note(note));
-                }
-                let typed = list.iter().flatten().count();
-                if typed > 0 {
-                    // Each typed number is one person's: shown in its band only.
-                    self.held_back(|t| t.values += typed);
                 }
             }
             Detail::Text { answers, .. } => {

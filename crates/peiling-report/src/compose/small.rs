@@ -39,8 +39,6 @@ impl Withheld {
 pub struct Tally {
     /// Questions put to fewer than the minimum: not shown.
     pub questions: usize,
-    /// Typed numbers shown only in bands (no list, no exact lowest, middle or highest).
-    pub values: usize,
     /// Free-text answers not quoted.
     pub texts: usize,
     /// Cells of breakdowns shown as "< minimum".

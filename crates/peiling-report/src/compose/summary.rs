@@ -19,8 +19,8 @@ impl Composer<'_> {
         let parts = &self.summary.parts;
         sec.blocks.push(Block::Paragraph(vec![
             text(self.t(
-                "Per doelgroep de respons, de gevraagde thema's en vormen, hoe bekwaam men zich voelt en wat dat betekent voor het aanbod. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de tabellen en grafieken leest, staat in de ",
-                "For each audience: the response, the themes and forms asked for, how capable people feel, and what that means for the offer. The figures per question are in the chapters per audience. How to read the tables and charts is explained in ",
+                "De samenvatting geeft per doelgroep de respons, de gevraagde thema's en vormen, hoe bekwaam men zich voelt en wat dat betekent voor het aanbod. De cijfers per vraag staan in de hoofdstukken per doelgroep. Hoe je de cijfers leest, staat in de ",
+                "The summary gives, for each audience, the response, the themes and forms asked for, how capable people feel, and what that means for the offer. The figures per question are in the chapters per audience. How to read the figures is explained in ",
             )),
             Inline::Link {
                 text: self.t("Leeswijzer", "How to read").into(),
@@ -88,9 +88,11 @@ impl Composer<'_> {
             };
             for cluster in &clusters {
                 let items = scale_items(self.lang, p, cluster);
-                let line = headline::scale_group(self.lang, &items).unwrap_or_else(|| {
-                    headline::question(self.lang, &self.names, cluster[0], None)
-                });
+                let who = audience_plural(self.lang, &p.audience);
+                let line = headline::scale_group(self.lang, &items, (&who, p.respondents))
+                    .unwrap_or_else(|| {
+                        headline::question(self.lang, &self.names, cluster[0], None)
+                    });
                 capable.blocks.push(Block::Paragraph(vec![
                     Inline::Strong(format!("{}: ", audience_name(self.lang, &p.audience))),
                     text(format!("{line}.")),

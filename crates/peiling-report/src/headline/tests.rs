@@ -294,6 +294,9 @@ fn numbers_spread_or_not() {
     );
 }
 
+/// The audience of rule G's tests: ten schoolopleiders answered.
+const WHO: (&str, usize) = ("schoolopleiders", 10);
+
 #[test]
 fn scale_groups_name_best_and_worst() {
     let a = [row("Zeer", 6), row("Redelijk", 4), row("Niet", 0)];
@@ -311,7 +314,7 @@ fn scale_groups_name_best_and_worst() {
         },
     ];
     assert_eq!(
-        scale_group(Lang::Nl, &items).unwrap(),
+        scale_group(Lang::Nl, &items, WHO).unwrap(),
         "Het meest positief over studenten (6 van 10), het minst over WPB'ers (1 van 10)"
     );
     let items = [
@@ -327,7 +330,7 @@ fn scale_groups_name_best_and_worst() {
         },
     ];
     assert_eq!(
-        scale_group(Lang::Nl, &items).unwrap(),
+        scale_group(Lang::Nl, &items, WHO).unwrap(),
         "Vergelijkbaar over beide vragen: 60 % positief"
     );
     // Each figure a count of those who chose a level, its base named (finding 9): 39 of
@@ -347,7 +350,62 @@ fn scale_groups_name_best_and_worst() {
         },
     ];
     assert_eq!(
-        scale_group(Lang::Nl, &items).unwrap(),
+        scale_group(Lang::Nl, &items, WHO).unwrap(),
         "Het meest positief over c (39 van 63), het minst over d (12 van 63)"
     );
+}
+
+/// Review (second reading) finding 10: "Vergelijkbaar over beide vragen: 100 % positief"
+/// has no verb; all positive is said as a sentence, from the figures: "alle" only for who
+/// chose a level, the levels chosen named.
+#[test]
+fn a_scale_group_all_positive_is_a_sentence() {
+    // Relation with the IO: 5 excellent, 4 good (one said n.v.t.); with the WPB: 6 and 4.
+    let io = [
+        row("Uitstekend", 5),
+        row("Goed", 4),
+        row("Redelijk", 0),
+        row("Matig", 0),
+        row("Slecht", 0),
+    ];
+    let wpb = [
+        row("Uitstekend", 6),
+        row("Goed", 4),
+        row("Redelijk", 0),
+        row("Matig", 0),
+        row("Slecht", 0),
+    ];
+    fn item<'a>(label: &'static str, rows: &'a [CategoryRow]) -> ScaleItem<'a> {
+        ScaleItem {
+            label: label.into(),
+            rows,
+            neutral: Some(2),
+        }
+    }
+    let items = [item("IO", &io), item("WPB", &wpb)];
+    assert_eq!(
+        scale_group(Lang::Nl, &items, WHO).unwrap(),
+        "Alle schoolopleiders die een niveau kozen, kiezen bij beide vragen uitstekend of goed"
+    );
+    // Everyone who answered chose a level on both: no "die een niveau kozen".
+    let items = [item("WPB", &wpb), item("WPB", &wpb), item("WPB", &wpb)];
+    assert_eq!(
+        scale_group(Lang::Nl, &items, WHO).unwrap(),
+        "Alle schoolopleiders kiezen bij alle 3 vragen uitstekend of goed"
+    );
+    assert_eq!(
+        scale_group(Lang::En, &items, ("school-based teacher educators", 10)).unwrap(),
+        "All school-based teacher educators choose uitstekend or goed on all 3 questions"
+    );
+    // One negative answer: no longer "alle".
+    let some = [
+        row("Uitstekend", 6),
+        row("Goed", 3),
+        row("Redelijk", 0),
+        row("Matig", 1),
+        row("Slecht", 0),
+    ];
+    let items = [item("IO", &io), item("WPB", &some)];
+    let line = scale_group(Lang::Nl, &items, WHO).unwrap();
+    assert!(!line.starts_with("Alle"), "{line}");
 }

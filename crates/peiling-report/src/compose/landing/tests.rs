@@ -102,7 +102,7 @@ fn an_option_feeding_two_themes_is_counted_once_and_dates_are_in_order() {
     let lines = said(&plan_landing(&p, Lang::Nl));
     assert_eq!(
         lines,
-        ["Wat de schoolopleiders het meest vroegen, staat zo in het rotatieplan: \
+        ["Wat de schoolopleiders het meest vroegen, komt zo terug in het rooster van de bijeenkomsten: \
           intervisiebijeenkomsten (3 mensen) valt onder Onderzoekende houding (donderdag 16 juni 2022) \
           en Reflectie (donderdag 19 januari 2023); reflecteren (2 mensen) valt onder Feedback \
           (donderdag 7 oktober 2021) en Reflectie (donderdag 19 januari 2023)."]
