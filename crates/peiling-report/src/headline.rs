@@ -515,16 +515,11 @@ pub struct NumberFacts<'a> {
 
 /// Rule N (numbers): mean and range (in bands); "loopt uiteen" when the spread is wide.
 pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
-    // The unit after a number, but not after a bare 1 ("1 studenten").
-    let with_unit = |v: f64| match f.unit {
-        Some(u) if lang.num(v) != "1" => format!("{} {u}", lang.num(v)),
-        _ => lang.num(v),
-    };
-    let mean_u = with_unit(f.mean);
-    // The highest answer's band, with the unit after it ("20-24 jaar").
-    let max_u = match f.unit {
-        Some(u) => format!("{} {u}", f.high),
-        None => f.high.to_string(),
+    // The mean rounded as the report rounds means ("ongeveer 210"), with the unit once
+    // after it ("uur per jaar"), but not after a bare 1 ("1 studenten").
+    let mean_u = match f.unit {
+        Some(u) if lang.mean(f.mean) != "1" => format!("{} {u}", lang.mean(f.mean)),
+        _ => lang.mean(f.mean),
     };
     let cv = if f.mean.abs() > f64::EPSILON {
         f.sd / f.mean.abs()
@@ -535,16 +530,16 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     let mut s = if f.values >= 2 && cv >= WIDE_CV {
         match (lang, subject) {
             (Lang::Nl, Some(s)) => {
-                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
+                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max}")
             }
             (Lang::Nl, None) => {
-                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
+                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max}")
             }
             (Lang::En, Some(s)) => {
-                format!("{s} varies widely: on average {mean_u}, from {min} to {max_u}")
+                format!("{s} varies widely: on average {mean_u}, from {min} to {max}")
             }
             (Lang::En, None) => {
-                format!("Varies widely: on average {mean_u}, from {min} to {max_u}")
+                format!("Varies widely: on average {mean_u}, from {min} to {max}")
             }
         }
     } else {
