@@ -557,5 +557,7 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     s
 }
 
+pub mod levels;
+
 #[cfg(test)]
 mod tests;
