@@ -77,8 +77,10 @@ fn the_bijlage_points_only_at_what_it_holds() {
         let k = levels.get(level).copied().unwrap_or(0);
         format!("{} %", (k as f64 * 100.0 / n as f64).round())
     };
+    // Second reading, finding 8: the question by its short title, the count in words,
+    // the levels' shared word ("capabel") once in the header.
     let row = format!(
-        "| {question} (n = {n}) | {} | {} | {} | {} | {} |",
+        "| Scholing geven aan werkplekbegeleiders ({n} antwoorden) | {} | {} | {} | {} | {} |",
         pct("Uitermate capabel"),
         pct("Zeer capabel"),
         pct("Redelijk capabel"),
@@ -86,6 +88,18 @@ fn the_bijlage_points_only_at_what_it_holds() {
         pct("Helemaal niet capabel")
     );
     assert!(md.contains(&row), "{row}\n{md}");
+    assert!(
+        md.contains("| % van wie een niveau koos (uitermate … helemaal niet capabel) | Uitermate | Zeer | Redelijk | Niet erg | Helemaal niet |"),
+        "{md}"
+    );
+    // Plain words in the tables, not the form's abbreviations.
+    for abbreviation in ["WPB'ers", "als WPB", "van WPB", "(n = "] {
+        let tables: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert!(
+            !tables.iter().any(|l| l.contains(abbreviation)),
+            "{abbreviation} in a table"
+        );
+    }
     // The HTML keeps the chart itself.
     let html = read(&out.join("bijlage.html"));
     assert!(html.contains("<svg"), "the HTML bijlage lost its charts");
