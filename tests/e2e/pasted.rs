@@ -296,3 +296,39 @@ fn forms_chosen_nearly_as_often_are_named_together() {
         "{offer}"
     );
 }
+
+/// Second reading, finding 9: "Meest gekozen: nee (35 van 63), daarna ja, met WPB'ers
+/// van mijn eigen school (25) …" read as a list of wishes. A question answered "Nee" or
+/// "Ja, met …" is told as yes and no (rule J), recounted here from the export.
+#[test]
+fn a_no_or_yes_with_question_reads_as_yes_and_no() {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Heb je behoefte aan contact met andere werkplekbegeleiders?")
+        .unwrap();
+    let (mut n, mut answered, mut no, mut own, mut bos) = (0, 0, 0, 0, 0);
+    for rec in r.records() {
+        let cell = rec.unwrap()[col].to_string();
+        let chosen: Vec<&str> = cell.split(';').filter(|c| !c.is_empty()).collect();
+        n += 1;
+        answered += usize::from(!chosen.is_empty());
+        no += usize::from(chosen.contains(&"Nee"));
+        own += usize::from(chosen.contains(&"Ja, met WPB'ers van mijn eigen school"));
+        bos += usize::from(chosen.contains(&"Ja, met WPB'ers binnen BOS"));
+    }
+    let (_tmp, out) = report(&[]);
+    let md = read(&out.join("bijlage.md"));
+    let said = format!(
+        "**Wil contact met andere werkplekbegeleiders: {no} van de {n} zeggen nee, {} ja: met werkplekbegeleiders van de eigen school ({own}) en binnen BOS ({bos})**",
+        answered - no
+    );
+    assert!(
+        md.contains(&said),
+        "{said}\n{}",
+        section(&md, "wpb-contact-kort")
+    );
+}

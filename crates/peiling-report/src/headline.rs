@@ -85,6 +85,14 @@ fn of_the(lang: Lang, k: usize, n: usize) -> String {
 /// The headline of one question, by its kind; `subject` names the group for the
 /// "gevarieerd" and "loopt uiteen" sentences.
 pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<&str>) -> String {
+    // Rule J first: "Nee" or "Ja, met …" is told as yes and no.
+    if let Detail::Choice { rows } | Detail::Multi { rows, .. } = &q.detail {
+        if q.kind != "yesno" {
+            if let Some(s) = qualified::sentence(lang, names, rows, q.answered, q.base, subject) {
+                return s;
+            }
+        }
+    }
     match &q.detail {
         Detail::Choice { rows } => choice(lang, names, rows, q.base, subject, q.kind == "yesno"),
         Detail::Multi { rows, .. } => multi(lang, names, rows, q.base),
@@ -558,6 +566,7 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
 }
 
 pub mod levels;
+pub mod qualified;
 
 #[cfg(test)]
 mod tests;
