@@ -198,6 +198,67 @@ fn the_corrections_speak_of_the_original_count_and_mark_a_guess() {
     );
 }
 
+/// How often each option of a multiple-choice column was chosen in a bundled export.
+fn option_counts(file: &str, header: &str) -> BTreeMap<String, usize> {
+    let text = read(&bundled().join(file));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == header)
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for rec in r.records() {
+        for o in rec.unwrap()[col].split(';').filter(|o| !o.is_empty()) {
+            *out.entry(o.to_string()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// Workplace mentors who chose any of `options` in the bundled export: once each.
+fn wpb_either(options: &[&str]) -> usize {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Aan welke thema's heb je behoefte?")
+        .unwrap();
+    r.records()
+        .filter(|rec| {
+            rec.as_ref().unwrap()[col]
+                .split(';')
+                .any(|o| options.contains(&o))
+        })
+        .count()
+}
+
+/// Second reading, finding 2: in a team's own export people are known, so a theme's
+/// count over two answers is exact: no "schatting" without a survey that says its
+/// answers were rebuilt; the legend of "–" stays.
+#[test]
+fn a_teams_own_export_gets_no_estimate_note() {
+    let data = bundled();
+    let (_tmp, out) = report(&[
+        "-q",
+        data.join("wpb.toml").to_str().unwrap(),
+        "-d",
+        data.join("wpb.csv").to_str().unwrap(),
+        "--no-plan",
+    ]);
+    let md = read(&out.join("bijlage.md"));
+    let demand = section(&md, "samenvatting-vraag");
+    assert!(
+        demand.contains("| · Reflecteren en feedback geven |"),
+        "{demand}"
+    );
+    assert!(demand.contains("– = niet in de enquête"), "{demand}");
+    assert!(!demand.contains("schatting"), "{demand}");
+}
+
 /// Review findings 4 and 5: the summary's demand per theme in whole people, no weights
 /// ("SO gewogen 2,5"), each person once per theme: recounted from the raw export, a
 /// schoolopleider asking for intervisie and for reflection counts once under Reflectie.
@@ -249,6 +310,45 @@ fn the_theme_table_counts_whole_people_once_per_theme() {
         "| Onderzoekende houding | {} |",
         chose("Intervisiebijeenkomsten")
     )));
+    // Second reading, finding 2: under each theme the answers that feed it, each with
+    // its own count per audience, recounted from both exports; "–" where the audience's
+    // survey has no such answer, and a legend for it.
+    let wpb = option_counts("wpb.csv", "Aan welke thema's heb je behoefte?");
+    let so = option_counts("so.csv", "Aan welke thema's heb je behoefte?");
+    let count = |c: &BTreeMap<String, usize>, o: &str| c.get(o).copied().unwrap_or(0);
+    let feedback = &demand[demand.find("| Feedback |").unwrap()..];
+    let reflecting = "Reflecteren en feedback geven";
+    let intro = "Introductie in competentiegericht begeleiden en opleiden";
+    assert!(
+        feedback.starts_with(&format!(
+            "| Feedback | {} | {} |\n| · {reflecting} | {} | {} |\n| · {intro} | – | {} |\n",
+            chose(reflecting),
+            wpb_either(&[reflecting, intro]),
+            count(&so, reflecting),
+            count(&wpb, reflecting),
+            count(&wpb, intro)
+        )),
+        "{demand}"
+    );
+    assert!(
+        demand.contains(&format!(
+            "| Reflectie | {either} | {} |\n| · {reflecting} | {} | {} |\n| · Intervisiebijeenkomsten | {} | – |",
+            count(&wpb, reflecting),
+            count(&so, reflecting),
+            count(&wpb, reflecting),
+            count(&so, "Intervisiebijeenkomsten")
+        )),
+        "{demand}"
+    );
+    assert!(
+        demand.contains("– = niet in de enquête van deze doelgroep"),
+        "{demand}"
+    );
+    // The bundled data are rebuilt from totals: a theme over two answers is an estimate.
+    assert!(
+        demand.contains("is het aantal daarom een schatting"),
+        "{demand}"
+    );
     // Whole numbers only: no half people.
     for line in demand
         .lines()
