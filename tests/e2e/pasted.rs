@@ -198,6 +198,43 @@ fn the_corrections_speak_of_the_original_count_and_mark_a_guess() {
     );
 }
 
+/// Earlier finding 9 (2026-12-01-bijlage-nl.md): "wij gingen uit van 33 (52 %)" beside
+/// the table's "Goed | 58 %". The correction names its base and the table's, and both
+/// agree with a recount of the export.
+#[test]
+fn the_correction_and_the_table_give_the_same_share_of_the_same_base() {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Hoe ervaar je de relatie met je huidige schoolopleider?")
+        .unwrap();
+    let cells: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
+    let n = cells.len();
+    let level = |l: &str| cells.iter().filter(|c| c.as_str() == l).count();
+    let levels = ["Uitstekend", "Goed", "Redelijk", "Matig", "Slecht"];
+    let rated: usize = levels.iter().map(|l| level(l)).sum();
+    let good = level("Goed");
+    let pct = |k: usize, of: usize| format!("{} %", (k as f64 * 100.0 / of as f64).round());
+    let (_tmp, out) = report(&["--no-plan"]);
+    let md = read(&out.join("bijlage.md"));
+    let corrections = section(&md, "verantwoording-correcties");
+    let said = format!(
+        "wij gingen uit van {good} van alle {n} ({}). In de tabel staat {}: dat is van de {rated} die een niveau kozen.",
+        pct(good, n),
+        pct(good, rated)
+    );
+    assert!(corrections.contains(&said), "{said}\n{corrections}");
+    let row = format!(
+        "| Relatie met de schoolopleider ({rated} antwoorden) | {} | {} |",
+        pct(level("Uitstekend"), rated),
+        pct(good, rated)
+    );
+    assert!(md.contains(&row), "{row}");
+}
+
 /// How often each option of a multiple-choice column was chosen in a bundled export.
 fn option_counts(file: &str, header: &str) -> BTreeMap<String, usize> {
     let text = read(&bundled().join(file));
