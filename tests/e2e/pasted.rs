@@ -92,6 +92,11 @@ fn the_bijlage_points_only_at_what_it_holds() {
         md.contains("| % van wie een niveau koos (uitermate … helemaal niet capabel) | Uitermate | Zeer | Redelijk | Niet erg | Helemaal niet |"),
         "{md}"
     );
+    // Items whose levels end in different words ("competent", "capabel") say them once.
+    assert!(
+        md.contains("| % van wie een niveau koos (uitermate … helemaal niet competent of capabel) | Uitermate | Zeer |"),
+        "{md}"
+    );
     // Plain words in the tables, not the form's abbreviations.
     for abbreviation in ["WPB'ers", "als WPB", "van WPB", "(n = "] {
         let tables: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();

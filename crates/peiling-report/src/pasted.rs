@@ -38,9 +38,10 @@ fn as_table(chart: &Chart, lang: Lang) -> Option<Table> {
             // capabel)" (second reading, finding 8).
             let (heads, suffix) = crate::headline::levels::shared_suffix(&d.levels);
             let base = lang.pick("% van wie een niveau koos", "% of those choosing a level");
-            let mut header = vec![match (&suffix, heads.first(), d.levels.last()) {
-                (Some(_), Some(first), Some(last)) => format!(
-                    "{base} ({} … {})",
+            let word = suffix.or_else(|| d.level_word.clone());
+            let mut header = vec![match (&word, heads.first(), heads.last()) {
+                (Some(word), Some(first), Some(last)) => format!(
+                    "{base} ({} … {} {word})",
                     crate::i18n::decapitalise(first),
                     crate::i18n::decapitalise(last)
                 ),
@@ -104,10 +105,11 @@ mod tests {
     use crate::charts::{Diverging, DivergingItem};
     use crate::model::ChartRef;
 
-    fn diverging(levels: &[&str]) -> Document {
+    fn diverging(levels: &[&str], word: Option<&str>) -> Document {
         let chart = Chart::Diverging(Diverging {
             title: "Hoe bekwaam?".into(),
             levels: levels.iter().map(|l| l.to_string()).collect(),
+            level_word: word.map(str::to_string),
             neutral: Some(2),
             apart: vec![],
             apart_title: String::new(),
@@ -135,13 +137,16 @@ mod tests {
     /// capabel" as columns: the shared word once, in the header.
     #[test]
     fn levels_sharing_a_word_say_it_once_in_the_header() {
-        let doc = diverging(&[
-            "Uitermate capabel",
-            "Zeer capabel",
-            "Redelijk capabel",
-            "Niet erg capabel",
-            "Helemaal niet capabel",
-        ]);
+        let doc = diverging(
+            &[
+                "Uitermate capabel",
+                "Zeer capabel",
+                "Redelijk capabel",
+                "Niet erg capabel",
+                "Helemaal niet capabel",
+            ],
+            None,
+        );
         let md = crate::markdown::render(&without_chart_files(&doc, Lang::Nl), Lang::Nl);
         assert!(
             md.contains(
@@ -154,7 +159,27 @@ mod tests {
             "{md}"
         );
         // Levels without a shared word stay whole.
-        let doc = diverging(&["Uitstekend", "Goed", "Redelijk", "Matig", "Slecht"]);
+        let doc = diverging(&["Uitstekend", "Goed", "Redelijk", "Matig", "Slecht"], None);
+        let md = crate::markdown::render(&without_chart_files(&doc, Lang::Nl), Lang::Nl);
+        assert!(
+            md.contains(
+                "| % van wie een niveau koos | Uitstekend | Goed | Redelijk | Matig | Slecht |"
+            ),
+            "{md}"
+        );
+        // Items whose labels differ in their last word ("Uitermate competent",
+        // "Uitermate capabel"): the chart's legend keeps the shared words, the header
+        // says the others once.
+        let doc = diverging(
+            &["Uitermate", "Zeer", "Redelijk", "Niet erg", "Helemaal niet"],
+            Some("competent of capabel"),
+        );
+        let md = crate::markdown::render(&without_chart_files(&doc, Lang::Nl), Lang::Nl);
+        assert!(
+            md.contains("| % van wie een niveau koos (uitermate … helemaal niet competent of capabel) | Uitermate | Zeer |"),
+            "{md}"
+        );
+        let doc = diverging(&["Uitstekend", "Goed", "Redelijk", "Matig", "Slecht"], None);
         let md = crate::markdown::render(&without_chart_files(&doc, Lang::Nl), Lang::Nl);
         assert!(
             md.contains(
@@ -170,6 +195,7 @@ mod tests {
         let chart = Chart::Diverging(Diverging {
             title: "Relatie".into(),
             levels: vec!["Uitstekend".into(), "Goed".into(), "Slecht".into()],
+            level_word: None,
             neutral: None,
             apart: vec![],
             apart_title: String::new(),

@@ -137,7 +137,7 @@ impl Composer<'_> {
                 _ => None,
             })
             .unwrap_or(&[]);
-        let levels = common_level_names(lang, items);
+        let (levels, level_word) = common_level_names(lang, items);
         let mut apart_names: Vec<String> = first_na
             .iter()
             .map(|r| r.label(self.en()).to_string())
@@ -244,6 +244,7 @@ impl Composer<'_> {
             chart: Chart::Diverging(charts::Diverging {
                 title,
                 levels,
+                level_word,
                 neutral,
                 apart: apart_names,
                 apart_title: self
