@@ -11,6 +11,12 @@ use crate::i18n::{decapitalise, Lang};
 /// capabel" … "Helemaal niet capabel" give "capabel" and "Uitermate" … "Helemaal niet".
 /// No shared words, or a label that would be left empty: no suffix, labels whole.
 pub fn shared_suffix(labels: &[String]) -> (Vec<String>, Option<String>) {
+    suffix_words(labels, false)
+}
+
+/// As [`shared_suffix`]; with `allow_empty` a label may be the shared words alone
+/// ("Zeer bekwaam", "Bekwaam" give "bekwaam" and "Zeer", "").
+fn suffix_words(labels: &[String], allow_empty: bool) -> (Vec<String>, Option<String>) {
     let words: Vec<Vec<&str>> = labels
         .iter()
         .map(|l| l.split_whitespace().collect())
@@ -18,7 +24,7 @@ pub fn shared_suffix(labels: &[String]) -> (Vec<String>, Option<String>) {
     let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
     let mut common = 0;
     while labels.len() >= 2
-        && common + 1 < shortest
+        && common + usize::from(!allow_empty) < shortest
         && words.iter().all(|w| {
             w[w.len() - 1 - common].to_lowercase()
                 == words[0][words[0].len() - 1 - common].to_lowercase()
@@ -46,17 +52,31 @@ pub fn positive_and_rest(lang: Lang, rows: &[CategoryRow], neutral: Option<usize
         .iter()
         .map(|r| decapitalise(r.label(lang.is_en())))
         .collect();
-    let (heads, suffix) = shared_suffix(&labels);
+    let (heads, suffix) = suffix_words(&labels, true);
     let positive = positive_levels(rows.len(), neutral);
     let negative = first_negative(rows.len(), neutral);
     let k: usize = rows.iter().take(positive).map(|r| r.count).sum();
-    let named = lang.join_or(&heads[..positive]);
+    // A group of levels by their heads ("uitermate of zeer"), or whole where one is
+    // the shared words alone ("zeer bekwaam of bekwaam").
+    let group = |range: std::ops::Range<usize>| -> (String, bool) {
+        if heads[range.clone()].iter().any(String::is_empty) {
+            (lang.join_or(&labels[range]), true)
+        } else {
+            (lang.join_or(&heads[range]), false)
+        }
+    };
+    let (named, whole) = group(0..positive);
+    let named = match (&suffix, whole) {
+        (Some(tail), false) => format!("{named} {tail}"),
+        _ => named,
+    };
     let mut s = match (lang, &suffix, k) {
-        (Lang::Nl, Some(tail), 1) => format!("voelt zich {named} {tail}"),
-        (Lang::Nl, Some(tail), _) => format!("voelen zich {named} {tail}"),
-        (Lang::En, Some(tail), 1) => format!("feels {named} {tail}"),
-        (Lang::En, Some(tail), _) => format!("feel {named} {tail}"),
-        (Lang::Nl, None, _) => format!("koos {named}"),
+        (Lang::Nl, Some(_), 1) => format!("voelt zich {named}"),
+        (Lang::Nl, Some(_), _) => format!("voelen zich {named}"),
+        (Lang::En, Some(_), 1) => format!("feels {named}"),
+        (Lang::En, Some(_), _) => format!("feel {named}"),
+        (Lang::Nl, None, 1) => format!("koos {named}"),
+        (Lang::Nl, None, _) => format!("kozen {named}"),
         (Lang::En, None, _) => format!("chose {named}"),
     };
     let mut rest: Vec<String> = Vec::new();
@@ -65,7 +85,7 @@ pub fn positive_and_rest(lang: Lang, rows: &[CategoryRow], neutral: Option<usize
             continue;
         }
         let n: usize = rows[range.clone()].iter().map(|r| r.count).sum();
-        rest.push(format!("{n} {}", lang.join_or(&heads[range])));
+        rest.push(format!("{n} {}", group(range).0));
     }
     if !rest.is_empty() {
         s.push_str("; ");
@@ -134,7 +154,19 @@ mod tests {
         let r = rows(&[("Goed", 1), ("Matig", 2), ("Slecht", 3), ("Heel slecht", 4)]);
         assert_eq!(
             positive_and_rest(Lang::Nl, &r, None),
-            "koos goed of matig; 7 slecht of heel slecht"
+            "kozen goed of matig; 7 slecht of heel slecht"
+        );
+        // A level that is the shared word alone (po-rivierenland: "Zeer bekwaam",
+        // "Bekwaam", "Een beetje bekwaam", "Niet bekwaam"): that side named whole.
+        let r = rows(&[
+            ("Zeer bekwaam", 7),
+            ("Bekwaam", 19),
+            ("Een beetje bekwaam", 27),
+            ("Niet bekwaam", 3),
+        ]);
+        assert_eq!(
+            positive_and_rest(Lang::Nl, &r, None),
+            "voelen zich zeer bekwaam of bekwaam; 30 een beetje of niet"
         );
     }
 }
