@@ -294,8 +294,8 @@ fn wpb_figures() {
     let rol = question(&s, "wpb", "rol");
     assert_eq!(
         (
-            count(rol, "Werkzaam als WPB"),
-            count(rol, "Interesse in de rol van WPB")
+            count(rol, "Werkzaam als werkplekbegeleider"),
+            count(rol, "Interesse in de rol van werkplekbegeleider")
         ),
         (56, 7)
     );
@@ -368,8 +368,8 @@ fn wpb_figures() {
     assert_eq!(
         (
             count(ct, "Nee"),
-            count(ct, "Ja, met WPB'ers van mijn eigen school"),
-            count(ct, "Ja, met WPB'ers binnen BOS")
+            count(ct, "Ja, met werkplekbegeleiders van de eigen school"),
+            count(ct, "Ja, met werkplekbegeleiders binnen BOS")
         ),
         (35, 25, 9)
     );

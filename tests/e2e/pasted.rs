@@ -78,8 +78,10 @@ fn the_bijlage_points_only_at_what_it_holds() {
         let k = levels.get(level).copied().unwrap_or(0);
         format!("{} %", (k as f64 * 100.0 / n as f64).round())
     };
+    // Second reading, finding 8: the question by its short title, the count in words,
+    // the levels' shared word ("capabel") once in the header.
     let row = format!(
-        "| {question} (n = {n}) | {} | {} | {} | {} | {} |",
+        "| Scholing geven aan werkplekbegeleiders ({n} antwoorden) | {} | {} | {} | {} | {} |",
         pct("Uitermate capabel"),
         pct("Zeer capabel"),
         pct("Redelijk capabel"),
@@ -87,6 +89,23 @@ fn the_bijlage_points_only_at_what_it_holds() {
         pct("Helemaal niet capabel")
     );
     assert!(md.contains(&row), "{row}\n{md}");
+    assert!(
+        md.contains("| % van wie een niveau koos (uitermate … helemaal niet capabel) | Uitermate | Zeer | Redelijk | Niet erg | Helemaal niet |"),
+        "{md}"
+    );
+    // Items whose levels end in different words ("competent", "capabel") say them once.
+    assert!(
+        md.contains("| % van wie een niveau koos (uitermate … helemaal niet competent of capabel) | Uitermate | Zeer |"),
+        "{md}"
+    );
+    // Plain words in the tables, not the form's abbreviations.
+    for abbreviation in ["WPB'ers", "als WPB", "van WPB", "(n = "] {
+        let tables: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert!(
+            !tables.iter().any(|l| l.contains(abbreviation)),
+            "{abbreviation} in a table"
+        );
+    }
     // The HTML keeps the chart itself.
     let html = read(&out.join("bijlage.html"));
     assert!(html.contains("<svg"), "the HTML bijlage lost its charts");
@@ -187,6 +206,104 @@ fn the_corrections_speak_of_the_original_count_and_mark_a_guess() {
     );
 }
 
+/// Earlier finding 9 (2026-12-01-bijlage-nl.md): "wij gingen uit van 33 (52 %)" beside
+/// the table's "Goed | 58 %". The correction names its base and the table's, and both
+/// agree with a recount of the export.
+#[test]
+fn the_correction_and_the_table_give_the_same_share_of_the_same_base() {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Hoe ervaar je de relatie met je huidige schoolopleider?")
+        .unwrap();
+    let cells: Vec<String> = r.records().map(|x| x.unwrap()[col].to_string()).collect();
+    let n = cells.len();
+    let level = |l: &str| cells.iter().filter(|c| c.as_str() == l).count();
+    let levels = ["Uitstekend", "Goed", "Redelijk", "Matig", "Slecht"];
+    let rated: usize = levels.iter().map(|l| level(l)).sum();
+    let good = level("Goed");
+    let pct = |k: usize, of: usize| format!("{} %", (k as f64 * 100.0 / of as f64).round());
+    let (_tmp, out) = report(&["--no-plan"]);
+    let md = read(&out.join("bijlage.md"));
+    let corrections = section(&md, "verantwoording-correcties");
+    let said = format!(
+        "wij gingen uit van {good} van alle {n} ({}). In de tabel staat {}: dat is van de {rated} die een niveau kozen.",
+        pct(good, n),
+        pct(good, rated)
+    );
+    assert!(corrections.contains(&said), "{said}\n{corrections}");
+    let row = format!(
+        "| Relatie met de schoolopleider ({rated} antwoorden) | {} | {} |",
+        pct(level("Uitstekend"), rated),
+        pct(good, rated)
+    );
+    assert!(md.contains(&row), "{row}");
+}
+
+/// How often each option of a multiple-choice column was chosen in a bundled export.
+fn option_counts(file: &str, header: &str) -> BTreeMap<String, usize> {
+    let text = read(&bundled().join(file));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == header)
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for rec in r.records() {
+        for o in rec.unwrap()[col].split(';').filter(|o| !o.is_empty()) {
+            *out.entry(o.to_string()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// Workplace mentors who chose any of `options` in the bundled export: once each.
+fn wpb_either(options: &[&str]) -> usize {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Aan welke thema's heb je behoefte?")
+        .unwrap();
+    r.records()
+        .filter(|rec| {
+            rec.as_ref().unwrap()[col]
+                .split(';')
+                .any(|o| options.contains(&o))
+        })
+        .count()
+}
+
+/// Second reading, finding 2: in a team's own export people are known, so a theme's
+/// count over two answers is exact: no "schatting" without a survey that says its
+/// answers were rebuilt; the legend of "–" stays.
+#[test]
+fn a_teams_own_export_gets_no_estimate_note() {
+    let data = bundled();
+    let (_tmp, out) = report(&[
+        "-q",
+        data.join("wpb.toml").to_str().unwrap(),
+        "-d",
+        data.join("wpb.csv").to_str().unwrap(),
+        "--no-plan",
+    ]);
+    let md = read(&out.join("bijlage.md"));
+    let demand = section(&md, "samenvatting-vraag");
+    assert!(
+        demand.contains("| · Reflecteren en feedback geven |"),
+        "{demand}"
+    );
+    assert!(demand.contains("– = niet in de enquête"), "{demand}");
+    assert!(!demand.contains("schatting"), "{demand}");
+}
+
 /// Review findings 4 and 5: the summary's demand per theme in whole people, no weights
 /// ("SO gewogen 2,5"), each person once per theme: recounted from the raw export, a
 /// schoolopleider asking for intervisie and for reflection counts once under Reflectie.
@@ -238,6 +355,45 @@ fn the_theme_table_counts_whole_people_once_per_theme() {
         "| Onderzoekende houding | {} |",
         chose("Intervisiebijeenkomsten")
     )));
+    // Second reading, finding 2: under each theme the answers that feed it, each with
+    // its own count per audience, recounted from both exports; "–" where the audience's
+    // survey has no such answer, and a legend for it.
+    let wpb = option_counts("wpb.csv", "Aan welke thema's heb je behoefte?");
+    let so = option_counts("so.csv", "Aan welke thema's heb je behoefte?");
+    let count = |c: &BTreeMap<String, usize>, o: &str| c.get(o).copied().unwrap_or(0);
+    let feedback = &demand[demand.find("| Feedback |").unwrap()..];
+    let reflecting = "Reflecteren en feedback geven";
+    let intro = "Introductie in competentiegericht begeleiden en opleiden";
+    assert!(
+        feedback.starts_with(&format!(
+            "| Feedback | {} | {} |\n| · {reflecting} | {} | {} |\n| · {intro} | – | {} |\n",
+            chose(reflecting),
+            wpb_either(&[reflecting, intro]),
+            count(&so, reflecting),
+            count(&wpb, reflecting),
+            count(&wpb, intro)
+        )),
+        "{demand}"
+    );
+    assert!(
+        demand.contains(&format!(
+            "| Reflectie | {either} | {} |\n| · {reflecting} | {} | {} |\n| · Intervisiebijeenkomsten | {} | – |",
+            count(&wpb, reflecting),
+            count(&so, reflecting),
+            count(&wpb, reflecting),
+            count(&so, "Intervisiebijeenkomsten")
+        )),
+        "{demand}"
+    );
+    assert!(
+        demand.contains("– = niet in de enquête van deze doelgroep"),
+        "{demand}"
+    );
+    // The bundled data are rebuilt from totals: a theme over two answers is an estimate.
+    assert!(
+        demand.contains("is het aantal daarom een schatting"),
+        "{demand}"
+    );
     // Whole numbers only: no half people.
     for line in demand
         .lines()
@@ -283,5 +439,41 @@ fn forms_chosen_nearly_as_often_are_named_together() {
     assert!(
         offer.contains(&format!("De vormen die werkplekbegeleiders (bijna) even vaak het meest vragen: cursus/opleiding aan hogeschool ({course} van 44) en studiemiddag ({afternoon} van 44).")),
         "{offer}"
+    );
+}
+
+/// Second reading, finding 9: "Meest gekozen: nee (35 van 63), daarna ja, met WPB'ers
+/// van mijn eigen school (25) …" read as a list of wishes. A question answered "Nee" or
+/// "Ja, met …" is told as yes and no (rule J), recounted here from the export.
+#[test]
+fn a_no_or_yes_with_question_reads_as_yes_and_no() {
+    let text = read(&bundled().join("wpb.csv"));
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Heb je behoefte aan contact met andere werkplekbegeleiders?")
+        .unwrap();
+    let (mut n, mut answered, mut no, mut own, mut bos) = (0, 0, 0, 0, 0);
+    for rec in r.records() {
+        let cell = rec.unwrap()[col].to_string();
+        let chosen: Vec<&str> = cell.split(';').filter(|c| !c.is_empty()).collect();
+        n += 1;
+        answered += usize::from(!chosen.is_empty());
+        no += usize::from(chosen.contains(&"Nee"));
+        own += usize::from(chosen.contains(&"Ja, met WPB'ers van mijn eigen school"));
+        bos += usize::from(chosen.contains(&"Ja, met WPB'ers binnen BOS"));
+    }
+    let (_tmp, out) = report(&[]);
+    let md = read(&out.join("bijlage.md"));
+    let said = format!(
+        "**Wil contact met andere werkplekbegeleiders: {no} van de {n} zeggen nee, {} ja: met werkplekbegeleiders van de eigen school ({own}) en binnen BOS ({bos})**",
+        answered - no
+    );
+    assert!(
+        md.contains(&said),
+        "{said}\n{}",
+        section(&md, "wpb-contact-kort")
     );
 }

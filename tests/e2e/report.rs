@@ -155,7 +155,7 @@ fn report_carries_the_figures_of_bijlage_2() {
 
     // SO leservaring: "gemiddeld 19 jaar, variërend van 5 tot 39 jaar".
     // The report names the bands of the lowest and highest answer, never the answers.
-    assert!(section(&md, "so-ervaring").contains("gemiddeld 19 jaar, van 5-9 tot 35-39 jaar"));
+    assert!(section(&md, "so-ervaring").contains("gemiddeld 19 jaar, van 5-9 tot 35-39"));
 
     // Contactgegevens (WPB): 51 nee, 12 ja.
     let t = rows(section(&md, "wpb-contactgegevens-benaderen"));

@@ -85,6 +85,14 @@ fn of_the(lang: Lang, k: usize, n: usize) -> String {
 /// The headline of one question, by its kind; `subject` names the group for the
 /// "gevarieerd" and "loopt uiteen" sentences.
 pub fn question(lang: Lang, names: &Names, q: &QuestionSummary, subject: Option<&str>) -> String {
+    // Rule J first: "Nee" or "Ja, met …" is told as yes and no.
+    if let Detail::Choice { rows } | Detail::Multi { rows, .. } = &q.detail {
+        if q.kind != "yesno" {
+            if let Some(s) = qualified::sentence(lang, names, rows, q.answered, q.base, subject) {
+                return s;
+            }
+        }
+    }
     match &q.detail {
         Detail::Choice { rows } => choice(lang, names, rows, q.base, subject, q.kind == "yesno"),
         Detail::Multi { rows, .. } => multi(lang, names, rows, q.base),
@@ -567,16 +575,11 @@ pub struct NumberFacts<'a> {
 
 /// Rule N (numbers): mean and range (in bands); "loopt uiteen" when the spread is wide.
 pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
-    // The unit after a number, but not after a bare 1 ("1 studenten").
-    let with_unit = |v: f64| match f.unit {
-        Some(u) if lang.num(v) != "1" => format!("{} {u}", lang.num(v)),
-        _ => lang.num(v),
-    };
-    let mean_u = with_unit(f.mean);
-    // The highest answer's band, with the unit after it ("20-24 jaar").
-    let max_u = match f.unit {
-        Some(u) => format!("{} {u}", f.high),
-        None => f.high.to_string(),
+    // The mean rounded as the report rounds means ("ongeveer 210"), with the unit once
+    // after it ("uur per jaar"), but not after a bare 1 ("1 studenten").
+    let mean_u = match f.unit {
+        Some(u) if lang.mean(f.mean) != "1" => format!("{} {u}", lang.mean(f.mean)),
+        _ => lang.mean(f.mean),
     };
     let cv = if f.mean.abs() > f64::EPSILON {
         f.sd / f.mean.abs()
@@ -587,16 +590,16 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     let mut s = if f.values >= 2 && cv >= WIDE_CV {
         match (lang, subject) {
             (Lang::Nl, Some(s)) => {
-                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
+                format!("{s} loopt uiteen: gemiddeld {mean_u}, van {min} tot {max}")
             }
             (Lang::Nl, None) => {
-                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max_u}")
+                format!("Loopt uiteen: gemiddeld {mean_u}, van {min} tot {max}")
             }
             (Lang::En, Some(s)) => {
-                format!("{s} varies widely: on average {mean_u}, from {min} to {max_u}")
+                format!("{s} varies widely: on average {mean_u}, from {min} to {max}")
             }
             (Lang::En, None) => {
-                format!("Varies widely: on average {mean_u}, from {min} to {max_u}")
+                format!("Varies widely: on average {mean_u}, from {min} to {max}")
             }
         }
     } else {
@@ -613,6 +616,9 @@ pub fn number(lang: Lang, f: NumberFacts<'_>, subject: Option<&str>) -> String {
     }
     s
 }
+
+pub mod levels;
+pub mod qualified;
 
 #[cfg(test)]
 mod tests;

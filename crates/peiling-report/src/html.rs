@@ -186,6 +186,7 @@ fn table(out: &mut String, t: &Table) {
             RowKind::Normal => "",
             RowKind::Apart => " class=\"apart\"",
             RowKind::Total => " class=\"total\"",
+            RowKind::Detail => " class=\"detail\"",
         };
         let _ = write!(out, "<tr{class}>");
         for (i, c) in row.cells.iter().enumerate() {

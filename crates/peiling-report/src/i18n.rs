@@ -40,6 +40,23 @@ impl Lang {
         self.decimal(s)
     }
 
+    /// A mean or spread as a report prints it (docs/report-rules.md, "Means"): one
+    /// decimal below 10 ("2,4"), a whole number from 10 ("19"), and from 100 two
+    /// significant digits after "ongeveer" ("ongeveer 210" for 208,3): a few dozen
+    /// answers do not carry more.
+    pub fn mean(self, x: f64) -> String {
+        let a = x.abs();
+        if a < 10.0 {
+            return self.num(x);
+        }
+        if a < 100.0 {
+            return self.decimal(format!("{:.0}", x.round()));
+        }
+        let step = 10f64.powi(a.log10().floor() as i32 - 1);
+        let r = (x / step).round() * step;
+        format!("{} {r:.0}", self.pick("ongeveer", "about"))
+    }
+
     /// A statistic with two decimals: "0,08" / "0.08".
     pub fn num_precise(self, x: f64) -> String {
         self.decimal(format!("{:.2}", (x * 100.0).round() / 100.0))
@@ -258,6 +275,20 @@ mod tests {
         assert_eq!(Lang::Nl.num_precise(-0.067039), "-0,07");
         assert_eq!(Lang::Nl.num(-0.01), "0");
         assert_eq!(Lang::En.num_p(0.0004), "< 0.001");
+    }
+
+    /// Second reading, finding 6: "gemiddeld 208,3 uur" claimed a precision seven
+    /// typed answers do not give.
+    #[test]
+    fn means_round_to_what_the_answers_carry() {
+        assert_eq!(Lang::Nl.mean(208.285714), "ongeveer 210");
+        assert_eq!(Lang::En.mean(208.285714), "about 210");
+        assert_eq!(Lang::Nl.mean(169.9), "ongeveer 170");
+        assert_eq!(Lang::Nl.mean(1234.0), "ongeveer 1200");
+        assert_eq!(Lang::Nl.mean(19.4), "19");
+        assert_eq!(Lang::Nl.mean(99.4), "99");
+        assert_eq!(Lang::Nl.mean(2.45), "2,5");
+        assert_eq!(Lang::Nl.mean(3.0), "3");
     }
 
     #[test]

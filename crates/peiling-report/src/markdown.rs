@@ -131,7 +131,7 @@ fn table(out: &mut String, t: &Table) {
                 let e = escape(c);
                 match row.kind {
                     _ if e.is_empty() => e,
-                    RowKind::Normal => e,
+                    RowKind::Normal | RowKind::Detail => e,
                     RowKind::Apart => format!("*{e}*"),
                     RowKind::Total => format!("**{e}**"),
                 }

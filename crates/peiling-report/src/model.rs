@@ -87,6 +87,8 @@ pub enum RowKind {
     Apart,
     /// The total the rows add up to.
     Total,
+    /// A part of the row above it (an answer under its theme): indented, quieter.
+    Detail,
 }
 
 impl Row {

@@ -598,6 +598,7 @@ mod tests {
         let chart = Diverging {
             title: "t".into(),
             levels: ["a", "b", "c", "d", "e"].map(String::from).to_vec(),
+            level_word: None,
             neutral: Some(2),
             apart: vec!["geen antwoord".into()],
             apart_title: "apart".into(),

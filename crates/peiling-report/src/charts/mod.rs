@@ -104,6 +104,10 @@ pub struct Diverging {
     pub title: String,
     /// Level names, most positive first (the order of the questionnaire).
     pub levels: Vec<String>,
+    /// Words the level names leave out because the items' labels differ there
+    /// ("competent of capabel"): said once where the levels are named as a table's
+    /// columns.
+    pub level_word: Option<String>,
     /// Index of the neutral level, centred on zero; `None`: the split lies between
     /// the two middle levels.
     pub neutral: Option<usize>,

@@ -137,7 +137,7 @@ impl Composer<'_> {
                 _ => None,
             })
             .unwrap_or(&[]);
-        let levels = common_level_names(lang, items);
+        let (levels, level_word) = common_level_names(lang, items);
         let mut apart_names: Vec<String> = first_na
             .iter()
             .map(|r| r.label(self.en()).to_string())
@@ -170,8 +170,18 @@ impl Composer<'_> {
                     .map(|i| not_applicable.get(i).map_or(0.0, |r| r.pct_base))
                     .collect();
                 apart.push(share(q.no_answer + q.invalid, q.base));
+                // "Scholing geven aan werkplekbegeleiders (61 antwoorden)": the short
+                // title when there is one (second reading, finding 8), and the count in
+                // words.
+                let name = q.short(self.en()).map_or_else(
+                    || groups::item_label(part, q, self.en()).to_string(),
+                    crate::i18n::capitalise,
+                );
                 Some(DivergingItem {
-                    label: format!("{} (n = {rated})", groups::item_label(part, q, self.en())),
+                    label: match lang {
+                        Lang::Nl => format!("{name} ({rated} antwoorden)"),
+                        Lang::En => format!("{name} ({rated} answers)"),
+                    },
                     levels: rows.iter().map(|r| share(r.count, rated)).collect(),
                     apart,
                 })
@@ -234,6 +244,7 @@ impl Composer<'_> {
             chart: Chart::Diverging(charts::Diverging {
                 title,
                 levels,
+                level_word,
                 neutral,
                 apart: apart_names,
                 apart_title: self

@@ -245,7 +245,7 @@ pub(super) fn network(lang: Lang, p: &PartSummary) -> Option<Vec<Inline>> {
         Detail::Multi { rows, .. } => {
             let no: usize = rows
                 .iter()
-                .filter(|r| matches!(r.label.trim().to_lowercase().as_str(), "nee" | "no"))
+                .filter(|r| headline::qualified::is_no(&r.label))
                 .map(|r| r.count)
                 .sum();
             q.answered.saturating_sub(no)

@@ -258,8 +258,9 @@ fn scale_items<'q>(
 }
 
 /// Level names for a chart legend: the words the items' labels share ("Uitermate
-/// competent" and "Uitermate capabel" give "Uitermate").
-fn common_level_names(lang: Lang, items: &[&QuestionSummary]) -> Vec<String> {
+/// competent" and "Uitermate capabel" give "Uitermate"), and the words left out that way
+/// ("competent of capabel"), for a table header to say once.
+fn common_level_names(lang: Lang, items: &[&QuestionSummary]) -> (Vec<String>, Option<String>) {
     let per_item: Vec<Vec<String>> = items
         .iter()
         .filter_map(|q| match &q.detail {
@@ -272,9 +273,10 @@ fn common_level_names(lang: Lang, items: &[&QuestionSummary]) -> Vec<String> {
         })
         .collect();
     let Some(first) = per_item.first() else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
-    (0..first.len())
+    let mut left_out: Vec<String> = Vec::new();
+    let names = (0..first.len())
         .map(|i| {
             let labels: Vec<&str> = per_item
                 .iter()
@@ -294,10 +296,18 @@ fn common_level_names(lang: Lang, items: &[&QuestionSummary]) -> Vec<String> {
             if k == 0 {
                 labels[0].to_string()
             } else {
+                for w in &words {
+                    let tail = crate::i18n::decapitalise(&w[k..].join(" "));
+                    if !tail.is_empty() && !left_out.contains(&tail) {
+                        left_out.push(tail);
+                    }
+                }
                 words[0][..k].join(" ")
             }
         })
-        .collect()
+        .collect();
+    let word = (!left_out.is_empty()).then(|| lang.join_or(&left_out));
+    (names, word)
 }
 
 /// The categories of a question as rows (for matching cross-tab labels).

@@ -6,7 +6,7 @@ use crate::i18n::{audience_plural, Lang};
 /// A number with its unit, except after a bare 1 ("1 studenten" reads wrong, and the
 /// questionnaire gives only the plural): "19 jaar", "1".
 pub(super) fn with_unit(lang: Lang, v: f64, unit: Option<&str>) -> String {
-    let n = lang.num(v);
+    let n = lang.mean(v);
     match unit {
         Some(u) if n != "1" => format!("{n} {u}"),
         _ => n,
@@ -188,7 +188,7 @@ impl Composer<'_> {
                 ),
             }
         } else {
-            let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.num(v));
+            let f = |v: &Option<f64>| v.map_or("–".to_string(), |v| lang.mean(v));
             // The unit after the mean, but not after a bare 1 ("1 studenten").
             let m = mean.map_or("–".to_string(), |v| with_unit(lang, v, unit));
             let mut s = match lang {
@@ -199,11 +199,11 @@ impl Composer<'_> {
                 let middle = lang.join_and(&sp.middle);
                 s.push_str(&match lang {
                     Lang::Nl => format!(
-                        "; de laagste waarde valt in {}{unit_s}, de middelste in {middle}{unit_s} en de hoogste in {}{unit_s}",
+                        "; de laagste waarde valt in {}, de middelste in {middle} en de hoogste in {}{unit_s}",
                         sp.low, sp.high
                     ),
                     Lang::En => format!(
-                        "; the lowest value lies in {}{unit_s}, the middle one in {middle}{unit_s} and the highest in {}{unit_s}",
+                        "; the lowest value lies in {}, the middle one in {middle} and the highest in {}{unit_s}",
                         sp.low, sp.high
                     ),
                 });

@@ -215,20 +215,16 @@ impl Composer<'_> {
                     }
                     // "Scholing geven aan werkplekbegeleiders: maar 1 van de 10 ..."
                     // (finding 7): the count and its one base, the question by its
-                    // short title.
+                    // short title; which levels it counts and what the others chose,
+                    // from the scale's labels (second reading, finding 5).
                     let what = capitalise(&groups::in_sentence(lang, p, q));
-                    out.push(vec![text(match (lang, k) {
-                        (Lang::Nl, 1) => format!(
-                            "{what}: maar 1 van de {rated} {who} voelt zich hierin bekwaam. Daar moet het aanbod op letten."
+                    let levels = headline::levels::positive_and_rest(lang, rows, *neutral);
+                    out.push(vec![text(match lang {
+                        Lang::Nl => format!(
+                            "{what}: maar {k} van de {rated} {who} {levels}. Daar moet het aanbod op letten."
                         ),
-                        (Lang::Nl, _) => format!(
-                            "{what}: maar {k} van de {rated} {who} voelen zich hierin bekwaam. Daar moet het aanbod op letten."
-                        ),
-                        (Lang::En, 1) => format!(
-                            "{what}: only 1 of the {rated} {who} feels capable of it. The offer should attend to that."
-                        ),
-                        (Lang::En, _) => format!(
-                            "{what}: only {k} of the {rated} {who} feel capable of it. The offer should attend to that."
+                        Lang::En => format!(
+                            "{what}: only {k} of the {rated} {who} {levels}. The offer should attend to that."
                         ),
                     })]);
                 }

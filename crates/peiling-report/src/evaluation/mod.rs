@@ -411,6 +411,7 @@ pub(crate) fn conditions_chart(
         chart: Chart::Diverging(Diverging {
             title,
             levels,
+            level_word: None,
             neutral: None,
             apart: vec![
                 lang.pick("n.v.t.", "not applicable").into(),

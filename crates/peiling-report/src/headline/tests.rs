@@ -277,7 +277,23 @@ fn numbers_spread_or_not() {
     };
     assert_eq!(
         number(Lang::Nl, f, Some("Ervaring")),
-        "Ervaring loopt uiteen: gemiddeld 19 jaar, van 5-9 tot 35-39 jaar"
+        "Ervaring loopt uiteen: gemiddeld 19 jaar, van 5-9 tot 35-39"
+    );
+    // Second reading, finding 6: "gemiddeld 208,3 uur, van 0-99 tot 400-499 uur". The
+    // mean of seven typed numbers rounded as means are, the unit (the questionnaire's,
+    // "uur per jaar") once.
+    let f = NumberFacts {
+        unit: Some("uur per jaar"),
+        values: 7,
+        unknown: 2,
+        mean: 1458.0 / 7.0,
+        sd: 169.9,
+        low: "0-99",
+        high: "400-499",
+    };
+    assert_eq!(
+        number(Lang::Nl, f, Some("Aantal uren voor de taak")),
+        "Aantal uren voor de taak loopt uiteen: gemiddeld ongeveer 210 uur per jaar, van 0-99 tot 400-499; 2 keer onbekend"
     );
     let f = NumberFacts {
         unit: None,
