@@ -20,8 +20,8 @@ impl Composer<'_> {
         };
         let mut blocks = vec![
             Block::Paragraph(vec![text(self.t(
-                "Hoeveel mensen om elk thema van het aanbod vroegen. Het ontwikkelteam heeft elk antwoord op de vraag naar thema's aan een of meer thema's gekoppeld; onder elk thema staan die antwoorden met hun eigen aantal. Iemand telt per thema één keer, ook wie twee antwoorden bij hetzelfde thema koos. Eén antwoord kan bij twee thema's horen: tel de rijen dus niet op.",
-                "How many people asked for each theme of the offer. The development team linked each answer to the question on themes to one or more themes; under each theme are those answers with their own count. A person counts once per theme, also who chose two answers of the same theme. One answer can belong to two themes, so do not add up the rows.",
+                "De tabel zegt hoeveel mensen om elk thema van het aanbod vroegen. Het ontwikkelteam heeft elk antwoord op de vraag naar thema's aan een of meer thema's gekoppeld; onder elk thema staan die antwoorden met hun eigen aantal. Iemand telt per thema één keer, ook wie twee antwoorden bij hetzelfde thema koos. Eén antwoord kan bij twee thema's horen: tel de rijen dus niet op.",
+                "The table shows how many people asked for each theme of the offer. The development team linked each answer to the question on themes to one or more themes; under each theme are those answers with their own count. A person counts once per theme, also who chose two answers of the same theme. One answer can belong to two themes, so do not add up the rows.",
             ))]),
             Block::Table(table),
         ];

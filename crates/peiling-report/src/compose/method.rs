@@ -176,8 +176,8 @@ impl Composer<'_> {
     fn privacy_lines(&self) -> Vec<String> {
         let min = self.min_group;
         let mut out = vec![self.t(
-            "Namen, e-mailadressen en telefoonnummers staan niet in dit rapport, alleen hoeveel mensen ze gaven; e-mailadressen en telefoonnummers zijn uit alle teksten weggelaten (ook uit antwoordopties), en de eigen naam van een respondent uit zijn open antwoorden.",
-            "Names, e-mail addresses and phone numbers are not in this report, only how many people gave them; e-mail addresses and phone numbers are removed from every text (answer options too), and a respondent's own name from their open answers.",
+            "Namen, e-mailadressen en telefoonnummers staan niet in dit rapport, ook niet in antwoorden of open teksten; alleen hoeveel mensen ze gaven.",
+            "Names, e-mail addresses and phone numbers are not in this report, not in answers or open texts either; only how many people gave them.",
         ).to_string()];
         if min == 0 {
             out.push(

@@ -168,8 +168,6 @@ pub fn import_table(
     })
 }
 
-/// What a line of a UTF-8 export that is not UTF-8 should have been.
-
 /// The problem of a line of a UTF-8 export that is not UTF-8 (read as Windows-1252).
 pub(crate) fn not_utf8_problem(n: &NotUtf8, headers: &[String]) -> Problem {
     Problem {
